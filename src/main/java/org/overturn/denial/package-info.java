@@ -1,0 +1,5 @@
+/**
+ * Denials: which claim payments are denials (the DESIGN section 3 contract), why (root cause from the
+ * CARC/RARC decision table), the official wording of every code, and where each denial is worked.
+ */
+package org.overturn.denial;
