@@ -1,0 +1,4 @@
+/**
+ * Corrections: what a biller changed on a denied claim, by whom and why, before it goes back to the payer.
+ */
+package org.overturn.correction;

@@ -1,0 +1,37 @@
+package org.overturn.denial;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The appeals of a denial, one per level: when it went out, who approved it, how the payer decided. */
+@Service
+public class Appeals {
+
+    public enum Outcome { OVERTURNED, UPHELD }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Appeals(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Idempotent per denial and level: a retried send records the appeal once. */
+    @Transactional
+    public void recordSent(long denialId, int level, String argument, String preparedBy, String approvedBy) {
+        jdbc.update("""
+                insert into appeal (denial_id, level, argument, prepared_by, approved_by, sent_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (denial_id, level) do nothing
+                """, denialId, level, argument, preparedBy, approvedBy, Timestamp.from(clock.instant()));
+    }
+
+    @Transactional
+    public void recordDecision(long denialId, int level, Outcome outcome) {
+        jdbc.update("update appeal set outcome = ?, decided_at = ? where denial_id = ? and level = ?",
+                outcome.name(), Timestamp.from(clock.instant()), denialId, level);
+    }
+}

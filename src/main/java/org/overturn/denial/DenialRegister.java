@@ -1,0 +1,75 @@
+package org.overturn.denial;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.overturn.denial.internal.Denial;
+import org.overturn.denial.internal.DenialRepository;
+import org.overturn.payer.PayerDirectory;
+import org.overturn.payer.PlanType;
+import org.overturn.remittance.ClaimPayment;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a stored claim payment as a denial when it is one: detects it (DESIGN section 3), classifies its
+ * root cause with the decision table, stores it and announces it, all inside the caller's transaction.
+ */
+@Service
+public class DenialRegister {
+
+    private final DenialDetector detector;
+    private final RootCauseClassifier classifier;
+    private final DenialRepository denials;
+    private final PayerDirectory payers;
+    private final OverturnRates overturnRates;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DenialRegister(DenialDetector detector, RootCauseClassifier classifier, DenialRepository denials,
+                   PayerDirectory payers, OverturnRates overturnRates, ApplicationEventPublisher events,
+                   Clock clock) {
+        this.detector = detector;
+        this.classifier = classifier;
+        this.denials = denials;
+        this.payers = payers;
+        this.overturnRates = overturnRates;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<DenialDetected> register(long claimPaymentId, ClaimPayment claim, String payerId,
+                                             String payerName, LocalDate remittanceDate) {
+        return detector.assess(claim).map(assessment -> {
+            var classification = classifier.classify(claim, assessment);
+            boolean part2 = SubstanceUseServices.touchesSubstanceUse(claim);
+            var denial = new Denial(claimPaymentId, claim.patientControlNumber(), payerId, payerName,
+                    remittanceDate, assessment, classification, part2, clock.instant());
+            schedule(denial, claim, payerName);
+            // flushed now: the process started for it in this transaction refers to its row
+            denials.saveAndFlush(denial);
+            var detected = new DenialDetected(denial.getId(), claimPaymentId, claim.patientControlNumber(), payerId,
+                    assessment.kind(), assessment.primaryReason(), classification.rootCause(),
+                    classification.queue(), classification.correctable(), classification.appealable(),
+                    assessment.amountAtRisk(), remittanceDate, part2, denial.getAppealDueDate(),
+                    denial.getPriority());
+            events.publishEvent(detected);
+            return detected;
+        });
+    }
+
+    /** The appeal deadline runs from the remittance date, by the payer's appeal limit. */
+    private void schedule(Denial denial, ClaimPayment claim, String payerName) {
+        int limitDays = payers.appealLimitDays(denial.getPayerId(), payerName, claim.filingIndicator());
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = denial.getRemittanceDate() == null ? today : denial.getRemittanceDate();
+        LocalDate due = from.plusDays(limitDays);
+        int priority = DenialPriority.score(denial.getAmountAtRisk(), ChronoUnit.DAYS.between(today, due), limitDays,
+                overturnRates.of(denial.getRootCause()));
+        denial.schedule(PlanType.fromFilingIndicator(claim.filingIndicator()).name(), due, priority);
+    }
+}

@@ -1,0 +1,26 @@
+package org.overturn.denial;
+
+/** Where a denial stands. OPEN until its process carries it to one of the closing states. */
+public enum DenialStatus {
+    /** Being worked: correction, appeal preparation, approval or a decision is pending. */
+    OPEN,
+    /** A corrected claim went to the payer; waiting for its answer. */
+    CORRECTION_SUBMITTED,
+    /** An appeal went to the payer; waiting for its decision. */
+    APPEALED,
+    /** Paid after all. */
+    RECOVERED,
+    WRITTEN_OFF,
+    PATIENT_RESPONSIBILITY,
+    /** The payer reversed the denied claim; a new adjudication follows in a later 835. */
+    REVERSED,
+    /** A later 835 denied the claim again while it was being worked: the new denial carries on. */
+    SUPERSEDED,
+    /** A later 835 for the same claim arrived while the denial was waiting: the original process handles it. */
+    FOLLOW_UP;
+
+    public boolean isClosed() {
+        return this == RECOVERED || this == WRITTEN_OFF || this == PATIENT_RESPONSIBILITY || this == REVERSED
+                || this == SUPERSEDED || this == FOLLOW_UP;
+    }
+}

@@ -1,0 +1,61 @@
+package org.overturn.denial;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Optional;
+import org.overturn.denial.internal.Denial;
+import org.overturn.denial.internal.DenialRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads denials and moves them through their states; the lifecycle process is the only writer. */
+@Service
+public class Denials {
+
+    private final DenialRepository denials;
+    private final Clock clock;
+
+    Denials(DenialRepository denials, Clock clock) {
+        this.denials = denials;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DenialView> find(long id) {
+        return denials.findById(id).map(Denials::view);
+    }
+
+    @Transactional
+    public void moveTo(long id, DenialStatus status) {
+        load(id).moveTo(status);
+    }
+
+    @Transactional
+    public void close(long id, DenialStatus status, BigDecimal recoveredAmount) {
+        load(id).close(status, recoveredAmount, clock.instant());
+    }
+
+    @Transactional
+    public void enterAppealLevel(long id, int level) {
+        load(id).enterAppealLevel(level);
+    }
+
+    /** The new denial is the payer's answer to an earlier one, whose process carries on with it. */
+    @Transactional
+    public void follow(long newDenialId, long earlierDenialId) {
+        load(newDenialId).follow(earlierDenialId, clock.instant());
+    }
+
+    private Denial load(long id) {
+        return denials.findById(id).orElseThrow(() -> new IllegalArgumentException("no denial " + id));
+    }
+
+    static DenialView view(Denial d) {
+        return new DenialView(d.getId(), d.getClaimPaymentId(), d.getPatientControlNumber(), d.getPayerId(),
+                d.getPayerName(), d.getKind(), d.getPrimaryReason(), d.getRootCause(), d.getQueue(),
+                d.isCorrectable(), d.isAppealable(), d.getExplanation(), d.getAmountAtRisk(), d.getStatus(),
+                d.isPart2(), d.getRemittanceDate(), d.getDetectedAt(), d.getPlanType(), d.getAppealDueDate(),
+                d.getPriority(), d.getAppealLevel(), d.getRecoveredAmount(), d.getClosedAt(),
+                d.getFollowsDenialId());
+    }
+}

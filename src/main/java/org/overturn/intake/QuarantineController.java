@@ -1,0 +1,52 @@
+package org.overturn.intake;
+
+import java.time.Instant;
+import java.util.List;
+import org.overturn.intake.internal.QuarantinedFile;
+import org.overturn.intake.internal.QuarantinedFileRepository;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Rejected files: what was wrong, and the original bytes for whoever fixes it with the payer. */
+@RestController
+@RequestMapping("/api/quarantine")
+class QuarantineController {
+
+    private final QuarantinedFileRepository files;
+
+    QuarantineController(QuarantinedFileRepository files) {
+        this.files = files;
+    }
+
+    record QuarantineEntry(long id, String fileName, long sizeBytes, String source, Instant receivedAt,
+                           String receivedBy, Integer segmentNumber, String segmentId, String error) {
+        static QuarantineEntry of(QuarantinedFile f) {
+            return new QuarantineEntry(f.getId(), f.getFileName(), f.getSizeBytes(), f.getSource(), f.getReceivedAt(),
+                    f.getReceivedBy(), f.getSegmentNumber(), f.getSegmentId(), f.getError());
+        }
+    }
+
+    @GetMapping
+    List<QuarantineEntry> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return files.findAllByOrderByIdDesc(PageRequest.of(page, Math.min(size, 500))).map(QuarantineEntry::of)
+                .getContent();
+    }
+
+    @GetMapping("/{id}/content")
+    ResponseEntity<byte[]> content(@PathVariable long id) {
+        var file = files.findById(id).orElseThrow(() -> new ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND, "no quarantined file " + id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"quarantine-" + id + ".835\"")
+                .body(file.getContent());
+    }
+}

@@ -1,0 +1,154 @@
+package org.overturn.intake;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.overturn.denial.DenialDetected;
+import org.overturn.denial.DenialRegister;
+import org.overturn.intake.internal.Quarantine;
+import org.overturn.remittance.ClaimPaymentStored;
+import org.overturn.remittance.FileReceipt;
+import org.overturn.remittance.IngestedFile;
+import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.remittance.RemittanceAdvice;
+import org.overturn.remittance.RemittanceFile;
+import org.overturn.remittance.RemittanceParser;
+import org.overturn.remittance.RemittanceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes in one 835 file from any door (upload, inbox, demo data). A file is either stored whole, with every
+ * denial it carries, in one transaction; or, when it cannot be read, kept byte for byte in quarantine with
+ * the reason; or recognised as already on file. Nothing is ever half-written.
+ */
+@Service
+public class RemittanceIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(RemittanceIntake.class);
+
+    private final RemittanceParser parser;
+    private final RemittanceStore store;
+    private final DenialRegister denials;
+    private final Quarantine quarantine;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+
+    RemittanceIntake(RemittanceParser parser, RemittanceStore store, DenialRegister denials, Quarantine quarantine,
+                     TransactionTemplate transaction, ApplicationEventPublisher events) {
+        this.parser = parser;
+        this.store = store;
+        this.denials = denials;
+        this.quarantine = quarantine;
+        this.transaction = transaction;
+        this.events = events;
+    }
+
+    public IntakeResult ingest(String fileName, byte[] content, String source, String receivedBy) {
+        String sha256 = sha256(content);
+        var known = store.findFileByHash(sha256);
+        if (known.isPresent()) {
+            log.info("File {} is already on file as #{}: nothing stored", fileName, known.get());
+            return IntakeResult.duplicateFile(fileName, known.get());
+        }
+        RemittanceFile parsed;
+        try {
+            parsed = parser.parse(new ByteArrayInputStream(content));
+        } catch (MalformedRemittanceException e) {
+            String error = fileName + ": " + e.getMessage();
+            long id = quarantine.keep(fileName, sha256, content, source, receivedBy, e);
+            log.warn("Rejected {} (quarantine #{})", error, id);
+            return IntakeResult.rejected(fileName, id, error);
+        }
+        var receipt = new FileReceipt(fileName, sha256, content.length, source, receivedBy);
+        try {
+            IntakeResult result = transaction.execute(status -> {
+                IntakeResult stored = storeWithDenials(receipt, parsed);
+                if (stored.transactions() == 0 && stored.duplicateTransactions() > 0) {
+                    // every payment in it is already on file (a resend in another layout): keep nothing
+                    status.setRollbackOnly();
+                    return IntakeResult.duplicatePayments(receipt.fileName(), stored.duplicateTransactions(),
+                            stored.remittances());
+                }
+                return stored;
+            });
+            if (result.duplicate()) {
+                log.info("File {} repeats {} payment(s) already on file: nothing stored", fileName,
+                        result.duplicateTransactions());
+                return result;
+            }
+            log.info("Stored {} as #{}: {} transaction(s), {} claim(s), {} denial(s), {} duplicate transaction(s)",
+                    fileName, result.fileId(), result.transactions(), result.claims(), result.denials(),
+                    result.duplicateTransactions());
+            return result;
+        } catch (DataIntegrityViolationException e) {
+            // the same bytes arriving twice at once: the unique hash lets exactly one of them in
+            var winner = store.findFileByHash(sha256);
+            if (winner.isPresent()) {
+                return IntakeResult.duplicateFile(fileName, winner.get());
+            }
+            throw e;
+        }
+    }
+
+    private IntakeResult storeWithDenials(FileReceipt receipt, RemittanceFile parsed) {
+        IngestedFile ingested = store.store(receipt, parsed);
+        List<IntakeResult.TransactionSummary> summaries = new ArrayList<>();
+        int claims = 0;
+        int denialCount = 0;
+        BigDecimal atRisk = BigDecimal.ZERO.setScale(2);
+        for (var stored : ingested.stored()) {
+            RemittanceAdvice advice = stored.advice();
+            String payerId = advice.payer() == null ? null : advice.payer().id();
+            String payerName = advice.payer() == null ? null : advice.payer().name();
+            int transactionDenials = 0;
+            for (var claim : stored.claims()) {
+                var denial = denials.register(claim.claimPaymentId(), claim.claim(), payerId, payerName,
+                        advice.payment().date());
+                if (denial.isPresent()) {
+                    transactionDenials++;
+                    atRisk = atRisk.add(denial.get().amountAtRisk());
+                }
+                events.publishEvent(new ClaimPaymentStored(claim.claimPaymentId(), stored.remittanceId(),
+                        claim.claim().patientControlNumber(), payerId, claim.claim().status(),
+                        claim.claim().paid(), claim.reversedClaimPaymentId(),
+                        denial.map(DenialDetected::denialId).orElse(null)));
+            }
+            claims += stored.claims().size();
+            denialCount += transactionDenials;
+            summaries.add(summary(stored.remittanceId(), advice, stored.claims().size(), transactionDenials,
+                    stored.balanceProblems(), false));
+        }
+        for (RemittanceAdvice duplicate : ingested.duplicates()) {
+            summaries.add(summary(null, duplicate, duplicate.claims().size(), 0, List.of(), true));
+        }
+        return new IntakeResult(receipt.fileName(), IntakeResult.Outcome.STORED, false, ingested.fileId(), null,
+                null, ingested.stored().size(), claims, denialCount, atRisk, ingested.duplicates().size(),
+                summaries);
+    }
+
+    private static IntakeResult.TransactionSummary summary(Long remittanceId, RemittanceAdvice advice, int claims,
+                                                           int denials, List<String> problems, boolean duplicate) {
+        var payer = advice.payer();
+        return new IntakeResult.TransactionSummary(remittanceId, advice.controlNumber(),
+                payer == null ? null : payer.name(), payer == null ? null : payer.id(), advice.payment().trace(),
+                advice.payment().amount(), advice.payment().date(), claims, denials, problems.isEmpty(), problems,
+                duplicate);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.overturn.intake.internal;
+
+import java.time.Clock;
+import org.overturn.remittance.MalformedRemittanceException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps rejected files, in their own transaction so that the record survives whatever the caller does next. */
+@Component
+public class Quarantine {
+
+    private final QuarantinedFileRepository files;
+    private final Clock clock;
+
+    Quarantine(QuarantinedFileRepository files, Clock clock) {
+        this.files = files;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long keep(String fileName, String sha256, byte[] content, String source, String receivedBy,
+                     MalformedRemittanceException reason) {
+        var file = new QuarantinedFile(fileName, sha256, content, source, clock.instant(), receivedBy,
+                reason.segmentNumber(), reason.segmentId(), fileName + ": " + reason.getMessage());
+        return files.save(file).getId();
+    }
+}

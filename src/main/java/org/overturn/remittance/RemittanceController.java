@@ -1,0 +1,114 @@
+package org.overturn.remittance;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.overturn.remittance.internal.RemittanceRepository;
+import org.overturn.remittance.internal.StoredAdjustment;
+import org.overturn.remittance.internal.StoredClaimPayment;
+import org.overturn.remittance.internal.StoredRemark;
+import org.overturn.remittance.internal.StoredRemittance;
+import org.overturn.remittance.internal.StoredServiceLine;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Stored remittances: the list, and one with every claim, line, adjustment and remark it carried. */
+@RestController
+@RequestMapping("/api/remittances")
+class RemittanceController {
+
+    private final RemittanceRepository remittances;
+
+    RemittanceController(RemittanceRepository remittances) {
+        this.remittances = remittances;
+    }
+
+    record RemittanceRow(long id, long fileId, String fileName, Instant receivedAt, String payerName, String payerId,
+                         String payeeName, String payeeId, String paymentMethod, BigDecimal paymentAmount,
+                         LocalDate paymentDate, String trace, boolean balanced) {
+        static RemittanceRow of(StoredRemittance r) {
+            return new RemittanceRow(r.getId(), r.getFile().getId(), r.getFile().getFileName(),
+                    r.getFile().getReceivedAt(), r.getPayerName(), r.getPayerId(), r.getPayeeName(), r.getPayeeId(),
+                    r.getPaymentMethod(), r.getPaymentAmount(), r.getPaymentDate(), r.getTraceNumber(),
+                    r.isBalanced());
+        }
+    }
+
+    record RemittanceDetail(RemittanceRow remittance, String controlNumber, String version,
+                            List<String> balanceProblems, List<ProviderAdjustmentRow> providerAdjustments,
+                            List<ClaimRow> claims) {
+    }
+
+    record ProviderAdjustmentRow(String providerId, LocalDate fiscalPeriodDate, String reason, String reference,
+                                 BigDecimal amount) {
+    }
+
+    record ClaimRow(long id, String patientControlNumber, String status, BigDecimal charge, BigDecimal paid,
+                    BigDecimal patientResponsibility, String filingIndicator, String payerClaimControlNumber,
+                    String patientName, String memberId, LocalDate statementFrom, LocalDate statementTo,
+                    Long reversesClaimPaymentId, List<AdjustmentRow> adjustments, List<String> remarks,
+                    List<LineRow> lines) {
+    }
+
+    record LineRow(String procedure, List<String> modifiers, BigDecimal charge, BigDecimal paid, BigDecimal units,
+                   LocalDate serviceDate, BigDecimal allowed, List<AdjustmentRow> adjustments, List<String> remarks) {
+    }
+
+    record AdjustmentRow(String level, String group, String reason, BigDecimal amount) {
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    List<RemittanceRow> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return remittances.findLatest(PageRequest.of(page, Math.min(size, 500))).map(RemittanceRow::of).getContent();
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    RemittanceDetail one(@PathVariable long id) {
+        var r = remittances.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance " + id));
+        return new RemittanceDetail(RemittanceRow.of(r), r.getControlNumber(), r.getVersion(), r.getBalanceProblems(),
+                r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),
+                        p.getFiscalPeriodDate(), p.getReasonCode(), p.getReference(), p.getAmount())).toList(),
+                r.getClaims().stream().map(RemittanceController::claim).toList());
+    }
+
+    private static ClaimRow claim(StoredClaimPayment c) {
+        String name = c.getPatientLastName() == null ? null
+                : c.getPatientLastName() + (c.getPatientFirstName() == null ? "" : ", " + c.getPatientFirstName());
+        return new ClaimRow(c.getId(), c.getPatientControlNumber(), c.getStatus(), c.getCharge(), c.getPaid(),
+                c.getPatientResponsibility(), c.getFilingIndicator(), c.getPayerClaimControlNumber(), name,
+                c.getMemberId(), c.getStatementFrom(), c.getStatementTo(),
+                c.getReverses() == null ? null : c.getReverses().getId(),
+                c.getAdjustments().stream().filter(a -> a.getServiceLine() == null)
+                        .map(RemittanceController::adjustment).toList(),
+                c.getRemarks().stream().filter(m -> m.getServiceLine() == null).map(StoredRemark::getCode).toList(),
+                c.getLines().stream().map(l -> line(c, l)).toList());
+    }
+
+    private static LineRow line(StoredClaimPayment c, StoredServiceLine l) {
+        return new LineRow(l.getProcedureCode(),
+                l.getModifiers() == null ? List.of() : List.of(l.getModifiers().split(":")),
+                l.getCharge(), l.getPaid(), l.getUnits(), l.getServiceDate(), l.getAllowed(),
+                c.getAdjustments().stream().filter(a -> sameLine(a.getServiceLine(), l))
+                        .map(RemittanceController::adjustment).toList(),
+                c.getRemarks().stream().filter(m -> sameLine(m.getServiceLine(), l)).map(StoredRemark::getCode).toList());
+    }
+
+    private static boolean sameLine(StoredServiceLine candidate, StoredServiceLine line) {
+        return candidate != null && candidate.getId().equals(line.getId());
+    }
+
+    private static AdjustmentRow adjustment(StoredAdjustment a) {
+        return new AdjustmentRow(a.getLevel(), a.getGroupCode(), a.getReasonCode(), a.getAmount());
+    }
+}

@@ -1,0 +1,9 @@
+package org.overturn.remittance.internal;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ReceivedFileRepository extends JpaRepository<ReceivedFile, Long> {
+
+    Optional<ReceivedFile> findBySha256(String sha256);
+}

@@ -1,0 +1,77 @@
+package org.overturn.remittance.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.overturn.remittance.ServiceLine;
+
+/** One stored SVC loop. */
+@Entity
+@Table(name = "service_line")
+public class StoredServiceLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "service_line_seq")
+    @SequenceGenerator(name = "service_line_seq", sequenceName = "service_line_seq", allocationSize = 100)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "claim_payment_id")
+    private StoredClaimPayment claimPayment;
+    private int position;
+    private String procedureQualifier;
+    private String procedureCode;
+    /** Modifiers joined with ':' as they appear in SVC01, e.g. {@code 95:HF}. */
+    private String modifiers;
+    private BigDecimal charge;
+    private BigDecimal paid;
+    private String revenueCode;
+    private BigDecimal units;
+    private String originalProcedure;
+    private LocalDate serviceDate;
+    private LocalDate serviceDateTo;
+    private BigDecimal allowed;
+    private String lineControlNumber;
+
+    protected StoredServiceLine() {
+    }
+
+    StoredServiceLine(StoredClaimPayment claimPayment, int position, ServiceLine line) {
+        this.claimPayment = claimPayment;
+        this.position = position;
+        this.procedureQualifier = line.procedureQualifier();
+        this.procedureCode = line.procedure();
+        this.modifiers = line.modifiers().isEmpty() ? null : String.join(":", line.modifiers());
+        this.charge = line.charge();
+        this.paid = line.paid();
+        this.revenueCode = line.revenueCode();
+        this.units = line.units();
+        this.originalProcedure = line.originalProcedure();
+        this.serviceDate = line.serviceDate();
+        this.serviceDateTo = line.serviceDateTo();
+        this.allowed = line.allowed();
+        this.lineControlNumber = line.references().get("6R");
+    }
+
+    public Long getId() { return id; }
+    public int getPosition() { return position; }
+    public String getProcedureQualifier() { return procedureQualifier; }
+    public String getProcedureCode() { return procedureCode; }
+    public String getModifiers() { return modifiers; }
+    public BigDecimal getCharge() { return charge; }
+    public BigDecimal getPaid() { return paid; }
+    public String getRevenueCode() { return revenueCode; }
+    public BigDecimal getUnits() { return units; }
+    public String getOriginalProcedure() { return originalProcedure; }
+    public LocalDate getServiceDate() { return serviceDate; }
+    public LocalDate getServiceDateTo() { return serviceDateTo; }
+    public BigDecimal getAllowed() { return allowed; }
+    public String getLineControlNumber() { return lineControlNumber; }
+}

@@ -1,0 +1,80 @@
+package org.overturn.workflow;
+
+/** The names the denial lifecycle model, its delegates, its tests and the task API share. */
+public final class DenialLifecycle {
+
+    public static final String PROCESS_KEY = "denial-lifecycle";
+
+    public static final class Messages {
+        /** A later 835 answers a corrected claim or an appeal the process is waiting on. */
+        public static final String PAYER_ANSWER = "PayerAnswer";
+        /** A biller recorded the payer's appeal decision letter. */
+        public static final String APPEAL_DECISION_RECORDED = "AppealDecisionRecorded";
+        /** A later 835 for the claim arrived while the denial was still being worked. */
+        public static final String LATER_PAYMENT_RECEIVED = "LaterPaymentReceived";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Tasks {
+        public static final String CORRECT_CLAIM = "Task_CorrectClaim";
+        public static final String FOLLOW_UP_CORRECTION = "Task_FollowUpCorrection";
+        public static final String CHECK_TIMELY_FILING_PROOF = "Task_CheckTimelyFilingProof";
+        public static final String PREPARE_APPEAL = "Task_PrepareAppeal";
+        public static final String APPROVE_APPEAL = "Task_ApproveAppeal";
+        public static final String FOLLOW_UP_APPEAL = "Task_FollowUpAppeal";
+        public static final String DECIDE_WRITE_OFF = "Task_DecideWriteOff";
+        public static final String BILL_PATIENT = "Task_BillPatient";
+
+        private Tasks() {
+        }
+    }
+
+    public static final class Variables {
+        public static final String DENIAL_ID = "denialId";
+        public static final String QUEUE = "queue";
+        public static final String ROOT_CAUSE = "rootCause";
+        public static final String CORRECTABLE = "correctable";
+        public static final String APPEALABLE = "appealable";
+        public static final String AMOUNT_AT_RISK = "amountAtRisk";
+        public static final String PRIORITY = "priority";
+        public static final String PART2 = "part2";
+        public static final String APPEAL_LEVEL = "appealLevel";
+        public static final String APPEAL_SENT = "appealSent";
+        /** PAID, DENIED or REVERSED: what a later 835 said. */
+        public static final String PAYER_ANSWER = "payerAnswer";
+        public static final String ANSWER_CLAIM_PAYMENT_ID = "answerClaimPaymentId";
+        public static final String ANSWER_PAID = "answerPaid";
+        public static final String ANSWER_DENIAL_ID = "answerDenialId";
+        /** The user who completed the latest task, set by the task API. */
+        public static final String LAST_COMPLETED_BY = "lastCompletedBy";
+        public static final String CORRECTION_OUTCOME = "correctionOutcome";
+        public static final String WHAT_CHANGED = "whatChanged";
+        public static final String CORRECTION_REASON = "correctionReason";
+        public static final String APPEAL_ACTION = "appealAction";
+        public static final String APPEAL_ARGUMENT = "appealArgument";
+        public static final String APPEAL_APPROVED = "appealApproved";
+        public static final String APPEAL_DECISION = "appealDecision";
+        public static final String PROOF_OF_TIMELY_FILING = "proofOfTimelyFiling";
+        public static final String FOLLOW_UP_OUTCOME = "followUpOutcome";
+        public static final String WRITE_OFF_DECISION = "writeOffDecision";
+        public static final String PREPARED_BY = "appealPreparedBy";
+        public static final String APPROVED_BY = "appealApprovedBy";
+
+        private Variables() {
+        }
+    }
+
+    public static final class PayerAnswers {
+        public static final String PAID = "PAID";
+        public static final String DENIED = "DENIED";
+        public static final String REVERSED = "REVERSED";
+
+        private PayerAnswers() {
+        }
+    }
+
+    private DenialLifecycle() {
+    }
+}

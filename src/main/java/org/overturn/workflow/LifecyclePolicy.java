@@ -1,0 +1,53 @@
+package org.overturn.workflow;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configurable rules the denial lifecycle model asks for by name ({@code ${lifecyclePolicy...}}): SLAs,
+ * follow-up waits, the approval threshold and the number of appeal levels. Time comes from the engine's
+ * clock so that process tests can move it.
+ */
+@Component("lifecyclePolicy")
+public class LifecyclePolicy {
+
+    private final WorkflowProperties properties;
+
+    LifecyclePolicy(WorkflowProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The SLA of a queue as an ISO-8601 duration, for timer definitions. */
+    public String sla(String queue) {
+        return slaOf(queue).toString();
+    }
+
+    /** When a task entering this queue now is due. */
+    public Date dueDate(String queue) {
+        return new Date(ClockUtil.getCurrentTime().getTime() + slaOf(queue).toMillis());
+    }
+
+    public String correctionFollowUp() {
+        return properties.correctionFollowUp().toString();
+    }
+
+    public String appealFollowUp() {
+        return properties.appealFollowUp().toString();
+    }
+
+    public boolean needsApproval(Object amountAtRisk) {
+        return amountAtRisk != null
+                && new BigDecimal(amountAtRisk.toString()).compareTo(properties.appealApprovalThreshold()) >= 0;
+    }
+
+    public boolean hasAnotherAppealLevel(Object appealLevel) {
+        return appealLevel == null || ((Number) appealLevel).intValue() < properties.appealLevels();
+    }
+
+    private Duration slaOf(String queue) {
+        return properties.sla().getOrDefault(queue, properties.defaultSla());
+    }
+}

@@ -1,0 +1,35 @@
+package org.overturn.workflow.internal;
+
+import static org.overturn.workflow.DenialLifecycle.Variables.DENIAL_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.overturn.denial.DenialStatus;
+import org.overturn.denial.Denials;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new user task means someone has work on the denial again (an answer came back denied, a follow-up is
+ * due): a denial that was waiting on the payer is open again.
+ */
+@Component
+class TaskReopensDenial {
+
+    private final Denials denials;
+
+    TaskReopensDenial(Denials denials) {
+        this.denials = denials;
+    }
+
+    @EventListener
+    public void on(DelegateTask task) {
+        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
+                || !(task.getVariable(DENIAL_ID) instanceof Number id)) {
+            return;
+        }
+        denials.find(id.longValue())
+                .filter(d -> d.status() == DenialStatus.CORRECTION_SUBMITTED || d.status() == DenialStatus.APPEALED)
+                .ifPresent(d -> denials.moveTo(d.id(), DenialStatus.OPEN));
+    }
+}

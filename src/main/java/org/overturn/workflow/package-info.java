@@ -1,0 +1,6 @@
+/**
+ * The denial lifecycle process ({@code bpmn/denial-lifecycle.bpmn}): one instance per denial, started in the
+ * transaction that stores the denial; later 835s for the same claim are correlated to it; its delegates move
+ * the denial through its states.
+ */
+package org.overturn.workflow;
