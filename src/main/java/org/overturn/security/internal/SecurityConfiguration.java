@@ -1,0 +1,100 @@
+package org.overturn.security.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.overturn.security.Roles;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Every page and API needs a login. Pages use a login form; the API also takes HTTP Basic and answers 401/403
+ * as JSON. Cockpit and the engine REST API are for managers and admins, and trust the same login.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
+    private static final RequestMatcher ENGINE_REST = new AntPathRequestMatcher("/engine-rest/**");
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+                                            ObjectMapper json) throws Exception {
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**")
+                        .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor((request, response, e) ->
+                                writeJson(json, response, HttpStatus.UNAUTHORIZED, "Sign in first"), api())
+                        .defaultAccessDeniedHandlerFor((request, response, e) ->
+                                writeJson(json, response, HttpStatus.FORBIDDEN, "Not allowed for your role"), api()))
+                // the engine webapps carry their own CSRF protection; API clients authenticating with a header
+                // carry no ambient credentials to forge
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
+                        request -> request.getHeader("Authorization") != null))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    private static RequestMatcher api() {
+        return request -> API.matches(request) || ENGINE_REST.matches(request);
+    }
+
+    private static void writeJson(ObjectMapper json, HttpServletResponse response, HttpStatus status, String message)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Map.of("status", status.value(), "error", message));
+    }
+
+    /** Cockpit, Tasklist and Admin see the Spring Security login; registered after Spring Security's chain. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> engineWebappAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityEngineAuthentication.class.getName()));
+        registration.setOrder(101);
+        registration.addUrlPatterns("/camunda/*");
+        return registration;
+    }
+
+    /** The engine REST API trusts the same login instead of being open. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityEngineAuthentication.class.getName()));
+        registration.setOrder(102);
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+}

@@ -1,0 +1,133 @@
+package org.overturn.worklist;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a user submits for a task against the task's form, as declared once in the BPMN model
+ * (types, required, enum values, maximum length), plus the rules that tie fields together, and converts the
+ * values to the types the process decides on. Messages are written for the person filling in the form.
+ */
+@Component
+public class TaskForms {
+
+    /** A field of a task's form, for pages and API clients that draw it. */
+    public record Field(String id, String label, String type, boolean required, Integer maxLength,
+                        Map<String, String> options) {
+    }
+
+    /** Fields that become required when another field has a given value: field -> (other field, value). */
+    private static final Map<String, List<Rule>> RULES = Map.of(
+            "overturn:correct-claim", List.of(
+                    new Rule("whatChanged", "correctionOutcome", "CORRECTED", "Say what you changed on the claim"),
+                    new Rule("correctionReason", "correctionOutcome", "CORRECTED", "Say why the change is right")),
+            "overturn:prepare-appeal", List.of(
+                    new Rule("appealArgument", "appealAction", "SUBMIT", "Write the argument for the appeal")),
+            "overturn:approve-appeal", List.of(
+                    new Rule("approvalComment", "appealApproved", "false", "Tell the biller what to rework")),
+            "overturn:decide-write-off", List.of(
+                    new Rule("writeOffReason", "writeOffDecision", "WRITE_OFF", "Give the reason for the write-off")));
+
+    private record Rule(String field, String whenField, String hasValue, String message) {
+    }
+
+    private final FormService forms;
+
+    TaskForms(FormService forms) {
+        this.forms = forms;
+    }
+
+    public List<Field> fieldsOf(String taskId) {
+        return forms.getTaskFormData(taskId).getFormFields().stream().map(TaskForms::describe).toList();
+    }
+
+    /** The submitted values converted to their form types; {@link TaskProblem} INVALID with every error found. */
+    public Map<String, Object> validate(String taskId, Map<String, Object> submitted) {
+        TaskFormData form = forms.getTaskFormData(taskId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> values = new HashMap<>();
+        for (FormField field : form.getFormFields()) {
+            Object raw = submitted.get(field.getId());
+            String text = raw == null ? "" : raw.toString().trim();
+            Field described = describe(field);
+            if (text.isEmpty()) {
+                if (described.required()) {
+                    errors.put(field.getId(), described.label() + " is required");
+                }
+                continue;
+            }
+            convert(described, text, errors).ifPresent(v -> values.put(field.getId(), v));
+        }
+        for (Rule rule : RULES.getOrDefault(form.getFormKey(), List.of())) {
+            Object when = values.get(rule.whenField());
+            boolean applies = when != null && when.toString().equals(rule.hasValue());
+            if (applies && !values.containsKey(rule.field()) && !errors.containsKey(rule.field())) {
+                errors.put(rule.field(), rule.message());
+            }
+        }
+        List<String> unknown = submitted.keySet().stream()
+                .filter(k -> form.getFormFields().stream().noneMatch(f -> f.getId().equals(k))).toList();
+        unknown.forEach(k -> errors.put(k, "This task has no field " + k));
+        if (!errors.isEmpty()) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form", errors);
+        }
+        return values;
+    }
+
+    private static java.util.Optional<Object> convert(Field field, String text, Map<String, String> errors) {
+        switch (field.type()) {
+            case "boolean" -> {
+                if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                    return java.util.Optional.of(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT)));
+                }
+                errors.put(field.id(), field.label() + ": answer yes or no");
+            }
+            case "enum" -> {
+                if (field.options().containsKey(text)) {
+                    return java.util.Optional.of(text);
+                }
+                errors.put(field.id(), field.label() + ": choose one of " + String.join(", ", field.options().values()));
+            }
+            case "long" -> {
+                try {
+                    return java.util.Optional.of(Long.parseLong(text));
+                } catch (NumberFormatException e) {
+                    errors.put(field.id(), field.label() + ": enter a whole number");
+                }
+            }
+            default -> {
+                if (field.maxLength() != null && text.length() > field.maxLength()) {
+                    errors.put(field.id(), field.label() + ": at most " + field.maxLength() + " characters");
+                } else {
+                    return java.util.Optional.of(text);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field describe(FormField field) {
+        boolean required = false;
+        Integer maxLength = null;
+        for (FormFieldValidationConstraint constraint : field.getValidationConstraints()) {
+            if (constraint.getName().equals("required")) {
+                required = true;
+            } else if (constraint.getName().equals("maxlength")) {
+                maxLength = Integer.valueOf(constraint.getConfiguration().toString());
+            }
+        }
+        Map<String, String> options = Map.of();
+        if (field.getType().getName().equals("enum")) {
+            options = new LinkedHashMap<>((Map<String, String>) field.getType().getInformation("values"));
+        }
+        return new Field(field.getId(), field.getLabel(), field.getTypeName(), required, maxLength, options);
+    }
+}

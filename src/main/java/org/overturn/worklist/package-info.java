@@ -1,0 +1,5 @@
+/**
+ * Billers' work: the queues they belong to, the tasks in each ordered by priority, and claiming and
+ * completing tasks with their forms validated on the server.
+ */
+package org.overturn.worklist;
