@@ -1,0 +1,153 @@
+package org.overturn.denial;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.overturn.denial.internal.BehavioralHealthCodes;
+import org.overturn.denial.internal.CodeListFiles;
+import org.overturn.denial.internal.DenialAdjustments;
+import org.overturn.remittance.Adjustment;
+import org.overturn.remittance.ClaimPayment;
+import org.overturn.remittance.ServiceLine;
+
+/**
+ * What the root-cause table looks at for one denied claim. Lists are de-duplicated, upper-case, in file
+ * order; none is null.
+ *
+ * @param primaryCarc     the denial's primary CARC, or null when the payer gave no non-routine reason
+ * @param primaryGroup    CAS group of the primary adjustment (CO, OA, PI, CR), or null
+ * @param carcs           every CARC on the claim, claim and line level, routine ones included
+ * @param rarcs           remark codes: claim MIA/MOA and line LQ
+ * @param claimStatus     CLP02
+ * @param filingIndicator CLP06
+ * @param procedures      codes of the denied lines: procedure, revenue code and the code as billed when the
+ *                        payer changed it; all lines when the denial is at claim level
+ * @param modifiers       modifiers of those lines
+ * @param placeOfService  place of service, or null when unknown (the 835 has it only as CLP08 of a
+ *                        professional claim; the original claim's is better when known)
+ * @param payerId         the payer's id, or null; for payer-specific rules
+ */
+public record ClaimFacts(
+        String primaryCarc,
+        String primaryGroup,
+        List<String> carcs,
+        List<String> rarcs,
+        String claimStatus,
+        String filingIndicator,
+        List<String> procedures,
+        List<String> modifiers,
+        String placeOfService,
+        String payerId) {
+
+    public ClaimFacts {
+        primaryCarc = codeOrNull(primaryCarc);
+        primaryGroup = codeOrNull(primaryGroup);
+        carcs = codes(carcs);
+        rarcs = codes(rarcs);
+        claimStatus = codeOrNull(claimStatus);
+        filingIndicator = codeOrNull(filingIndicator);
+        procedures = codes(procedures);
+        modifiers = codes(modifiers);
+        placeOfService = codeOrNull(placeOfService);
+    }
+
+    /** The facts of a claim the detector found denied; place of service from CLP08 when it is one. */
+    public static ClaimFacts of(ClaimPayment claim, DenialAssessment assessment) {
+        Objects.requireNonNull(assessment, "assessment");
+        String group = DenialAdjustments.primary(claim)
+                .filter(a -> CodeListFiles.key(a.reason()).equals(CodeListFiles.key(assessment.primaryReason())))
+                .map(Adjustment::group).orElse(null);
+        List<ServiceLine> denied = deniedLines(claim);
+        return new ClaimFacts(
+                assessment.primaryReason(),
+                group,
+                claim.allAdjustments().stream().map(Adjustment::reason).toList(),
+                Stream.concat(claim.remarks().stream(), claim.lines().stream().flatMap(l -> l.remarks().stream())).toList(),
+                claim.status(),
+                claim.filingIndicator(),
+                denied.stream().flatMap(ClaimFacts::codesOf).toList(),
+                denied.stream().flatMap(l -> l.modifiers().stream()).toList(),
+                placeOfService(claim),
+                null);
+    }
+
+    /** The same facts with the place of service of the original claim (837 CLM05-1 or line SV105). */
+    public ClaimFacts withPlaceOfService(String originalPlaceOfService) {
+        return new ClaimFacts(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, procedures,
+                modifiers, originalPlaceOfService, payerId);
+    }
+
+    public ClaimFacts withPayerId(String id) {
+        return new ClaimFacts(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, procedures,
+                modifiers, placeOfService, id);
+    }
+
+    public boolean hasTelehealthModifier() {
+        return BehavioralHealthCodes.anyTelehealthModifier(modifiers);
+    }
+
+    public boolean isPsychotherapyTimeCode() {
+        return BehavioralHealthCodes.anyPsychotherapyTimeCode(procedures);
+    }
+
+    public boolean isPerDiemLevelOfCare() {
+        return BehavioralHealthCodes.anyPerDiemLevelOfCare(procedures);
+    }
+
+    /** Lines with a non-routine adjustment; every line when the payer denied at claim level only. */
+    private static List<ServiceLine> deniedLines(ClaimPayment claim) {
+        List<ServiceLine> denied = claim.lines().stream()
+                .filter(l -> l.adjustments().stream().anyMatch(DenialAdjustments::isNonRoutine))
+                .toList();
+        return denied.isEmpty() ? claim.lines() : denied;
+    }
+
+    private static Stream<String> codesOf(ServiceLine line) {
+        List<String> codes = new ArrayList<>(3);
+        boolean revenueQualifier = "NU".equals(CodeListFiles.key(line.procedureQualifier()));
+        if (line.procedure() != null) {
+            codes.add(revenueQualifier ? BehavioralHealthCodes.revenueCode(line.procedure()) : line.procedure());
+        }
+        if (line.revenueCode() != null) {
+            codes.add(BehavioralHealthCodes.revenueCode(line.revenueCode()));
+        }
+        if (line.originalProcedure() != null) {
+            codes.add(line.originalProcedure());
+        }
+        return codes.stream();
+    }
+
+    /**
+     * CLP08 is a place of service only on a professional claim; on an institutional one (lines billed by
+     * revenue code) it holds the first two digits of the bill type, which must not be read as a POS.
+     */
+    private static String placeOfService(ClaimPayment claim) {
+        String code = CodeListFiles.key(claim.facilityCode());
+        boolean institutional = claim.lines().stream().anyMatch(l -> l.revenueCode() != null
+                || "NU".equals(CodeListFiles.key(l.procedureQualifier())));
+        return code.matches("\\d{2}") && !institutional ? code : null;
+    }
+
+    private static String codeOrNull(String code) {
+        String key = CodeListFiles.key(code);
+        return key.isEmpty() ? null : key;
+    }
+
+    private static List<String> codes(List<String> codes) {
+        if (codes == null) {
+            return List.of();
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (String code : codes) {
+            String key = codeOrNull(code);
+            if (key != null) {
+                unique.add(key);
+            }
+        }
+        return List.copyOf(unique);
+    }
+}
