@@ -13,7 +13,7 @@ create sequence provider_adjustment_seq increment by 100;
 create table remittance_file (
     id                bigint primary key,
     file_name         varchar(255) not null,
-    sha256            char(64)     not null,
+    sha256            varchar(64)    not null,
     size_bytes        bigint       not null,
     source            varchar(16)  not null,
     received_at       timestamptz  not null,

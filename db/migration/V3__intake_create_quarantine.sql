@@ -5,7 +5,7 @@ create sequence quarantined_file_seq increment by 1;
 create table quarantined_file (
     id             bigint primary key default nextval('quarantined_file_seq'),
     file_name      varchar(255) not null,
-    sha256         char(64)     not null,
+    sha256         varchar(64)    not null,
     size_bytes     bigint       not null,
     source         varchar(16)  not null,
     received_at    timestamptz  not null,

@@ -25,6 +25,11 @@ public class Denials {
         return denials.findById(id).map(Denials::view);
     }
 
+    @Transactional(readOnly = true)
+    public java.util.List<DenialView> findAll(java.util.Collection<Long> ids) {
+        return denials.findAllById(ids).stream().map(Denials::view).toList();
+    }
+
     @Transactional
     public void moveTo(long id, DenialStatus status) {
         load(id).moveTo(status);

@@ -1,6 +1,5 @@
 package org.overturn.payer;
 
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,11 +8,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * own terms: 180 commercial (ERISA internal appeal), 120 Medicare redetermination, 60 Medicare Advantage
  * reconsideration, 90 Medicaid, 90 TRICARE.
  */
-@ConfigurationProperties("overturn.payers")
-public record PayerTerms(@DefaultValue({"COMMERCIAL=180", "MEDICARE=120", "MEDICARE_ADVANTAGE=60", "MEDICAID=90",
-        "TRICARE=90", "OTHER=180"}) Map<PlanType, Integer> appealLimitDays) {
+@ConfigurationProperties("overturn.payers.appeal-limit-days")
+public record PayerTerms(@DefaultValue("180") int commercial, @DefaultValue("120") int medicare,
+                         @DefaultValue("60") int medicareAdvantage, @DefaultValue("90") int medicaid,
+                         @DefaultValue("90") int tricare, @DefaultValue("180") int other) {
 
     public int appealLimitDays(PlanType type) {
-        return appealLimitDays.getOrDefault(type, 180);
+        return switch (type) {
+            case COMMERCIAL -> commercial;
+            case MEDICARE -> medicare;
+            case MEDICARE_ADVANTAGE -> medicareAdvantage;
+            case MEDICAID -> medicaid;
+            case TRICARE -> tricare;
+            case OTHER -> other;
+        };
     }
 }

@@ -24,7 +24,8 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(OverturnProperties properties) throws IOException {
-        var builder = EmbeddedPostgres.builder().setPort(properties.database().port());
+        // Spring stops it after everything that uses it; its own shutdown hook would race the context's
+        var builder = EmbeddedPostgres.builder().setPort(properties.database().port()).setRegisterShutdownHook(false);
         if (properties.database().persistent()) {
             var dir = properties.dataDir().resolve("db").toAbsolutePath();
             Files.createDirectories(dir);

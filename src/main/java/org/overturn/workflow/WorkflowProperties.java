@@ -20,7 +20,10 @@ public record WorkflowProperties(
         @DefaultValue("2") int appealLevels,
         @DefaultValue("30d") Duration correctionFollowUp,
         @DefaultValue("30d") Duration appealFollowUp,
-        @DefaultValue({"coding=3d", "authorizations=3d", "eligibility=3d", "credentialing=5d", "appeals=5d",
-                "parity=7d", "managers=2d", "patient-accounts=5d"}) Map<String, Duration> sla,
+        Map<String, Duration> sla,
         @DefaultValue("5d") Duration defaultSla) {
+
+    public WorkflowProperties {
+        sla = sla == null ? Map.of() : Map.copyOf(sla);
+    }
 }

@@ -32,7 +32,7 @@ class InboxWatcherTest {
 
     @Test
     void ingestsDroppedFileAndMovesItToProcessed() throws Exception {
-        Files.write(inbox.resolve("era-1.835"), Samples.retraced("linuxforhealth__managed-care.835", "-I1"));
+        Files.write(inbox.resolve("era-1.835"), Samples.retraced("tastypackets__profee.835", "-I1"));
 
         assertThat(watcher.poll()).isEqualTo(1);
 

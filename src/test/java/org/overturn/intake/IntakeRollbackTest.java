@@ -3,13 +3,12 @@ package org.overturn.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doCallRealMethod;
 
 import org.junit.jupiter.api.Test;
 import org.overturn.OverturnIntegrationTest;
 import org.overturn.Samples;
-import org.overturn.denial.DenialRegister;
+import org.overturn.denial.DenialDetector;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +23,7 @@ class IntakeRollbackTest {
     @Autowired
     JdbcTemplate jdbc;
     @MockitoSpyBean
-    DenialRegister denials;
+    DenialDetector detector;
 
     @Test
     void databaseErrorHalfwayLeavesNothingBehind() {
@@ -34,10 +33,10 @@ class IntakeRollbackTest {
         long lines = count("service_line");
         long adjustments = count("adjustment");
         long denialRows = count("denial");
-        // the Nebraska file has 56 claims: fail on the third denial registration, after claims are written
+        // the Nebraska file has 56 claims: fail on the third claim's denial check, after every claim is written
         doCallRealMethod().doCallRealMethod()
                 .doThrow(new DataAccessResourceFailureException("connection lost (injected)"))
-                .when(denials).register(anyLong(), any(), any(), any(), any());
+                .when(detector).assess(any());
 
         assertThatThrownBy(() -> intake.ingest("nebraska.835",
                 Samples.real("oopfactory__deidentified-nebraska-medicaid-3-interchanges.835"), "UPLOAD", "tester"))
@@ -54,13 +53,13 @@ class IntakeRollbackTest {
 
     @Test
     void fileCanBeIngestedAfterTheFailureIsGone() {
-        doCallRealMethod().when(denials).register(anyLong(), any(), any(), any(), any());
+        doCallRealMethod().when(detector).assess(any());
 
-        var result = intake.ingest("managed-care.835", Samples.retraced("linuxforhealth__managed-care.835", "-R2"),
+        var result = intake.ingest("profee.835", Samples.retraced("tastypackets__profee.835", "-R2"),
                 "UPLOAD", "tester");
 
         assertThat(result.outcome()).isEqualTo(IntakeResult.Outcome.STORED);
-        assertThat(result.claims()).isEqualTo(2);
+        assertThat(result.claims()).isEqualTo(3);
     }
 
     private long count(String table) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.overturn.OverturnIntegrationTest;
 import org.overturn.Samples;
@@ -24,9 +25,15 @@ import org.springframework.util.LinkedMultiValueMap;
 class RemittanceUploadTest {
 
     @Autowired
-    TestRestTemplate rest;
+    TestRestTemplate anonymous;
     @Autowired
     JdbcTemplate jdbc;
+    TestRestTemplate rest;
+
+    @BeforeEach
+    void signIn() {
+        rest = anonymous.withBasicAuth("admin", "demo");
+    }
 
     @Test
     void storesRealRemittanceAndDetectsItsDenials() {

@@ -1,0 +1,83 @@
+package org.overturn.worklist;
+
+import java.util.List;
+import java.util.Map;
+import org.overturn.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Queues and tasks: {@code /api/queues}, {@code /api/queues/{queue}/tasks}, {@code /api/tasks/{id}/...}. */
+@RestController
+@RequestMapping("/api")
+class WorkController {
+
+    private final WorkItems work;
+
+    WorkController(WorkItems work) {
+        this.work = work;
+    }
+
+    @GetMapping("/queues")
+    List<WorkItems.QueueSummary> queues(Authentication user) {
+        return work.queues(CurrentUser.of(user));
+    }
+
+    @GetMapping("/queues/{queue}/tasks")
+    WorkItems.ItemPage tasks(@PathVariable String queue, @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size, Authentication user) {
+        return work.tasksOf(queue, CurrentUser.of(user), Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+    }
+
+    @GetMapping("/tasks/{id}")
+    WorkItems.WorkItem task(@PathVariable String id, Authentication user) {
+        return work.task(id, CurrentUser.of(user));
+    }
+
+    @GetMapping("/tasks/{id}/form")
+    List<TaskForms.Field> form(@PathVariable String id, Authentication user) {
+        return work.formOf(id, CurrentUser.of(user));
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    ResponseEntity<Void> claim(@PathVariable String id, Authentication user) {
+        work.claim(id, CurrentUser.of(user));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/tasks/{id}/unclaim")
+    ResponseEntity<Void> unclaim(@PathVariable String id, Authentication user) {
+        work.unclaim(id, CurrentUser.of(user));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/tasks/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> form,
+                                  Authentication user) {
+        work.complete(id, form == null ? Map.of() : form, CurrentUser.of(user));
+        return ResponseEntity.noContent().build();
+    }
+
+    record Problem(int status, String error, Map<String, String> fields) {
+    }
+
+    @ExceptionHandler(TaskProblem.class)
+    ResponseEntity<Problem> problem(TaskProblem problem) {
+        HttpStatus status = switch (problem.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+        return ResponseEntity.status(status).body(new Problem(status.value(), problem.getMessage(),
+                problem.fieldErrors()));
+    }
+}

@@ -1,0 +1,117 @@
+package org.overturn.intake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.overturn.Samples;
+
+class InspectCommandTest {
+
+    @TempDir
+    Path dir;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void printsTheJsonContractForARealRemittance() throws Exception {
+        Path file = copy("tastypackets__profee.835");
+
+        int exit = run(file.toString(), "--json");
+
+        assertThat(exit).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        JsonNode root = new ObjectMapper().readTree(printed);
+        JsonNode result = root.get("files").get(0);
+        assertThat(fieldNames(result)).containsExactly("file", "ok", "error", "transactions");
+        assertThat(result.get("ok").asBoolean()).isTrue();
+        assertThat(result.get("error").isNull()).isTrue();
+        JsonNode t = result.get("transactions").get(0);
+        assertThat(fieldNames(t)).containsExactly("controlNumber", "payer", "payee", "payment", "balanced",
+                "balanceProblems", "claims");
+        assertThat(t.get("controlNumber").asText()).isEqualTo("1740");
+        assertThat(t.at("/payer/name").asText()).isEqualTo("NYSDOH");
+        assertThat(t.at("/payee/npi").asText()).isEqualTo("9999999995");
+        assertThat(t.at("/payment/method").asText()).isEqualTo("ACH");
+        assertThat(t.at("/payment/date").asText()).isEqualTo("2010-01-01");
+        assertThat(t.at("/payment/trace").asText()).isEqualTo("10100000000");
+        assertThat(t.get("balanced").asBoolean()).isTrue();
+        JsonNode claims = t.get("claims");
+        assertThat(claims).hasSize(3);
+        assertThat(fieldNames(claims.get(0))).containsExactly("patientControlNumber", "status", "charge", "paid",
+                "patientResponsibility", "payerClaimControlNumber", "filingIndicator", "adjustments", "remarks",
+                "lines", "denial");
+        assertThat(claims.get(0).get("denial").isNull()).isTrue();
+        JsonNode denied = claims.get(1);
+        assertThat(denied.at("/lines/0/procedure").asText()).isEqualTo("V2020");
+        assertThat(denied.at("/lines/0/adjustments/0/level").asText()).isEqualTo("line");
+        assertThat(denied.at("/denial/kind").asText()).isEqualTo("FULL");
+        assertThat(denied.at("/denial/primaryReason").asText()).isEqualTo("29");
+        assertThat(denied.at("/denial/rootCause").asText()).isEqualTo("TIMELY_FILING");
+        assertThat(denied.at("/denial/queue").asText()).isEqualTo("appeals");
+        assertThat(claims.get(2).at("/denial/kind").asText()).isEqualTo("PARTIAL");
+        // amounts are JSON numbers with two decimals
+        assertThat(printed).contains("\"charge\":34.25").contains("\"amountAtRisk\":34.00")
+                .contains("\"amountAtRisk\":22.75");
+    }
+
+    @Test
+    void reportsABadFileOnStderrAndExitsTwo() throws Exception {
+        Path good = copy("pyx12__835_mult_loops.835");
+        Path bad = copy("stupidedi__fail-3b.835");
+
+        int exit = run(good.toString(), bad.toString(), "--json");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).trim())
+                .matches(java.util.regex.Pattern.quote(bad.toString()) + ": segment \\d+ \\([A-Z0-9]+\\): .+");
+        JsonNode files = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("files");
+        assertThat(files.get(0).get("ok").asBoolean()).isTrue();
+        assertThat(files.get(1).get("ok").asBoolean()).isFalse();
+        assertThat(files.get(1).get("error").asText()).matches("segment \\d+ \\([A-Z0-9]+\\): .+");
+        assertThat(files.get(1).get("transactions")).isEmpty();
+    }
+
+    @Test
+    void printsAReadableTableByDefault() throws Exception {
+        Path file = copy("pyx12__835_mult_loops.835");
+
+        int exit = run(file.toString());
+
+        assertThat(exit).isZero();
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("2005555A").contains("FULL").contains("915.39").contains("1 claim(s), 1 denied");
+    }
+
+    @Test
+    void asksForFilesWhenGivenNone() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+    }
+
+    private int run(String... args) {
+        return InspectCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path copy(String sample) throws Exception {
+        Path file = dir.resolve(sample);
+        Files.write(file, Samples.real(sample));
+        return file;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
