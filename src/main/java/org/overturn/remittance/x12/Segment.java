@@ -36,7 +36,6 @@ final class Segment {
     private final ShortValues shortValues = new ShortValues();
 
     private ControlError controlError;
-    private int controlErrorElement;
 
     /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
     enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
@@ -84,10 +83,9 @@ final class Segment {
         return text;
     }
 
-    void flagControlError(ControlError error, int element) {
+    void flagControlError(ControlError error) {
         if (controlError == null) {
             controlError = error;
-            controlErrorElement = element;
         }
     }
 
@@ -109,10 +107,6 @@ final class Segment {
 
     ControlError controlError() {
         return controlError;
-    }
-
-    int controlErrorElement() {
-        return controlErrorElement;
     }
 
     /** Number of components of an element: 1 for a simple element, 0 when absent. */

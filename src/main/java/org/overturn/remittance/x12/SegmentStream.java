@@ -107,10 +107,9 @@ final class SegmentStream {
 
     private void flag(EDIStreamValidationError error) {
         if (error == EDIStreamValidationError.CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT) {
-            segment.flagControlError(Segment.ControlError.COUNT_MISMATCH, reader.getLocation().getElementPosition());
+            segment.flagControlError(Segment.ControlError.COUNT_MISMATCH);
         } else if (error == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH) {
-            segment.flagControlError(Segment.ControlError.REFERENCE_MISMATCH,
-                    reader.getLocation().getElementPosition());
+            segment.flagControlError(Segment.ControlError.REFERENCE_MISMATCH);
         }
     }
 
