@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commands print their results on stdout; without Spring Boot's logging set-up logback would print DEBUG
- * lines there too. Warnings and errors go to stderr instead.
+ * lines there too. Warnings and errors of every logging API go to stderr instead.
  */
 public final class CommandLogging {
 
@@ -31,5 +31,9 @@ public final class CommandLogging {
         stderr.start();
         root.addAppender(stderr);
         root.setLevel(Level.WARN);
+        // StAEDI logs through java.util.logging, straight to stderr at INFO: route it through the same filter
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
 }
