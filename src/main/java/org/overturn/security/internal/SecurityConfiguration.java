@@ -42,7 +42,7 @@ class SecurityConfiguration {
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**")
                         .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
