@@ -1,4 +1,4 @@
-package org.overturn.security.internal;
+package org.overturn.accounts;
 
 import java.util.ArrayList;
 import java.util.List;

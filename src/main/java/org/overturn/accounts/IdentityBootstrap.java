@@ -1,4 +1,4 @@
-package org.overturn.security.internal;
+package org.overturn.accounts;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
