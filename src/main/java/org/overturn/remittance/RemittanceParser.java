@@ -10,4 +10,9 @@ public interface RemittanceParser {
 
     RemittanceFile parse(InputStream in) throws MalformedRemittanceException;
 
+    /** The parser the product uses: StAEDI-based, streaming. */
+    static RemittanceParser standard() {
+        return new org.overturn.remittance.x12.StaediRemittanceParser();
+    }
+
 }

@@ -1,0 +1,153 @@
+package org.overturn.remittance.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.overturn.remittance.Adjustment;
+import org.overturn.remittance.ClaimPayment;
+import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.remittance.PersonName;
+import org.overturn.remittance.ServiceLine;
+
+/** Loop 2100 being read: the CLP, the claim-level segments after it, and its service lines. */
+final class ClaimBuilder {
+
+    /** MIA05 and MIA20-23 are the remark codes of the inpatient adjudication segment. */
+    private static final int[] MIA_REMARKS = {5, 20, 21, 22, 23};
+    /** MOA03-07 are the remark codes of the outpatient adjudication segment. */
+    private static final int[] MOA_REMARKS = {3, 4, 5, 6, 7};
+
+    private final String patientControlNumber;
+    private final String status;
+    private final BigDecimal charge;
+    private final BigDecimal paid;
+    private final BigDecimal patientResponsibility;
+    private final String filingIndicator;
+    private final String payerClaimControlNumber;
+    private final String facilityCode;
+    private final String frequencyCode;
+    private PersonName patient;
+    private PersonName insured;
+    private PersonName correctedPatient;
+    private PersonName renderingProvider;
+    private LocalDate statementFrom;
+    private LocalDate statementTo;
+    private LocalDate receivedDate;
+    private final List<Adjustment> adjustments = new ArrayList<>(2);
+    private final List<String> remarks = new ArrayList<>(1);
+    private final Map<String, String> references = new LinkedHashMap<>(4);
+    private final Map<String, BigDecimal> amounts = new LinkedHashMap<>(4);
+    private final List<ServiceLine> lines = new ArrayList<>(4);
+    private LineBuilder line;
+
+    private ClaimBuilder(Segment clp) throws MalformedRemittanceException {
+        patientControlNumber = clp.requiredText(1);
+        status = clp.requiredText(2);
+        charge = clp.requiredAmount(3);
+        paid = clp.requiredAmount(4);
+        BigDecimal responsibility = clp.amount(5);
+        patientResponsibility = responsibility == null ? BigDecimal.ZERO : responsibility;
+        filingIndicator = clp.text(6);
+        payerClaimControlNumber = clp.text(7);
+        facilityCode = clp.text(8);
+        frequencyCode = clp.text(9);
+    }
+
+    static ClaimBuilder from(Segment clp) throws MalformedRemittanceException {
+        return new ClaimBuilder(clp);
+    }
+
+    void person(Segment nm1) {
+        String entity = nm1.text(1);
+        if (entity == null) {
+            return;
+        }
+        switch (entity) {
+            case "QC" -> patient = name(nm1, entity);
+            case "IL" -> insured = name(nm1, entity);
+            case "74" -> correctedPatient = name(nm1, entity);
+            case "82" -> renderingProvider = name(nm1, entity);
+            default -> {
+                // crossover carrier (TT), corrected priority payer (PR), other subscriber (GB) ...: not modelled
+            }
+        }
+    }
+
+    void date(Segment dtm) throws MalformedRemittanceException {
+        String qualifier = dtm.text(1);
+        if (qualifier == null) {
+            return;
+        }
+        switch (qualifier) {
+            case "232" -> statementFrom = dtm.requiredDate(2);
+            case "233" -> statementTo = dtm.requiredDate(2);
+            case "050" -> receivedDate = dtm.requiredDate(2);
+            default -> {
+                // coverage expiration (036) and others: not modelled
+            }
+        }
+    }
+
+    void adjustment(Segment cas) throws MalformedRemittanceException {
+        AdjustmentSegment.read(cas, Adjustment.Level.CLAIM, adjustments);
+    }
+
+    void inpatientRemarks(Segment mia) {
+        addRemarks(mia, MIA_REMARKS);
+    }
+
+    void outpatientRemarks(Segment moa) {
+        addRemarks(moa, MOA_REMARKS);
+    }
+
+    void reference(Segment ref) {
+        String qualifier = ref.text(1);
+        String value = ref.text(2);
+        if (qualifier != null && value != null) {
+            references.putIfAbsent(qualifier, value);
+        }
+    }
+
+    void amount(Segment amt) throws MalformedRemittanceException {
+        String qualifier = amt.requiredText(1);
+        amounts.putIfAbsent(qualifier, amt.requiredAmount(2));
+    }
+
+    LineBuilder startLine(Segment svc) throws MalformedRemittanceException {
+        closeLine();
+        line = LineBuilder.from(svc);
+        return line;
+    }
+
+    ClaimPayment build() {
+        closeLine();
+        return new ClaimPayment(patientControlNumber, status, charge, paid, patientResponsibility, filingIndicator,
+                payerClaimControlNumber, facilityCode, frequencyCode, patient, insured, correctedPatient,
+                renderingProvider, statementFrom, statementTo, receivedDate, adjustments, remarks, references,
+                amounts, lines);
+    }
+
+    private void closeLine() {
+        if (line != null) {
+            lines.add(line.build());
+            line = null;
+        }
+    }
+
+    private void addRemarks(Segment segment, int[] elements) {
+        for (int element : elements) {
+            String code = segment.text(element);
+            if (code != null) {
+                remarks.add(code);
+            }
+        }
+    }
+
+    private static PersonName name(Segment nm1, String entity) {
+        return new PersonName(entity, nm1.text(3), nm1.text(4), nm1.text(5), nm1.text(8), nm1.text(9));
+    }
+}

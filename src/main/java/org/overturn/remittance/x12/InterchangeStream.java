@@ -1,0 +1,227 @@
+package org.overturn.remittance.x12;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.overturn.remittance.MalformedRemittanceException;
+
+/**
+ * The bytes StAEDI reads: the file from its first ISA on, with every ISA header rewritten to the fixed
+ * layout StAEDI requires. Skips a UTF-8 byte order mark and whatever comes before the first ISA (some
+ * files open with a page of prose). Everything after a header passes through untouched, in one pass over
+ * a reused buffer; only the start of each segment is looked at, to find the next interchange's header.
+ */
+final class InterchangeStream extends InputStream {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final InputStream in;
+    private byte[] buffer = new byte[BUFFER_SIZE];
+    private int position;
+    private int limit;
+    private boolean exhausted;
+
+    private byte[] header;
+    private int headerPosition;
+
+    private byte segmentTerminator;
+    private boolean atSegmentStart;
+    private int segmentsPassed;
+    private MalformedRemittanceException failure;
+
+    private InterchangeStream(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Positions the stream on the first ISA header.
+     *
+     * @throws MalformedRemittanceException when the file holds no ISA (for example one that starts at ST)
+     *                                      or its first header is unusable
+     */
+    static InterchangeStream open(InputStream in) throws IOException, MalformedRemittanceException {
+        InterchangeStream stream = new InterchangeStream(in);
+        stream.skipPreamble();
+        stream.takeHeader(1);
+        return stream;
+    }
+
+    /** The error found in a later interchange's header, which StAEDI only saw as the end of its input. */
+    MalformedRemittanceException failure() {
+        return failure;
+    }
+
+    /** Whether the whole file has been handed on. */
+    boolean isExhausted() {
+        return exhausted && position == limit && header == null;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        if (header != null) {
+            return copyHeader(target, offset, length);
+        }
+        if (failure != null || (position == limit && !fill())) {
+            return -1;
+        }
+        int copied = 0;
+        while (copied < length && position < limit) {
+            byte b = buffer[position];
+            if (b == segmentTerminator) {
+                segmentsPassed++;
+                atSegmentStart = true;
+            } else if (atSegmentStart && !isWhitespace(b)) {
+                if (b == 'I' && isHeaderAhead()) {
+                    // hand over what came before first, so the rewritten header starts a read of its own
+                    return copied > 0 ? copied : nextHeader(target, offset, length);
+                }
+                atSegmentStart = false;
+            }
+            target[offset + copied++] = b;
+            position++;
+        }
+        return copied;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private void skipPreamble() throws IOException, MalformedRemittanceException {
+        fill();
+        if (available(BOM.length) >= BOM.length && startsWith(BOM)) {
+            position += BOM.length;
+        }
+        String firstTag = null;
+        boolean lineStart = true;
+        while (true) {
+            if (position == limit && !fill()) {
+                throw new MalformedRemittanceException(1, firstTag, "no ISA interchange header");
+            }
+            byte b = buffer[position];
+            if (lineStart && b == 'I' && isHeaderAhead()) {
+                return;
+            }
+            if (firstTag == null && lineStart && !isWhitespace(b)) {
+                firstTag = tagAt();
+            }
+            lineStart = isWhitespace(b);
+            position++;
+        }
+    }
+
+    /** The segment id at the current position when the text there looks like a segment ("ST*..."), else "?". */
+    private String tagAt() throws IOException {
+        int available = available(4);
+        int i = 0;
+        while (i < available && i < 3 && Character.isLetterOrDigit(buffer[position + i])) {
+            i++;
+        }
+        boolean looksLikeSegment = i >= 2 && i < available && !Character.isLetterOrDigit(buffer[position + i])
+                && !isWhitespace(buffer[position + i]);
+        return looksLikeSegment ? new String(buffer, position, i, java.nio.charset.StandardCharsets.US_ASCII) : "?";
+    }
+
+    /** "ISA" followed by a character that can be an element separator. */
+    private boolean isHeaderAhead() throws IOException {
+        if (available(4) < 4) {
+            return false;
+        }
+        byte separator = buffer[position + 3];
+        return buffer[position + 1] == 'S' && buffer[position + 2] == 'A'
+                && !Character.isLetterOrDigit(separator) && !isWhitespace(separator);
+    }
+
+    private int nextHeader(byte[] target, int offset, int length) throws IOException {
+        try {
+            takeHeader(segmentsPassed + 1);
+        } catch (MalformedRemittanceException e) {
+            failure = e;
+            return -1;
+        }
+        return copyHeader(target, offset, length);
+    }
+
+    private void takeHeader(int segmentNumber) throws IOException, MalformedRemittanceException {
+        available(IsaHeader.MAX_LENGTH);
+        IsaHeader isa = IsaHeader.read(buffer, position, limit, segmentNumber);
+        position += isa.length();
+        header = isa.canonical();
+        headerPosition = 0;
+        segmentTerminator = isa.segmentTerminator();
+        segmentsPassed = segmentNumber;
+        atSegmentStart = true;
+    }
+
+    private int copyHeader(byte[] target, int offset, int length) {
+        int n = Math.min(length, header.length - headerPosition);
+        System.arraycopy(header, headerPosition, target, offset, n);
+        headerPosition += n;
+        if (headerPosition == header.length) {
+            header = null;
+        }
+        return n;
+    }
+
+    /** Makes up to {@code wanted} bytes available from the current position; returns how many are. */
+    private int available(int wanted) throws IOException {
+        while (limit - position < wanted && !exhausted) {
+            if (position > 0) {
+                System.arraycopy(buffer, position, buffer, 0, limit - position);
+                limit -= position;
+                position = 0;
+            }
+            if (limit == buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            readMore();
+        }
+        return Math.min(wanted, limit - position);
+    }
+
+    private boolean fill() throws IOException {
+        if (position < limit) {
+            return true;
+        }
+        position = 0;
+        limit = 0;
+        while (limit == 0 && !exhausted) {
+            readMore();
+        }
+        return limit > 0;
+    }
+
+    private void readMore() throws IOException {
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            exhausted = true;
+        } else {
+            limit += n;
+        }
+    }
+
+    private boolean startsWith(byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (buffer[position + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\r' || b == '\n' || b == '\t';
+    }
+}

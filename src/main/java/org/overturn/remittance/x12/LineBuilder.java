@@ -1,0 +1,123 @@
+package org.overturn.remittance.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.overturn.remittance.Adjustment;
+import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.remittance.ServiceLine;
+
+/** Loop 2110 being read: the SVC and the DTM, CAS, REF, AMT and LQ segments after it. */
+final class LineBuilder {
+
+    private final ProcedureCode procedure;
+    private final BigDecimal charge;
+    private final BigDecimal paid;
+    private final String revenueCode;
+    private final BigDecimal units;
+    private final String originalProcedure;
+    private LocalDate serviceDate;
+    private LocalDate serviceDateTo;
+    private final List<Adjustment> adjustments = new ArrayList<>(2);
+    private final List<String> remarks = new ArrayList<>(1);
+    private final Map<String, String> references = new LinkedHashMap<>(4);
+    private final Map<String, BigDecimal> amounts = new LinkedHashMap<>(4);
+
+    private LineBuilder(ProcedureCode procedure, BigDecimal charge, BigDecimal paid, String revenueCode,
+                        BigDecimal units, String originalProcedure) {
+        this.procedure = procedure;
+        this.charge = charge;
+        this.paid = paid;
+        this.revenueCode = revenueCode;
+        this.units = units;
+        this.originalProcedure = originalProcedure;
+    }
+
+    /**
+     * Reads an SVC. When SVC01 holds a qualifier alone and the code follows as SVC02 (a payer that dropped
+     * the component separator: {@code SVC*HC*24599.00*1766.50*187.50**1}), every later element has moved
+     * one place right, and is read one place right: the code from SVC02 (an amount-style ".00" removed),
+     * the charge from SVC03, the payment from SVC04 and so on. Read in place, the code would become the
+     * charge and the charge the payment.
+     */
+    static LineBuilder from(Segment svc) throws MalformedRemittanceException {
+        svc.requiredText(1);
+        ProcedureCode code = ProcedureCode.of(svc, 1);
+        int shift = 0;
+        if (code.isBareQualifier() && svc.isPresent(2) && svc.componentCount(2) == 1) {
+            shift = 1;
+            code = new ProcedureCode(code.qualifier(), withoutZeroFraction(svc.text(2)), List.of());
+        }
+        if (code.code() == null) {
+            throw svc.error("SVC01 '" + svc.text(1) + "' has no procedure code");
+        }
+        BigDecimal charge = svc.requiredAmount(2 + shift);
+        BigDecimal paid = svc.requiredAmount(3 + shift);
+        String revenueCode = svc.text(4 + shift);
+        BigDecimal units = svc.amount(5 + shift);
+        ProcedureCode original = ProcedureCode.of(svc, 6 + shift);
+        return new LineBuilder(code, charge, paid, revenueCode, units, original == null ? null : original.code());
+    }
+
+    void date(Segment dtm) throws MalformedRemittanceException {
+        String qualifier = dtm.text(1);
+        if ("472".equals(qualifier) || "150".equals(qualifier)) {
+            serviceDate = dtm.requiredDate(2);
+        } else if ("151".equals(qualifier)) {
+            serviceDateTo = dtm.requiredDate(2);
+        }
+    }
+
+    void adjustment(Segment cas) throws MalformedRemittanceException {
+        AdjustmentSegment.read(cas, Adjustment.Level.LINE, adjustments);
+    }
+
+    void reference(Segment ref) {
+        String qualifier = ref.text(1);
+        String value = ref.text(2);
+        if (qualifier != null && value != null) {
+            references.putIfAbsent(qualifier, value);
+        }
+    }
+
+    void amount(Segment amt) throws MalformedRemittanceException {
+        String qualifier = amt.requiredText(1);
+        amounts.putIfAbsent(qualifier, amt.requiredAmount(2));
+    }
+
+    /** LQ*HE carries a remark code (RARC); other qualifiers (RX: NCPDP reject codes) are not remarks. */
+    void remark(Segment lq) {
+        String code = lq.text(2);
+        if ("HE".equals(lq.text(1)) && code != null) {
+            remarks.add(code);
+        }
+    }
+
+    ServiceLine build() {
+        return new ServiceLine(procedure.qualifier(), procedure.code(), procedure.modifiers(), charge, paid,
+                revenueCode, units, originalProcedure, serviceDate, serviceDateTo, adjustments, remarks,
+                references, amounts);
+    }
+
+    private static String withoutZeroFraction(String code) {
+        int point = code.indexOf('.');
+        if (point < 1) {
+            return code;
+        }
+        for (int i = 0; i < point; i++) {
+            if (!Character.isDigit(code.charAt(i))) {
+                return code;
+            }
+        }
+        for (int i = point + 1; i < code.length(); i++) {
+            if (code.charAt(i) != '0') {
+                return code;
+            }
+        }
+        return code.substring(0, point);
+    }
+}

@@ -1,0 +1,34 @@
+package org.overturn.remittance.x12;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A composite medical procedure identifier (SVC01, SVC06): qualifier (HC, AD, NU, ZZ ...), code and up to
+ * four modifiers.
+ */
+record ProcedureCode(String qualifier, String code, List<String> modifiers) {
+
+    private static final int FIRST_MODIFIER = 2;
+    private static final int LAST_MODIFIER = 5;
+
+    /** The code in the element, or null when the element is absent. */
+    static ProcedureCode of(Segment segment, int element) {
+        String[] parts = Composite.parts(segment, element);
+        if (parts == null) {
+            return null;
+        }
+        List<String> modifiers = new ArrayList<>(2);
+        for (int i = FIRST_MODIFIER; i <= LAST_MODIFIER && i < parts.length; i++) {
+            if (parts[i] != null) {
+                modifiers.add(parts[i]);
+            }
+        }
+        return new ProcedureCode(parts[0], parts.length > 1 ? parts[1] : null, modifiers);
+    }
+
+    /** Whether the element holds a qualifier alone, with no code after it. */
+    boolean isBareQualifier() {
+        return code == null && modifiers.isEmpty() && qualifier != null && qualifier.length() == 2;
+    }
+}

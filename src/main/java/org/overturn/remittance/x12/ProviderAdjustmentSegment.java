@@ -1,0 +1,42 @@
+package org.overturn.remittance.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.remittance.ProviderAdjustment;
+
+/**
+ * PLB: provider id, fiscal period date, then up to six pairs of a composite reason (PLB03-1 reason code,
+ * PLB03-2 the payer's reference) and an amount (PLB03/04 ... PLB13/14).
+ */
+final class ProviderAdjustmentSegment {
+
+    private static final int LAST_REASON = 13;
+
+    private ProviderAdjustmentSegment() {
+    }
+
+    static void read(Segment plb, List<ProviderAdjustment> into) throws MalformedRemittanceException {
+        String providerId = plb.requiredText(1);
+        LocalDate fiscalPeriod = plb.requiredDate(2);
+        plb.requiredText(3);
+        plb.requiredAmount(4);
+        for (int reasonElement = 3; reasonElement <= LAST_REASON; reasonElement += 2) {
+            String[] reason = Composite.parts(plb, reasonElement);
+            BigDecimal amount = plb.amount(reasonElement + 1);
+            if (reason == null || reason[0] == null) {
+                if (amount != null) {
+                    throw plb.missing(reasonElement);
+                }
+                continue;
+            }
+            if (amount == null) {
+                throw plb.missing(reasonElement + 1);
+            }
+            String reference = reason.length > 1 ? reason[1] : null;
+            into.add(new ProviderAdjustment(providerId, fiscalPeriod, reason[0], reference, amount));
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.overturn.remittance.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import org.overturn.remittance.MalformedRemittanceException;
+
+/**
+ * The segment being read: one reusable buffer that StAEDI's element events are copied into, then read by
+ * position once the segment is complete. Strings are made only for the values the model keeps, and every
+ * conversion error names the segment and element ({@code CLP03 '12a' is not a number}).
+ *
+ * <p>Each element is kept as its raw text (components joined by the component separator, repetitions by
+ * the repetition separator, as they were in the file), with the boundaries of its components, so a
+ * composite can be read whole or part by part.
+ */
+final class Segment {
+
+    private String tag = "";
+    private int number;
+    private char componentSeparator = ':';
+    private char repetitionSeparator = '^';
+
+    private char[] text = new char[256];
+    private int textLength;
+
+    private int elementCount;
+    private int[] firstPiece = new int[32];
+    private int[] pieceCount = new int[32];
+    private int[] pieceStart = new int[64];
+    private int[] pieceEnd = new int[64];
+    private int pieces;
+    private int occurrence;
+
+    private ControlError controlError;
+    private int controlErrorElement;
+
+    /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
+    enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
+
+    void start(String segmentTag, int segmentNumber) {
+        tag = segmentTag;
+        number = segmentNumber;
+        textLength = 0;
+        elementCount = 0;
+        pieces = 0;
+        controlError = null;
+    }
+
+    void separators(char component, char repetition) {
+        componentSeparator = component;
+        repetitionSeparator = repetition;
+    }
+
+    /**
+     * One ELEMENT_DATA event. A new position opens an element; a new occurrence of the same element (the
+     * data held a repetition separator) is joined back with that separator, since no 835 element we read
+     * repeats; a further component is appended after a component separator.
+     */
+    void data(int position, int elementOccurrence, char[] chars, int start, int length) {
+        if (position != elementCount) {
+            openElement(position);
+            occurrence = elementOccurrence;
+            appendPiece(chars, start, length);
+        } else if (elementOccurrence != occurrence) {
+            occurrence = elementOccurrence;
+            append(repetitionSeparator);
+            append(chars, start, length);
+            pieceEnd[pieces - 1] = textLength;
+        } else {
+            append(componentSeparator);
+            appendPiece(chars, start, length);
+            pieceCount[position]++;
+        }
+    }
+
+    void flagControlError(ControlError error, int element) {
+        if (controlError == null) {
+            controlError = error;
+            controlErrorElement = element;
+        }
+    }
+
+    String tag() {
+        return tag;
+    }
+
+    int number() {
+        return number;
+    }
+
+    boolean is(String segmentTag) {
+        return tag.equals(segmentTag);
+    }
+
+    int elementCount() {
+        return elementCount;
+    }
+
+    ControlError controlError() {
+        return controlError;
+    }
+
+    int controlErrorElement() {
+        return controlErrorElement;
+    }
+
+    /** Number of components of an element: 1 for a simple element, 0 when absent. */
+    int componentCount(int element) {
+        return element <= elementCount ? pieceCount[element] : 0;
+    }
+
+    /** The element's text with surrounding spaces removed, or null when absent or blank. */
+    String text(int element) {
+        if (element > elementCount || pieceCount[element] == 0) {
+            return null;
+        }
+        int first = firstPiece[element];
+        return trimmed(pieceStart[first], pieceEnd[first + pieceCount[element] - 1]);
+    }
+
+    /** One component (1-based) of a composite element, or null when absent or blank. */
+    String component(int element, int component) {
+        if (component > componentCount(element)) {
+            return null;
+        }
+        int piece = firstPiece[element] + component - 1;
+        return trimmed(pieceStart[piece], pieceEnd[piece]);
+    }
+
+    boolean isPresent(int element) {
+        return text(element) != null;
+    }
+
+    String requiredText(int element) throws MalformedRemittanceException {
+        String value = text(element);
+        if (value == null) {
+            throw missing(element);
+        }
+        return value;
+    }
+
+    /** An X12 decimal, or null when the element is absent; a value that is not a number is an error. */
+    BigDecimal amount(int element) throws MalformedRemittanceException {
+        if (!isPresent(element)) {
+            return null;
+        }
+        int start = trimmedStart(element);
+        int end = trimmedEnd(element);
+        BigDecimal value = X12Number.parse(text, start, end);
+        if (value == null) {
+            throw error(name(element) + " '" + new String(text, start, end - start) + "' is not a number");
+        }
+        return value;
+    }
+
+    BigDecimal requiredAmount(int element) throws MalformedRemittanceException {
+        BigDecimal value = amount(element);
+        if (value == null) {
+            throw missing(element);
+        }
+        return value;
+    }
+
+    /** A CCYYMMDD date, or null when the element is absent; anything else is an error. */
+    LocalDate date(int element) throws MalformedRemittanceException {
+        if (!isPresent(element)) {
+            return null;
+        }
+        int start = trimmedStart(element);
+        int end = trimmedEnd(element);
+        LocalDate value = X12Date.parse(text, start, end);
+        if (value == null) {
+            throw error(name(element) + " '" + new String(text, start, end - start)
+                    + "' is not a valid date (CCYYMMDD)");
+        }
+        return value;
+    }
+
+    LocalDate requiredDate(int element) throws MalformedRemittanceException {
+        LocalDate value = date(element);
+        if (value == null) {
+            throw missing(element);
+        }
+        return value;
+    }
+
+    /** The element's X12 name, e.g. CLP03. */
+    String name(int element) {
+        return element < 10 ? tag + "0" + element : tag + element;
+    }
+
+    MalformedRemittanceException missing(int element) {
+        return error("missing required element " + name(element));
+    }
+
+    MalformedRemittanceException error(String reason) {
+        return new MalformedRemittanceException(number, tag, reason);
+    }
+
+    private void openElement(int position) {
+        ensureElementCapacity(position);
+        // StAEDI reports empty elements too, but a skipped position must still read as absent
+        for (int e = elementCount + 1; e < position; e++) {
+            pieceCount[e] = 0;
+        }
+        elementCount = position;
+        firstPiece[position] = pieces;
+        pieceCount[position] = 1;
+    }
+
+    private void appendPiece(char[] chars, int start, int length) {
+        if (pieces == pieceStart.length) {
+            pieceStart = Arrays.copyOf(pieceStart, pieces * 2);
+            pieceEnd = Arrays.copyOf(pieceEnd, pieces * 2);
+        }
+        pieceStart[pieces] = textLength;
+        append(chars, start, length);
+        pieceEnd[pieces] = textLength;
+        pieces++;
+    }
+
+    private void append(char[] chars, int start, int length) {
+        ensureTextCapacity(length);
+        System.arraycopy(chars, start, text, textLength, length);
+        textLength += length;
+    }
+
+    private void append(char c) {
+        ensureTextCapacity(1);
+        text[textLength++] = c;
+    }
+
+    private void ensureTextCapacity(int more) {
+        if (textLength + more > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + more));
+        }
+    }
+
+    private void ensureElementCapacity(int position) {
+        if (position >= firstPiece.length) {
+            int size = Math.max(firstPiece.length * 2, position + 1);
+            firstPiece = Arrays.copyOf(firstPiece, size);
+            pieceCount = Arrays.copyOf(pieceCount, size);
+        }
+    }
+
+    private int trimmedStart(int element) {
+        int start = pieceStart[firstPiece[element]];
+        int end = pieceEnd[firstPiece[element] + pieceCount[element] - 1];
+        while (start < end && text[start] == ' ') {
+            start++;
+        }
+        return start;
+    }
+
+    private int trimmedEnd(int element) {
+        int start = pieceStart[firstPiece[element]];
+        int end = pieceEnd[firstPiece[element] + pieceCount[element] - 1];
+        while (end > start && text[end - 1] == ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    private String trimmed(int start, int end) {
+        while (start < end && text[start] == ' ') {
+            start++;
+        }
+        while (end > start && text[end - 1] == ' ') {
+            end--;
+        }
+        return start == end ? null : new String(text, start, end - start);
+    }
+
+    @Override
+    public String toString() {
+        // segments carry PHI (names, member ids): never print their content
+        return "Segment[" + number + " " + tag + "]";
+    }
+}

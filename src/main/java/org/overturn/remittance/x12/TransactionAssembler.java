@@ -1,0 +1,247 @@
+package org.overturn.remittance.x12;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.overturn.remittance.ClaimPayment;
+import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.remittance.Party;
+import org.overturn.remittance.Payment;
+import org.overturn.remittance.ProviderAdjustment;
+import org.overturn.remittance.RemittanceAdvice;
+
+/**
+ * Builds one 835 transaction set from its segments, following its loops: the header (BPR, TRN, DTM*405),
+ * payer 1000A and payee 1000B, then per claim loop 2100 (CLP ...) with its service lines 2110 (SVC ...),
+ * and the provider-level adjustments (PLB). A segment's meaning depends on the loop it falls in (a REF
+ * after an SVC belongs to the line, after a CLP to the claim); segments this product has no use for are
+ * skipped.
+ */
+final class TransactionAssembler {
+
+    private enum Loop { HEADER, PAYER, PAYEE, OTHER_PARTY, DETAIL, CLAIM, LINE, SUMMARY }
+
+    private final String interchangeControlNumber;
+    private final String groupControlNumber;
+    private final String version;
+    private final String controlNumber;
+
+    private Loop loop = Loop.HEADER;
+    private Payment payment;
+    private String trace;
+    private String originatorId;
+    private boolean traced;
+    private LocalDate productionDate;
+    private PartyBuilder payer;
+    private PartyBuilder payee;
+    private ClaimBuilder claim;
+    private LineBuilder line;
+    private final List<ClaimPayment> claims = new ArrayList<>();
+    private final List<ProviderAdjustment> providerAdjustments = new ArrayList<>();
+
+    TransactionAssembler(String interchangeControlNumber, String groupControlNumber, String version,
+                         String controlNumber) {
+        this.interchangeControlNumber = interchangeControlNumber;
+        this.groupControlNumber = groupControlNumber;
+        this.version = version;
+        this.controlNumber = controlNumber;
+    }
+
+    void accept(Segment segment) throws MalformedRemittanceException {
+        switch (segment.tag()) {
+            case "BPR" -> payment(segment);
+            case "TRN" -> trace(segment);
+            case "N1" -> party(segment);
+            case "N3", "N4" -> address(segment);
+            case "REF" -> reference(segment);
+            case "DTM" -> date(segment);
+            case "LX" -> header();
+            case "CLP" -> startClaim(segment);
+            case "CAS" -> adjustment(segment);
+            case "NM1" -> person(segment);
+            case "MIA" -> claimRemarks(segment, true);
+            case "MOA" -> claimRemarks(segment, false);
+            case "AMT" -> amount(segment);
+            case "SVC" -> startLine(segment);
+            case "LQ" -> remark(segment);
+            case "PLB" -> providerAdjustment(segment);
+            default -> {
+                // CUR, PER, RDM, TS3, TS2, QTY and anything else well-formed: nothing this product keeps
+            }
+        }
+    }
+
+    RemittanceAdvice finish(Segment se) throws MalformedRemittanceException {
+        closeClaim();
+        if (payment == null) {
+            throw se.error("transaction set " + controlNumber + " has no BPR (payment)");
+        }
+        if (!traced) {
+            throw se.error("transaction set " + controlNumber + " has no TRN (trace number)");
+        }
+        if (payer == null) {
+            throw se.error("transaction set " + controlNumber + " has no N1*PR (payer)");
+        }
+        if (payee == null) {
+            throw se.error("transaction set " + controlNumber + " has no N1*PE (payee)");
+        }
+        Payment withTrace = new Payment(payment.handlingCode(), payment.amount(), payment.creditDebit(),
+                payment.method(), payment.date(), trace, originatorId);
+        return new RemittanceAdvice(interchangeControlNumber, groupControlNumber, version, controlNumber, withTrace,
+                productionDate, payer.buildPayer(), payee.buildPayee(), claims, providerAdjustments);
+    }
+
+    private void payment(Segment bpr) throws MalformedRemittanceException {
+        if (payment != null) {
+            throw bpr.error("second BPR in transaction set " + controlNumber);
+        }
+        String handling = bpr.requiredText(1);
+        BigDecimal amount = bpr.requiredAmount(2);
+        String creditDebit = bpr.requiredText(3);
+        String method = bpr.requiredText(4);
+        payment = new Payment(handling, amount, creditDebit, method, bpr.date(16), null, null);
+    }
+
+    private void trace(Segment trn) throws MalformedRemittanceException {
+        trn.requiredText(1);
+        String number = trn.requiredText(2);
+        if (!traced) {
+            traced = true;
+            trace = number;
+            originatorId = trn.text(3);
+        }
+    }
+
+    private void party(Segment n1) throws MalformedRemittanceException {
+        if (loop.compareTo(Loop.OTHER_PARTY) > 0) {
+            return;
+        }
+        String entity = n1.requiredText(1);
+        switch (entity) {
+            case "PR" -> {
+                payer = PartyBuilder.from(n1);
+                loop = Loop.PAYER;
+            }
+            case "PE" -> {
+                payee = PartyBuilder.from(n1);
+                loop = Loop.PAYEE;
+            }
+            default -> loop = Loop.OTHER_PARTY;
+        }
+    }
+
+    private void address(Segment segment) {
+        PartyBuilder party = loop == Loop.PAYER ? payer : loop == Loop.PAYEE ? payee : null;
+        if (party == null) {
+            return;
+        }
+        if (segment.is("N3")) {
+            party.street(segment);
+        } else {
+            party.place(segment);
+        }
+    }
+
+    private void reference(Segment ref) {
+        switch (loop) {
+            case PAYER -> payer.reference(ref);
+            case PAYEE -> payee.reference(ref);
+            case CLAIM -> claim.reference(ref);
+            case LINE -> line.reference(ref);
+            default -> {
+                // header REFs (receiver id EV, version F2 ...) are not modelled
+            }
+        }
+    }
+
+    private void date(Segment dtm) throws MalformedRemittanceException {
+        switch (loop) {
+            case CLAIM -> claim.date(dtm);
+            case LINE -> line.date(dtm);
+            case HEADER -> {
+                if ("405".equals(dtm.text(1))) {
+                    productionDate = dtm.requiredDate(2);
+                }
+            }
+            default -> {
+                // no other dates are defined outside claims and lines
+            }
+        }
+    }
+
+    private void header() {
+        closeClaim();
+        loop = Loop.DETAIL;
+    }
+
+    private void startClaim(Segment clp) throws MalformedRemittanceException {
+        closeClaim();
+        claim = ClaimBuilder.from(clp);
+        loop = Loop.CLAIM;
+    }
+
+    private void adjustment(Segment cas) throws MalformedRemittanceException {
+        if (loop == Loop.CLAIM) {
+            claim.adjustment(cas);
+        } else if (loop == Loop.LINE) {
+            line.adjustment(cas);
+        } else {
+            throw cas.error("CAS outside a claim (no CLP before it)");
+        }
+    }
+
+    private void person(Segment nm1) {
+        if (loop == Loop.CLAIM) {
+            claim.person(nm1);
+        }
+    }
+
+    private void claimRemarks(Segment segment, boolean inpatient) {
+        if (loop != Loop.CLAIM) {
+            return;
+        }
+        if (inpatient) {
+            claim.inpatientRemarks(segment);
+        } else {
+            claim.outpatientRemarks(segment);
+        }
+    }
+
+    private void amount(Segment amt) throws MalformedRemittanceException {
+        if (loop == Loop.CLAIM) {
+            claim.amount(amt);
+        } else if (loop == Loop.LINE) {
+            line.amount(amt);
+        }
+    }
+
+    private void startLine(Segment svc) throws MalformedRemittanceException {
+        if (loop != Loop.CLAIM && loop != Loop.LINE) {
+            throw svc.error("SVC outside a claim (no CLP before it)");
+        }
+        line = claim.startLine(svc);
+        loop = Loop.LINE;
+    }
+
+    private void remark(Segment lq) {
+        if (loop == Loop.LINE) {
+            line.remark(lq);
+        }
+    }
+
+    private void providerAdjustment(Segment plb) throws MalformedRemittanceException {
+        closeClaim();
+        loop = Loop.SUMMARY;
+        ProviderAdjustmentSegment.read(plb, providerAdjustments);
+    }
+
+    private void closeClaim() {
+        if (claim != null) {
+            claims.add(claim.build());
+            claim = null;
+            line = null;
+        }
+    }
+}
