@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Writes 835 text for tests. Segments are given in the usual notation ({@code *} between elements,
- * {@code :} between components, {@code ^} between repetitions) and written with the delimiters chosen;
+ * {@code :} between components, {@code ^} between repetitions) and written out with the delimiters chosen
+ * (at any time before {@link #text()});
  * the envelope trailers count what they close unless a test overrides them. {@link #number()} tells the
  * segment number (from 1 at the first ISA) of the segment just written.
  */
@@ -59,10 +60,8 @@ public final class Edi835 {
     public Edi835 interchange(String controlNumber) {
         interchangeControlNumber = controlNumber;
         groupsInInterchange = 0;
-        segments.add("ISA" + element + "00" + element + "          " + element + "00" + element + "          "
-                + element + "ZZ" + element + "SENDER         " + element + "ZZ" + element + "RECEIVER       "
-                + element + "240315" + element + "1200" + element + repetition + element + "00501" + element
-                + controlNumber + element + "0" + element + "P" + element + component);
+        segments.add("ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240315*1200*^*00501*"
+                + controlNumber + "*0*P*:");
         return this;
     }
 
@@ -98,11 +97,7 @@ public final class Edi835 {
 
     public Edi835 segment(String segment) {
         segmentsInTransaction++;
-        StringBuilder text = new StringBuilder(segment.length());
-        for (char c : segment.toCharArray()) {
-            text.append(c == '*' ? element : c == ':' ? component : c == '^' ? repetition : c);
-        }
-        segments.add(text.toString());
+        segments.add(segment);
         return this;
     }
 
@@ -131,7 +126,10 @@ public final class Edi835 {
     public String text() {
         StringBuilder out = new StringBuilder(preamble);
         for (String segment : segments) {
-            out.append(segment).append(terminator);
+            for (char c : segment.toCharArray()) {
+                out.append(c == '*' ? element : c == ':' ? component : c == '^' ? repetition : c);
+            }
+            out.append(terminator);
         }
         return out.toString();
     }

@@ -102,6 +102,15 @@ final class IsaHeader {
         char element = (char) (elementSeparator & 0xff);
         char component = elements[16].charAt(0);
         char terminator = (char) (segmentTerminator & 0xff);
+        // widths first: a header cut short runs on into the next segment and shows as an overlong element
+        for (int e = 1; e <= ELEMENTS; e++) {
+            String value = stripTrailingSpaces(elements[e]);
+            int width = WIDTHS[e - 1];
+            if (!CUTTABLE[e] && value.length() > width) {
+                throw bad(segmentNumber, "ISA" + twoDigits(e) + " '" + value + "' is longer than " + width
+                        + (width == 1 ? " character" : " characters"));
+            }
+        }
         if (Character.isLetterOrDigit(component) || component == ' ') {
             throw bad(segmentNumber, "ISA16 '" + component + "' cannot be a component separator");
         }
@@ -111,13 +120,6 @@ final class IsaHeader {
         if (component == element || terminator == element || terminator == component) {
             throw bad(segmentNumber, "the element separator, component separator and segment terminator "
                     + "are not distinct");
-        }
-        for (int e = 1; e <= ELEMENTS; e++) {
-            String value = stripTrailingSpaces(elements[e]);
-            if (!CUTTABLE[e] && value.length() > WIDTHS[e - 1]) {
-                throw bad(segmentNumber, "ISA" + twoDigits(e) + " '" + value + "' is longer than "
-                        + WIDTHS[e - 1] + " characters");
-            }
         }
         String version = elements[12].trim();
         if (!isDigits(version, 5)) {

@@ -48,7 +48,7 @@ final class LineBuilder {
         svc.requiredText(1);
         ProcedureCode code = ProcedureCode.of(svc, 1);
         int shift = 0;
-        if (code.isBareQualifier() && svc.isPresent(2) && svc.componentCount(2) == 1) {
+        if (svc.componentCount(1) == 1 && code.isBareQualifier() && svc.isPresent(2) && svc.componentCount(2) == 1) {
             shift = 1;
             code = new ProcedureCode(code.qualifier(), withoutZeroFraction(svc.text(2)), List.of());
         }

@@ -60,6 +60,10 @@ final class SegmentStream {
                     }
                 }
             }
+            if (source.failure() != null) {
+                // a later interchange's header was unusable: StAEDI saw the input end cleanly before it
+                throw source.failure();
+            }
             return null;
         } catch (EDIStreamException e) {
             return endOrFail(e);
