@@ -63,8 +63,10 @@ public final class BenchmarkReport {
                     .addProfiler(GCProfiler.class)
                     .shouldFailOnError(true)
                     .build();
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             Collection<RunResult> results = new Runner(options).run();
-            String section = section(results, bytes, forks, warmups, iterations);
+            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            String section = section(results, bytes, forks, warmups, iterations, loadBefore, loadAfter);
             rewrite(report, section);
             System.out.println(section);
         } finally {
@@ -74,7 +76,7 @@ public final class BenchmarkReport {
     }
 
     private static String section(Collection<RunResult> results, long bytes, int forks, int warmups,
-                                  int iterations) {
+                                  int iterations, double loadBefore, double loadAfter) {
         Measured ours = measured(results, OURS);
         Measured peer = measured(results, PEER);
         int claims = ParserBenchmark.SETTINGS.claimCount();
@@ -103,7 +105,8 @@ public final class BenchmarkReport {
                         + "%d measured parses per parser, forks run with `-Xms4g %s`; MB = 10^6 bytes; allocation "
                         + "from JMH's GC profiler (`gc.alloc.rate.norm`).%n",
                 forks, warmups, iterations, HEAP));
-        text.append("- Indicative only: the machine may be shared with other builds while it runs.\n");
+        text.append(String.format(Locale.ROOT, "- Indicative only: the machine may be shared with other builds; "
+                + "1-minute load average %.1f before and %.1f after the run.%n", loadBefore, loadAfter));
         text.append(END).append('\n');
         return text.toString();
     }
