@@ -58,8 +58,4 @@ record Payer(
                         "PO BOX 8050", "HARRISBURG", "PA", "171058050", "8005550101", "www.statemedassist.example",
                         new BigDecimal("0.45"), "GT", "FQ", "CHK", null, 1.2));
     }
-
-    boolean isCommercial() {
-        return planType.isCommercial();
-    }
 }

@@ -165,6 +165,7 @@ class RemittanceGeneratorTest {
         assertThat(reasons(claims)).contains("197", "27", "4", "11", "16", "50", "119", "29", "18", "B7", "22", "97");
         assertThat(linesDeniedWith(claims, "197")).allMatch(l -> l.remarks().contains("N54"));
         assertThat(linesDeniedWith(claims, "B7")).allMatch(l -> l.remarks().contains("N290"));
+        assertThat(linesDeniedWith(claims, "16")).isNotEmpty().allMatch(l -> l.remarks().contains("MA130"));
         assertThat(linesDeniedWith(claims, "4")).isNotEmpty()
                 .allMatch(l -> l.modifiers().stream().anyMatch(Set.of("95", "GT", "FQ", "93")::contains));
         assertThat(linesDeniedWith(claims, "97")).isNotEmpty()
