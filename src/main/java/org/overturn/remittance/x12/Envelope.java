@@ -118,8 +118,9 @@ final class Envelope {
         segmentsInTransaction++;
         String count = se.requiredText(1);
         String controlNumber = se.requiredText(2);
-        checkControl(se, "segment count", count, segmentsInTransaction + " segments in transaction set "
-                + transactionControlNumber, controlNumber, "ST02 '" + transactionControlNumber + "'");
+        checkControl(se, "segment count", count, segmentsInTransaction,
+                "segments in transaction set " + transactionControlNumber, controlNumber, "ST02",
+                transactionControlNumber);
         transactions.add(transaction.finish(se));
         transaction = null;
     }
@@ -133,9 +134,9 @@ final class Envelope {
         }
         String count = ge.requiredText(1);
         String controlNumber = ge.requiredText(2);
-        checkControl(ge, "transaction set count", count, transactionsInGroup
-                + " transaction sets in functional group " + groupControlNumber, controlNumber,
-                "GS06 '" + groupControlNumber + "'");
+        checkControl(ge, "transaction set count", count, transactionsInGroup,
+                "transaction sets in functional group " + groupControlNumber, controlNumber, "GS06",
+                groupControlNumber);
         inGroup = false;
     }
 
@@ -148,22 +149,40 @@ final class Envelope {
         }
         String count = iea.requiredText(1);
         String controlNumber = iea.requiredText(2);
-        checkControl(iea, "functional group count", count, groupsInInterchange
-                + " functional groups in interchange " + interchangeControlNumber, controlNumber,
-                "ISA13 '" + interchangeControlNumber + "'");
+        checkControl(iea, "functional group count", count, groupsInInterchange,
+                "functional groups in interchange " + interchangeControlNumber, controlNumber, "ISA13",
+                interchangeControlNumber);
         inInterchange = false;
     }
 
-    /** Turns StAEDI's control validation finding on a trailer into a message that says what disagrees. */
-    private static void checkControl(Segment trailer, String what, String count, String actual,
-                                     String controlNumber, String header) throws MalformedRemittanceException {
-        if (trailer.controlError() == Segment.ControlError.COUNT_MISMATCH) {
+    /**
+     * Reports a trailer whose count or control number disagrees with what it closes: as StAEDI's control
+     * validation found, and as checked here too, since StAEDI lets a count that is not a number pass. Control
+     * numbers must be identical, as X12 and StAEDI both say (GE02 01 does not close GS06 1).
+     */
+    private static void checkControl(Segment trailer, String what, String count, int actual, String actualText,
+                                     String controlNumber, String headerElement, String headerControlNumber)
+            throws MalformedRemittanceException {
+        if (trailer.controlError() == Segment.ControlError.COUNT_MISMATCH || !isCount(count, actual)) {
             throw trailer.error(what + " mismatch: " + trailer.name(1) + " says " + count + " but there are "
-                    + actual);
+                    + actual + " " + actualText);
         }
-        if (trailer.controlError() == Segment.ControlError.REFERENCE_MISMATCH) {
+        if (trailer.controlError() == Segment.ControlError.REFERENCE_MISMATCH
+                || !controlNumber.equals(headerControlNumber)) {
             throw trailer.error("control number mismatch: " + trailer.name(2) + " '" + controlNumber
-                    + "' does not match " + header);
+                    + "' does not match " + headerElement + " '" + headerControlNumber + "'");
         }
+    }
+
+    private static boolean isCount(String text, int actual) {
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9' || value > actual) {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value == actual;
     }
 }

@@ -2,6 +2,8 @@ package org.overturn.remittance.x12;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.overturn.remittance.MalformedRemittanceException;
 
@@ -17,6 +19,7 @@ final class InterchangeStream extends InputStream {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final InputStream in;
+    private final byte[] single = new byte[1];
     private byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
     private int limit;
@@ -59,9 +62,8 @@ final class InterchangeStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int n = read(single, 0, 1);
+        return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -131,16 +133,16 @@ final class InterchangeStream extends InputStream {
         }
         boolean looksLikeSegment = i >= 2 && i < available && !Character.isLetterOrDigit(buffer[position + i])
                 && !isWhitespace(buffer[position + i]);
-        return looksLikeSegment ? new String(buffer, position, i, java.nio.charset.StandardCharsets.US_ASCII) : "?";
+        return looksLikeSegment ? new String(buffer, position, i, StandardCharsets.US_ASCII) : "?";
     }
 
-    /** "ISA" followed by a character that can be an element separator. */
+    /** "ISA" followed by a character that can be an element separator (ASCII, not a letter, digit or space). */
     private boolean isHeaderAhead() throws IOException {
         if (available(4) < 4) {
             return false;
         }
         byte separator = buffer[position + 3];
-        return buffer[position + 1] == 'S' && buffer[position + 2] == 'A'
+        return buffer[position + 1] == 'S' && buffer[position + 2] == 'A' && separator > 0
                 && !Character.isLetterOrDigit(separator) && !isWhitespace(separator);
     }
 
@@ -184,7 +186,7 @@ final class InterchangeStream extends InputStream {
                 position = 0;
             }
             if (limit == buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
             readMore();
         }

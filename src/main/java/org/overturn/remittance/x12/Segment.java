@@ -33,8 +33,9 @@ final class Segment {
     private int pieces;
     private int occurrence;
 
+    private final ShortValues shortValues = new ShortValues();
+
     private ControlError controlError;
-    private int controlErrorElement;
 
     /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
     enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
@@ -54,31 +55,37 @@ final class Segment {
     }
 
     /**
-     * One ELEMENT_DATA event. A new position opens an element; a new occurrence of the same element (the
-     * data held a repetition separator) is joined back with that separator, since no 835 element we read
-     * repeats; a further component is appended after a component separator.
+     * Makes room for one ELEMENT_DATA event's text and returns where in {@link #buffer()} to write it. A new
+     * position opens an element; a new occurrence of the same element (the data held a repetition
+     * separator) is joined back with that separator, since no 835 element read here repeats; a further
+     * component is appended after a component separator.
      */
-    void data(int position, int elementOccurrence, char[] chars, int start, int length) {
+    int reserve(int position, int elementOccurrence, int length) {
         if (position != elementCount) {
             openElement(position);
             occurrence = elementOccurrence;
-            appendPiece(chars, start, length);
-        } else if (elementOccurrence != occurrence) {
+            return reservePiece(length);
+        }
+        if (elementOccurrence != occurrence) {
             occurrence = elementOccurrence;
             append(repetitionSeparator);
-            append(chars, start, length);
+            int at = reserveText(length);
             pieceEnd[pieces - 1] = textLength;
-        } else {
-            append(componentSeparator);
-            appendPiece(chars, start, length);
-            pieceCount[position]++;
+            return at;
         }
+        append(componentSeparator);
+        pieceCount[position]++;
+        return reservePiece(length);
     }
 
-    void flagControlError(ControlError error, int element) {
+    /** Where {@link #reserve} asks the text to be written; valid until the next call to reserve. */
+    char[] buffer() {
+        return text;
+    }
+
+    void flagControlError(ControlError error) {
         if (controlError == null) {
             controlError = error;
-            controlErrorElement = element;
         }
     }
 
@@ -100,10 +107,6 @@ final class Segment {
 
     ControlError controlError() {
         return controlError;
-    }
-
-    int controlErrorElement() {
-        return controlErrorElement;
     }
 
     /** Number of components of an element: 1 for a simple element, 0 when absent. */
@@ -129,8 +132,9 @@ final class Segment {
         return trimmed(pieceStart[piece], pieceEnd[piece]);
     }
 
+    /** Whether the element holds anything but spaces; makes no String. */
     boolean isPresent(int element) {
-        return text(element) != null;
+        return element <= elementCount && pieceCount[element] > 0 && trimmedEnd(element) > trimmedStart(element);
     }
 
     String requiredText(int element) throws MalformedRemittanceException {
@@ -210,21 +214,23 @@ final class Segment {
         pieceCount[position] = 1;
     }
 
-    private void appendPiece(char[] chars, int start, int length) {
+    private int reservePiece(int length) {
         if (pieces == pieceStart.length) {
             pieceStart = Arrays.copyOf(pieceStart, pieces * 2);
             pieceEnd = Arrays.copyOf(pieceEnd, pieces * 2);
         }
         pieceStart[pieces] = textLength;
-        append(chars, start, length);
+        int at = reserveText(length);
         pieceEnd[pieces] = textLength;
         pieces++;
+        return at;
     }
 
-    private void append(char[] chars, int start, int length) {
+    private int reserveText(int length) {
         ensureTextCapacity(length);
-        System.arraycopy(chars, start, text, textLength, length);
+        int at = textLength;
         textLength += length;
+        return at;
     }
 
     private void append(char c) {
@@ -271,7 +277,7 @@ final class Segment {
         while (end > start && text[end - 1] == ' ') {
             end--;
         }
-        return start == end ? null : new String(text, start, end - start);
+        return start == end ? null : shortValues.of(text, start, end);
     }
 
     @Override

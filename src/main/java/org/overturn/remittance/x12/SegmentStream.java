@@ -29,6 +29,8 @@ final class SegmentStream {
     private final EDIStreamReader reader;
     private final InterchangeStream source;
     private final Segment segment = new Segment();
+    private final SegmentTags tags = new SegmentTags();
+    private final char[] tagChars = new char[SegmentTags.MAX_LENGTH];
     private int lastNumber;
     private String lastTag;
 
@@ -83,22 +85,31 @@ final class SegmentStream {
     private void start() {
         Location location = reader.getLocation();
         lastNumber = location.getSegmentPosition();
-        lastTag = reader.getText();
+        int length = reader.getTextLength();
+        String tag = null;
+        if (length <= tagChars.length) {
+            reader.getTextCharacters(reader.getTextStart(), tagChars, 0, length);
+            tag = tags.tag(tagChars, length);
+        }
+        lastTag = tag != null ? tag : reader.getText();
         segment.start(lastTag, lastNumber);
     }
 
+    /** Copies the element's text straight into the segment buffer: StAEDI's getText() would copy it twice. */
     private void data() {
         Location location = reader.getLocation();
-        segment.data(location.getElementPosition(), location.getElementOccurrence(),
-                reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+        int length = reader.getTextLength();
+        int at = segment.reserve(location.getElementPosition(), location.getElementOccurrence(), length);
+        if (length > 0) {
+            reader.getTextCharacters(reader.getTextStart(), segment.buffer(), at, length);
+        }
     }
 
     private void flag(EDIStreamValidationError error) {
         if (error == EDIStreamValidationError.CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT) {
-            segment.flagControlError(Segment.ControlError.COUNT_MISMATCH, reader.getLocation().getElementPosition());
+            segment.flagControlError(Segment.ControlError.COUNT_MISMATCH);
         } else if (error == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH) {
-            segment.flagControlError(Segment.ControlError.REFERENCE_MISMATCH,
-                    reader.getLocation().getElementPosition());
+            segment.flagControlError(Segment.ControlError.REFERENCE_MISMATCH);
         }
     }
 

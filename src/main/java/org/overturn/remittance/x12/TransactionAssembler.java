@@ -57,7 +57,7 @@ final class TransactionAssembler {
             case "N3", "N4" -> address(segment);
             case "REF" -> reference(segment);
             case "DTM" -> date(segment);
-            case "LX" -> header();
+            case "LX" -> startHeaderNumber();
             case "CLP" -> startClaim(segment);
             case "CAS" -> adjustment(segment);
             case "NM1" -> person(segment);
@@ -171,7 +171,8 @@ final class TransactionAssembler {
         }
     }
 
-    private void header() {
+    /** LX opens loop 2000, a group of claims; it ends the party loops and the claim before it. */
+    private void startHeaderNumber() {
         closeClaim();
         loop = Loop.DETAIL;
     }

@@ -124,6 +124,29 @@ class MalformedRemittanceTest {
     }
 
     @Test
+    @DisplayName("SE01 that is not a number (StAEDI lets it pass) is a count mismatch too")
+    void rejectsFileWhoseSeCountIsNotANumber() {
+        String text = Edi835.withClaims().text().replace("SE*6*0001", "SE*SIX*0001");
+
+        assertRejected(text, 8, "SE", "segment count mismatch: SE01 says SIX but there are 6 segments");
+    }
+
+    @Test
+    void acceptsCountWrittenWithLeadingZeros() throws MalformedRemittanceException {
+        String text = Edi835.withClaims().text().replace("SE*6*0001", "SE*006*0001");
+
+        assertThat(parser.parse(Edi835.stream(text)).transactions()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("control numbers must be identical: GE02 01 does not close GS06 1")
+    void rejectsControlNumberThatDiffersOnlyInLeadingZeros() {
+        String text = Edi835.withClaims().text().replace("GE*1*1~", "GE*1*01~");
+
+        assertRejected(text, 9, "GE", "control number mismatch: GE02 '01' does not match GS06 '1'");
+    }
+
+    @Test
     void rejectsFileWhoseGeCountIsWrong() {
         String text = Edi835.withClaims().text().replace("GE*1*1", "GE*2*1");
 
