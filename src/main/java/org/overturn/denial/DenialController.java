@@ -13,7 +13,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.overturn.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +38,17 @@ class DenialController {
                      DenialKind kind, String primaryReason, RootCause rootCause, String queue, boolean correctable,
                      boolean appealable, String explanation, BigDecimal amountAtRisk, DenialStatus status,
                      boolean part2, LocalDate remittanceDate, Instant detectedAt) {
+        /** What a user without Part 2 access sees of a substance-use denial: that it exists, and its money. */
+        static DenialRow redacted(Denial d) {
+            return new DenialRow(d.getId(), d.getClaimPaymentId(), null, null, null, d.getKind(), null, null,
+                    d.getQueue(), d.isCorrectable(), d.isAppealable(), RESTRICTED, d.getAmountAtRisk(), d.getStatus(),
+                    true, d.getRemittanceDate(), d.getDetectedAt());
+        }
+
+        static DenialRow of(Denial d, CurrentUser user) {
+            return d.isPart2() && !user.seesPart2() ? redacted(d) : of(d);
+        }
+
         static DenialRow of(Denial d) {
             return new DenialRow(d.getId(), d.getClaimPaymentId(), d.getPatientControlNumber(), d.getPayerId(),
                     d.getPayerName(), d.getKind(), d.getPrimaryReason(), d.getRootCause(), d.getQueue(),
@@ -43,6 +56,8 @@ class DenialController {
                     d.isPart2(), d.getRemittanceDate(), d.getDetectedAt());
         }
     }
+
+    static final String RESTRICTED = "Restricted: substance-use record (42 CFR Part 2)";
 
     record DenialPage(List<DenialRow> content, int page, int size, long totalElements, int totalPages) {
         static DenialPage of(Page<DenialRow> page) {
@@ -60,7 +75,9 @@ class DenialController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "50") int size) {
+                      @RequestParam(defaultValue = "50") int size,
+                      Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
         Specification<Denial> filter = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (payer != null && !payer.isBlank()) {
@@ -87,12 +104,16 @@ class DenialController {
             return cb.and(where.toArray(Predicate[]::new));
         };
         var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500), Sort.by(Sort.Direction.DESC, "id"));
-        return DenialPage.of(denials.findAll(filter, pageable).map(DenialRow::of));
+        return DenialPage.of(denials.findAll(filter, pageable).map(d -> DenialRow.of(d, user)));
     }
 
     @GetMapping("/{id}")
-    DenialRow one(@PathVariable long id) {
-        return denials.findById(id).map(DenialRow::of)
+    DenialRow one(@PathVariable long id, Authentication authentication) {
+        Denial denial = denials.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no denial " + id));
+        if (denial.isPart2() && !CurrentUser.of(authentication).seesPart2()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, RESTRICTED);
+        }
+        return DenialRow.of(denial);
     }
 }

@@ -9,6 +9,7 @@ import org.overturn.denial.internal.DenialRepository;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PlanType;
 import org.overturn.remittance.ClaimPayment;
+import org.overturn.remittance.SubstanceUseServices;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

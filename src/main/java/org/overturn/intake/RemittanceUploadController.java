@@ -2,6 +2,10 @@ package org.overturn.intake;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,17 +20,32 @@ import org.springframework.web.multipart.MultipartFile;
 class RemittanceUploadController {
 
     private final RemittanceIntake intake;
+    private final AuditTrail audit;
 
-    RemittanceUploadController(RemittanceIntake intake) {
+    RemittanceUploadController(RemittanceIntake intake, AuditTrail audit) {
         this.intake = intake;
+        this.audit = audit;
     }
 
-    /** 200 when stored or already on file ({@code "duplicate": true}), 422 when the file is not a usable 835. */
+    /**
+     * 200 when stored or already on file ({@code "duplicate": true}), 422 when the file is not a usable 835,
+     * 415 when it is plainly not text at all (a PDF, an image, an archive), which is not kept.
+     */
     @PostMapping(consumes = "multipart/form-data")
-    ResponseEntity<IntakeResult> upload(@RequestParam("file") MultipartFile file, Principal user) throws IOException {
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? "upload.835" : file.getOriginalFilename();
-        var result = intake.ingest(name, file.getBytes(), "UPLOAD", user == null ? null : user.getName());
+    ResponseEntity<?> upload(@RequestParam("file") List<MultipartFile> files, Principal user) throws IOException {
+        if (files.size() != 1) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Upload one file at a time"));
+        }
+        MultipartFile file = files.get(0);
+        String name = UploadedFileName.of(file.getOriginalFilename());
+        byte[] content = file.getBytes();
+        if (!UploadedFileName.looksLikeText(content)) {
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("status", 415,
+                    "error", name + " is not a text file: an 835 is plain X12 text"));
+        }
+        var result = intake.ingest(name, content, "UPLOAD", user == null ? null : user.getName());
+        audit.record(AuditAction.UPLOAD, "remittance-file", result.fileId() == null ? null
+                : String.valueOf(result.fileId()), result.outcome().name());
         var status = result.outcome() == IntakeResult.Outcome.REJECTED ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK;
         return ResponseEntity.status(status).body(result);
     }

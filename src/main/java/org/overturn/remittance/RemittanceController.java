@@ -11,7 +11,9 @@ import org.overturn.remittance.internal.StoredRemark;
 import org.overturn.remittance.internal.StoredRemittance;
 import org.overturn.remittance.internal.StoredServiceLine;
 import org.springframework.data.domain.PageRequest;
+import org.overturn.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,13 +75,27 @@ class RemittanceController {
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    RemittanceDetail one(@PathVariable long id) {
+    RemittanceDetail one(@PathVariable long id, Authentication authentication) {
         var r = remittances.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance " + id));
+        boolean seesPart2 = CurrentUser.of(authentication).seesPart2();
         return new RemittanceDetail(RemittanceRow.of(r), r.getControlNumber(), r.getVersion(), r.getBalanceProblems(),
                 r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),
                         p.getFiscalPeriodDate(), p.getReasonCode(), p.getReference(), p.getAmount())).toList(),
-                r.getClaims().stream().map(RemittanceController::claim).toList());
+                r.getClaims().stream()
+                        .map(c -> !seesPart2 && isSubstanceUse(c) ? redacted(c) : claim(c)).toList());
+    }
+
+    private static boolean isSubstanceUse(StoredClaimPayment c) {
+        return c.getLines().stream().anyMatch(l -> SubstanceUseServices.isSubstanceUseService(l.getProcedureCode())
+                || SubstanceUseServices.isSubstanceUseService(l.getOriginalProcedure()));
+    }
+
+    /** A substance-use claim for a user without Part 2 access: the money, nothing about the patient or care. */
+    private static ClaimRow redacted(StoredClaimPayment c) {
+        return new ClaimRow(c.getId(), null, c.getStatus(), c.getCharge(), c.getPaid(), c.getPatientResponsibility(),
+                c.getFilingIndicator(), null, "Restricted (42 CFR Part 2)", null, null, null, null, List.of(),
+                List.of(), List.of());
     }
 
     private static ClaimRow claim(StoredClaimPayment c) {

@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.denial.WorkQueue;
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.overturn.workflow.DenialLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,12 +62,14 @@ public class WorkItems {
     private final Denials denials;
     private final TaskForms forms;
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
 
-    WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc) {
+    WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit) {
         this.tasks = tasks;
         this.denials = denials;
         this.forms = forms;
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public List<QueueSummary> queues(CurrentUser user) {
@@ -163,6 +167,7 @@ public class WorkItems {
                 tasks.claim(taskId, user.id());
             }
             tasks.complete(taskId, values);
+            audit.record(AuditAction.TASK_COMPLETED, "task", taskId, task.getTaskDefinitionKey());
         } catch (TaskAlreadyClaimedException e) {
             throw claimedBy(e.getTaskAssignee());
         } catch (OptimisticLockingException e) {

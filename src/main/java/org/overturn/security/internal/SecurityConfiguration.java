@@ -12,8 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -26,15 +30,28 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
     private static final RequestMatcher ENGINE_REST = new AntPathRequestMatcher("/engine-rest/**");
 
+    /**
+     * The one authentication manager: the engine's identity store. Being a bean, it also keeps Spring Boot from
+     * creating its default in-memory user.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+    AuthenticationManager authenticationManager(EngineIdentityAuthenticationProvider provider,
+                                                AuthenticationEventPublisher events) {
+        var manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                             ObjectMapper json) throws Exception {
-        http.authenticationProvider(provider)
+        http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()

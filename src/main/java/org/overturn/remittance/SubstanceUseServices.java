@@ -1,8 +1,6 @@
-package org.overturn.denial;
+package org.overturn.remittance;
 
 import java.util.Set;
-import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.ServiceLine;
 
 /**
  * Recognises claims for substance-use disorder services, whose records fall under 42 CFR Part 2: they may

@@ -1,0 +1,16 @@
+package org.overturn.security;
+
+/** What an audit event records. */
+public enum AuditAction {
+    LOGIN_SUCCESS,
+    LOGIN_FAILURE,
+    /** Someone looked at a record holding PHI. */
+    VIEW,
+    /** PHI left the screen: a spreadsheet, a file download. */
+    EXPORT,
+    UPLOAD,
+    TASK_COMPLETED,
+    LETTER_SENT,
+    /** Part 2 information disclosed to a payer under a patient's consent. */
+    DISCLOSURE
+}

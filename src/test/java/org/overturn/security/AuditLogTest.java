@@ -1,0 +1,104 @@
+package org.overturn.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.overturn.OverturnIntegrationTest;
+import org.overturn.Samples;
+import org.overturn.intake.RemittanceIntake;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@OverturnIntegrationTest
+class AuditLogTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RemittanceIntake intake;
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void recordsWhoLookedAtWhichRemittance() {
+        long remittanceId = intake.ingest("audit.835", Samples.retraced("pyx12__835_mult_loops.835", "-A1"), "UPLOAD",
+                "biller").remittances().get(0).remittanceId();
+
+        var seen = rest.withBasicAuth("biller", "demo").getForEntity("/api/remittances/" + remittanceId, String.class);
+        assertThat(seen.getStatusCode().value()).isEqualTo(200);
+
+        // the event is written once the response is complete, which the client may see a moment earlier
+        assertThat(eventually(() -> jdbc.queryForObject("select count(*) from audit_event where actor = 'biller' "
+                + "and action = 'VIEW' and record_type = 'remittance' and record_id = ?", Long.class,
+                String.valueOf(remittanceId)))).isEqualTo(1);
+    }
+
+    private static long eventually(java.util.function.Supplier<Long> count) {
+        long deadline = System.currentTimeMillis() + 5_000;
+        long value = count.get();
+        while (value == 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            value = count.get();
+        }
+        return value;
+    }
+
+    @Test
+    void recordsFailedAndSuccessfulLoginsAndShowsThemToAdmins() {
+        // a user of its own: the engine locks an account for a few seconds after a failed login
+        var user = identity.newUser("audited");
+        user.setPassword("audited-password");
+        identity.saveUser(user);
+        rest.withBasicAuth("audited", "audited-password").getForEntity("/api/queues", String.class);
+        rest.withBasicAuth("audited", "not-the-password").getForEntity("/api/queues", String.class);
+
+        JsonNode failures = rest.withBasicAuth("admin", "demo")
+                .getForObject("/api/audit?actor=audited&action=LOGIN_FAILURE", JsonNode.class);
+        assertThat(failures).isNotEmpty();
+        assertThat(failures.get(0).get("remoteAddress").asText()).isNotBlank();
+        String csv = rest.withBasicAuth("admin", "demo").getForObject("/api/audit/export?actor=audited", String.class);
+        assertThat(csv).startsWith("id,occurred_at,actor,action").contains("LOGIN_SUCCESS").contains("LOGIN_FAILURE");
+    }
+
+    @Test
+    void auditLogCannotBeChangedOrDeleted() {
+        rest.withBasicAuth("biller", "demo").getForEntity("/api/queues", String.class);
+
+        assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'someone else'"))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_event")).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void countsOneFailedRequestAsOneFailure() {
+        rest.withBasicAuth("one-typo", "typo").getForEntity("/api/queues", String.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'one-typo' "
+                + "and action = 'LOGIN_FAILURE'", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesEvenTheRightPasswordRightAfterRepeatedFailures() {
+        var user = identity.newUser("throttled");
+        user.setPassword("right-password");
+        identity.saveUser(user);
+        for (int i = 0; i < 5; i++) {
+            rest.withBasicAuth("throttled", "guess-" + i).getForEntity("/api/queues", String.class);
+        }
+
+        var response = rest.withBasicAuth("throttled", "right-password").getForEntity("/api/queues", String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+    }
+}
