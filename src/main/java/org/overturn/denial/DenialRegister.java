@@ -1,11 +1,11 @@
 package org.overturn.denial;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.overturn.denial.internal.Denial;
-import org.overturn.denial.internal.DenialRepository;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PlanType;
 import org.overturn.remittance.ClaimPayment;
@@ -24,18 +24,18 @@ public class DenialRegister {
 
     private final DenialDetector detector;
     private final RootCauseClassifier classifier;
-    private final DenialRepository denials;
     private final PayerDirectory payers;
     private final OverturnRates overturnRates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityManager entityManager;
 
-    DenialRegister(DenialDetector detector, RootCauseClassifier classifier, DenialRepository denials,
+    DenialRegister(DenialDetector detector, RootCauseClassifier classifier,
                    PayerDirectory payers, OverturnRates overturnRates, ApplicationEventPublisher events,
-                   Clock clock) {
+                   Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.detector = detector;
         this.classifier = classifier;
-        this.denials = denials;
         this.payers = payers;
         this.overturnRates = overturnRates;
         this.events = events;
@@ -51,8 +51,7 @@ public class DenialRegister {
             var denial = new Denial(claimPaymentId, claim.patientControlNumber(), payerId, payerName,
                     remittanceDate, assessment, classification, part2, clock.instant());
             schedule(denial, claim, payerName);
-            // flushed now: the process started for it in this transaction refers to its row
-            denials.saveAndFlush(denial);
+            entityManager.persist(denial);
             var detected = new DenialDetected(denial.getId(), claimPaymentId, claim.patientControlNumber(), payerId,
                     assessment.kind(), assessment.primaryReason(), classification.rootCause(),
                     classification.queue(), classification.correctable(), classification.appealable(),
@@ -61,6 +60,16 @@ public class DenialRegister {
             events.publishEvent(detected);
             return detected;
         });
+    }
+
+    /**
+     * Writes the denials registered so far in one batch and lets go of them, so that the processes started next
+     * can refer to their rows and a file's thousands of denials do not pile up in the persistence context.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void flush() {
+        entityManager.flush();
+        entityManager.clear();
     }
 
     /** The appeal deadline runs from the remittance date, by the payer's appeal limit. */

@@ -22,12 +22,13 @@ public class Denials {
 
     @Transactional(readOnly = true)
     public Optional<DenialView> find(long id) {
-        return denials.findById(id).map(Denials::view);
+        return denials.findForReading(id).map(Denials::view);
     }
 
     @Transactional(readOnly = true)
     public java.util.List<DenialView> findAll(java.util.Collection<Long> ids) {
-        return denials.findAllById(ids).stream().map(Denials::view).toList();
+        return ids.isEmpty() ? java.util.List.of()
+                : denials.findAllForReading(ids).stream().map(Denials::view).toList();
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package org.overturn.intake;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +10,7 @@ import org.overturn.denial.DenialDetected;
 import org.overturn.denial.DenialRegister;
 import org.overturn.intake.internal.Quarantine;
 import org.overturn.remittance.ClaimPaymentStored;
+import org.overturn.remittance.ClaimPaymentsStored;
 import org.overturn.remittance.FileReceipt;
 import org.overturn.remittance.IngestedFile;
 import org.overturn.remittance.MalformedRemittanceException;
@@ -61,7 +61,7 @@ public class RemittanceIntake {
         }
         RemittanceFile parsed;
         try {
-            parsed = parser.parse(new ByteArrayInputStream(content));
+            parsed = parser.parse(content);
         } catch (MalformedRemittanceException e) {
             String error = fileName + ": " + e.getMessage();
             long id = quarantine.keep(fileName, sha256, content, source, receivedBy, e);
@@ -110,6 +110,7 @@ public class RemittanceIntake {
             String payerId = advice.payer() == null ? null : advice.payer().id();
             String payerName = advice.payer() == null ? null : advice.payer().name();
             int transactionDenials = 0;
+            List<ClaimPaymentStored> payments = new ArrayList<>(stored.claims().size());
             for (var claim : stored.claims()) {
                 var denial = denials.register(claim.claimPaymentId(), claim.claim(), payerId, payerName,
                         advice.payment().date());
@@ -117,11 +118,13 @@ public class RemittanceIntake {
                     transactionDenials++;
                     atRisk = atRisk.add(denial.get().amountAtRisk());
                 }
-                events.publishEvent(new ClaimPaymentStored(claim.claimPaymentId(), stored.remittanceId(),
+                payments.add(new ClaimPaymentStored(claim.claimPaymentId(), stored.remittanceId(),
                         claim.claim().patientControlNumber(), payerId, claim.claim().status(),
                         claim.claim().paid(), claim.reversedClaimPaymentId(),
                         denial.map(DenialDetected::denialId).orElse(null)));
             }
+            denials.flush();
+            events.publishEvent(new ClaimPaymentsStored(stored.remittanceId(), payments));
             claims += stored.claims().size();
             denialCount += transactionDenials;
             summaries.add(summary(stored.remittanceId(), advice, stored.claims().size(), transactionDenials,

@@ -10,6 +10,26 @@ public interface RemittanceParser {
 
     RemittanceFile parse(InputStream in) throws MalformedRemittanceException;
 
+    /**
+     * Parses a whole file held in memory. X12 is ASCII, but some payers' systems write names in Windows-1252
+     * (an accented letter): such a file is read as Windows-1252 rather than refused.
+     */
+    default RemittanceFile parse(byte[] content) throws MalformedRemittanceException {
+        try {
+            return parse(new java.io.ByteArrayInputStream(content));
+        } catch (MalformedRemittanceException e) {
+            if (!e.reason().equals(NOT_UTF_8)) {
+                throw e;
+            }
+            byte[] transcoded = new String(content, java.nio.charset.Charset.forName("windows-1252"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return parse(new java.io.ByteArrayInputStream(transcoded));
+        }
+    }
+
+    /** The reason given for bytes that are not UTF-8. */
+    String NOT_UTF_8 = "the text is not valid UTF-8";
+
     /** The parser the product uses: StAEDI-based, streaming. */
     static RemittanceParser standard() {
         return new org.overturn.remittance.x12.StaediRemittanceParser();

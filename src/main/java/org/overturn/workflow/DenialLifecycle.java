@@ -4,6 +4,7 @@ package org.overturn.workflow;
 public final class DenialLifecycle {
 
     public static final String PROCESS_KEY = "denial-lifecycle";
+    public static final String START_EVENT = "Start_DenialDetected";
 
     public static final class Messages {
         /** A later 835 answers a corrected claim or an appeal the process is waiting on. */

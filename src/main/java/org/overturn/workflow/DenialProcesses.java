@@ -8,10 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.remittance.ClaimPaymentStored;
+import org.overturn.remittance.ClaimPaymentsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -31,12 +34,15 @@ public class DenialProcesses {
     private static final Logger log = LoggerFactory.getLogger(DenialProcesses.class);
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final Denials denials;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DenialProcesses(RuntimeService runtime, Denials denials, JdbcTemplate jdbc, Clock clock) {
+    DenialProcesses(RuntimeService runtime, ManagementService management, Denials denials, JdbcTemplate jdbc,
+                    Clock clock) {
         this.runtime = runtime;
+        this.management = management;
         this.denials = denials;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -47,8 +53,41 @@ public class DenialProcesses {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void on(ClaimPaymentStored payment) {
-        Optional<OpenDenial> open = openDenialFor(payment);
+    public void on(ClaimPaymentsStored stored) {
+        Map<String, OpenDenial> open = openDenialsFor(stored);
+        List<ClaimPaymentStored> payments = stored.payments();
+        for (int i = 0; i < payments.size(); i++) {
+            ClaimPaymentStored payment = payments.get(i);
+            String key = key(payment.patientControlNumber(), payment.payerId());
+            if (open.containsKey(key) && "22".equals(payment.status()) && readjudicatedLater(payments, i, key)) {
+                // a reversal followed by the claim's new adjudication in the same remittance: the new
+                // adjudication is the payer's answer
+                continue;
+            }
+            on(payment, Optional.ofNullable(open.get(key)));
+            if (!isWaitingFor(open.get(key))) {
+                open.remove(key);
+            }
+        }
+    }
+
+    private static boolean readjudicatedLater(List<ClaimPaymentStored> payments, int reversal, String key) {
+        for (int j = reversal + 1; j < payments.size(); j++) {
+            ClaimPaymentStored later = payments.get(j);
+            if (!"22".equals(later.status()) && key(later.patientControlNumber(), later.payerId()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a process is still there to hear from the payer (it may have ended on what it just heard). */
+    private boolean isWaitingFor(OpenDenial open) {
+        return open != null && runtime.createProcessInstanceQuery().processInstanceId(open.processInstanceId())
+                .active().count() > 0;
+    }
+
+    private void on(ClaimPaymentStored payment, Optional<OpenDenial> open) {
         if (open.isEmpty()) {
             if (payment.denialId() != null) {
                 start(payment.denialId());
@@ -56,6 +95,7 @@ public class DenialProcesses {
             return;
         }
         String answer = answerOf(payment);
+        catchUp(open.get());
         boolean waitingForAnswer = isWaitingFor(open.get(), DenialLifecycle.Messages.PAYER_ANSWER);
         if (waitingForAnswer && !answer.equals(DenialLifecycle.PayerAnswers.REVERSED)) {
             correlate(open.get(), DenialLifecycle.Messages.PAYER_ANSWER, payment, answer);
@@ -66,8 +106,15 @@ public class DenialProcesses {
         } else if (waitingForAnswer) {
             // a reversal while waiting: the payer's new adjudication of the claim follows in a later 835
             log.info("Reversal for denial #{} while it waits for the payer: still waiting", open.get().denialId());
-        } else {
+        } else if (isWaitingFor(open.get(), DenialLifecycle.Messages.LATER_PAYMENT_RECEIVED)) {
             correlate(open.get(), DenialLifecycle.Messages.LATER_PAYMENT_RECEIVED, payment, answer);
+            if (payment.denialId() != null) {
+                start(payment.denialId());
+            }
+        } else {
+            // the process was ended by hand (Cockpit) without closing its denial: nothing to tell it
+            log.warn("Denial #{} is open but its process {} is gone: the later 835 is handled on its own",
+                    open.get().denialId(), open.get().processInstanceId());
             if (payment.denialId() != null) {
                 start(payment.denialId());
             }
@@ -103,24 +150,45 @@ public class DenialProcesses {
     }
 
     /**
-     * The newest denial of the same claim (patient control number and payer) from an earlier remittance that is
-     * still being worked. Claims of the same remittance sharing a patient control number are separate claims.
+     * For every claim of the set, the newest denial of the same claim (patient control number and payer) from an
+     * earlier remittance that is still being worked, in one query. Claims of the same remittance sharing a
+     * patient control number are separate claims, not answers to each other.
      */
-    private Optional<OpenDenial> openDenialFor(ClaimPaymentStored payment) {
-        List<OpenDenial> found = jdbc.query("""
-                select d.id, dp.process_instance_id
+    private Map<String, OpenDenial> openDenialsFor(ClaimPaymentsStored stored) {
+        String[] pcns = stored.payments().stream().map(ClaimPaymentStored::patientControlNumber).toArray(String[]::new);
+        String[] payers = stored.payments().stream().map(ClaimPaymentStored::payerId).toArray(String[]::new);
+        Map<String, OpenDenial> open = new HashMap<>();
+        jdbc.query("""
+                select distinct on (d.patient_control_number, d.payer_id)
+                       d.patient_control_number, d.payer_id, d.id, dp.process_instance_id
                   from denial d
                   join denial_process dp on dp.denial_id = d.id
                   join claim_payment cp on cp.id = d.claim_payment_id
-                 where d.patient_control_number = ?
-                   and d.payer_id is not distinct from ?
-                   and d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
+                  join (select distinct pcn, payer from unnest(?::text[], ?::text[]) as k(pcn, payer)) k
+                    on d.patient_control_number = k.pcn and d.payer_id is not distinct from k.payer
+                 where d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
                    and cp.remittance_id <> ?
-                 order by d.id desc
-                 limit 1
-                """, (rs, i) -> new OpenDenial(rs.getLong(1), rs.getString(2)),
-                payment.patientControlNumber(), payment.payerId(), payment.remittanceId());
-        return found.stream().findFirst();
+                 order by d.patient_control_number, d.payer_id, d.id desc
+                """, row -> {
+            open.put(key(row.getString(1), row.getString(2)), new OpenDenial(row.getLong(3), row.getString(4)));
+        }, pcns, payers, stored.remittanceId());
+        return open;
+    }
+
+    private static String key(String patientControlNumber, String payerId) {
+        return patientControlNumber + '\u0000' + payerId;
+    }
+
+    /**
+     * A process started in this same transaction (the original and the payer's next word on it in one file)
+     * still waits at its start for the job executor, and has no event subscription yet: run that step now, in
+     * this transaction, so the answer has somewhere to go.
+     */
+    private void catchUp(OpenDenial open) {
+        for (Job job : management.createJobQuery().processInstanceId(open.processInstanceId())
+                .activityId(DenialLifecycle.START_EVENT).list()) {
+            management.executeJob(job.getId());
+        }
     }
 
     private boolean isWaitingFor(OpenDenial open, String message) {

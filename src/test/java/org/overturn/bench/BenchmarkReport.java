@@ -131,7 +131,7 @@ public final class BenchmarkReport {
         throw new IllegalStateException("no result for " + method);
     }
 
-    private static String machine() {
+    static String machine() {
         Runtime runtime = Runtime.getRuntime();
         String memory = "";
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -142,15 +142,19 @@ public final class BenchmarkReport {
                 + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.vendor") + ")";
     }
 
-    /** Replaces the marked section, keeping the rest of the file; creates the file when missing. */
     static void rewrite(Path report, String section) throws IOException {
+        rewrite(report, START, END, section);
+    }
+
+    /** Replaces the section between the markers, keeping the rest of the file; creates the file when missing. */
+    static void rewrite(Path report, String startMarker, String endMarker, String section) throws IOException {
         String content = Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8)
                 : "# Benchmarks\n\nMeasured numbers, each section rewritten by the tool named in it.\n\n";
-        int start = content.indexOf(START);
-        int end = content.indexOf(END);
+        int start = content.indexOf(startMarker);
+        int end = content.indexOf(endMarker);
         String updated;
         if (start >= 0 && end > start) {
-            int after = end + END.length();
+            int after = end + endMarker.length();
             if (after < content.length() && content.charAt(after) == '\n') {
                 after++;
             }

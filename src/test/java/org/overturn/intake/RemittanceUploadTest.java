@@ -181,6 +181,39 @@ class RemittanceUploadTest {
         assertThat(reversalClaim.get("charge").decimalValue()).isEqualByComparingTo(new BigDecimal("-150"));
     }
 
+    @Test
+    void refusesFilesThatAreNotTextWithoutKeepingThem() {
+        long quarantined = count("quarantined_file");
+
+        var pdf = upload("remit.pdf", "%PDF-1.7 binary".getBytes());
+
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(pdf.getBody().get("error").asText()).contains("remit.pdf");
+        assertThat(count("quarantined_file")).isEqualTo(quarantined);
+    }
+
+    @Test
+    void takesOneFileAtATime() {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", named("a.835", Samples.retraced("pyx12__835_mult_loops.835", "-U8")));
+        body.add("file", named("b.835", Samples.retraced("pyx12__835_mult_loops.835", "-U9")));
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        var response = rest.postForEntity("/api/remittances", new HttpEntity<>(body, headers), JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private static ByteArrayResource named(String name, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
     private ResponseEntity<JsonNode> upload(String name, byte[] content) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(content) {

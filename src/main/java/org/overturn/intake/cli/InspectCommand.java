@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -76,8 +75,8 @@ public final class InspectCommand {
         ObjectNode node = json.objectNode();
         node.put("file", file.toString());
         RemittanceFile parsed;
-        try (InputStream in = Files.newInputStream(file)) {
-            parsed = parser.parse(in);
+        try {
+            parsed = parser.parse(Files.readAllBytes(file));
         } catch (MalformedRemittanceException e) {
             return failed(node, e.getMessage());
         } catch (IOException e) {

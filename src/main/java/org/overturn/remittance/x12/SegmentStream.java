@@ -13,6 +13,7 @@ import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 
 import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.remittance.RemittanceParser;
 
 /**
  * Turns StAEDI's event stream into complete segments, one at a time, all in the same reused
@@ -132,7 +133,7 @@ final class SegmentStream {
             }
         }
         if (e.getCause() instanceof CharacterCodingException) {
-            throw new MalformedRemittanceException(lastNumber, lastTag, "the text is not valid UTF-8", e);
+            throw new MalformedRemittanceException(lastNumber, lastTag, RemittanceParser.NOT_UTF_8, e);
         }
         if (e.getCause() instanceof IOException io) {
             throw new UncheckedIOException(io);

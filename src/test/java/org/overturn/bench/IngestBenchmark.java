@@ -1,0 +1,153 @@
+package org.overturn.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.TaskService;
+import org.overturn.OverturnApplication;
+import org.overturn.demo.GeneratorSettings;
+import org.overturn.demo.RemittanceGenerator;
+import org.overturn.intake.IntakeResult;
+import org.overturn.intake.RemittanceIntake;
+import org.overturn.security.CurrentUser;
+import org.overturn.worklist.WorkItems;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Ingestion at volume, on the embedded PostgreSQL with the job executor running, as the product runs:
+ * <ol>
+ *   <li>a 50,000-claim file (13% denied) from arrival to stored, with every denial's process started;</li>
+ *   <li>a 10,000-claim file with 2,500 denials, from arrival until every denial's task sits in its queue;</li>
+ *   <li>the queue listing (first page, sorted by priority) with the tasks then open.</li>
+ * </ol>
+ * Run: {@code ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.IngestBenchmark};
+ * it rewrites the ingest section of BENCHMARKS.md.
+ */
+public final class IngestBenchmark {
+
+    static final String START = "<!-- ingest:start -->";
+    static final String END = "<!-- ingest:end -->";
+    static final String COMMAND = "./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.IngestBenchmark";
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path report = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
+        Path work = Files.createTempDirectory("overturn-ingest-bench");
+        var generator = new RemittanceGenerator();
+        Path big = generator.writeFile(GeneratorSettings.defaults().withSeed(50_000).withClaimCount(50_000)
+                .withClaimsPerTransaction(2_500), work.resolve("big.835"));
+        Path denied = generator.writeFile(GeneratorSettings.defaults().withSeed(10_000).withClaimCount(10_000)
+                .withClaimsPerTransaction(2_500).withDenialRate(0.25).withReversalRate(0)
+                .withPaymentDates(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 27)),
+                work.resolve("denied.835"));
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OverturnApplication.class)
+                .profiles("test")
+                .properties("overturn.data-dir=" + work.resolve("data"), "logging.level.root=warn",
+                        "logging.level.org.overturn=warn")
+                .run()) {
+            RemittanceIntake intake = app.getBean(RemittanceIntake.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            TaskService tasks = app.getBean(TaskService.class);
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+            long t0 = System.nanoTime();
+            IntakeResult first = intake.ingest("big.835", Files.readAllBytes(big), "BENCH", "bench");
+            double bigSeconds = seconds(t0);
+            awaitTasks(tasks, jdbc);
+
+            long t1 = System.nanoTime();
+            IntakeResult second = intake.ingest("denied.835", Files.readAllBytes(denied), "BENCH", "bench");
+            double storedSeconds = seconds(t1);
+            awaitTasks(tasks, jdbc);
+            double allTasksSeconds = seconds(t1);
+
+            long open = tasks.createTaskQuery().count();
+            var queues = app.getBean(WorkItems.class);
+            var biller = new CurrentUser("bench", java.util.Set.of("biller"),
+                    java.util.Set.of("coding", "authorizations", "eligibility", "credentialing", "appeals"));
+            double[] listing = timeListing(queues, biller, "appeals", 200);
+            long dbBytes = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+
+            String section = section(first, bigSeconds, Files.size(big), second, storedSeconds, allTasksSeconds,
+                    open, listing, dbBytes, load);
+            BenchmarkReport.rewrite(report, START, END, section);
+            System.out.println(section);
+        } finally {
+            Files.deleteIfExists(big);
+            Files.deleteIfExists(denied);
+        }
+    }
+
+    /** Waits until no asynchronous continuation is left, i.e. every started process reached its first task. */
+    private static void awaitTasks(TaskService tasks, JdbcTemplate jdbc) throws InterruptedException {
+        while (jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation'",
+                Long.class) > 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static double[] timeListing(WorkItems work, CurrentUser user, String queue, int runs) {
+        for (int i = 0; i < 20; i++) {
+            work.tasksOf(queue, user, 0, 50);
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            work.tasksOf(queue, user, i % 5, 50);
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new double[] {millis[runs / 2], millis[(int) Math.ceil(runs * 0.95) - 1]};
+    }
+
+    private static String section(IntakeResult first, double bigSeconds, long bigBytes, IntakeResult second,
+                                  double storedSeconds, double allTasksSeconds, long openTasks, double[] listing,
+                                  long dbBytes, double load) {
+        List<String> lines = new ArrayList<>();
+        lines.add(START);
+        lines.add("## Ingesting 835 files into PostgreSQL, with a process per denial");
+        lines.add("");
+        lines.add("Generated behavioral-health remittances (`RemittanceGenerator`), ingested through `RemittanceIntake` "
+                + "(parse, balance, store every claim, line, adjustment and remark, detect and classify denials, start "
+                + "each denial's `denial-lifecycle` process) in one transaction per file, on the embedded PostgreSQL 17 "
+                + "with the job executor running.");
+        lines.add("");
+        lines.add("| run | claims | denials | stored in | claims/s | denials/s |");
+        lines.add("|---|---:|---:|---:|---:|---:|");
+        lines.add(String.format(Locale.ROOT, "| %.1f MB file, arrival to committed | %,d | %,d | %.1f s | %,.0f | %,.0f |",
+                bigBytes / 1e6, first.claims(), first.denials(), bigSeconds, first.claims() / bigSeconds,
+                first.denials() / bigSeconds));
+        lines.add(String.format(Locale.ROOT, "| 25%% denied, arrival to committed | %,d | %,d | %.1f s | %,.0f | %,.0f |",
+                second.claims(), second.denials(), storedSeconds, second.claims() / storedSeconds,
+                second.denials() / storedSeconds));
+        lines.add(String.format(Locale.ROOT, "| 25%% denied, arrival to every task in its queue | %,d | %,d | %.1f s | %,.0f | %,.0f |",
+                second.claims(), second.denials(), allTasksSeconds, second.claims() / allTasksSeconds,
+                second.denials() / allTasksSeconds));
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "Queue listing (`WorkItems.tasksOf`, 50 tasks by priority, with their denials) "
+                + "with %,d open tasks: median %.1f ms, p95 %.1f ms over 200 calls. Database size afterwards: %,.0f MB.",
+                openTasks, listing[0], listing[1], dbBytes / 1e6));
+        lines.add("");
+        lines.add("- Command: `" + COMMAND + "`");
+        lines.add("- Date: " + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        lines.add("- Machine: " + BenchmarkReport.machine() + String.format(Locale.ROOT, "; load average %.1f at start", load));
+        lines.add("- Engine: history level `audit`, job executor defaults of the Spring Boot starter; see README.");
+        lines.add(END);
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
