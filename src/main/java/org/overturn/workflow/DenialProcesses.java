@@ -103,8 +103,11 @@ public class DenialProcesses {
     }
 
     /**
-     * The newest denial of the same claim (patient control number and payer) from an earlier remittance that is
-     * still being worked. Claims of the same remittance sharing a patient control number are separate claims.
+     * The denial of the same claim (patient control number and payer) from an earlier remittance that is still
+     * being worked. Claims of the same remittance sharing a patient control number are separate claims, and a
+     * practice may reuse one for several claims: among several candidates the one the answer points at wins
+     * (the payment a reversal takes back, then the same payer claim control number, then the same charge),
+     * and only then the newest.
      */
     private Optional<OpenDenial> openDenialFor(ClaimPaymentStored payment) {
         List<OpenDenial> found = jdbc.query("""
@@ -112,14 +115,18 @@ public class DenialProcesses {
                   from denial d
                   join denial_process dp on dp.denial_id = d.id
                   join claim_payment cp on cp.id = d.claim_payment_id
+                  join claim_payment answer on answer.id = ?
                  where d.patient_control_number = ?
                    and d.payer_id is not distinct from ?
                    and d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
                    and cp.remittance_id <> ?
-                 order by d.id desc
+                 order by coalesce(answer.reverses_id = cp.id, false) desc,
+                          coalesce(answer.payer_claim_control_number = cp.payer_claim_control_number, false) desc,
+                          (abs(answer.charge) = abs(cp.charge)) desc,
+                          d.id desc
                  limit 1
                 """, (rs, i) -> new OpenDenial(rs.getLong(1), rs.getString(2)),
-                payment.patientControlNumber(), payment.payerId(), payment.remittanceId());
+                payment.claimPaymentId(), payment.patientControlNumber(), payment.payerId(), payment.remittanceId());
         return found.stream().findFirst();
     }
 
