@@ -14,10 +14,12 @@ public class Denials {
 
     private final DenialRepository denials;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager entityManager;
 
-    Denials(DenialRepository denials, Clock clock) {
+    Denials(DenialRepository denials, Clock clock, jakarta.persistence.EntityManager entityManager) {
         this.denials = denials;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     @Transactional(readOnly = true)
@@ -52,8 +54,20 @@ public class Denials {
         load(newDenialId).follow(earlierDenialId, clock.instant());
     }
 
+    /** Someone has work on the denial again: a denial that waited on the payer is open again. */
+    @Transactional
+    public void reopenIfWaiting(long id) {
+        Denial denial = load(id);
+        if (denial.getStatus() == DenialStatus.CORRECTION_SUBMITTED || denial.getStatus() == DenialStatus.APPEALED) {
+            denial.moveTo(DenialStatus.OPEN);
+        }
+    }
+
+    /** For changing: writable even when this transaction read it before with {@link #find}. */
     private Denial load(long id) {
-        return denials.findById(id).orElseThrow(() -> new IllegalArgumentException("no denial " + id));
+        Denial denial = denials.findById(id).orElseThrow(() -> new IllegalArgumentException("no denial " + id));
+        entityManager.unwrap(org.hibernate.Session.class).setReadOnly(denial, false);
+        return denial;
     }
 
     static DenialView view(Denial d) {

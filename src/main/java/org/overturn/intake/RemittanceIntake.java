@@ -119,8 +119,9 @@ public class RemittanceIntake {
                     atRisk = atRisk.add(denial.get().amountAtRisk());
                 }
                 payments.add(new ClaimPaymentStored(claim.claimPaymentId(), stored.remittanceId(),
-                        claim.claim().patientControlNumber(), payerId, claim.claim().status(),
-                        claim.claim().paid(), claim.reversedClaimPaymentId(),
+                        claim.claim().patientControlNumber(), payerId, claim.claim().payerClaimControlNumber(),
+                        claim.claim().status(), claim.claim().charge(), claim.claim().paid(),
+                        claim.reversedClaimPaymentId(),
                         denial.map(DenialDetected::denialId).orElse(null)));
             }
             denials.flush();

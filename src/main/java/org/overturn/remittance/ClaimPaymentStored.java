@@ -10,6 +10,6 @@ import java.math.BigDecimal;
  * @param denialId               the denial this payment raised, or null when it is not one
  */
 public record ClaimPaymentStored(long claimPaymentId, long remittanceId, String patientControlNumber,
-                                 String payerId, String status, BigDecimal paid, Long reversedClaimPaymentId,
-                                 Long denialId) {
+                                 String payerId, String payerClaimControlNumber, String status, BigDecimal charge,
+                                 BigDecimal paid, Long reversedClaimPaymentId, Long denialId) {
 }

@@ -48,26 +48,27 @@ public class DenialProcesses {
         this.clock = clock;
     }
 
-    record OpenDenial(long denialId, String processInstanceId) {
+    record OpenDenial(long denialId, String processInstanceId, long claimPaymentId, String payerClaimControlNumber,
+                      java.math.BigDecimal charge) {
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ClaimPaymentsStored stored) {
-        Map<String, OpenDenial> open = openDenialsFor(stored);
+        Map<String, List<OpenDenial>> open = openDenialsFor(stored);
         List<ClaimPaymentStored> payments = stored.payments();
         for (int i = 0; i < payments.size(); i++) {
             ClaimPaymentStored payment = payments.get(i);
             String key = key(payment.patientControlNumber(), payment.payerId());
-            if (open.containsKey(key) && "22".equals(payment.status()) && readjudicatedLater(payments, i, key)) {
+            List<OpenDenial> candidates = open.getOrDefault(key, List.of());
+            if (!candidates.isEmpty() && "22".equals(payment.status()) && readjudicatedLater(payments, i, key)) {
                 // a reversal followed by the claim's new adjudication in the same remittance: the new
                 // adjudication is the payer's answer
                 continue;
             }
-            on(payment, Optional.ofNullable(open.get(key)));
-            if (!isWaitingFor(open.get(key))) {
-                open.remove(key);
-            }
+            Optional<OpenDenial> answered = bestMatch(payment, candidates);
+            on(payment, answered);
+            answered.filter(d -> !isActive(d)).ifPresent(candidates::remove);
         }
     }
 
@@ -82,9 +83,24 @@ public class DenialProcesses {
     }
 
     /** Whether a process is still there to hear from the payer (it may have ended on what it just heard). */
-    private boolean isWaitingFor(OpenDenial open) {
-        return open != null && runtime.createProcessInstanceQuery().processInstanceId(open.processInstanceId())
-                .active().count() > 0;
+    private boolean isActive(OpenDenial open) {
+        return runtime.createProcessInstanceQuery().processInstanceId(open.processInstanceId()).active().count() > 0;
+    }
+
+    /**
+     * A practice may reuse a patient control number for several claims: among several open denials the one the
+     * answer points at wins (the payment a reversal takes back, then the same payer claim control number, then
+     * the same charge), and only then the newest.
+     */
+    private static Optional<OpenDenial> bestMatch(ClaimPaymentStored payment, List<OpenDenial> candidates) {
+        return candidates.stream().max(java.util.Comparator
+                .comparing((OpenDenial d) -> payment.reversedClaimPaymentId() != null
+                        && payment.reversedClaimPaymentId() == d.claimPaymentId())
+                .thenComparing(d -> payment.payerClaimControlNumber() != null
+                        && payment.payerClaimControlNumber().equals(d.payerClaimControlNumber()))
+                .thenComparing(d -> payment.charge() != null && d.charge() != null
+                        && payment.charge().abs().compareTo(d.charge().abs()) == 0)
+                .thenComparingLong(OpenDenial::denialId));
     }
 
     private void on(ClaimPaymentStored payment, Optional<OpenDenial> open) {
@@ -154,23 +170,26 @@ public class DenialProcesses {
      * earlier remittance that is still being worked, in one query. Claims of the same remittance sharing a
      * patient control number are separate claims, not answers to each other.
      */
-    private Map<String, OpenDenial> openDenialsFor(ClaimPaymentsStored stored) {
+    private Map<String, List<OpenDenial>> openDenialsFor(ClaimPaymentsStored stored) {
         String[] pcns = stored.payments().stream().map(ClaimPaymentStored::patientControlNumber).toArray(String[]::new);
         String[] payers = stored.payments().stream().map(ClaimPaymentStored::payerId).toArray(String[]::new);
-        Map<String, OpenDenial> open = new HashMap<>();
+        Map<String, List<OpenDenial>> open = new HashMap<>();
         jdbc.query("""
-                select distinct on (d.patient_control_number, d.payer_id)
-                       d.patient_control_number, d.payer_id, d.id, dp.process_instance_id
+                select d.patient_control_number, d.payer_id, d.id, dp.process_instance_id, cp.id,
+                       cp.payer_claim_control_number, cp.charge
                   from denial d
                   join denial_process dp on dp.denial_id = d.id
                   join claim_payment cp on cp.id = d.claim_payment_id
                   join (select distinct pcn, payer from unnest(?::text[], ?::text[]) as k(pcn, payer)) k
                     on d.patient_control_number = k.pcn and d.payer_id is not distinct from k.payer
                  where d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
+                   and d.follows_denial_id is null
                    and cp.remittance_id <> ?
-                 order by d.patient_control_number, d.payer_id, d.id desc
+                 order by d.id
                 """, row -> {
-            open.put(key(row.getString(1), row.getString(2)), new OpenDenial(row.getLong(3), row.getString(4)));
+            open.computeIfAbsent(key(row.getString(1), row.getString(2)), k -> new java.util.ArrayList<>())
+                    .add(new OpenDenial(row.getLong(3), row.getString(4), row.getLong(5), row.getString(6),
+                            row.getBigDecimal(7)));
         }, pcns, payers, stored.remittanceId());
         return open;
     }

@@ -4,7 +4,6 @@ import static org.overturn.workflow.DenialLifecycle.Variables.DENIAL_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.overturn.denial.DenialStatus;
 import org.overturn.denial.Denials;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,8 +27,6 @@ class TaskReopensDenial {
                 || !(task.getVariable(DENIAL_ID) instanceof Number id)) {
             return;
         }
-        denials.find(id.longValue())
-                .filter(d -> d.status() == DenialStatus.CORRECTION_SUBMITTED || d.status() == DenialStatus.APPEALED)
-                .ifPresent(d -> denials.moveTo(d.id(), DenialStatus.OPEN));
+        denials.reopenIfWaiting(id.longValue());
     }
 }

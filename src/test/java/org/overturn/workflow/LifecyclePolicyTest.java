@@ -1,0 +1,64 @@
+package org.overturn.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LifecyclePolicyTest {
+
+    private final LifecyclePolicy policy = new LifecyclePolicy(new WorkflowProperties(new BigDecimal("1000"), 2,
+            Duration.ofDays(30), Duration.ofDays(21),
+            Map.of("coding", Duration.ofDays(3), "managers", Duration.ofDays(2)), Duration.ofDays(5)));
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void givesEachQueueItsOwnSlaAsAnIsoDuration() {
+        assertThat(policy.sla("coding")).isEqualTo("PT72H");
+        assertThat(policy.sla("managers")).isEqualTo("PT48H");
+    }
+
+    @Test
+    void givesAQueueWithoutAnSlaTheDefault() {
+        assertThat(policy.sla("parity")).isEqualTo("PT120H");
+    }
+
+    @Test
+    void makesATaskDueOneSlaAfterTheEngineClock() {
+        Date now = new Date(1_767_225_600_000L);
+        ClockUtil.setCurrentTime(now);
+
+        assertThat(policy.dueDate("coding")).isEqualTo(new Date(now.getTime() + Duration.ofDays(3).toMillis()));
+    }
+
+    @Test
+    void waitsTheConfiguredTimeBeforeFollowingUp() {
+        assertThat(policy.correctionFollowUp()).isEqualTo("PT720H");
+        assertThat(policy.appealFollowUp()).isEqualTo("PT504H");
+    }
+
+    @Test
+    void asksForApprovalFromTheThresholdUp() {
+        assertThat(policy.needsApproval(999.99)).isFalse();
+        assertThat(policy.needsApproval(1000.0)).isTrue();
+        assertThat(policy.needsApproval(new BigDecimal("25000.00"))).isTrue();
+        assertThat(policy.needsApproval(null)).isFalse();
+    }
+
+    @Test
+    void offersAnotherAppealLevelUntilTheLastOne() {
+        assertThat(policy.hasAnotherAppealLevel(1)).isTrue();
+        assertThat(policy.hasAnotherAppealLevel(2)).isFalse();
+        assertThat(policy.hasAnotherAppealLevel(3)).isFalse();
+        assertThat(policy.hasAnotherAppealLevel(null)).isTrue();
+    }
+}

@@ -1,0 +1,117 @@
+package org.overturn.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.overturn.workflow.DenialLifecycle.Tasks;
+import org.overturn.workflow.LifecycleScenario.Denied;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every user task has a non-interrupting SLA timer of its queue's SLA: when it fires the task stays where it
+ * is, managers see it too, and the breach is recorded for the SLA dashboard.
+ */
+@LifecycleProcessTest
+class SlaEscalationTest {
+
+    @Autowired
+    LifecycleScenario scenario;
+    @Autowired
+    TaskService tasks;
+
+    static Stream<Arguments> overdueTasks() {
+        return Stream.of(
+                Arguments.of(Tasks.CORRECT_CLAIM, "coding", Duration.ofDays(3)),
+                Arguments.of(Tasks.FOLLOW_UP_CORRECTION, "coding", Duration.ofDays(3)),
+                Arguments.of(Tasks.CHECK_TIMELY_FILING_PROOF, "appeals", Duration.ofDays(5)),
+                Arguments.of(Tasks.PREPARE_APPEAL, "appeals", Duration.ofDays(5)),
+                Arguments.of(Tasks.APPROVE_APPEAL, "managers", Duration.ofDays(2)),
+                Arguments.of(Tasks.FOLLOW_UP_APPEAL, "appeals", Duration.ofDays(5)),
+                Arguments.of(Tasks.DECIDE_WRITE_OFF, "managers", Duration.ofDays(2)),
+                Arguments.of(Tasks.BILL_PATIENT, "patient-accounts", Duration.ofDays(5)));
+    }
+
+    @ParameterizedTest(name = "{0} in {1} after {2}")
+    @MethodSource("overdueTasks")
+    void escalatesAnOverdueTaskToManagersAndKeepsItOpen(String taskKey, String queue, Duration sla) {
+        Denied denial = reach(taskKey);
+        String name = taskKey.substring("Task_".length());
+        String timerId = "Timer_" + name + "SlaBreached";
+        Task overdue = scenario.task(denial, taskKey);
+        assertThat(overdue.getDueDate().getTime() - overdue.getCreateTime().getTime())
+                .as("due date of the task").isCloseTo(sla.toMillis(), org.assertj.core.data.Offset.offset(60_000L));
+        assertThat(scenario.timeUntil(denial, timerId)).isBetween(sla.minusMinutes(1), sla);
+
+        scenario.fireTimer(denial, timerId);
+
+        assertThat(denial.process()).hasPassed(timerId, "Task_Escalate" + name, "End_" + name + "Escalated")
+                .isWaitingAt(taskKey);
+        assertThat(scenario.task(denial, taskKey).getId()).as("the same task stays open").isEqualTo(overdue.getId());
+        assertThat(tasks.getIdentityLinksForTask(overdue.getId())).filteredOn(this::isCandidateGroup)
+                .extracting(IdentityLink::getGroupId).contains(queue, "managers");
+        assertThat(tasks.getVariableLocal(overdue.getId(), "slaBreached")).isEqualTo(true);
+        assertThat(scenario.slaBreaches(denial.id())).singleElement().satisfies(breach -> assertThat(breach)
+                .containsEntry("task_definition_key", taskKey).containsEntry("task_id", overdue.getId())
+                .containsEntry("queue", queue));
+    }
+
+    private boolean isCandidateGroup(IdentityLink link) {
+        return IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null;
+    }
+
+    /** A new denial driven to the task, the shortest way. */
+    private Denied reach(String taskKey) {
+        String claim = LifecycleScenario.newClaim();
+        return switch (taskKey) {
+            case Tasks.CORRECT_CLAIM -> correctable(claim);
+            case Tasks.FOLLOW_UP_CORRECTION -> {
+                Denied denial = correctable(claim);
+                scenario.complete(denial, Tasks.CORRECT_CLAIM, "correctionOutcome", "CORRECTED",
+                        "whatChanged", "modifier 95 added", "correctionReason", "video visit");
+                scenario.fireTimer(denial, "Timer_CorrectionFollowUpDue");
+                yield denial;
+            }
+            case Tasks.CHECK_TIMELY_FILING_PROOF -> scenario.denial(Era835.denial(claim, "CO", "29", "220.00"));
+            case Tasks.PREPARE_APPEAL -> appealable(claim, "400.00");
+            case Tasks.APPROVE_APPEAL -> {
+                Denied denial = appealable(claim, "2500.00");
+                submit(denial);
+                yield denial;
+            }
+            case Tasks.FOLLOW_UP_APPEAL -> {
+                Denied denial = appealable(claim, "400.00");
+                submit(denial);
+                scenario.fireTimer(denial, "Timer_AppealFollowUpDue");
+                yield denial;
+            }
+            case Tasks.DECIDE_WRITE_OFF -> scenario.denial(Era835.denial(claim, "OA", "18", "150.00"));
+            case Tasks.BILL_PATIENT -> {
+                Denied denial = appealable(claim, "400.00");
+                scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "PATIENT");
+                yield denial;
+            }
+            default -> throw new IllegalArgumentException(taskKey);
+        };
+    }
+
+    private Denied correctable(String claim) {
+        return scenario.denial(Era835.denial(claim, "CO", "16", "180.00").procedure("90791"));
+    }
+
+    private Denied appealable(String claim, String amount) {
+        return scenario.denial(AppealPathTest.medicalNecessity(claim, amount));
+    }
+
+    private void submit(Denied denial) {
+        scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "SUBMIT", "appealArgument", "see notes");
+    }
+}

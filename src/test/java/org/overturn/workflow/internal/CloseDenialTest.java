@@ -1,0 +1,84 @@
+package org.overturn.workflow.internal;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.overturn.denial.Appeals;
+import org.overturn.denial.DenialStatus;
+import org.overturn.denial.Denials;
+
+class CloseDenialTest {
+
+    private final Denials denials = mock(Denials.class);
+    private final Appeals appeals = mock(Appeals.class);
+    private final CloseDenial delegate = new CloseDenial(denials, appeals);
+
+    @Test
+    void recordsWhatThe835PaidAsTheRecoveredAmount() {
+        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "PAID", "answerPaid", 385.0))));
+
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("385.00")));
+    }
+
+    @Test
+    void recordsTheAmountAtRiskWhenNo835SaidHowMuchWasPaid() {
+        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of())));
+
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")));
+    }
+
+    @Test
+    void ignoresAnEarlierDeniedAnswerWhenABillerSaysPaid() {
+        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "DENIED", "answerPaid", 0.0))));
+
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")));
+    }
+
+    @Test
+    void countsAnAppealThatWasOutAsOverturnedAtItsLevel() {
+        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("appealSent", true, "appealLevel", 2))));
+
+        verify(appeals).recordDecision(7L, 2, Appeals.Outcome.OVERTURNED);
+    }
+
+    @Test
+    void recordsNoAppealDecisionWhenNoAppealWasSent() {
+        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("appealSent", false))));
+
+        verify(appeals, never()).recordDecision(anyLong(), anyInt(), any());
+    }
+
+    @Test
+    void closesAWriteOffWithoutARecoveredAmountOrAnAppealDecision() {
+        delegate.execute(FakeExecution.with(variables("WRITTEN_OFF", Map.of("appealSent", true))));
+
+        verify(denials).close(eq(7L), eq(DenialStatus.WRITTEN_OFF), isNull());
+        verify(appeals, never()).recordDecision(anyLong(), anyInt(), any());
+    }
+
+    @Test
+    void refusesToRunWithoutTheDenialId() {
+        var execution = FakeExecution.with(Map.of("closingStatus", "REVERSED"));
+
+        assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("denialId");
+    }
+
+    private static Map<String, Object> variables(String closingStatus, Map<String, Object> more) {
+        Map<String, Object> variables = new HashMap<>(Map.of("denialId", 7L, "closingStatus", closingStatus,
+                "amountAtRisk", 400.0, "appealLevel", 1));
+        variables.putAll(more);
+        return variables;
+    }
+}
