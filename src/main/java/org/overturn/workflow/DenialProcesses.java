@@ -137,6 +137,28 @@ public class DenialProcesses {
         }
     }
 
+    /**
+     * A biller records the payer's decision letter on an appeal the process is waiting on. False when the
+     * denial is not waiting for an appeal decision.
+     */
+    public boolean recordAppealDecision(long denialId, String decision, String recordedBy) {
+        List<String> processes = jdbc.queryForList(
+                "select process_instance_id from denial_process where denial_id = ?", String.class, denialId);
+        for (String processInstanceId : processes) {
+            boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                    .eventType("message").eventName(DenialLifecycle.Messages.APPEAL_DECISION_RECORDED).count() > 0;
+            if (waiting) {
+                runtime.createMessageCorrelation(DenialLifecycle.Messages.APPEAL_DECISION_RECORDED)
+                        .processInstanceId(processInstanceId)
+                        .setVariable(APPEAL_DECISION, decision)
+                        .setVariable(LAST_COMPLETED_BY, recordedBy)
+                        .correlateWithResult();
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Starts the lifecycle of a denial; the primary key of {@code denial_process} forbids a second one. */
     public String start(long denialId) {
         DenialView denial = denials.find(denialId)

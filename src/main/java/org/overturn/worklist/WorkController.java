@@ -66,6 +66,16 @@ class WorkController {
         return ResponseEntity.noContent().build();
     }
 
+    record AppealDecision(String decision) {
+    }
+
+    /** The payer's decision letter on an appeal, recorded by a biller: OVERTURNED or UPHELD. */
+    @PostMapping("/denials/{id}/appeal-decision")
+    ResponseEntity<Void> appealDecision(@PathVariable long id, @RequestBody AppealDecision body, Authentication user) {
+        work.recordAppealDecision(id, body == null ? null : body.decision(), CurrentUser.of(user));
+        return ResponseEntity.noContent().build();
+    }
+
     record Problem(int status, String error, Map<String, String> fields) {
     }
 

@@ -29,6 +29,7 @@ import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.overturn.workflow.DenialLifecycle;
+import org.overturn.workflow.DenialProcesses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -63,8 +64,11 @@ public class WorkItems {
     private final TaskForms forms;
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final DenialProcesses processes;
 
-    WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit) {
+    WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit,
+              DenialProcesses processes) {
+        this.processes = processes;
         this.tasks = tasks;
         this.denials = denials;
         this.forms = forms;
@@ -173,6 +177,25 @@ public class WorkItems {
         } catch (OptimisticLockingException e) {
             throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Someone else completed this task a moment ago");
         }
+    }
+
+    public void recordAppealDecision(long denialId, String decision, CurrentUser user) {
+        if (!user.canWork(WorkQueue.APPEALS)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue record decisions");
+        }
+        if (!"OVERTURNED".equals(decision) && !"UPHELD".equals(decision)) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
+                    Map.of("decision", "Decision: choose OVERTURNED or UPHELD"));
+        }
+        var denial = denials.find(denialId)
+                .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
+        if (denial.part2() && !user.seesPart2()) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Restricted: substance-use record (42 CFR Part 2)");
+        }
+        if (!processes.recordAppealDecision(denialId, decision, user.id())) {
+            throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Denial " + denialId + " is not waiting for an appeal decision");
+        }
+        audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal decision " + decision);
     }
 
     private Task workable(String taskId, CurrentUser user) {

@@ -1,6 +1,7 @@
 package org.overturn.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -61,6 +62,16 @@ class AppealPathTest {
         assertThat(scenario.status(denial.id())).isEqualTo("RECOVERED");
         assertThat(scenario.recoveredAmount(denial.id())).isEqualByComparingTo("400.00");
         assertThat(scenario.appeals(denial.id())).extracting(a -> a.get("outcome")).containsExactly("OVERTURNED");
+    }
+
+    @Test
+    void refusesADecisionLetterForADenialThatIsNotWaitingForOne() {
+        Denied denial = scenario.denial(medicalNecessity(LifecycleScenario.newClaim(), "400.00"));
+
+        assertThatThrownBy(() -> scenario.recordAppealDecision(denial, "OVERTURNED"))
+                .isInstanceOfSatisfying(org.overturn.worklist.TaskProblem.class,
+                        p -> assertThat(p.kind()).isEqualTo(org.overturn.worklist.TaskProblem.Kind.CONFLICT));
+        assertThat(denial.process()).isWaitingAt(Tasks.PREPARE_APPEAL);
     }
 
     @Test

@@ -171,11 +171,9 @@ class LifecycleScenario {
     }
 
     /** A biller records the payer's decision letter on the appeal. */
+    /** As a biller does it: through the work API, which correlates the decision letter to the process. */
     void recordAppealDecision(Denied denial, String decision) {
-        runtime.createMessageCorrelation(DenialLifecycle.Messages.APPEAL_DECISION_RECORDED)
-                .processInstanceId(denial.processInstanceId())
-                .setVariable(DenialLifecycle.Variables.APPEAL_DECISION, decision)
-                .correlate();
+        work.recordAppealDecision(denial.id(), decision, BILLER);
         runJobs(denial.processInstanceId());
     }
 
