@@ -41,6 +41,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**")
                         .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
+                        // the dashboard and every Excel export
+                        .requestMatchers("/dashboard", "/dashboard/**", "/api/dashboard", "/exports/**")
+                        .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
