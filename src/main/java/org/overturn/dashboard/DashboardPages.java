@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class DashboardPages {
 
-    record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
+    public record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
                          List<Kpis.PayerOption> payers, String query, String chartData, String cockpit) {
     }
 
-    record DashboardJson(Dashboard dashboard, EngineHealth.Health health) {
+    public record DashboardJson(Dashboard dashboard, EngineHealth.Health health) {
     }
 
     private final Kpis kpis;

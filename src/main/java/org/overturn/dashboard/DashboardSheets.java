@@ -15,7 +15,7 @@ import java.util.List;
 final class DashboardSheets {
 
     /** One line of the summary sheet; only the cells that apply to the figure are filled. */
-    record Figure(String name, Long count, BigDecimal dollars, Double rate, Double days) {
+    public record Figure(String name, Long count, BigDecimal dollars, Double rate, Double days) {
     }
 
     private DashboardSheets() {

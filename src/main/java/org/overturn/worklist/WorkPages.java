@@ -31,32 +31,32 @@ class WorkPages {
     static final int PAGE_SIZE = 25;
     static final List<String> AGES = List.of("0-30", "31-60", "61-90", "91-120", "121+");
 
-    record HomePage(CurrentUser user, List<WorkItems.QueueSummary> mine, List<WorkItems.QueueSummary> others,
+    public record HomePage(CurrentUser user, List<WorkItems.QueueSummary> mine, List<WorkItems.QueueSummary> others,
                     String notice) {
     }
 
-    record QueuePage(CurrentUser user, String queue, TaskFilter filter, WorkItems.QueueFacets facets,
+    public record QueuePage(CurrentUser user, String queue, TaskFilter filter, WorkItems.QueueFacets facets,
                      List<String> ages, WorkItems.ItemPage tasks, boolean canWork, boolean canExport,
                      String query, String previous, String next, String notice) {
     }
 
-    record TaskPanel(WorkItems.WorkItem item, List<TaskForms.Field> fields, boolean canWork, boolean mine) {
+    public record TaskPanel(WorkItems.WorkItem item, List<TaskForms.Field> fields, boolean canWork, boolean mine) {
     }
 
-    record FormState(Map<String, String> values, Map<String, String> errors, String message) {
+    public record FormState(Map<String, String> values, Map<String, String> errors, String message) {
         static final FormState EMPTY = new FormState(Map.of(), Map.of(), null);
     }
 
-    record DenialPage(CurrentUser user, DenialRecords.DenialRecord denial, TaskPanel task, FormState form,
+    public record DenialPage(CurrentUser user, DenialRecords.DenialRecord denial, TaskPanel task, FormState form,
                       FormState note, String notice) {
     }
 
-    record DenialSearchPage(CurrentUser user, DenialSearch.Criteria criteria, List<String> rootCauses,
+    public record DenialSearchPage(CurrentUser user, DenialSearch.Criteria criteria, List<String> rootCauses,
                             List<String> statuses, List<String> queues, DenialSearch.Found found, String query,
                             String previous, String next, boolean canExport) {
     }
 
-    record ErrorPage(CurrentUser user, int status, String message) {
+    public record ErrorPage(CurrentUser user, int status, String message) {
     }
 
     private final WorkItems work;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginPage {
 
     /** What the sign-in page shows: a failed attempt, or a confirmation after signing out. */
-    record LoginModel(boolean failed, boolean signedOut) {
+    public record LoginModel(boolean failed, boolean signedOut) {
     }
 
     @GetMapping("/login")

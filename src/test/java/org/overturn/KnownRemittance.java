@@ -1,0 +1,38 @@
+package org.overturn;
+
+import java.nio.charset.StandardCharsets;
+import org.overturn.remittance.Edi835;
+
+/**
+ * An 835 written for a test with a payer of its own (REF*2U), so figures filtered by that payer are exactly the
+ * test's own whatever else the shared database holds. Claims are given as segment lists in the usual notation.
+ */
+public final class KnownRemittance {
+
+    private final Edi835 edi = Edi835.create().interchange("000000001").group("1").transaction("0001");
+
+    private KnownRemittance(String payerId, String payerName, String trace, String paymentDate, String amount) {
+        edi.segment("BPR*I*" + amount + "*C*CHK************" + paymentDate)
+                .segment("TRN*1*" + trace + "*1512345678")
+                .segment("N1*PR*" + payerName)
+                .segment("REF*2U*" + payerId)
+                .segment("N1*PE*RIVERSIDE COUNSELING*XX*1234567893");
+    }
+
+    /** A transaction from the payer paid on {@code paymentDate} (CCYYMMDD) under trace number {@code trace}. */
+    public static KnownRemittance from(String payerId, String payerName, String trace, String paymentDate,
+                                       String amount) {
+        return new KnownRemittance(payerId, payerName, trace, paymentDate, amount);
+    }
+
+    public KnownRemittance claim(String... segments) {
+        for (String segment : segments) {
+            edi.segment(segment);
+        }
+        return this;
+    }
+
+    public byte[] bytes() {
+        return edi.closeAll().text().getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
