@@ -32,6 +32,27 @@ public final class KnownRemittance {
         return this;
     }
 
+    /** Waits until the lifecycle gave {@code count} of the payer's denials their user task (the job executor runs it). */
+    public static void awaitTasks(org.springframework.jdbc.core.JdbcTemplate jdbc, String payerId, int count) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            Long tasks = jdbc.queryForObject("""
+                    select count(*) from act_ru_task t join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                      join denial d on d.id = dp.denial_id where d.payer_id = ?
+                    """, Long.class, payerId);
+            if (tasks != null && tasks >= count) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the denials' tasks did not appear within 60 s");
+    }
+
     public byte[] bytes() {
         return edi.closeAll().text().getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -13,6 +13,11 @@ import java.util.List;
 import org.overturn.security.CurrentUser;
 import org.overturn.worklist.DenialSearch;
 import org.overturn.worklist.TaskFilter;
+import org.overturn.worklist.TaskProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.overturn.worklist.WorkItems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -64,6 +69,17 @@ class Exports {
         startWorkbook(response, "overturn-denials.xlsx");
         ExcelWriter.write(response.getOutputStream(), List.of(denialSheet("Denials",
                 sink -> denials.forEach(criteria, user, sink::accept))));
+    }
+
+    /** An unknown queue, or one the user may not see: answered before any byte of a workbook is written. */
+    @ExceptionHandler(TaskProblem.class)
+    ResponseEntity<String> refused(TaskProblem problem) {
+        HttpStatus status = switch (problem.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(problem.getMessage());
     }
 
     static ExcelSheet<WorkItems.WorkItem> queueSheet(String queue, ExcelSheet.RowSource<WorkItems.WorkItem> rows) {

@@ -43,7 +43,7 @@ class KpisTest {
     Map<String, Long> denialOf;
 
     @BeforeAll
-    void ingestKnownData() throws InterruptedException {
+    void ingestKnownData() {
         intake.ingest("kpi-a.835", KnownRemittance.from(payer, "KPI HEALTH PLAN", payer + "-A", "20260302", "530")
                 // K1 paid in full
                 .claim("CLP*K1*1*200*200**12", "NM1*82*1*DOE*JANE****XX*1111111111",
@@ -70,7 +70,7 @@ class KpisTest {
                 (rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)), payer).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(denialOf).containsOnlyKeys("K2", "K3", "K4");
-        awaitTasks(3);
+        KnownRemittance.awaitTasks(jdbc, payer, 3);
         // the lifecycle is not driven here: its ends and appeals are set to known values
         jdbc.update("update denial set detected_at = ? where payer_id = ?", Timestamp.from(DETECTED), payer);
         close("K2", "RECOVERED", "150.00", 10);
@@ -220,21 +220,5 @@ class KpisTest {
                         + "values (?, ?, 'test', 'biller', ?, ?, ?)", denialOf.get(claim), level,
                 Timestamp.from(DETECTED.plus(Duration.ofDays(afterDays))), outcome,
                 outcome == null ? null : Timestamp.from(DETECTED.plus(Duration.ofDays(afterDays + 20))));
-    }
-
-    /** The lifecycle's first job (after the start event) has run for every denial: each has its user task. */
-    private void awaitTasks(int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            Long tasks = jdbc.queryForObject("""
-                    select count(*) from act_ru_task t join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                      join denial d on d.id = dp.denial_id where d.payer_id = ?
-                    """, Long.class, payer);
-            if (tasks != null && tasks >= count) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the denials' tasks did not appear within 60 s");
     }
 }
