@@ -37,17 +37,6 @@
       });
     });
   });
-  // fields that only matter for some answers of another field
-  function refreshDependents() {
-    document.querySelectorAll('[data-when-field]').forEach(function (wrap) {
-      var field = document.querySelector('[name="' + wrap.getAttribute('data-when-field') + '"]:checked')
-        || document.querySelector('select[name="' + wrap.getAttribute('data-when-field') + '"]');
-      var value = field ? field.value : '';
-      wrap.classList.toggle('dimmed', value !== '' && value !== wrap.getAttribute('data-when-value'));
-    });
-  }
-  document.addEventListener('change', refreshDependents);
-  refreshDependents();
   var problems = document.getElementById('form-problems');
   if (problems) {
     var firstInvalid = document.querySelector('[aria-invalid="true"]');
