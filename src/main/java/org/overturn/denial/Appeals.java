@@ -12,6 +12,11 @@ public class Appeals {
 
     public enum Outcome { OVERTURNED, UPHELD }
 
+    /** One appeal as sent; {@code outcome} and {@code decidedAt} are null while the payer has not decided. */
+    public record Appeal(int level, String argument, String preparedBy, String approvedBy, java.time.Instant sentAt,
+                         String outcome, java.time.Instant decidedAt) {
+    }
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -27,6 +32,14 @@ public class Appeals {
                 insert into appeal (denial_id, level, argument, prepared_by, approved_by, sent_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (denial_id, level) do nothing
                 """, denialId, level, argument, preparedBy, approvedBy, Timestamp.from(clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<Appeal> of(long denialId) {
+        return jdbc.query("select * from appeal where denial_id = ? order by level", (rs, i) -> new Appeal(
+                rs.getInt("level"), rs.getString("argument"), rs.getString("prepared_by"), rs.getString("approved_by"),
+                rs.getTimestamp("sent_at").toInstant(), rs.getString("outcome"),
+                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant()), denialId);
     }
 
     @Transactional

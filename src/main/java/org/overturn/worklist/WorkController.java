@@ -33,8 +33,15 @@ class WorkController {
 
     @GetMapping("/queues/{queue}/tasks")
     WorkItems.ItemPage tasks(@PathVariable String queue, @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size, Authentication user) {
-        return work.tasksOf(queue, CurrentUser.of(user), Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+                             @RequestParam(defaultValue = "50") int size,
+                             @RequestParam(required = false) String payer,
+                             @RequestParam(required = false) String rootCause,
+                             @RequestParam(required = false) String cpt,
+                             @RequestParam(required = false) String age,
+                             @RequestParam(required = false) String assignee,
+                             @RequestParam(required = false) String sort, Authentication user) {
+        return work.tasksOf(queue, CurrentUser.of(user), TaskFilter.of(payer, rootCause, cpt, age, assignee, sort),
+                Math.max(page, 0), Math.min(Math.max(size, 1), 200));
     }
 
     @GetMapping("/tasks/{id}")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -103,17 +104,152 @@ public class WorkItems {
     }
 
     public ItemPage tasksOf(String queue, CurrentUser user, int page, int size) {
+        return tasksOf(queue, user, TaskFilter.NONE, page, size);
+    }
+
+    /**
+     * The open tasks of a queue that pass the filter, ordered as the filter says (priority first by default),
+     * one page of them. One SQL count and one page query over the engine's task tables and the denial table.
+     */
+    public ItemPage tasksOf(String queue, CurrentUser user, TaskFilter filter, int page, int size) {
+        checkVisible(queue, user);
+        var where = new StringBuilder("""
+                  from act_ru_task t
+                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
+                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+                 where true
+                """);
+        List<Object> args = new ArrayList<>(List.of(queue));
+        if (filter.narrowsByContent() && !user.seesPart2()) {
+            where.append(" and not d.part2");
+        }
+        if (filter.payer() != null) {
+            where.append(" and (d.payer_id = ? or d.payer_name = ?)");
+            args.add(filter.payer());
+            args.add(filter.payer());
+        }
+        if (filter.rootCause() != null) {
+            where.append(" and d.root_cause = ?");
+            args.add(filter.rootCause());
+        }
+        if (filter.cpt() != null) {
+            where.append(" and exists (select 1 from service_line s where s.claim_payment_id = d.claim_payment_id"
+                    + " and s.procedure_code = ?)");
+            args.add(filter.cpt());
+        }
+        int[] age = filter.ageRange();
+        if (age != null) {
+            LocalDate today = today();
+            where.append(" and d.remittance_date <= ? and d.remittance_date >= ?");
+            args.add(java.sql.Date.valueOf(today.minusDays(age[0])));
+            args.add(java.sql.Date.valueOf(age[1] == Integer.MAX_VALUE ? LocalDate.of(1900, 1, 1)
+                    : today.minusDays(age[1])));
+        }
+        if (TaskFilter.NOBODY.equals(filter.assignee())) {
+            where.append(" and t.assignee_ is null");
+        } else if (filter.assignee() != null) {
+            where.append(" and t.assignee_ = ?");
+            args.add(TaskFilter.ME.equals(filter.assignee()) ? user.id() : filter.assignee());
+        }
+        Long total = jdbc.queryForObject("select count(*) " + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<TaskRow> rows = jdbc.query("""
+                select t.id_, t.name_, t.task_def_key_, t.create_time_, t.due_date_, t.priority_, t.assignee_,
+                       t.proc_inst_id_, d.id as denial_id
+                """ + where + " order by " + filter.sort().orderBy + ", t.id_ limit ? offset ?",
+                (rs, i) -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5)), rs.getInt(6), rs.getString(7), rs.getString(8),
+                        rs.getLong(9)), pageArgs.toArray());
+        return new ItemPage(describeRows(rows, queue, user), page, size, total == null ? 0 : total);
+    }
+
+    /** Every task of the queue that passes the filter, in the filter's order, a page of 500 at a time. */
+    public void forEachTask(String queue, CurrentUser user, TaskFilter filter,
+                            java.util.function.Consumer<WorkItem> each) {
+        int page = 0;
+        ItemPage found;
+        do {
+            found = tasksOf(queue, user, filter, page++, 500);
+            found.items().forEach(each);
+        } while ((long) page * 500 < found.total() && !found.items().isEmpty());
+    }
+
+    /** The values a queue's filters can take, from its open tasks; Part 2 denials' values only for those allowed. */
+    public record QueueFacets(List<String> payers, List<String> rootCauses, List<String> procedures,
+                              List<String> assignees) {
+    }
+
+    public QueueFacets facetsOf(String queue, CurrentUser user) {
+        checkVisible(queue, user);
+        String from = """
+                  from act_ru_task t
+                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
+                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+                """ + (user.seesPart2() ? "" : " and not d.part2 ");
+        List<String> payers = jdbc.queryForList("select distinct coalesce(d.payer_name, d.payer_id) as p " + from
+                + " where coalesce(d.payer_name, d.payer_id) is not null order by p", String.class, queue);
+        List<String> causes = jdbc.queryForList("select distinct d.root_cause " + from + " order by 1", String.class,
+                queue);
+        List<String> procedures = jdbc.queryForList("select distinct s.procedure_code " + from
+                + " join service_line s on s.claim_payment_id = d.claim_payment_id"
+                + " where s.procedure_code is not null order by 1", String.class, queue);
+        List<String> assignees = jdbc.queryForList("select distinct t.assignee_ " + from
+                + " where t.assignee_ is not null order by 1", String.class, queue);
+        return new QueueFacets(payers, causes, procedures, assignees);
+    }
+
+    /** What a bulk claim did: tasks now the user's, and why the others were not claimed. */
+    public record BulkClaim(int claimed, Map<String, String> refused) {
+    }
+
+    public BulkClaim claimAll(Collection<String> taskIds, CurrentUser user) {
+        int claimed = 0;
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        for (String taskId : new java.util.LinkedHashSet<>(taskIds)) {
+            try {
+                claim(taskId, user);
+                claimed++;
+            } catch (TaskProblem problem) {
+                refused.put(taskId, problem.getMessage());
+            }
+        }
+        return new BulkClaim(claimed, refused);
+    }
+
+    private void checkVisible(String queue, CurrentUser user) {
         if (!WorkQueue.ALL.contains(queue)) {
             throw new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No queue " + queue);
         }
         if (!user.canView(queue)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "You are not a member of the " + queue + " queue");
         }
-        var query = tasks.createTaskQuery().taskCandidateGroup(queue).processDefinitionKey(DenialLifecycle.PROCESS_KEY);
-        long total = query.count();
-        List<Task> found = query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(page * size, size);
-        return new ItemPage(describe(found, queue, user), page, size, total);
+    }
+
+    /** The open tasks of one denial's process that this user may see, for the denial page. */
+    public List<WorkItem> tasksOfDenial(long denialId, CurrentUser user) {
+        List<String> processes = jdbc.queryForList(
+                "select process_instance_id from denial_process where denial_id = ?", String.class, denialId);
+        if (processes.isEmpty()) {
+            return List.of();
+        }
+        List<WorkItem> items = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery().processInstanceId(processes.get(0)).list()) {
+            String queue = queueOf(task.getId());
+            if (user.canView(queue) || user.id().equals(task.getAssignee())) {
+                items.add(describe(List.of(task), queue, user).get(0));
+            }
+        }
+        return items;
+    }
+
+    /** Whether this user may claim and complete the task (member of its queue, or admin). */
+    public boolean canWork(String taskId, CurrentUser user) {
+        String queue = queueOf(taskId);
+        return user.canWork(queue) || candidateGroups(taskId).stream().anyMatch(user.queues()::contains);
     }
 
     public WorkItem task(String taskId, CurrentUser user) {
@@ -237,20 +373,38 @@ public class WorkItems {
         return new TaskProblem(TaskProblem.Kind.CONFLICT, "This task is claimed by " + assignee);
     }
 
+    /** A task as read from the engine's table or its API, with the denial its process carries. */
+    private record TaskRow(String id, String name, String key, Instant created, Instant due, int priority,
+                           String assignee, String processInstanceId, Long denialId) {
+    }
+
     private List<WorkItem> describe(List<Task> found, String queue, CurrentUser user) {
         Map<String, Long> denialOfProcess = denialIdsOf(found.stream().map(Task::getProcessInstanceId).toList());
-        Map<Long, DenialView> byId = denials.findAll(denialOfProcess.values()).stream()
+        return describeRows(found.stream().map(t -> new TaskRow(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                instant(t.getCreateTime()), instant(t.getDueDate()), t.getPriority(), t.getAssignee(),
+                t.getProcessInstanceId(), denialOfProcess.get(t.getProcessInstanceId()))).toList(), queue, user);
+    }
+
+    private List<WorkItem> describeRows(List<TaskRow> found, String queue, CurrentUser user) {
+        Map<Long, DenialView> byId = denials.findAll(found.stream().map(TaskRow::denialId)
+                        .filter(java.util.Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(DenialView::id, Function.identity()));
         Date now = ClockUtil.getCurrentTime();
         LocalDate today = LocalDate.ofInstant(now.toInstant(), ZoneId.systemDefault());
         return found.stream().map(t -> {
-            DenialView d = byId.get(denialOfProcess.get(t.getProcessInstanceId()));
-            return new WorkItem(t.getId(), t.getName(), t.getTaskDefinitionKey(), queue,
-                    t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
-                    t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                    t.getDueDate() != null && t.getDueDate().before(now), t.getPriority(), t.getAssignee(),
+            DenialView d = t.denialId() == null ? null : byId.get(t.denialId());
+            return new WorkItem(t.id(), t.name(), t.key(), queue, t.created(), t.due(),
+                    t.due() != null && t.due().isBefore(now.toInstant()), t.priority(), t.assignee(),
                     d == null ? null : facts(d, user, today));
         }).toList();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
     }
 
     static DenialFacts facts(DenialView d, CurrentUser user, LocalDate today) {

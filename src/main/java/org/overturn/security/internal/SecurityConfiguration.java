@@ -25,8 +25,8 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Every page and API needs a login. Pages use a login form; the API also takes HTTP Basic and answers 401/403
- * as JSON. Cockpit and the engine REST API are for managers and admins, and trust the same login.
+ * Every page and API needs a login. Pages use our login page ({@code /login}) and carry a CSRF token in every
+ * form; the API also takes HTTP Basic and answers 401/403 as JSON. Cockpit and the engine REST API are for managers and admins, and trust the same login.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -58,8 +58,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**")
                         .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
+                        // the dashboard and every Excel export
+                        .requestMatchers("/dashboard", "/dashboard/**", "/api/dashboard", "/exports/**")
+                        .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors

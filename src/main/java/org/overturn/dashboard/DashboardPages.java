@@ -1,0 +1,85 @@
+package org.overturn.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.overturn.security.CurrentUser;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The manager dashboard ({@code /dashboard}), its figures as JSON ({@code /api/dashboard}) and as a workbook
+ * ({@code /dashboard/export.xlsx}). Managers and admins only (see the security configuration).
+ */
+@Controller
+class DashboardPages {
+
+    public record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
+                         List<Kpis.PayerOption> payers, String query, String chartData, String cockpit) {
+    }
+
+    public record DashboardJson(Dashboard dashboard, EngineHealth.Health health) {
+    }
+
+    private final Kpis kpis;
+    private final EngineHealth engine;
+    private final ObjectMapper json;
+
+    DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json) {
+        this.kpis = kpis;
+        this.engine = engine;
+        this.json = json;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                     @RequestParam(required = false) String payer, Authentication authentication, Model model)
+            throws JsonProcessingException {
+        var filter = new DashboardFilter(from, to, payer);
+        Dashboard dashboard = kpis.compute(filter);
+        // inside a <script> element: "</" must not close it
+        String chartData = json.writeValueAsString(dashboard).replace("</", "<\\/");
+        model.addAttribute("page", new DashboardPage(CurrentUser.of(authentication), dashboard, engine.now(),
+                kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT));
+        return "dashboard";
+    }
+
+    @GetMapping("/api/dashboard")
+    @ResponseBody
+    DashboardJson figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                          @RequestParam(required = false) String payer) {
+        return new DashboardJson(kpis.compute(new DashboardFilter(from, to, payer)), engine.now());
+    }
+
+    @GetMapping("/dashboard/export.xlsx")
+    void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String payer, HttpServletResponse response) throws IOException {
+        Dashboard dashboard = kpis.compute(new DashboardFilter(from, to, payer));
+        Exports.startWorkbook(response, "overturn-dashboard-" + dashboard.asOf() + ".xlsx");
+        ExcelWriter.write(response.getOutputStream(), DashboardSheets.of(dashboard, engine.now()));
+    }
+
+    private static String query(DashboardFilter filter) {
+        var builder = org.springframework.web.util.UriComponentsBuilder.newInstance();
+        Map.of("from", String.valueOf(filter.from()), "to", String.valueOf(filter.to()),
+                "payer", String.valueOf(filter.payer())).forEach((k, v) -> {
+            if (!v.equals("null")) {
+                builder.queryParam(k, v);
+            }
+        });
+        String query = builder.build().encode().getQuery();
+        return query == null ? "" : query;
+    }
+}

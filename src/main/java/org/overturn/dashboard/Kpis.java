@@ -1,0 +1,304 @@
+package org.overturn.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.overturn.denial.WorkQueue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboard's figures, straight from the stored claims, denials, appeals and tasks: a handful of
+ * aggregate queries, no caching, so the numbers are always those of the data.
+ * <p>
+ * Every figure concerns the claims and denials whose remittance was paid in the filter's dates, by its payer.
+ * The initial denial rate counts first adjudications only: a reversal (CLP02 22) or a later payment of a
+ * claim already on file (same patient control number and payer, earlier remittance) is not a new claim. A
+ * claim is attributed to the procedure code of its first service line and to its rendering provider's NPI.
+ */
+@Service
+public class Kpis {
+
+    static final String NO_PROCEDURE = "(no service line)";
+    static final String NO_PROVIDER = "(no rendering NPI)";
+    static final String NO_PAYER = "(no payer id)";
+
+    private static final String OPEN_STATUSES = "('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    Kpis(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Dashboard compute(DashboardFilter filter) {
+        LocalDate today = LocalDate.now(clock);
+        MapSqlParameterSource args = new MapSqlParameterSource()
+                .addValue("from", filter.from() == null ? null : java.sql.Date.valueOf(filter.from()))
+                .addValue("to", filter.to() == null ? null : java.sql.Date.valueOf(filter.to()))
+                .addValue("payer", filter.payer())
+                .addValue("today", java.sql.Date.valueOf(today))
+                .addValue("now", Timestamp.from(clock.instant()));
+        Rates rates = rates(filter, args);
+        return new Dashboard(filter, today, rates.overall, rates.byPayer, rates.byRootCause, rates.byProcedure,
+                rates.byProvider, rates.byWeek, open(filter, args), aging(filter, args), backlog(filter, args),
+                toAppeal(filter, args), toResolution(filter, args), appeals(filter, args, "a.level::text"),
+                appeals(filter, args, "d.root_cause"), recovered(filter, args), writtenOff(filter, args));
+    }
+
+    /** A payer to filter by: the value the filter takes and the name to show. */
+    public record PayerOption(String value, String name) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<PayerOption> payers() {
+        return jdbc.query("""
+                select coalesce(payer_id, payer_name) as value, max(coalesce(payer_name, payer_id)) as name
+                  from remittance where coalesce(payer_id, payer_name) is not null
+                 group by 1 order by 2, 1
+                """, (rs, i) -> new PayerOption(rs.getString(1), rs.getString(2)));
+    }
+
+    private record Rates(Dashboard.Rate overall, List<Dashboard.Rate> byPayer, List<Dashboard.Rate> byRootCause,
+                         List<Dashboard.Rate> byProcedure, List<Dashboard.Rate> byProvider,
+                         List<Dashboard.Rate> byWeek) {
+    }
+
+    private Rates rates(DashboardFilter filter, MapSqlParameterSource args) {
+        String sql = """
+                with scope as (
+                  select cp.id, cp.charge, coalesce(r.payer_name, r.payer_id, '%s') as payer,
+                         coalesce(cp.rendering_provider_npi, '%s') as provider,
+                         coalesce(fl.procedure_code, '%s') as procedure,
+                         to_char(date_trunc('week', r.payment_date), 'YYYY-MM-DD') as week,
+                         d.root_cause, d.amount_at_risk, d.id as denial_id
+                    from claim_payment cp
+                    join remittance r on r.id = cp.remittance_id
+                    left join denial d on d.claim_payment_id = cp.id
+                    left join lateral (select s.procedure_code from service_line s
+                                        where s.claim_payment_id = cp.id order by s.position limit 1) fl on true
+                   where cp.status <> '22' %s
+                     and not exists (select 1 from claim_payment e join remittance er on er.id = e.remittance_id
+                                      where e.patient_control_number = cp.patient_control_number
+                                        and er.payer_id is not distinct from r.payer_id
+                                        and e.remittance_id <> cp.remittance_id and e.id < cp.id)
+                )
+                select grouping(payer) as g_payer, grouping(provider) as g_provider,
+                       grouping(procedure) as g_procedure, grouping(week) as g_week,
+                       grouping(root_cause) as g_cause, payer, provider, procedure, week, root_cause,
+                       count(*) as claims, count(denial_id) as denied, coalesce(sum(charge), 0) as charged,
+                       coalesce(sum(amount_at_risk), 0) as denied_dollars
+                  from scope
+                 group by grouping sets ((), (payer), (provider), (procedure), (week), (root_cause))
+                """.formatted(NO_PAYER, NO_PROVIDER, NO_PROCEDURE, remittanceFilter(filter, "r"));
+        record Group(String dimension, String key, long claims, long denied, BigDecimal charged,
+                     BigDecimal deniedDollars) {
+        }
+        List<Group> groups = jdbc.query(sql, args, (rs, i) -> {
+            String dimension;
+            String key;
+            if (rs.getInt("g_payer") == 0) {
+                dimension = "payer";
+                key = rs.getString("payer");
+            } else if (rs.getInt("g_provider") == 0) {
+                dimension = "provider";
+                key = rs.getString("provider");
+            } else if (rs.getInt("g_procedure") == 0) {
+                dimension = "procedure";
+                key = rs.getString("procedure");
+            } else if (rs.getInt("g_week") == 0) {
+                dimension = "week";
+                key = rs.getString("week");
+            } else if (rs.getInt("g_cause") == 0) {
+                dimension = "cause";
+                key = rs.getString("root_cause");
+            } else {
+                dimension = "all";
+                key = "All claims";
+            }
+            return new Group(dimension, key, rs.getLong("claims"), rs.getLong("denied"), money(rs.getBigDecimal("charged")),
+                    money(rs.getBigDecimal("denied_dollars")));
+        });
+        Group all = groups.stream().filter(g -> g.dimension().equals("all")).findFirst()
+                .orElse(new Group("all", "All claims", 0, 0, money(null), money(null)));
+        Map<String, List<Dashboard.Rate>> by = new LinkedHashMap<>();
+        for (Group g : groups) {
+            if (g.dimension().equals("all") || (g.dimension().equals("cause") && g.key() == null)) {
+                continue;
+            }
+            // a root cause's share is of all claims in the filter: only denials have a root cause
+            Dashboard.Rate rate = g.dimension().equals("cause")
+                    ? rate(g.key(), all.claims(), g.denied(), all.charged(), g.deniedDollars())
+                    : rate(g.key(), g.claims(), g.denied(), g.charged(), g.deniedDollars());
+            by.computeIfAbsent(g.dimension(), k -> new ArrayList<>()).add(rate);
+        }
+        Comparator<Dashboard.Rate> mostDenied = Comparator.comparing(Dashboard.Rate::deniedDollars).reversed()
+                .thenComparing(Dashboard.Rate::key);
+        return new Rates(rate(all.key(), all.claims(), all.denied(), all.charged(), all.deniedDollars()),
+                sorted(by.get("payer"), mostDenied), sorted(by.get("cause"), mostDenied),
+                sorted(by.get("procedure"), mostDenied), sorted(by.get("provider"), mostDenied),
+                sorted(by.get("week"), Comparator.comparing(Dashboard.Rate::key)));
+    }
+
+    private static List<Dashboard.Rate> sorted(List<Dashboard.Rate> rates, Comparator<Dashboard.Rate> order) {
+        return rates == null ? List.of() : rates.stream().sorted(order).toList();
+    }
+
+    static Dashboard.Rate rate(String key, long claims, long denied, BigDecimal charged, BigDecimal deniedDollars) {
+        return new Dashboard.Rate(key, claims, denied, charged, deniedDollars,
+                claims == 0 ? null : (double) denied / claims,
+                charged.signum() == 0 ? null : deniedDollars.divide(charged, 6, RoundingMode.HALF_UP).doubleValue());
+    }
+
+    private Dashboard.OpenDollars open(DashboardFilter filter, MapSqlParameterSource args) {
+        return jdbc.queryForObject("select count(*), coalesce(sum(d.amount_at_risk), 0) from denial d where d.status in "
+                        + OPEN_STATUSES + denialFilter(filter), args,
+                (rs, i) -> new Dashboard.OpenDollars(rs.getLong(1), money(rs.getBigDecimal(2))));
+    }
+
+    private List<Dashboard.Aging> aging(DashboardFilter filter, MapSqlParameterSource args) {
+        Map<String, Dashboard.Aging> buckets = new LinkedHashMap<>();
+        for (String bucket : List.of("0-30", "31-60", "61-90", "91-120", ">120")) {
+            buckets.put(bucket, new Dashboard.Aging(bucket, 0, money(null)));
+        }
+        jdbc.query("""
+                select case when age <= 30 then '0-30' when age <= 60 then '31-60' when age <= 90 then '61-90'
+                            when age <= 120 then '91-120' else '>120' end as bucket,
+                       count(*) as denials, sum(amount_at_risk) as at_risk
+                  from (select d.amount_at_risk,
+                               :today::date - coalesce(d.remittance_date, d.detected_at::date) as age
+                          from denial d where d.status in %s %s) aged
+                 group by 1
+                """.formatted(OPEN_STATUSES, denialFilter(filter)), args, rs -> {
+            String bucket = rs.getString("bucket");
+            buckets.put(bucket, new Dashboard.Aging(bucket, rs.getLong("denials"), money(rs.getBigDecimal("at_risk"))));
+        });
+        return List.copyOf(buckets.values());
+    }
+
+    private List<Dashboard.Backlog> backlog(DashboardFilter filter, MapSqlParameterSource args) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, BigDecimal> atRisk = new LinkedHashMap<>();
+        jdbc.query("""
+                select l.group_id_ as queue, count(*) as open, count(*) filter (where t.due_date_ < :now) as overdue,
+                       coalesce(sum(d.amount_at_risk), 0) as at_risk
+                  from act_ru_task t
+                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
+                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                  join denial d on d.id = dp.denial_id
+                 where true %s
+                 group by l.group_id_
+                """.formatted(denialFilter(filter)), args, rs -> {
+            counts.put(rs.getString("queue"), new long[] {rs.getLong("open"), rs.getLong("overdue"), 0});
+            atRisk.put(rs.getString("queue"), money(rs.getBigDecimal("at_risk")));
+        });
+        jdbc.query("select b.queue, count(*) from sla_breach b join denial d on d.id = b.denial_id where true "
+                + denialFilter(filter) + " group by b.queue", args, rs -> {
+            counts.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2);
+        });
+        List<Dashboard.Backlog> backlog = new ArrayList<>();
+        for (String queue : WorkQueue.ALL) {
+            long[] c = counts.getOrDefault(queue, new long[3]);
+            backlog.add(new Dashboard.Backlog(queue, c[0], c[1], atRisk.getOrDefault(queue, money(null)), c[2]));
+        }
+        return backlog;
+    }
+
+    private Dashboard.Timing toAppeal(DashboardFilter filter, MapSqlParameterSource args) {
+        return timing("""
+                select extract(epoch from (a.first_sent - d.detected_at)) / 86400.0 as days
+                  from denial d join (select denial_id, min(sent_at) as first_sent from appeal group by denial_id) a
+                    on a.denial_id = d.id
+                 where true %s
+                """.formatted(denialFilter(filter)), args);
+    }
+
+    private Dashboard.Timing toResolution(DashboardFilter filter, MapSqlParameterSource args) {
+        return timing("""
+                select extract(epoch from (d.closed_at - d.detected_at)) / 86400.0 as days
+                  from denial d
+                 where d.status in ('RECOVERED', 'WRITTEN_OFF', 'PATIENT_RESPONSIBILITY') and d.closed_at is not null %s
+                """.formatted(denialFilter(filter)), args);
+    }
+
+    private Dashboard.Timing timing(String daysSql, MapSqlParameterSource args) {
+        return jdbc.queryForObject("select count(*), avg(days), percentile_cont(0.5) within group (order by days) from ("
+                + daysSql + ") timed", args, (rs, i) -> new Dashboard.Timing(rs.getLong(1),
+                rs.getObject(2) == null ? null : rs.getDouble(2),
+                rs.getObject(3) == null ? null : rs.getDouble(3)));
+    }
+
+    private List<Dashboard.AppealOutcomes> appeals(DashboardFilter filter, MapSqlParameterSource args, String key) {
+        return jdbc.query("""
+                select %s as key, count(*) as sent,
+                       count(*) filter (where a.outcome = 'OVERTURNED') as overturned,
+                       count(*) filter (where a.outcome = 'UPHELD') as upheld
+                  from appeal a join denial d on d.id = a.denial_id
+                 where true %s
+                 group by 1 order by 1
+                """.formatted(key, denialFilter(filter)), args, (rs, i) -> {
+            long overturned = rs.getLong("overturned");
+            long decided = overturned + rs.getLong("upheld");
+            return new Dashboard.AppealOutcomes(rs.getString("key"), rs.getLong("sent"), decided, overturned,
+                    rs.getLong("upheld"), decided == 0 ? null : (double) overturned / decided);
+        });
+    }
+
+    private Dashboard.Money recovered(DashboardFilter filter, MapSqlParameterSource args) {
+        return jdbc.queryForObject("select count(*), coalesce(sum(d.recovered_amount), 0) from denial d "
+                        + "where d.status = 'RECOVERED'" + denialFilter(filter), args,
+                (rs, i) -> new Dashboard.Money(rs.getLong(1), money(rs.getBigDecimal(2))));
+    }
+
+    private Dashboard.Money writtenOff(DashboardFilter filter, MapSqlParameterSource args) {
+        return jdbc.queryForObject("select count(*), coalesce(sum(d.amount_at_risk), 0) from denial d "
+                        + "where d.status = 'WRITTEN_OFF'" + denialFilter(filter), args,
+                (rs, i) -> new Dashboard.Money(rs.getLong(1), money(rs.getBigDecimal(2))));
+    }
+
+    /** The filter on remittances (alias {@code r}); parameters :from, :to, :payer. */
+    private static String remittanceFilter(DashboardFilter filter, String r) {
+        StringBuilder where = new StringBuilder();
+        if (filter.from() != null) {
+            where.append(" and ").append(r).append(".payment_date >= :from");
+        }
+        if (filter.to() != null) {
+            where.append(" and ").append(r).append(".payment_date <= :to");
+        }
+        if (filter.payer() != null) {
+            where.append(" and (").append(r).append(".payer_id = :payer or ").append(r).append(".payer_name = :payer)");
+        }
+        return where.toString();
+    }
+
+    /** The filter on denials (alias {@code d}): original denials only, their remittance's date and payer. */
+    private static String denialFilter(DashboardFilter filter) {
+        StringBuilder where = new StringBuilder(" and d.follows_denial_id is null");
+        if (filter.from() != null) {
+            where.append(" and d.remittance_date >= :from");
+        }
+        if (filter.to() != null) {
+            where.append(" and d.remittance_date <= :to");
+        }
+        if (filter.payer() != null) {
+            where.append(" and (d.payer_id = :payer or d.payer_name = :payer)");
+        }
+        return where.toString();
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP);
+    }
+}

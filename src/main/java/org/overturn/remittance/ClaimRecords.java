@@ -1,0 +1,104 @@
+package org.overturn.remittance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One stored claim payment as a page shows it: the remittance it came in, its amounts and dates, its service
+ * lines with procedure codes and modifiers, and every adjustment and remark code at claim and line level.
+ * Four small queries, no entities.
+ */
+@Service
+public class ClaimRecords {
+
+    public record ClaimRecord(long id, long remittanceId, String payerName, String payerId, LocalDate paymentDate,
+                              String traceNumber, String patientControlNumber, String status, BigDecimal charge,
+                              BigDecimal paid, BigDecimal patientResponsibility, String filingIndicator,
+                              String payerClaimControlNumber, String renderingProviderNpi, LocalDate statementFrom,
+                              LocalDate statementTo, List<AdjustmentRecord> adjustments, List<String> remarks,
+                              List<LineRecord> lines) {
+    }
+
+    public record LineRecord(long id, int position, String procedure, List<String> modifiers, String revenueCode,
+                             BigDecimal charge, BigDecimal paid, BigDecimal allowed, BigDecimal units,
+                             LocalDate serviceDate, LocalDate serviceDateTo, List<AdjustmentRecord> adjustments,
+                             List<String> remarks) {
+    }
+
+    public record AdjustmentRecord(String group, String reason, BigDecimal amount, BigDecimal quantity) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ClaimRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ClaimRecord> find(long claimPaymentId) {
+        Map<Long, List<AdjustmentRecord>> lineAdjustments = new LinkedHashMap<>();
+        List<AdjustmentRecord> claimAdjustments = new ArrayList<>();
+        jdbc.query("select service_line_id, group_code, reason_code, amount, quantity from adjustment "
+                + "where claim_payment_id = ? order by id", row -> {
+            var adjustment = new AdjustmentRecord(row.getString(2), row.getString(3), row.getBigDecimal(4),
+                    row.getBigDecimal(5));
+            long line = row.getLong(1);
+            if (row.wasNull()) {
+                claimAdjustments.add(adjustment);
+            } else {
+                lineAdjustments.computeIfAbsent(line, k -> new ArrayList<>()).add(adjustment);
+            }
+        }, claimPaymentId);
+        Map<Long, List<String>> lineRemarks = new LinkedHashMap<>();
+        List<String> claimRemarks = new ArrayList<>();
+        jdbc.query("select service_line_id, code from remark where claim_payment_id = ? order by id", row -> {
+            long line = row.getLong(1);
+            if (row.wasNull()) {
+                claimRemarks.add(row.getString(2));
+            } else {
+                lineRemarks.computeIfAbsent(line, k -> new ArrayList<>()).add(row.getString(2));
+            }
+        }, claimPaymentId);
+        List<LineRecord> lines = jdbc.query("""
+                select id, position, procedure_code, modifiers, revenue_code, charge, paid, allowed, units,
+                       service_date, service_date_to
+                  from service_line where claim_payment_id = ? order by position
+                """, (rs, i) -> {
+            long id = rs.getLong("id");
+            String modifiers = rs.getString("modifiers");
+            return new LineRecord(id, rs.getInt("position"), rs.getString("procedure_code"),
+                    modifiers == null || modifiers.isBlank() ? List.of() : List.of(modifiers.split(":")),
+                    rs.getString("revenue_code"), rs.getBigDecimal("charge"), rs.getBigDecimal("paid"),
+                    rs.getBigDecimal("allowed"), rs.getBigDecimal("units"), localDate(rs.getDate("service_date")),
+                    localDate(rs.getDate("service_date_to")), lineAdjustments.getOrDefault(id, List.of()),
+                    lineRemarks.getOrDefault(id, List.of()));
+        }, claimPaymentId);
+        List<ClaimRecord> claims = jdbc.query("""
+                select c.id, c.remittance_id, r.payer_name, r.payer_id, r.payment_date, r.trace_number,
+                       c.patient_control_number, c.status, c.charge, c.paid, c.patient_responsibility,
+                       c.filing_indicator, c.payer_claim_control_number, c.rendering_provider_npi,
+                       c.statement_from, c.statement_to
+                  from claim_payment c join remittance r on r.id = c.remittance_id
+                 where c.id = ?
+                """, (rs, i) -> new ClaimRecord(rs.getLong("id"), rs.getLong("remittance_id"),
+                rs.getString("payer_name"), rs.getString("payer_id"), localDate(rs.getDate("payment_date")),
+                rs.getString("trace_number"), rs.getString("patient_control_number"), rs.getString("status"),
+                rs.getBigDecimal("charge"), rs.getBigDecimal("paid"), rs.getBigDecimal("patient_responsibility"),
+                rs.getString("filing_indicator"), rs.getString("payer_claim_control_number"),
+                rs.getString("rendering_provider_npi"), localDate(rs.getDate("statement_from")),
+                localDate(rs.getDate("statement_to")), claimAdjustments, claimRemarks, lines), claimPaymentId);
+        return claims.stream().findFirst();
+    }
+
+    private static LocalDate localDate(java.sql.Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}
