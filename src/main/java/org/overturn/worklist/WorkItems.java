@@ -152,7 +152,11 @@ public class WorkItems {
             where.append(" and t.assignee_ = ?");
             args.add(TaskFilter.ME.equals(filter.assignee()) ? user.id() : filter.assignee());
         }
-        Long total = jdbc.queryForObject("select count(*) " + where, Long.class, args.toArray());
+        // unfiltered, every candidate link of the queue is one open task: counted from its index alone
+        Long total = filter.equals(TaskFilter.NONE)
+                ? jdbc.queryForObject("select count(*) from act_ru_identitylink where group_id_ = ? and type_ = "
+                        + "'candidate' and task_id_ is not null", Long.class, queue)
+                : jdbc.queryForObject("select count(*) " + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
