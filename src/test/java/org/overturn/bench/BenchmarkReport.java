@@ -68,7 +68,6 @@ public final class BenchmarkReport {
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             String section = section(results, bytes, forks, warmups, iterations, loadBefore, loadAfter);
             rewrite(report, section);
-            System.out.println(section);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(directory);

@@ -81,7 +81,6 @@ public final class IngestBenchmark {
             String section = section(first, bigSeconds, Files.size(big), second, storedSeconds, allTasksSeconds,
                     open, listing, dbBytes, load);
             BenchmarkReport.rewrite(report, START, END, section);
-            System.out.println(section);
         } finally {
             Files.deleteIfExists(big);
             Files.deleteIfExists(denied);

@@ -39,7 +39,8 @@ public final class QueueListingBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OverturnApplication.class)
                 .profiles("test")
                 .properties("overturn.data-dir=" + work.resolve("data"), "logging.level.root=warn",
-                        "logging.level.org.overturn=warn", "camunda.bpm.job-execution.max-jobs-per-acquisition=10")
+                        "logging.level.org.overturn=warn", "camunda.bpm.job-execution.max-jobs-per-acquisition=10",
+                        "server.port=0")
                 .run()) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             List<Long> denials = seedDenials(jdbc, TASKS);
@@ -64,6 +65,11 @@ public final class QueueListingBenchmark {
             double[] firstPage = time(() -> work2.tasksOf("appeals", biller, 0, 50), 200);
             double[] deepPage = time(() -> work2.tasksOf("appeals", biller, 100, 50), 50);
             double[] summary = time(() -> work2.queues(biller), 50);
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            long someDenial = denials.get(denials.size() / 2);
+            double[] queuePage = time(() -> page(port, "/queues/appeals"), 50);
+            double[] denialPage = time(() -> page(port, "/denials/" + someDenial), 50);
+            double[] dashboard = time(() -> page(port, "/dashboard"), 20);
 
             String section = String.join("\n",
                     START,
@@ -79,6 +85,9 @@ public final class QueueListingBenchmark {
                     String.format(Locale.ROOT, "| first page (`GET /api/queues/appeals/tasks`: 50 by priority, with denials) | %.1f ms | %.1f ms |", firstPage[0], firstPage[1]),
                     String.format(Locale.ROOT, "| page 101 | %.1f ms | %.1f ms |", deepPage[0], deepPage[1]),
                     String.format(Locale.ROOT, "| queue summary (`GET /api/queues`: counts, overdue, dollars) | %.1f ms | %.1f ms |", summary[0], summary[1]),
+                    String.format(Locale.ROOT, "| queue page `/queues/appeals` over HTTP, rendered | %.1f ms | %.1f ms |", queuePage[0], queuePage[1]),
+                    String.format(Locale.ROOT, "| denial page `/denials/{id}` over HTTP, rendered | %.1f ms | %.1f ms |", denialPage[0], denialPage[1]),
+                    String.format(Locale.ROOT, "| dashboard `/dashboard` over HTTP (all KPIs, 100,000 denials) | %.1f ms | %.1f ms |", dashboard[0], dashboard[1]),
                     "",
                     "- Command: `./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.QueueListingBenchmark`",
                     "- Date: " + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
@@ -87,7 +96,6 @@ public final class QueueListingBenchmark {
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
                     END) + "\n";
             BenchmarkReport.rewrite(report, START, END, section);
-            System.out.println(section);
         }
     }
 
@@ -115,6 +123,26 @@ public final class QueueListingBenchmark {
                 """, count);
         return jdbc.queryForList("select id from denial where id > 1000000 order by id", Long.class);
     }
+
+    /** A page as a browser asks for it (HTTP Basic as the demo admin), failing on anything but 200. */
+    private static void page(int port, String path) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                    .GET().build();
+            var response = CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
 
     private static double[] time(Runnable call, int runs) {
         for (int i = 0; i < 10; i++) {
