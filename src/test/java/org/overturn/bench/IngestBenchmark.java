@@ -79,7 +79,8 @@ public final class IngestBenchmark {
             long dbBytes = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
 
             String section = section(first, bigSeconds, Files.size(big), second, storedSeconds, allTasksSeconds,
-                    open, listing, dbBytes, load);
+                    open, listing, dbBytes, load, app.getBean(org.camunda.bpm.engine.ProcessEngine.class)
+                            .getProcessEngineConfiguration().getHistory());
             BenchmarkReport.rewrite(report, START, END, section);
         } finally {
             Files.deleteIfExists(big);
@@ -111,7 +112,7 @@ public final class IngestBenchmark {
 
     private static String section(IntakeResult first, double bigSeconds, long bigBytes, IntakeResult second,
                                   double storedSeconds, double allTasksSeconds, long openTasks, double[] listing,
-                                  long dbBytes, double load) {
+                                  long dbBytes, double load, String historyLevel) {
         List<String> lines = new ArrayList<>();
         lines.add(START);
         lines.add("## Ingesting 835 files into PostgreSQL, with a process per denial");
@@ -141,7 +142,7 @@ public final class IngestBenchmark {
         lines.add("- Date: " + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         lines.add("- Machine: " + BenchmarkReport.machine() + String.format(Locale.ROOT, "; load average %.1f at start", load));
-        lines.add("- Engine: history level `audit`, job executor defaults of the Spring Boot starter; see README.");
+        lines.add("- Engine: history level `" + historyLevel + "`, job executor defaults of the Spring Boot starter; see README.");
         lines.add(END);
         return String.join("\n", lines) + "\n";
     }
