@@ -47,6 +47,8 @@ public final class Browser implements AutoCloseable {
                 "safebrowsing.enabled", false));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // elements of a page that is still arriving after a click are looked for, not missed
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
     }
 
     public static boolean installed() {

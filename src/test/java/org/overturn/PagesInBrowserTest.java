@@ -87,7 +87,7 @@ class PagesInBrowserTest {
         signIn("nobody", "wrong");
         assertThat(page.findElement(By.id("login-error")).getText()).contains("Wrong user name or password");
         signIn("biller", "demo");
-        assertThat(page.getCurrentUrl()).isEqualTo(url("/"));
+        awaitUrl(u -> u.equals(url("/")));
         assertThat(page.getTitle()).isEqualTo("My queues · Overturn");
         browser.screenshot("02-my-queues");
         page.findElement(By.id("queue-coding")).click();
@@ -117,7 +117,7 @@ class PagesInBrowserTest {
         page.findElement(By.id("f-whatChanged")).sendKeys("Modifier 95 replaced by place of service 10");
         page.findElement(By.id("f-correctionReason")).sendKeys("Session was by video at the patient's home");
         page.findElement(By.id("complete-task")).click();
-        assertThat(page.getCurrentUrl()).endsWith("/queues/coding");
+        awaitUrl(u -> u.endsWith("/queues/coding"));
         assertThat(page.findElement(By.cssSelector(".alert")).getText())
                 .contains("Done: Correct claim for denial #" + telehealth);
         assertThat(page.findElements(By.cssSelector("tr[data-href='/denials/" + telehealth + "']"))).isEmpty();
@@ -126,7 +126,7 @@ class PagesInBrowserTest {
         assertThat(page.findElement(By.id("part2-restricted")).getText()).contains("42 CFR Part 2");
         browser.screenshot("06-part2-redacted");
         page.findElement(By.xpath("//button[text()='Sign out']")).click();
-        assertThat(page.getCurrentUrl()).endsWith("/login?logout");
+        awaitUrl(u -> u.endsWith("/login?logout"));
 
         signIn("manager", "demo");
         page.get(url("/dashboard?payer=" + payer));
@@ -167,6 +167,16 @@ class PagesInBrowserTest {
         assertThat(page.findElement(By.id("username")).getDomProperty("value")).isEqualTo(user);
         assertThat(page.findElement(By.id("password")).getDomProperty("value")).isEqualTo(password);
         page.findElement(By.id("sign-in")).click();
+    }
+
+    /** A click that submits a form returns before the next page is there: wait for its address. */
+    private void awaitUrl(java.util.function.Predicate<String> expected) {
+        ChromeDriver page = browser.driver();
+        try {
+            new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> expected.test(d.getCurrentUrl()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("still at " + page.getCurrentUrl() + " after 15 s", e);
+        }
     }
 
     private WebElement taskRow(long denialId) {
