@@ -24,7 +24,29 @@ public class ClaimRecords {
                               BigDecimal paid, BigDecimal patientResponsibility, String filingIndicator,
                               String payerClaimControlNumber, String renderingProviderNpi, LocalDate statementFrom,
                               LocalDate statementTo, List<AdjustmentRecord> adjustments, List<String> remarks,
-                              List<LineRecord> lines) {
+                              List<LineRecord> lines, String patientLastName, String patientFirstName,
+                              String memberId, String payeeName, String payeeId) {
+
+        /** "First Last" as a letter addresses the patient; null when the 835 named nobody. */
+        public String patientName() {
+            String name = ((patientFirstName == null ? "" : patientFirstName) + " "
+                    + (patientLastName == null ? "" : patientLastName)).trim();
+            return name.isEmpty() ? null : name;
+        }
+
+        /** The first and last date of service: the claim's statement period, else its lines' dates. */
+        public LocalDate firstServiceDate() {
+            return statementFrom != null ? statementFrom : lines.stream().map(LineRecord::serviceDate)
+                    .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        }
+
+        public LocalDate lastServiceDate() {
+            if (statementTo != null) {
+                return statementTo;
+            }
+            return lines.stream().map(l -> l.serviceDateTo() != null ? l.serviceDateTo() : l.serviceDate())
+                    .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(firstServiceDate());
+        }
     }
 
     public record LineRecord(long id, int position, String procedure, List<String> modifiers, String revenueCode,
@@ -85,7 +107,8 @@ public class ClaimRecords {
                 select c.id, c.remittance_id, r.payer_name, r.payer_id, r.payment_date, r.trace_number,
                        c.patient_control_number, c.status, c.charge, c.paid, c.patient_responsibility,
                        c.filing_indicator, c.payer_claim_control_number, c.rendering_provider_npi,
-                       c.statement_from, c.statement_to
+                       c.statement_from, c.statement_to, c.patient_last_name, c.patient_first_name,
+                       c.member_id, r.payee_name, r.payee_id
                   from claim_payment c join remittance r on r.id = c.remittance_id
                  where c.id = ?
                 """, (rs, i) -> new ClaimRecord(rs.getLong("id"), rs.getLong("remittance_id"),
@@ -94,7 +117,9 @@ public class ClaimRecords {
                 rs.getBigDecimal("charge"), rs.getBigDecimal("paid"), rs.getBigDecimal("patient_responsibility"),
                 rs.getString("filing_indicator"), rs.getString("payer_claim_control_number"),
                 rs.getString("rendering_provider_npi"), localDate(rs.getDate("statement_from")),
-                localDate(rs.getDate("statement_to")), claimAdjustments, claimRemarks, lines), claimPaymentId);
+                localDate(rs.getDate("statement_to")), claimAdjustments, claimRemarks, lines,
+                rs.getString("patient_last_name"), rs.getString("patient_first_name"), rs.getString("member_id"),
+                rs.getString("payee_name"), rs.getString("payee_id")), claimPaymentId);
         return claims.stream().findFirst();
     }
 

@@ -27,6 +27,11 @@ public final class DenialLifecycle {
         public static final String FOLLOW_UP_APPEAL = "Task_FollowUpAppeal";
         public static final String DECIDE_WRITE_OFF = "Task_DecideWriteOff";
         public static final String BILL_PATIENT = "Task_BillPatient";
+        public static final String OBTAIN_CONSENT = "Task_ObtainConsent";
+        public static final String SEND_APPEAL_BY_POST = "Task_SendAppealByPost";
+        /** The service task whose job emails the appeal (retried while the mail server is down). */
+        public static final String SEND_APPEAL = "Task_SendAppeal";
+        public static final String RENDER_APPEAL_LETTER = "Task_RenderAppealLetter";
 
         private Tasks() {
         }
@@ -62,8 +67,24 @@ public final class DenialLifecycle {
         public static final String WRITE_OFF_DECISION = "writeOffDecision";
         public static final String PREPARED_BY = "appealPreparedBy";
         public static final String APPROVED_BY = "appealApprovedBy";
+        public static final String APPEAL_LETTER_VERSION_ID = "appealLetterVersionId";
+        public static final String CONSENT_OUTCOME = "consentOutcome";
+        public static final String CONSENT_SIGNED_ON = "consentSignedOn";
+        public static final String CONSENT_EXPIRES_ON = "consentExpiresOn";
+        public static final String CONSENT_PURPOSE = "consentPurpose";
+        public static final String SENT_BY = "sentBy";
+        public static final String SENT_REFERENCE = "sentReference";
 
         private Variables() {
+        }
+    }
+
+    /** BPMN error codes thrown by the lifecycle's delegates. */
+    public static final class Errors {
+        public static final String NO_APPEAL_ADDRESS = "NO_APPEAL_ADDRESS";
+        public static final String CONSENT_MISSING = "PART2_CONSENT_MISSING";
+
+        private Errors() {
         }
     }
 

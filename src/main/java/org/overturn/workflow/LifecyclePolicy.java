@@ -38,6 +38,11 @@ public class LifecyclePolicy {
         return properties.appealFollowUp().toString();
     }
 
+    /** The retry cycle of the job that emails a letter, e.g. R5/PT5M. */
+    public String mailRetryCycle() {
+        return properties.mailRetryCycle();
+    }
+
     public boolean needsApproval(Object amountAtRisk) {
         return amountAtRisk != null
                 && new BigDecimal(amountAtRisk.toString()).compareTo(properties.appealApprovalThreshold()) >= 0;

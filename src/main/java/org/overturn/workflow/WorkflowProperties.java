@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appealFollowUp          how long to wait for an appeal decision before following up
  * @param sla                     how long a task may wait in each queue before it escalates to managers
  * @param defaultSla              the SLA of a queue not listed
+ * @param mailRetryCycle          how often, and how far apart, sending a letter is retried while the mail server
+ *                                is down before it becomes an incident (ISO 8601 repeating interval)
  */
 @ConfigurationProperties("overturn.workflow")
 public record WorkflowProperties(
@@ -21,7 +23,8 @@ public record WorkflowProperties(
         @DefaultValue("30d") Duration correctionFollowUp,
         @DefaultValue("30d") Duration appealFollowUp,
         Map<String, Duration> sla,
-        @DefaultValue("5d") Duration defaultSla) {
+        @DefaultValue("5d") Duration defaultSla,
+        @DefaultValue("R5/PT5M") String mailRetryCycle) {
 
     public WorkflowProperties {
         sla = sla == null ? Map.of() : Map.copyOf(sla);

@@ -20,6 +20,8 @@ import org.overturn.denial.Appeals;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.denial.ReasonCodeList;
+import org.overturn.letters.LetterAttachments;
+import org.overturn.letters.Letters;
 import org.overturn.remittance.ClaimRecords;
 import org.overturn.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +49,8 @@ public class DenialRecords {
                                ClaimRecords.ClaimRecord claim, String claimStatusText, List<PayerWord> payerWords,
                                List<HistoryEntry> history, List<CorrectedClaims.CorrectedClaim> corrections,
                                List<Appeals.Appeal> appeals, List<DenialNotes.Note> notes,
-                               List<WorkItems.WorkItem> tasks) {
+                               List<WorkItems.WorkItem> tasks, List<Letters.LetterVersion> letters,
+                               List<LetterAttachments.Attachment> attachments) {
     }
 
     /**
@@ -69,10 +72,15 @@ public class DenialRecords {
     private final WorkItems work;
     private final HistoryService history;
     private final JdbcTemplate jdbc;
+    private final Letters letters;
+    private final LetterAttachments attachments;
     private final ReasonCodeList codes = ReasonCodeList.shipped();
 
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
-                  DenialNotes notes, WorkItems work, HistoryService history, JdbcTemplate jdbc) {
+                  DenialNotes notes, WorkItems work, HistoryService history, JdbcTemplate jdbc, Letters letters,
+                  LetterAttachments attachments) {
+        this.letters = letters;
+        this.attachments = attachments;
         this.denials = denials;
         this.claims = claims;
         this.corrections = corrections;
@@ -95,7 +103,7 @@ public class DenialRecords {
                     "Restricted: substance-use record (42 CFR Part 2)", null, null, d.amountAtRisk(),
                     d.recoveredAmount(), d.appealDueDate(), daysLeft, d.priority(), d.appealLevel(), null, null, null,
                     null, d.remittanceDate(), format(d.detectedAt()), true, null, null, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), tasks);
+                    List.of(), List.of(), List.of(), tasks, List.of(), List.of());
         }
         var claim = claims.find(d.claimPaymentId()).orElse(null);
         return new DenialRecord(d.id(), false, d.status().name(), d.kind().name(), d.rootCause().name(),
@@ -105,7 +113,7 @@ public class DenialRecords {
                 format(d.detectedAt()), d.part2(), claim,
                 claim == null ? null : codes.describeClaimStatus(claim.status()),
                 claim == null ? List.of() : payerWords(claim), historyOf(denialId, d), corrections.of(denialId),
-                appeals.of(denialId), notes.of(denialId), tasks);
+                appeals.of(denialId), notes.of(denialId), tasks, letters.of(denialId), attachments.of(denialId));
     }
 
     private List<PayerWord> payerWords(ClaimRecords.ClaimRecord claim) {

@@ -33,7 +33,10 @@ public class TaskForms {
             "overturn:approve-appeal", List.of(
                     new Rule("approvalComment", "appealApproved", "false", "Tell the biller what to rework")),
             "overturn:decide-write-off", List.of(
-                    new Rule("writeOffReason", "writeOffDecision", "WRITE_OFF", "Give the reason for the write-off")));
+                    new Rule("writeOffReason", "writeOffDecision", "WRITE_OFF", "Give the reason for the write-off")),
+            "overturn:obtain-consent", List.of(
+                    new Rule("consentSignedOn", "consentOutcome", "RECORDED", "Give the date the patient signed"),
+                    new Rule("consentPurpose", "consentOutcome", "RECORDED", "Say what the disclosure is for")));
 
     private record Rule(String field, String whenField, String hasValue, String message) {
     }
@@ -94,6 +97,19 @@ public class TaskForms {
                     return java.util.Optional.of(text);
                 }
                 errors.put(field.id(), field.label() + ": choose one of " + String.join(", ", field.options().values()));
+            }
+            case "date" -> {
+                try {
+                    java.time.LocalDate date = java.time.LocalDate.parse(text);
+                    if (date.getYear() < 1900 || date.getYear() > 2999) {
+                        errors.put(field.id(), field.label() + ": enter a real date");
+                    } else {
+                        // kept as ISO text: process variables hold small plain facts
+                        return java.util.Optional.of(date.toString());
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.put(field.id(), field.label() + ": enter a date as YYYY-MM-DD");
+                }
             }
             case "long" -> {
                 try {

@@ -64,8 +64,11 @@ class WorkPages {
     private final DenialRecords records;
     private final DenialNotes notes;
     private final DenialSearch search;
+    private final org.overturn.letters.LetterAttachments attachments;
 
-    WorkPages(WorkItems work, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search) {
+    WorkPages(WorkItems work, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search,
+              org.overturn.letters.LetterAttachments attachments) {
+        this.attachments = attachments;
         this.work = work;
         this.forms = forms;
         this.records = records;
@@ -193,6 +196,27 @@ class WorkPages {
         }
         redirect.addFlashAttribute("notice", "Note added.");
         return "redirect:/denials/" + id + "#notes";
+    }
+
+    @PostMapping("/denials/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam(name = "file", required = false)
+                  org.springframework.web.multipart.MultipartFile file, Authentication authentication,
+                  RedirectAttributes redirect) throws java.io.IOException {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (records.of(id, user).redacted()) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This denial is a Part 2 record you may not see");
+        }
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("notice", "Choose a file to attach first.");
+        } else {
+            try {
+                var added = attachments.add(id, file.getOriginalFilename(), file.getBytes(), user.id());
+                redirect.addFlashAttribute("notice", "Attached " + added.fileName() + ".");
+            } catch (org.overturn.letters.LetterAttachments.RejectedAttachment e) {
+                redirect.addFlashAttribute("notice", "Not attached: " + e.getMessage() + ".");
+            }
+        }
+        return "redirect:/denials/" + id + "#letters";
     }
 
     @GetMapping("/denials")

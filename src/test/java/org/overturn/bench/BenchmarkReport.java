@@ -130,7 +130,7 @@ public final class BenchmarkReport {
         throw new IllegalStateException("no result for " + method);
     }
 
-    static String machine() {
+    public static String machine() {
         Runtime runtime = Runtime.getRuntime();
         String memory = "";
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -146,7 +146,7 @@ public final class BenchmarkReport {
     }
 
     /** Replaces the section between the markers, keeping the rest of the file; creates the file when missing. */
-    static void rewrite(Path report, String startMarker, String endMarker, String section) throws IOException {
+    public static void rewrite(Path report, String startMarker, String endMarker, String section) throws IOException {
         String content = Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8)
                 : "# Benchmarks\n\nMeasured numbers, each section rewritten by the tool named in it.\n\n";
         int start = content.indexOf(startMarker);

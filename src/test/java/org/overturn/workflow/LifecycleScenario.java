@@ -47,6 +47,8 @@ class LifecycleScenario {
         }
     }
 
+    static final String TEST_PAYER_EMAIL = "appeals@overturn-test-health.example";
+
     private static final AtomicInteger CLAIMS = new AtomicInteger();
 
     private final RemittanceIntake intake;
@@ -82,6 +84,9 @@ class LifecycleScenario {
         IntakeResult result = intake.ingest("process-test.835", file, "test", "process-test");
         assertThat(result.outcome()).as("intake of the file: %s", result.error())
                 .isEqualTo(IntakeResult.Outcome.STORED);
+        // the test payer takes appeals by email (a payer first met in an 835 has no address yet)
+        jdbc.update("update payer set appeal_email = ? where id = ? and appeal_email is null", TEST_PAYER_EMAIL,
+                Era835.PAYER_ID);
         return result;
     }
 
@@ -108,6 +113,10 @@ class LifecycleScenario {
     String processOf(long denialId) {
         return jdbc.queryForObject("select process_instance_id from denial_process where denial_id = ?",
                 String.class, denialId);
+    }
+
+    List<org.camunda.bpm.engine.runtime.Incident> incidents(String processInstanceId) {
+        return runtime.createIncidentQuery().processInstanceId(processInstanceId).list();
     }
 
     /** Plays the job executor for one process: runs its async continuations until none is left. */

@@ -22,6 +22,10 @@ class PhiAccessAuditor implements HandlerInterceptor {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("/api/denials/(\\d+)"), AuditAction.VIEW, "denial"),
+            new Rule(Pattern.compile("/api/denials/(\\d+)/.+"), AuditAction.VIEW, "denial"),
+            new Rule(Pattern.compile("/letters/(\\d+)\\.pdf"), AuditAction.EXPORT, "letter-version"),
+            new Rule(Pattern.compile("/attachments/(\\d+)"), AuditAction.EXPORT, "attachment"),
+            new Rule(Pattern.compile("/outbox"), AuditAction.VIEW, "outbox"),
             new Rule(Pattern.compile("/api/denials"), AuditAction.VIEW, "denial-search"),
             new Rule(Pattern.compile("/api/remittances/(\\d+)"), AuditAction.VIEW, "remittance"),
             new Rule(Pattern.compile("/api/tasks/([\\w-]+)"), AuditAction.VIEW, "task"),

@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.overturn.letters.AppealMailer;
+import org.overturn.letters.LetterKind;
+import org.overturn.letters.Letters;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,18 +23,31 @@ import org.overturn.denial.Appeals;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.Denials;
 
-/** SendAppeal, RecordAppealDecision and RaiseAppealLevel: the appeal of each level from sending to decision. */
+/** SendAppeal, RecordAppealSent, RecordAppealDecision and RaiseAppealLevel: the appeal of each level from sending to decision. */
 class AppealDelegatesTest {
 
     private final Denials denials = mock(Denials.class);
     private final Appeals appeals = mock(Appeals.class);
 
+    private final Letters letters = mock(Letters.class);
+    private final AppealMailer mailer = mock(AppealMailer.class);
+    private final Part2Disclosure disclosure = mock(Part2Disclosure.class);
+
+    private SendAppeal sendAppeal() {
+        return new SendAppeal(letters, mailer, disclosure, new RecordAppealSent(appeals, denials));
+    }
+
+    private static Letters.LetterVersion version(long id) {
+        return new Letters.LetterVersion(id, 3L, 7L, LetterKind.APPEAL, 2, 1, "medical-necessity.ftlh", "ab".repeat(32),
+                1, "bea", Instant.now(), null);
+    }
+
     @Test
-    void sendAppealRecordsTheAppealOfTheCurrentLevelAndWaits() {
+    void recordAppealSentRecordsTheAppealOfTheCurrentLevelAndWaits() {
         DelegateExecution execution = FakeExecution.with(Map.of("denialId", 7L, "appealLevel", 2,
                 "appealArgument", "note attached", "appealPreparedBy", "bea", "appealApprovedBy", "max"));
 
-        new SendAppeal(appeals, denials).execute(execution);
+        new RecordAppealSent(appeals, denials).execute(execution);
 
         verify(appeals).recordSent(7L, 2, "note attached", "bea", "max");
         var order = inOrder(denials);
@@ -34,12 +57,51 @@ class AppealDelegatesTest {
     }
 
     @Test
-    void sendAppealStartsAtLevelOneWithoutAnApprover() {
-        new SendAppeal(appeals, denials).execute(FakeExecution.with(Map.of("denialId", 7L,
-                "appealArgument", "note attached", "appealPreparedBy", "bea")));
+    void recordAppealSentStartsAtLevelOneAndKeepsHowAPostedAppealWent() {
+        new RecordAppealSent(appeals, denials).execute(FakeExecution.with(Map.of("denialId", 7L,
+                "appealArgument", "note attached", "appealPreparedBy", "bea", "sentBy", "FAX",
+                "sentReference", "confirmation 88")));
 
-        verify(appeals).recordSent(7L, 1, "note attached", "bea", null);
+        verify(appeals).recordSent(7L, 1, "note attached\n\nSent by FAX: confirmation 88", "bea", null);
         verify(denials).enterAppealLevel(7L, 1);
+    }
+
+    @Test
+    void sendAppealEmailsTheLatestVersionOfTheLevelUnderItsConsentThenRecordsIt() {
+        when(letters.latest(7L, LetterKind.APPEAL, 2)).thenReturn(Optional.of(version(41L)));
+        when(disclosure.check(7L)).thenReturn(new Part2Disclosure.Permission(true, 5L));
+        DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L, "appealLevel", 2,
+                "appealArgument", "note", "appealPreparedBy", "bea", "appealApprovedBy", "max")));
+
+        sendAppeal().execute(execution);
+
+        var order = inOrder(mailer, appeals);
+        order.verify(mailer).send(41L, "bea", "max", 5L);
+        order.verify(appeals).recordSent(7L, 2, "note", "bea", "max");
+        assertThat(execution.getVariable("appealLetterVersionId")).isEqualTo(41L);
+    }
+
+    @Test
+    void sendAppealLeavesByABpmnErrorWhenThePayerTakesNoEmail() {
+        when(letters.latest(7L, LetterKind.APPEAL, 1)).thenReturn(Optional.of(version(41L)));
+        when(disclosure.check(7L)).thenReturn(new Part2Disclosure.Permission(true, null));
+        when(mailer.send(41L, "bea", null, null)).thenThrow(new AppealMailer.NoAppealAddress("OVT"));
+
+        assertThatThrownBy(() -> sendAppeal().execute(FakeExecution.with(Map.of("denialId", 7L,
+                "appealPreparedBy", "bea"))))
+                .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo("NO_APPEAL_ADDRESS"));
+        verifyNoInteractions(appeals);
+    }
+
+    @Test
+    void sendAppealRefusesAPart2DisclosureWithoutConsent() {
+        when(letters.latest(7L, LetterKind.APPEAL, 1)).thenReturn(Optional.of(version(41L)));
+        when(disclosure.check(7L)).thenReturn(new Part2Disclosure.Permission(false, null));
+
+        assertThatThrownBy(() -> sendAppeal().execute(FakeExecution.with(Map.of("denialId", 7L))))
+                .isInstanceOfSatisfying(BpmnError.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("PART2_CONSENT_MISSING"));
+        verifyNoInteractions(mailer, appeals);
     }
 
     @Test

@@ -26,11 +26,14 @@ class CorrectionDelegatesTest {
     }
 
     @Test
-    void resubmitClaimMarksTheCorrectionSubmittedAndTheDenialWaiting() {
-        new ResubmitClaim(correctedClaims, denials).execute(FakeExecution.with(Map.of("denialId", 7L)));
+    void resubmitClaimMarksTheCorrectionSubmittedTheDenialWaitingAndRendersTheCoverLetter() {
+        var letters = org.mockito.Mockito.mock(org.overturn.letters.Letters.class);
+        new ResubmitClaim(correctedClaims, denials, letters).execute(FakeExecution.with(Map.of("denialId", 7L,
+                "lastCompletedBy", "bea")));
 
         var order = inOrder(correctedClaims, denials);
         order.verify(correctedClaims).markSubmitted(7L);
         order.verify(denials).moveTo(7L, DenialStatus.CORRECTION_SUBMITTED);
+        verify(letters).render(7L, org.overturn.letters.LetterKind.CORRECTED_CLAIM_COVER, 0, null, "bea");
     }
 }

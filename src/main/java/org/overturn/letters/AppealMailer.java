@@ -1,0 +1,176 @@
+package org.overturn.letters;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.overturn.payer.PayerDirectory;
+import org.overturn.payer.PayerProfile;
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Emails one letter version to the payer's appeals address, with the PDF and the attached documents, at most
+ * once. The delivery is committed on its own right after the mail server accepted the message, so when the
+ * work around it fails and is retried (a crash, a database error) the retry finds the delivery and does not
+ * send again. The Message-ID is fixed per version: should a crash fall in the instant between the server's
+ * acceptance and that commit, the one duplicate a payer could get carries the same Message-ID.
+ */
+@Service
+public class AppealMailer {
+
+    /** The payer has no appeals email address in the directory: the letter must go by post or portal. */
+    public static class NoAppealAddress extends RuntimeException {
+        public NoAppealAddress(String payer) {
+            super("Payer " + payer + " has no appeal email address in the payer directory");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AppealMailer.class);
+
+    private final org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail;
+    private final Letters letters;
+    private final LetterAttachments attachments;
+    private final PayerDirectory payers;
+    private final AuditTrail audit;
+    private final LettersProperties properties;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    AppealMailer(org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, Letters letters, LetterAttachments attachments, PayerDirectory payers,
+                 AuditTrail audit, LettersProperties properties, JdbcTemplate jdbc,
+                 PlatformTransactionManager transactions, Clock clock) {
+        this.mail = mail;
+        this.letters = letters;
+        this.attachments = attachments;
+        this.payers = payers;
+        this.audit = audit;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /**
+     * Sends the version unless it was sent before; returns its delivery either way.
+     *
+     * @param consentId the Part 2 consent the disclosure rests on, null when the denial is not a Part 2 record
+     * @throws NoAppealAddress when the payer has no appeals email
+     * @throws MailException   when the mail server cannot be reached or refuses: the caller retries
+     */
+    public Letters.Delivery send(long versionId, String preparedBy, String approvedBy, Long consentId) {
+        Letters.LetterVersion version = letters.version(versionId)
+                .orElseThrow(() -> new IllegalArgumentException("No letter version " + versionId));
+        if (version.delivery() != null) {
+            return version.delivery();
+        }
+        String payerId = jdbc.queryForObject("select payer_id from denial where id = ?", String.class,
+                version.denialId());
+        String to = Optional.ofNullable(payerId).flatMap(payers::profile).map(PayerProfile::appealEmail)
+                .filter(s -> !s.isBlank()).orElseThrow(() -> new NoAppealAddress(payerId));
+        String pcn = jdbc.queryForObject("select patient_control_number from denial where id = ?", String.class,
+                version.denialId());
+        // claim numbers identify the claim for the payer's mailroom; no patient name in a mail header
+        String subject = (version.kind() == LetterKind.APPEAL ? "Appeal (level " + version.appealLevel() + ")"
+                : "Corrected claim") + " - patient account " + pcn;
+        List<LetterAttachments.Attachment> enclosed = attachments.of(version.denialId());
+        String messageId = "<overturn.letter-" + version.id() + "." + version.sha256().substring(0, 12) + "@"
+                + domainOf(properties.from()) + ">";
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw new IllegalStateException("No mail server configured: set spring.mail.host (see README)");
+        }
+        MimeMessage message = new FixedIdMessage(sessionOf(sender), messageId);
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(to);
+            if (properties.bcc() != null && !properties.bcc().isBlank()) {
+                helper.setBcc(properties.bcc());
+            }
+            helper.setSubject(subject);
+            helper.setText("""
+                    Please find attached our %s for patient account %s, with %d enclosure(s).
+                    Reply to this address with any question about it.
+                    """.formatted(version.kind() == LetterKind.APPEAL ? "appeal letter" : "corrected claim cover letter",
+                    pcn, enclosed.size()));
+            helper.addAttachment(fileName(version, pcn), new ByteArrayResource(letters.pdf(versionId)),
+                    "application/pdf");
+            for (LetterAttachments.Attachment a : enclosed) {
+                helper.addAttachment(a.fileName(), new ByteArrayResource(attachments.content(a.id())),
+                        a.contentType());
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not build the email for letter version " + versionId, e);
+        }
+        sender.send(message);
+        Instant sentAt = clock.instant();
+        ownTransaction.executeWithoutResult(tx -> {
+            jdbc.update("""
+                    insert into letter_delivery (letter_version_id, denial_id, to_address, subject, message_id,
+                                                 attachments, prepared_by, approved_by, consent_id, sent_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (letter_version_id) do nothing
+                    """, versionId, version.denialId(), to, subject, messageId, enclosed.size() + 1, preparedBy,
+                    approvedBy, consentId, Timestamp.from(sentAt));
+            audit.recordAs("system", AuditAction.LETTER_SENT, "denial", String.valueOf(version.denialId()),
+                    "letter version " + versionId + " to " + to + " " + messageId);
+            if (consentId != null) {
+                audit.recordAs("system", AuditAction.DISCLOSURE, "denial", String.valueOf(version.denialId()),
+                        "Part 2 record disclosed to " + to + " under consent " + consentId);
+            }
+        });
+        log.info("Letter version {} of denial {} emailed, Message-ID {}", versionId, version.denialId(), messageId);
+        return letters.version(versionId).map(Letters.LetterVersion::delivery).orElseThrow();
+    }
+
+    private static String fileName(Letters.LetterVersion version, String pcn) {
+        String account = pcn.replaceAll("[^A-Za-z0-9-]", "_");
+        return (version.kind() == LetterKind.APPEAL ? "appeal-level" + version.appealLevel() : "corrected-claim")
+                + "-" + account + "-v" + version.version() + ".pdf";
+    }
+
+    private static Session sessionOf(JavaMailSender mail) {
+        if (mail instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl) {
+            return impl.getSession();
+        }
+        return Session.getInstance(new java.util.Properties());
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "overturn.local" : address.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return domain.isEmpty() ? "overturn.local" : domain;
+    }
+
+    /** A message whose Message-ID stays what we chose instead of a new random one at each send. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.overturn.letters;
+
+import java.util.List;
+
+/**
+ * What a letter template sees, already worded and formatted for print (amounts as {@code $1,234.50}, dates as
+ * {@code 02/20/2026}), so a billing office can change a template without knowing Java. Every value is text
+ * from an 835, a user or the directory: the templates' HTML output format escapes all of it.
+ */
+public record LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
+                          List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
+                          int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
+                          Signer signer, boolean part2, boolean parityConcern, Correction correction) {
+
+    public record Practice(String name, String npi, List<String> address, String phone, String fax, String email) {
+    }
+
+    public record Payer(String id, String name, List<String> address, String appealEmail, String planType,
+                        boolean addressKnown) {
+    }
+
+    public record Claim(String patientName, String memberId, String patientControlNumber,
+                        String payerClaimControlNumber, String serviceDates, String billed, String paid,
+                        String denied, String renderingNpi, String remittanceDate, String paymentTrace,
+                        String appealDueDate) {
+    }
+
+    public record Line(String serviceDate, String procedure, String modifiers, String units, String billed,
+                       String paid, String adjustments) {
+    }
+
+    /** A code the payer gave (CO-50, N115) with its official description. */
+    public record Reason(String code, String kind, String description) {
+    }
+
+    public record Signer(String name, String title) {
+    }
+
+    /** The latest corrected claim of the denial: what changed and why. */
+    public record Correction(String whatChanged, String reason, String correctedOn) {
+    }
+}

@@ -1,0 +1,197 @@
+package org.overturn.letters;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.overturn.correction.CorrectedClaims;
+import org.overturn.denial.DenialView;
+import org.overturn.denial.ReasonCodeList;
+import org.overturn.denial.RootCause;
+import org.overturn.payer.PayerDirectory;
+import org.overturn.payer.PayerProfile;
+import org.overturn.remittance.ClaimRecords;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what a letter says about one denial: the claim and its lines from the 835, the payer's address from
+ * the directory, every code with its official wording, the latest correction, the attached documents, the
+ * biller's argument, and who signs.
+ */
+@Component
+class LetterFactsAssembler {
+
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
+    private static final Map<RootCause, String> LABELS = Map.ofEntries(
+            Map.entry(RootCause.AUTHORIZATION, "Authorization"), Map.entry(RootCause.ELIGIBILITY, "Eligibility"),
+            Map.entry(RootCause.CODING, "Coding"), Map.entry(RootCause.TELEHEALTH, "Telehealth billing"),
+            Map.entry(RootCause.MISSING_INFORMATION, "Missing information"),
+            Map.entry(RootCause.MEDICAL_NECESSITY, "Medical necessity"),
+            Map.entry(RootCause.BENEFIT_LIMIT, "Benefit limit"), Map.entry(RootCause.NON_COVERED, "Non-covered service"),
+            Map.entry(RootCause.TIMELY_FILING, "Timely filing"), Map.entry(RootCause.DUPLICATE, "Duplicate claim"),
+            Map.entry(RootCause.CREDENTIALING, "Provider credentialing"),
+            Map.entry(RootCause.COORDINATION_OF_BENEFITS, "Coordination of benefits"),
+            Map.entry(RootCause.BUNDLING, "Bundling"), Map.entry(RootCause.OTHER, "Other"));
+
+    private final ClaimRecords claims;
+    private final PayerDirectory payers;
+    private final CorrectedClaims corrections;
+    private final LetterAttachments attachments;
+    private final IdentityService identity;
+    private final LettersProperties properties;
+    private final Clock clock;
+    private final ReasonCodeList codes = ReasonCodeList.shipped();
+
+    LetterFactsAssembler(ClaimRecords claims, PayerDirectory payers, CorrectedClaims corrections,
+                         LetterAttachments attachments, IdentityService identity, LettersProperties properties,
+                         Clock clock) {
+        this.claims = claims;
+        this.payers = payers;
+        this.corrections = corrections;
+        this.attachments = attachments;
+        this.identity = identity;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    LetterFacts assemble(DenialView denial, LetterKind kind, int appealLevel, String argument, String preparedBy,
+                         boolean parityConcern) {
+        ClaimRecords.ClaimRecord claim = claims.find(denial.claimPaymentId())
+                .orElseThrow(() -> new IllegalStateException("denial " + denial.id() + " has no stored claim"));
+        PayerProfile payer = denial.payerId() == null ? null : payers.profile(denial.payerId()).orElse(null);
+        var latestCorrection = corrections.of(denial.id()).stream().reduce((a, b) -> b)
+                .map(c -> new LetterFacts.Correction(c.whatChanged(), c.reason(),
+                        SHORT_DATE.format(c.correctedAt().atZone(clock.getZone()))))
+                .orElse(null);
+        List<String> enclosures = new ArrayList<>();
+        if (kind == LetterKind.CORRECTED_CLAIM_COVER) {
+            enclosures.add("Corrected claim (frequency code 7)");
+        }
+        attachments.of(denial.id()).forEach(a -> enclosures.add(a.fileName()));
+        return new LetterFacts(LONG_DATE.format(LocalDate.now(clock)), practice(claim), payer(denial, payer),
+                claimBlock(denial, claim), lines(claim), reasons(claim), denial.rootCause().name(),
+                LABELS.getOrDefault(denial.rootCause(), denial.rootCause().name()), denial.explanation(),
+                appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy),
+                denial.part2(), parityConcern, latestCorrection);
+    }
+
+    private LetterFacts.Practice practice(ClaimRecords.ClaimRecord claim) {
+        LettersProperties.Practice p = properties.practice();
+        String name = p.name() != null && !p.name().isBlank() ? p.name()
+                : Objects.requireNonNullElse(claim.payeeName(), "Billing office");
+        String npi = claim.payeeId() != null && claim.payeeId().matches("\\d{10}") ? claim.payeeId() : null;
+        return new LetterFacts.Practice(name, npi, p.address(), p.phone(), p.fax(), p.email());
+    }
+
+    private static LetterFacts.Payer payer(DenialView denial, PayerProfile payer) {
+        if (payer == null) {
+            return new LetterFacts.Payer(denial.payerId(), Objects.requireNonNullElse(denial.payerName(), "Payer"),
+                    List.of(), null, denial.planType(), false);
+        }
+        List<String> address = new ArrayList<>();
+        Stream.of(payer.addressLine1(), payer.addressLine2()).filter(s -> s != null && !s.isBlank())
+                .forEach(address::add);
+        String cityLine = Stream.of(payer.city(), payer.state()).filter(s -> s != null && !s.isBlank())
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        if (payer.postalCode() != null && !payer.postalCode().isBlank()) {
+            cityLine = (cityLine + " " + payer.postalCode()).trim();
+        }
+        if (!cityLine.isBlank()) {
+            address.add(cityLine);
+        }
+        String name = payer.name() != null ? payer.name() : Objects.requireNonNullElse(denial.payerName(), "Payer");
+        return new LetterFacts.Payer(payer.id(), name, address, payer.appealEmail(), payer.planType().name(),
+                !address.isEmpty());
+    }
+
+    private static LetterFacts.Claim claimBlock(DenialView denial, ClaimRecords.ClaimRecord claim) {
+        LocalDate from = claim.firstServiceDate();
+        LocalDate to = claim.lastServiceDate();
+        String dates = from == null ? null
+                : to == null || to.equals(from) ? SHORT_DATE.format(from)
+                : SHORT_DATE.format(from) + " to " + SHORT_DATE.format(to);
+        return new LetterFacts.Claim(claim.patientName(), claim.memberId(), claim.patientControlNumber(),
+                claim.payerClaimControlNumber(), dates, money(claim.charge()), money(claim.paid()),
+                money(denial.amountAtRisk()), claim.renderingProviderNpi(),
+                claim.paymentDate() == null ? null : SHORT_DATE.format(claim.paymentDate()), claim.traceNumber(),
+                denial.appealDueDate() == null ? null : SHORT_DATE.format(denial.appealDueDate()));
+    }
+
+    private static List<LetterFacts.Line> lines(ClaimRecords.ClaimRecord claim) {
+        return claim.lines().stream().map(l -> new LetterFacts.Line(
+                l.serviceDate() == null ? null : SHORT_DATE.format(l.serviceDate()), l.procedure(),
+                l.modifiers().isEmpty() ? null : String.join(", ", l.modifiers()),
+                l.units() == null ? null : l.units().stripTrailingZeros().toPlainString(), money(l.charge()),
+                money(l.paid()), l.adjustments().isEmpty() ? null : String.join(", ", l.adjustments().stream()
+                        .map(a -> a.group() + "-" + a.reason() + " " + money(a.amount())).toList()))).toList();
+    }
+
+    /** Each code once, claim level first, with the official description of its list. */
+    private List<LetterFacts.Reason> reasons(ClaimRecords.ClaimRecord claim) {
+        Map<String, LetterFacts.Reason> reasons = new LinkedHashMap<>();
+        List<ClaimRecords.AdjustmentRecord> adjustments = new ArrayList<>(claim.adjustments());
+        List<String> remarks = new ArrayList<>(claim.remarks());
+        claim.lines().forEach(l -> {
+            adjustments.addAll(l.adjustments());
+            remarks.addAll(l.remarks());
+        });
+        for (var a : adjustments) {
+            String code = a.group() + "-" + a.reason();
+            reasons.putIfAbsent(code, new LetterFacts.Reason(code, "CARC",
+                    codes.describeGroup(a.group()) + ": " + codes.describeCarc(a.reason())));
+        }
+        for (String remark : remarks) {
+            reasons.putIfAbsent(remark, new LetterFacts.Reason(remark, "RARC", codes.describeRarc(remark)));
+        }
+        return List.copyOf(reasons.values());
+    }
+
+    private LetterFacts.Signer signer(String preparedBy) {
+        LettersProperties.Signer s = properties.signer();
+        if (s.name() != null && !s.name().isBlank()) {
+            return new LetterFacts.Signer(s.name(), s.title());
+        }
+        String name = preparedBy;
+        if (preparedBy != null) {
+            User user = identity.createUserQuery().userId(preparedBy).singleResult();
+            if (user != null) {
+                String full = (Objects.toString(user.getFirstName(), "") + " "
+                        + Objects.toString(user.getLastName(), "")).trim();
+                name = full.isEmpty() ? preparedBy : full;
+            }
+        }
+        return new LetterFacts.Signer(name == null ? "Billing office" : name, s.title());
+    }
+
+    static List<String> paragraphs(String argument) {
+        if (argument == null || argument.isBlank()) {
+            return List.of();
+        }
+        return Stream.of(argument.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    static String levelName(int level) {
+        return switch (level) {
+            case 0 -> "";
+            case 1 -> "First-level appeal";
+            case 2 -> "Second-level appeal";
+            case 3 -> "Third-level appeal (external review)";
+            default -> "Appeal level " + level;
+        };
+    }
+
+    static String money(BigDecimal amount) {
+        return amount == null ? "$0.00" : NumberFormat.getCurrencyInstance(Locale.US).format(amount);
+    }
+}

@@ -1,0 +1,91 @@
+package org.overturn.letters;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a letter's facts into HTML with its template, then into a PDF with the DejaVu Serif fonts embedded,
+ * so the letter looks the same on every reader and printer.
+ */
+@Component
+public class LetterRenderer {
+
+    /** The rendered letter: the HTML it was made from, the PDF, and which template made it. */
+    public record RenderedLetter(String template, String html, byte[] pdf, int pages) {
+    }
+
+    private static final String SERIF = "DejaVu Serif";
+
+    private final LetterTemplates templates;
+    private final byte[] regular = font("DejaVuSerif.ttf");
+    private final byte[] bold = font("DejaVuSerif-Bold.ttf");
+
+    LetterRenderer(LetterTemplates templates) {
+        this.templates = templates;
+    }
+
+    public RenderedLetter render(String templateName, String payerId, LetterFacts facts) {
+        Template template = templates.find(payerId, templateName);
+        String html = html(template, facts);
+        byte[] pdf = pdf(html);
+        return new RenderedLetter(template.getName(), html, pdf, pages(pdf));
+    }
+
+    private static String html(Template template, LetterFacts facts) {
+        StringWriter out = new StringWriter();
+        try {
+            template.process(Map.of("letter", facts), out);
+        } catch (TemplateException e) {
+            throw new LetterTemplateException(template.getName(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private byte[] pdf(String html) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> new java.io.ByteArrayInputStream(regular), SERIF, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> new java.io.ByteArrayInputStream(bold), SERIF, 700, FontStyle.NORMAL, true);
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static int pages(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] font(String file) {
+        try (InputStream in = LetterRenderer.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("font /fonts/" + file + " missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

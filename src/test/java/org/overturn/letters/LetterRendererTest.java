@@ -1,0 +1,153 @@
+package org.overturn.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.overturn.denial.RootCause;
+
+/** Every letter template rendered to PDF with a real claim's facts, read back as text. */
+class LetterRendererTest {
+
+    static LettersProperties properties(String templateDir) {
+        return new LettersProperties(templateDir, new LettersProperties.Practice("Riverside Behavioral Health",
+                List.of("200 Main Street, Suite 4", "Springfield, IL 62701"), "217-555-0100", null, null),
+                new LettersProperties.Signer("Dana Whitfield", "Billing Manager"), "appeals@riverside.example", null,
+                10_485_760, 20);
+    }
+
+    static LetterFacts facts(String argument, boolean part2, boolean parity) {
+        return new LetterFacts("November 23, 2026",
+                new LetterFacts.Practice("Riverside Behavioral Health", "1234567893",
+                        List.of("200 Main Street, Suite 4", "Springfield, IL 62701"), "217-555-0100", null, null),
+                new LetterFacts.Payer("87726", "Harbor Health Plan", List.of("PO Box 30555", "Salt Lake City, UT 84130"),
+                        "appeals@harbor.example", "COMMERCIAL", true),
+                new LetterFacts.Claim("Jane Doe", "M123456789", "PCN-4471", "ICN-2026-000417", "02/20/2026", "$150.00",
+                        "$0.00", "$150.00", "1111111111", "03/02/2026", "EFT-9912", "08/29/2026"),
+                List.of(new LetterFacts.Line("02/20/2026", "90837", "95", "1", "$150.00", "$0.00", "CO-50 $150.00")),
+                List.of(new LetterFacts.Reason("CO-50", "CARC", "Contractual Obligations: These are non-covered "
+                        + "services because this is not deemed a 'medical necessity' by the payer."),
+                        new LetterFacts.Reason("N115", "RARC", "This decision was based on a Local Coverage Determination (LCD).")),
+                "MEDICAL_NECESSITY", "Medical necessity", "CO-50 with N115", 1, "First-level appeal",
+                LetterFactsAssembler.paragraphs(argument), List.of("Session note 2026-02-20.pdf", "Treatment plan.pdf"),
+                new LetterFacts.Signer("Dana Whitfield", "Billing Manager"), part2, parity,
+                new LetterFacts.Correction("Modifier 95 replaced by POS 10", "Video session at home", "03/05/2026"));
+    }
+
+    final LetterRenderer renderer = new LetterRenderer(new LetterTemplates(properties(null)));
+
+    @ParameterizedTest
+    @EnumSource(RootCause.class)
+    void everyAppealTemplateRendersTheClaimTheCodesAndTheArgument(RootCause rootCause) throws IOException {
+        String template = LetterTemplates.nameFor(LetterKind.APPEAL, rootCause);
+        var letter = renderer.render(template, "87726", facts("The session note records 55 minutes.", false, false));
+
+        String text = text(letter.pdf());
+        assertThat(letter.template()).isEqualTo(template + ".ftlh");
+        assertThat(letter.pages()).isBetween(1, 4);
+        assertThat(text).contains("Riverside Behavioral Health", "Harbor Health Plan", "PO Box 30555",
+                "Jane Doe", "M123456789", "PCN-4471", "ICN-2026-000417", "02/20/2026", "$150.00", "CO-50",
+                "not deemed a 'medical necessity'", "N115", "90837", "First-level appeal",
+                "The session note records 55 minutes.", "Session note 2026-02-20.pdf", "Dana Whitfield",
+                "Billing Manager")
+                .doesNotContain("42 CFR 2.32", "Mental Health Parity");
+    }
+
+    @Test
+    void theCorrectedClaimCoverSaysWhatChangedAndIsNoAppeal() throws IOException {
+        var letter = renderer.render(LetterTemplates.nameFor(LetterKind.CORRECTED_CLAIM_COVER, RootCause.TELEHEALTH),
+                "87726", facts(null, false, false));
+
+        assertThat(text(letter.pdf())).contains("Corrected claim", "frequency code 7", "ICN-2026-000417",
+                "Modifier 95 replaced by POS 10", "Video session at home")
+                .doesNotContain("If you uphold the denial");
+    }
+
+    @Test
+    void theCodingLetterExplainsTimeBasedPsychotherapyCodesWhenTheBillerWroteNothing() throws IOException {
+        var letter = renderer.render("coding-correction", "87726", facts("  ", false, false));
+
+        assertThat(text(letter.pdf())).contains("90834 for 38-52 minutes", "90837 for 53");
+    }
+
+    @Test
+    void aPart2RecordCarriesTheRedisclosureNoticeAndAParityConcernItsParagraph() throws IOException {
+        var letter = renderer.render("benefit-limit", "87726", facts(null, true, true));
+
+        assertThat(text(letter.pdf())).contains("Notice to the recipient (42 CFR 2.32)",
+                "Mental Health Parity and Addiction Equity Act", "comparative analysis");
+    }
+
+    @Test
+    void nothingFromAnEightThirtyFiveOrABillerBecomesMarkup() throws IOException {
+        String hostile = "<script>alert('x')</script> & <b>bold</b>\n\nSecond paragraph";
+        var letter = renderer.render("medical-necessity", "87726", facts(hostile, false, false));
+
+        assertThat(letter.html()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;")
+                .doesNotContain("<script>", "<b>bold");
+        assertThat(text(letter.pdf())).contains("<script>alert('x')</script> & <b>bold</b>", "Second paragraph");
+    }
+
+    @Test
+    void theFontsAreEmbedded() throws IOException {
+        var letter = renderer.render("reconsideration", "87726", facts(null, false, false));
+
+        try (PDDocument pdf = Loader.loadPDF(letter.pdf())) {
+            var resources = pdf.getPage(0).getResources();
+            for (var name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                assertThat(font.getName()).contains("DejaVuSerif");
+            }
+        }
+    }
+
+    @Test
+    void aPayersOwnTemplateAndAnOfficesEditedTemplateWinOverTheShippedOne(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("payers/87726"));
+        Files.writeString(folder.resolve("payers/87726/reconsideration.ftlh"), """
+                <#include "/common.ftlh">
+                <@letterPage subject="Harbor reconsideration form HB-12"><p>Harbor wants form HB-12.</p><@closing/></@letterPage>
+                """);
+        Files.writeString(folder.resolve("timely-filing.ftlh"), """
+                <#include "/common.ftlh">
+                <@letterPage subject="Our own timely filing letter"><p>Edited by the office.</p><@closing/></@letterPage>
+                """);
+        var edited = new LetterRenderer(new LetterTemplates(properties(folder.toString())));
+
+        var harbor = edited.render("reconsideration", "87726", facts(null, false, false));
+        var other = edited.render("reconsideration", "60054", facts(null, false, false));
+        var timely = edited.render("timely-filing", "60054", facts(null, false, false));
+
+        assertThat(harbor.template()).isEqualTo("payers/87726/reconsideration.ftlh");
+        assertThat(text(harbor.pdf())).contains("Harbor wants form HB-12", "Jane Doe");
+        assertThat(text(other.pdf())).contains("We request reconsideration").doesNotContain("HB-12");
+        assertThat(text(timely.pdf())).contains("Edited by the office.");
+    }
+
+    @Test
+    void aBrokenTemplateIsReportedByName(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("reconsideration.ftlh"), "<#include \"/common.ftlh\">${letter.nothing.here}");
+        var broken = new LetterRenderer(new LetterTemplates(properties(folder.toString())));
+
+        assertThatThrownBy(() -> broken.render("reconsideration", "87726", facts(null, false, false)))
+                .isInstanceOf(LetterTemplateException.class).hasMessageContaining("reconsideration.ftlh");
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+}
