@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.overturn.denial.internal.Denial;
+import org.overturn.part2.Part2Programs;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PlanType;
 import org.overturn.remittance.ClaimPayment;
@@ -29,11 +30,13 @@ public class DenialRegister {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final Part2Programs part2Programs;
 
     DenialRegister(DenialDetector detector, RootCauseClassifier classifier,
                    PayerDirectory payers, OverturnRates overturnRates, ApplicationEventPublisher events,
-                   Clock clock, EntityManager entityManager) {
+                   Clock clock, EntityManager entityManager, Part2Programs part2Programs) {
         this.entityManager = entityManager;
+        this.part2Programs = part2Programs;
         this.detector = detector;
         this.classifier = classifier;
         this.payers = payers;
@@ -47,7 +50,7 @@ public class DenialRegister {
                                              String payerName, LocalDate remittanceDate) {
         return detector.assess(claim).map(assessment -> {
             var classification = classifier.classify(claim, assessment);
-            boolean part2 = SubstanceUseServices.touchesSubstanceUse(claim);
+            boolean part2 = SubstanceUseServices.touchesSubstanceUse(claim) || renderedByPart2Program(claim);
             var denial = new Denial(claimPaymentId, claim.patientControlNumber(), payerId, payerName,
                     remittanceDate, assessment, classification, part2, clock.instant());
             schedule(denial, claim, payerName);
@@ -70,6 +73,14 @@ public class DenialRegister {
     public void flush() {
         entityManager.flush();
         entityManager.clear();
+    }
+
+    /** Every record of a Part 2 program is Part 2: the claim's rendering provider (NM1*82) or a line's (REF*HPI). */
+    private boolean renderedByPart2Program(ClaimPayment claim) {
+        if (claim.renderingProvider() != null && part2Programs.isProgram(claim.renderingProvider().id())) {
+            return true;
+        }
+        return claim.lines().stream().anyMatch(line -> part2Programs.isProgram(line.references().get("HPI")));
     }
 
     /** The appeal deadline runs from the remittance date, by the payer's appeal limit. */

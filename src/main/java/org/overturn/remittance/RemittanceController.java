@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.overturn.part2.Part2Programs;
 import org.overturn.remittance.internal.RemittanceRepository;
 import org.overturn.remittance.internal.StoredAdjustment;
 import org.overturn.remittance.internal.StoredClaimPayment;
@@ -28,9 +29,11 @@ import org.springframework.web.server.ResponseStatusException;
 class RemittanceController {
 
     private final RemittanceRepository remittances;
+    private final Part2Programs part2Programs;
 
-    RemittanceController(RemittanceRepository remittances) {
+    RemittanceController(RemittanceRepository remittances, Part2Programs part2Programs) {
         this.remittances = remittances;
+        this.part2Programs = part2Programs;
     }
 
     record RemittanceRow(long id, long fileId, String fileName, Instant receivedAt, String payerName, String payerId,
@@ -83,12 +86,14 @@ class RemittanceController {
                 r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),
                         p.getFiscalPeriodDate(), p.getReasonCode(), p.getReference(), p.getAmount())).toList(),
                 r.getClaims().stream()
-                        .map(c -> !seesPart2 && isSubstanceUse(c) ? redacted(c) : claim(c)).toList());
+                        .map(c -> !seesPart2 && isPart2(c) ? redacted(c) : claim(c)).toList());
     }
 
-    private static boolean isSubstanceUse(StoredClaimPayment c) {
-        return c.getLines().stream().anyMatch(l -> SubstanceUseServices.isSubstanceUseService(l.getProcedureCode())
-                || SubstanceUseServices.isSubstanceUseService(l.getOriginalProcedure()));
+    /** Substance-use services, or rendered by a provider flagged as a Part 2 program. */
+    private boolean isPart2(StoredClaimPayment c) {
+        return part2Programs.isProgram(c.getRenderingProviderNpi())
+                || c.getLines().stream().anyMatch(l -> SubstanceUseServices.isSubstanceUseService(l.getProcedureCode())
+                        || SubstanceUseServices.isSubstanceUseService(l.getOriginalProcedure()));
     }
 
     /** A substance-use claim for a user without Part 2 access: the money, nothing about the patient or care. */

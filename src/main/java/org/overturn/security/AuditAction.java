@@ -12,5 +12,10 @@ public enum AuditAction {
     TASK_COMPLETED,
     LETTER_SENT,
     /** Part 2 information disclosed to a payer under a patient's consent. */
-    DISCLOSURE
+    DISCLOSURE,
+    /** A patient's written consent to disclose Part 2 records to a payer was put on file. */
+    CONSENT_RECORDED,
+    CONSENT_REVOKED,
+    /** A provider was flagged as a Part 2 program, or no longer. */
+    PART2_PROGRAM_CHANGED
 }

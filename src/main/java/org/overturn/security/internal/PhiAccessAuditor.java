@@ -22,6 +22,7 @@ class PhiAccessAuditor implements HandlerInterceptor {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("/api/denials/(\\d+)"), AuditAction.VIEW, "denial"),
+            new Rule(Pattern.compile("/api/denials/(\\d+)/consents"), AuditAction.VIEW, "denial-consents"),
             new Rule(Pattern.compile("/api/denials/(\\d+)/.+"), AuditAction.VIEW, "denial"),
             new Rule(Pattern.compile("/letters/(\\d+)\\.pdf"), AuditAction.EXPORT, "letter-version"),
             new Rule(Pattern.compile("/attachments/(\\d+)"), AuditAction.EXPORT, "attachment"),
