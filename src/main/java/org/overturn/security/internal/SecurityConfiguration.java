@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -68,8 +70,14 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) ->
                                 writeJson(json, response, HttpStatus.UNAUTHORIZED, "Sign in first"), api())
-                        .defaultAccessDeniedHandlerFor((request, response, e) ->
-                                writeJson(json, response, HttpStatus.FORBIDDEN, "Not allowed for your role"), api()))
+                        // a write without credentials fails the CSRF check before authorization: still a 401
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            if (signedIn()) {
+                                writeJson(json, response, HttpStatus.FORBIDDEN, "Not allowed for your role");
+                            } else {
+                                writeJson(json, response, HttpStatus.UNAUTHORIZED, "Sign in first");
+                            }
+                        }, api()))
                 // the engine webapps carry their own CSRF protection; API clients authenticating with a header
                 // carry no ambient credentials to forge
                 .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
@@ -82,6 +90,12 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    private static boolean signedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     private static RequestMatcher api() {
