@@ -12,5 +12,7 @@ public enum AuditAction {
     TASK_COMPLETED,
     LETTER_SENT,
     /** Part 2 information disclosed to a payer under a patient's consent. */
-    DISCLOSURE
+    DISCLOSURE,
+    /** A payer's directory entry created, changed or confirmed, by hand or by a spreadsheet import. */
+    PAYER_CHANGED
 }
