@@ -1,9 +1,19 @@
 package org.overturn.payer;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.overturn.payer.internal.Payer;
 import org.overturn.payer.internal.PayerRepository;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,13 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PayerDirectory {
 
+    private static final Sort BY_NAME = Sort.by(Sort.Order.asc("name").ignoreCase(), Sort.Order.asc("id"));
+
     private final PayerRepository payers;
     private final PayerTerms terms;
+    private final TimelyFilingTerms filingTerms;
     private final Clock clock;
 
-    PayerDirectory(PayerRepository payers, PayerTerms terms, Clock clock) {
+    PayerDirectory(PayerRepository payers, PayerTerms terms, TimelyFilingTerms filingTerms, Clock clock) {
         this.payers = payers;
         this.terms = terms;
+        this.filingTerms = filingTerms;
         this.clock = clock;
     }
 
@@ -30,12 +44,93 @@ public class PayerDirectory {
         }
         return payers.findById(payerId)
                 .orElseGet(() -> payers.save(new Payer(payerId, payerName, type, terms.appealLimitDays(type),
-                        clock.instant())))
+                        filingTerms.timelyFilingDays(type), clock.instant())))
                 .getAppealLimitDays();
     }
 
     @Transactional(readOnly = true)
     public Optional<PlanType> planType(String payerId) {
         return payerId == null ? Optional.empty() : payers.findById(payerId).map(Payer::getPlanType);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PayerProfile> profile(String payerId) {
+        return payerId == null ? Optional.empty() : payers.findById(payerId).map(Payer::toProfile);
+    }
+
+    /** Every payer, by name. */
+    @Transactional(readOnly = true)
+    public List<PayerProfile> all() {
+        return payers.findAll(BY_NAME).stream().map(Payer::toProfile).toList();
+    }
+
+    /** A payer with who last confirmed it and when: what the directory's pages and export show. */
+    record Entry(PayerProfile profile, Instant createdAt, Instant updatedAt, String updatedBy) {
+    }
+
+    @Transactional(readOnly = true)
+    List<Entry> entries() {
+        return payers.findAll(BY_NAME).stream().map(PayerDirectory::entry).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Entry> entry(String payerId) {
+        return payers.findById(payerId).map(PayerDirectory::entry);
+    }
+
+    /** A payer before and after a save; {@code before} is null for a new one. */
+    record Saved(PayerProfile before, PayerProfile after) {
+
+        boolean created() {
+            return before == null;
+        }
+
+        /** What the save changed, by field name; a payer that needed review was confirmed even when unchanged. */
+        List<String> changes() {
+            List<String> changed = new ArrayList<>();
+            if (before == null) {
+                return changed;
+            }
+            for (RecordComponent component : PayerProfile.class.getRecordComponents()) {
+                if (!component.getName().equals("needsReview")
+                        && !Objects.equals(read(component, before), read(component, after))) {
+                    changed.add(component.getName());
+                }
+            }
+            return changed;
+        }
+
+        private static Object read(RecordComponent component, PayerProfile profile) {
+            try {
+                return component.getAccessor().invoke(profile);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Creates or replaces each payer with the given terms, confirmed by {@code by}: all of them or none. */
+    @Transactional
+    List<Saved> confirm(Collection<PayerProfile> profiles, String by) {
+        Instant now = clock.instant();
+        Map<String, Payer> existing = payers.findAllById(profiles.stream().map(PayerProfile::id).toList()).stream()
+                .collect(Collectors.toMap(Payer::getId, Function.identity()));
+        List<Saved> saved = new ArrayList<>(profiles.size());
+        for (PayerProfile profile : profiles) {
+            Payer payer = existing.get(profile.id());
+            if (payer == null) {
+                payer = payers.save(new Payer(profile, now, by));
+                saved.add(new Saved(null, payer.toProfile()));
+            } else {
+                PayerProfile before = payer.toProfile();
+                payer.confirm(profile, now, by);
+                saved.add(new Saved(before, payer.toProfile()));
+            }
+        }
+        return saved;
+    }
+
+    private static Entry entry(Payer payer) {
+        return new Entry(payer.toProfile(), payer.getCreatedAt(), payer.getUpdatedAt(), payer.getUpdatedBy());
     }
 }

@@ -17,5 +17,7 @@ public enum AuditAction {
     CONSENT_RECORDED,
     CONSENT_REVOKED,
     /** A provider was flagged as a Part 2 program, or no longer. */
-    PART2_PROGRAM_CHANGED
+    PART2_PROGRAM_CHANGED,
+    /** A payer's directory entry created, changed or confirmed, by hand or by a spreadsheet import. */
+    PAYER_CHANGED
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.overturn.payer.PayerProfile;
 import org.overturn.payer.PlanType;
 
 @Entity
@@ -17,21 +18,70 @@ public class Payer {
     private String name;
     @Enumerated(EnumType.STRING)
     private PlanType planType;
+    private String appealEmail;
     private int appealLimitDays;
+    private Integer secondLevelAppealLimitDays;
+    private Integer thirdLevelAppealLimitDays;
+    private int timelyFilingDays;
+    private String correctedClaimRules;
+    private String addressLine1;
+    private String addressLine2;
+    private String city;
+    private String state;
+    private String postalCode;
+    private String phone;
     private boolean needsReview;
     private Instant createdAt;
+    private Instant updatedAt;
+    private String updatedBy;
 
     protected Payer() {
     }
 
     /** A payer first met in an 835: default terms, flagged for someone to confirm. */
-    public Payer(String id, String name, PlanType planType, int appealLimitDays, Instant createdAt) {
+    public Payer(String id, String name, PlanType planType, int appealLimitDays, int timelyFilingDays,
+                 Instant createdAt) {
         this.id = id;
         this.name = name;
         this.planType = planType;
         this.appealLimitDays = appealLimitDays;
+        this.timelyFilingDays = timelyFilingDays;
         this.needsReview = true;
         this.createdAt = createdAt;
+    }
+
+    /** A payer entered by someone: its terms are confirmed. */
+    public Payer(PayerProfile profile, Instant createdAt, String by) {
+        this.id = profile.id();
+        this.createdAt = createdAt;
+        confirm(profile, createdAt, by);
+    }
+
+    /** Takes every term from the profile (not its id); whoever saved it has confirmed them. */
+    public void confirm(PayerProfile profile, Instant at, String by) {
+        name = profile.name();
+        planType = profile.planType();
+        appealEmail = profile.appealEmail();
+        appealLimitDays = profile.appealLimitDays();
+        secondLevelAppealLimitDays = profile.secondLevelAppealLimitDays();
+        thirdLevelAppealLimitDays = profile.thirdLevelAppealLimitDays();
+        timelyFilingDays = profile.timelyFilingDays();
+        correctedClaimRules = profile.correctedClaimRules();
+        addressLine1 = profile.addressLine1();
+        addressLine2 = profile.addressLine2();
+        city = profile.city();
+        state = profile.state();
+        postalCode = profile.postalCode();
+        phone = profile.phone();
+        needsReview = false;
+        updatedAt = at;
+        updatedBy = by;
+    }
+
+    public PayerProfile toProfile() {
+        return new PayerProfile(id, name, planType, appealEmail, appealLimitDays, secondLevelAppealLimitDays,
+                thirdLevelAppealLimitDays, timelyFilingDays, correctedClaimRules, addressLine1, addressLine2, city,
+                state, postalCode, phone, needsReview);
     }
 
     public String getId() { return id; }
@@ -40,4 +90,6 @@ public class Payer {
     public int getAppealLimitDays() { return appealLimitDays; }
     public boolean isNeedsReview() { return needsReview; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public String getUpdatedBy() { return updatedBy; }
 }
