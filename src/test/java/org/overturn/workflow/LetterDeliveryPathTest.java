@@ -135,7 +135,7 @@ class LetterDeliveryPathTest {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "300.00").procedure("H0015"));
         submit(denial, SUD_BILLER, "IOP level of care met ASAM criteria");
-        scenario.complete(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, "consentOutcome", "RECORDED",
+        scenario.completeOnly(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, "consentOutcome", "RECORDED",
                 "consentSignedOn", LocalDate.now().toString(), "consentPurpose", "Appeal");
         Job render = job(denial, "Task_RenderAppealLetter");
         management.executeJob(render.getId());
@@ -151,7 +151,8 @@ class LetterDeliveryPathTest {
     void aMailServerOutageFailsTheJobUntilItIsBackThenTheLetterGoesOnce() throws Exception {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00"));
-        scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "SUBMIT", "appealArgument", "notes");
+        scenario.completeOnly(denial, Tasks.PREPARE_APPEAL, LifecycleScenario.BILLER, "appealAction", "SUBMIT",
+                "appealArgument", "notes");
         management.executeJob(job(denial, "Task_RenderAppealLetter").getId());
         outbox.stop();
 
@@ -183,7 +184,8 @@ class LetterDeliveryPathTest {
     void aFailureAfterTheSendDoesNotSendTheLetterAgainOnRetry() throws Exception {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00"));
-        scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "SUBMIT", "appealArgument", "notes");
+        scenario.completeOnly(denial, Tasks.PREPARE_APPEAL, LifecycleScenario.BILLER, "appealAction", "SUBMIT",
+                "appealArgument", "notes");
         management.executeJob(job(denial, "Task_RenderAppealLetter").getId());
         // the database refuses the appeal record written after the email went out: the job's transaction rolls back
         jdbc.execute("""

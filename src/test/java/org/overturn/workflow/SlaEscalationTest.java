@@ -37,7 +37,9 @@ class SlaEscalationTest {
                 Arguments.of(Tasks.APPROVE_APPEAL, "managers", Duration.ofDays(2)),
                 Arguments.of(Tasks.FOLLOW_UP_APPEAL, "appeals", Duration.ofDays(5)),
                 Arguments.of(Tasks.DECIDE_WRITE_OFF, "managers", Duration.ofDays(2)),
-                Arguments.of(Tasks.BILL_PATIENT, "patient-accounts", Duration.ofDays(5)));
+                Arguments.of(Tasks.BILL_PATIENT, "patient-accounts", Duration.ofDays(5)),
+                Arguments.of(Tasks.OBTAIN_CONSENT, "appeals", Duration.ofDays(5)),
+                Arguments.of(Tasks.SEND_APPEAL_BY_POST, "appeals", Duration.ofDays(5)));
     }
 
     @ParameterizedTest(name = "{0} in {1} after {2}")
@@ -99,9 +101,25 @@ class SlaEscalationTest {
                 scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "PATIENT");
                 yield denial;
             }
+            case Tasks.OBTAIN_CONSENT -> {
+                Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "300.00").procedure("H0015"));
+                scenario.complete(denial, Tasks.PREPARE_APPEAL, SUD_BILLER, "appealAction", "SUBMIT",
+                        "appealArgument", "see notes");
+                yield denial;
+            }
+            case Tasks.SEND_APPEAL_BY_POST -> {
+                Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00")
+                        .payer("PAPER ONLY HEALTH", "OVT-PAPER-SLA"));
+                submit(denial);
+                yield denial;
+            }
             default -> throw new IllegalArgumentException(taskKey);
         };
     }
+
+    private static final org.overturn.security.CurrentUser SUD_BILLER = new org.overturn.security.CurrentUser(
+            "sud-biller-sam", java.util.Set.of(org.overturn.security.Roles.BILLER, org.overturn.security.Roles.PART2),
+            LifecycleScenario.BILLER.queues());
 
     private Denied correctable(String claim) {
         return scenario.denial(Era835.denial(claim, "CO", "16", "180.00").procedure("90791"));

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * that is a Part 2 record may be disclosed to its payer only under a valid consent of the patient naming
  * that payer. Read from the database each time, so a consent revoked or a program flagged meanwhile counts.
  */
+// public: the model calls it by expression, and the EL resolver needs a public class
 @Component("part2Disclosure")
-class Part2Disclosure {
+public class Part2Disclosure {
 
     /** Whether the letter may go, and under which consent (null for a record outside Part 2). */
     record Permission(boolean allowed, Long consentId) {
