@@ -45,6 +45,8 @@ class LetterDeliveryPathTest {
     PatientConsents consents;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.overturn.letters.LetterAttachments attachments;
 
     @AfterEach
     void mailServerBackUp() {
@@ -56,6 +58,8 @@ class LetterDeliveryPathTest {
     void emailsTheRenderedAppealWithItsPdfToThePayersAppealAddress() throws Exception {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00"));
+        byte[] note = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
+        attachments.add(denial.id(), "session-note.png", note, LifecycleScenario.BILLER.id());
 
         submit(denial, "The session note documents acute risk.");
 
@@ -69,7 +73,9 @@ class LetterDeliveryPathTest {
         assertThat(delivery).containsEntry("prepared_by", LifecycleScenario.BILLER.id()).containsEntry("consent_id", null);
         String pdfText = pdfText(mail);
         assertThat(pdfText).contains("Appeal of a medical necessity denial", claim, "ICN-" + claim,
-                "The session note documents acute risk.", "CO-50");
+                "The session note documents acute risk.", "CO-50", "session-note.png");
+        assertThat(attachmentNames(mail)).containsExactly("appeal-level1-" + claim + "-v1.pdf", "session-note.png");
+        assertThat(delivery).containsEntry("attachments", 2);
         assertThat(scenario.status(denial.id())).isEqualTo("APPEALED");
         assertThat(audit(denial.id(), "LETTER_SENT")).isEqualTo(1);
     }
@@ -247,6 +253,17 @@ class LetterDeliveryPathTest {
     private int audit(long denialId, String action) {
         return jdbc.queryForObject("select count(*) from audit_event where action = ? and record_id = ?",
                 Integer.class, action, String.valueOf(denialId));
+    }
+
+    static List<String> attachmentNames(MimeMessage mail) throws Exception {
+        Multipart parts = (Multipart) mail.getContent();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getFileName() != null) {
+                names.add(parts.getBodyPart(i).getFileName());
+            }
+        }
+        return names;
     }
 
     static String pdfText(MimeMessage mail) throws Exception {

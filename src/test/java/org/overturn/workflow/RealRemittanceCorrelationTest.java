@@ -40,6 +40,9 @@ class RealRemittanceCorrelationTest {
         assertThat(timely.process()).isWaitingAt(Tasks.CHECK_TIMELY_FILING_PROOF)
                 .variables().containsEntry("rootCause", "TIMELY_FILING").containsEntry("amountAtRisk", 34.0);
         assertThat(partial.process()).isNotEnded();
+        // the payer's appeals address, as an office enters it in the payer directory
+        jdbc.update("update payer set appeal_email = 'appeals@emedny.example' where id = "
+                + "(select payer_id from denial where id = ?)", timely.id());
 
         scenario.complete(timely, Tasks.CHECK_TIMELY_FILING_PROOF, "proofOfTimelyFiling", "true",
                 "proofDescription", "eMedNY 999 accepted within 90 days");

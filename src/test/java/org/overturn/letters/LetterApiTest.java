@@ -1,0 +1,131 @@
+package org.overturn.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.overturn.KnownRemittance;
+import org.overturn.OverturnIntegrationTest;
+import org.overturn.intake.RemittanceIntake;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Letters and their enclosures over HTTP: stored versions as PDF, new versions only when something changed,
+ * attachments checked by content, Part 2 letters refused to users without Part 2 access, downloads audited.
+ */
+@OverturnIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LetterApiTest {
+
+    static final String PAYER = "LETTER-API-PLAN";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RemittanceIntake intake;
+    @Autowired
+    Letters letters;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long denial;
+    long sudDenial;
+
+    @BeforeAll
+    void ingestTwoDenials() {
+        intake.ingest("letter-api.835", KnownRemittance.from(PAYER, "LETTER API PLAN", "LETTER-API-1", "20260302", "0")
+                .claim("CLP*LAPI-1*4*200*0**12*ICN-LAPI-1", "CAS*CO*50*200", "NM1*QC*1*RIVERA*MARISOL****MI*LAPI123",
+                        "SVC*HC:90837*200*0**1", "DTM*472*20260220", "LQ*HE*N115")
+                .claim("CLP*LAPI-2*4*420*0**12*ICN-LAPI-2", "CAS*CO*50*420", "NM1*QC*1*STONE*AVA****MI*LAPI456",
+                        "SVC*HC:H0015*420*0**1", "DTM*472*20260221")
+                .bytes(), "UPLOAD", "test");
+        denial = jdbc.queryForObject("select id from denial where payer_id = ? and patient_control_number = 'LAPI-1'",
+                Long.class, PAYER);
+        sudDenial = jdbc.queryForObject("select id from denial where payer_id = ? and patient_control_number = 'LAPI-2'",
+                Long.class, PAYER);
+    }
+
+    @Test
+    void aStoredVersionIsItsPdfAndReRenderingOnlyAddsAVersionWhenSomethingChanged() {
+        Letters.LetterVersion first = letters.render(denial, LetterKind.APPEAL, 1, "Notes enclosed.", "biller");
+        Letters.LetterVersion same = letters.render(denial, LetterKind.APPEAL, 1, "Notes enclosed.", "biller");
+        Letters.LetterVersion edited = letters.render(denial, LetterKind.APPEAL, 1, "Notes and plan enclosed.", "biller");
+
+        assertThat(same.id()).isEqualTo(first.id());
+        assertThat(edited.version()).isEqualTo(first.version() + 1);
+        assertThat(edited.sha256()).hasSize(64).isNotEqualTo(first.sha256());
+        var pdf = rest.withBasicAuth("biller", "demo").getForEntity("/letters/" + edited.id() + ".pdf", byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(LetterAttachments.sha256(pdf.getBody())).isEqualTo(edited.sha256());
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'EXPORT' "
+                + "and record_type = 'letter-version' and record_id = ?", Integer.class, String.valueOf(edited.id())))
+                .isEqualTo(1);
+        var listed = rest.withBasicAuth("biller", "demo").getForEntity("/api/denials/" + denial + "/letters",
+                JsonNode.class);
+        assertThat(listed.getBody().findValuesAsText("template")).contains("medical-necessity.ftlh");
+    }
+
+    @Test
+    void aPart2LetterIsOnlyForUsersWithPart2Access() {
+        Letters.LetterVersion version = letters.render(sudDenial, LetterKind.APPEAL, 1, "ASAM criteria met", "sud-biller");
+
+        assertThat(rest.getForEntity("/letters/" + version.id() + ".pdf", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("biller", "demo").getForEntity("/letters/" + version.id() + ".pdf", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("manager", "demo").getForEntity("/api/denials/" + sudDenial + "/letters",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("sud-biller", "demo").getForEntity("/letters/" + version.id() + ".pdf",
+                byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void documentsAreAttachedByContentAndEnclosedInTheNextVersion() {
+        byte[] pdf = letters.preview(denial, LetterKind.APPEAL, 1, null, "biller").pdf();
+
+        var added = upload("biller", denial, "session note.pdf", pdf);
+        var refused = upload("biller", denial, "note.pdf", "MZ this is no pdf".getBytes());
+        var hidden = upload("biller", sudDenial, "note.pdf", pdf);
+
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(added.getBody().get("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("message").asText()).contains("Only PDF, PNG, JPEG or TIFF");
+        assertThat(hidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        long id = added.getBody().get("id").asLong();
+        var download = rest.withBasicAuth("biller", "demo").getForEntity("/attachments/" + id, byte[].class);
+        assertThat(download.getBody()).isEqualTo(pdf);
+        assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("session note.pdf");
+
+        var draft = letters.preview(denial, LetterKind.APPEAL, 1, "See the note.", "biller");
+        assertThat(draft.html()).contains("session note.pdf");
+    }
+
+    private org.springframework.http.ResponseEntity<JsonNode> upload(String user, long denialId, String name,
+                                                                     byte[] content) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/denials/" + denialId + "/attachments",
+                new HttpEntity<>(body, headers), JsonNode.class);
+    }
+}
