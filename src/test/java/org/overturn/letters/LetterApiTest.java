@@ -81,8 +81,9 @@ class LetterApiTest {
     void aPart2LetterIsOnlyForUsersWithPart2Access() {
         Letters.LetterVersion version = letters.render(sudDenial, LetterKind.APPEAL, 1, "ASAM criteria met", "sud-biller");
 
-        assertThat(rest.getForEntity("/letters/" + version.id() + ".pdf", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        var anonymous = rest.getForEntity("/letters/" + version.id() + ".pdf", byte[].class);
+        assertThat(anonymous.getHeaders().getContentType()).as("sent to the sign-in page")
+                .isNotEqualTo(MediaType.APPLICATION_PDF);
         assertThat(rest.withBasicAuth("biller", "demo").getForEntity("/letters/" + version.id() + ".pdf", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.withBasicAuth("manager", "demo").getForEntity("/api/denials/" + sudDenial + "/letters",

@@ -40,14 +40,14 @@ class RealRemittanceCorrelationTest {
         assertThat(timely.process()).isWaitingAt(Tasks.CHECK_TIMELY_FILING_PROOF)
                 .variables().containsEntry("rootCause", "TIMELY_FILING").containsEntry("amountAtRisk", 34.0);
         assertThat(partial.process()).isNotEnded();
-        // the payer's appeals address, as an office enters it in the payer directory
-        jdbc.update("update payer set appeal_email = 'appeals@emedny.example' where id = "
-                + "(select payer_id from denial where id = ?)", timely.id());
 
         scenario.complete(timely, Tasks.CHECK_TIMELY_FILING_PROOF, "proofOfTimelyFiling", "true",
                 "proofDescription", "eMedNY 999 accepted within 90 days");
         scenario.complete(timely, Tasks.PREPARE_APPEAL, "appealAction", "SUBMIT",
                 "appealArgument", "submitted on time; acceptance report attached");
+        // NYSDOH sends no payer id (no REF*2U), so it has no directory entry and no appeals email: by post
+        assertThat(timely.process()).isWaitingAt(Tasks.SEND_APPEAL_BY_POST);
+        scenario.complete(timely, Tasks.SEND_APPEAL_BY_POST, "sentBy", "POST", "sentReference", "USPS 9400 1111");
         assertThat(timely.process()).isWaitingAt("Gateway_AwaitAppealDecision");
         assertThat(scenario.status(timely.id())).isEqualTo("APPEALED");
 
