@@ -27,6 +27,13 @@ public class LetterRenderer {
 
     private static final String SERIF = "DejaVu Serif";
 
+    static {
+        // openhtmltopdf logs every render at INFO ("Prepare to fly"); keep its warnings only
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private final LetterTemplates templates;
     private final byte[] regular = font("DejaVuSerif.ttf");
     private final byte[] bold = font("DejaVuSerif-Bold.ttf");

@@ -104,11 +104,14 @@ class LetterRendererTest {
         var letter = renderer.render("reconsideration", "87726", facts(null, false, false));
 
         try (PDDocument pdf = Loader.loadPDF(letter.pdf())) {
-            var resources = pdf.getPage(0).getResources();
-            for (var name : resources.getFontNames()) {
-                PDFont font = resources.getFont(name);
-                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-                assertThat(font.getName()).contains("DejaVuSerif");
+            assertThat(pdf.getNumberOfPages()).isPositive();
+            for (var page : pdf.getPages()) {
+                var resources = page.getResources();
+                for (var name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    assertThat(font.getName()).contains("DejaVuSerif");
+                }
             }
         }
     }

@@ -64,7 +64,7 @@ public final class LetterRenderingBenchmark {
                 "## Appeal letters: template to PDF",
                 "",
                 String.format(Locale.ROOT, "%,d letters over the nine appeal templates (Freemarker HTML, openhtmltopdf with "
-                        + "embedded DejaVu Serif, one page each, %,.0f KB average), after 200 warm-up renders. "
+                        + "embedded DejaVu Serif, %,.0f KB average), after 200 warm-up renders. "
                         + "Aim: 20 letters/s on 2 cores.", letters, bytes / 1024.0 / letters),
                 "",
                 "| threads | letters/s |",
