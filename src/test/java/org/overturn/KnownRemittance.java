@@ -38,7 +38,7 @@ public final class KnownRemittance {
         while (java.time.Instant.now().isBefore(deadline)) {
             Long tasks = jdbc.queryForObject("""
                     select count(*) from act_ru_task t join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                      join denial d on d.id = dp.denial_id where d.payer_id = ?
+                      join denial d on d.id = dp.denial_id where d.payer_id = ? and dp.kind = 'LIFECYCLE'
                     """, Long.class, payerId);
             if (tasks != null && tasks >= count) {
                 return;

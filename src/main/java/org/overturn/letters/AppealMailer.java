@@ -88,8 +88,12 @@ public class AppealMailer {
         String pcn = jdbc.queryForObject("select patient_control_number from denial where id = ?", String.class,
                 version.denialId());
         // claim numbers identify the claim for the payer's mailroom; no patient name in a mail header
-        String subject = (version.kind() == LetterKind.APPEAL ? "Appeal (level " + version.appealLevel() + ")"
-                : "Corrected claim") + " - patient account " + pcn;
+        String subject = switch (version.kind()) {
+            case APPEAL -> "Appeal (level " + version.appealLevel() + ")";
+            case PARITY_ANALYSIS_REQUEST -> "Request for NQTL comparative analysis (MHPAEA)";
+            case PARITY_COMPLAINT -> "Parity complaint";
+            case CORRECTED_CLAIM_COVER -> "Corrected claim";
+        } + " - patient account " + pcn;
         List<LetterAttachments.Attachment> enclosed = attachments.of(version.denialId());
         String messageId = "<overturn.letter-" + version.id() + "." + version.sha256().substring(0, 12) + "@"
                 + domainOf(properties.from()) + ">";
@@ -109,8 +113,12 @@ public class AppealMailer {
             helper.setText("""
                     Please find attached our %s for patient account %s, with %d enclosure(s).
                     Reply to this address with any question about it.
-                    """.formatted(version.kind() == LetterKind.APPEAL ? "appeal letter" : "corrected claim cover letter",
-                    pcn, enclosed.size()));
+                    """.formatted(switch (version.kind()) {
+                        case APPEAL -> "appeal letter";
+                        case PARITY_ANALYSIS_REQUEST -> "request for the plan's comparative analysis";
+                        case PARITY_COMPLAINT -> "parity complaint";
+                        case CORRECTED_CLAIM_COVER -> "corrected claim cover letter";
+                    }, pcn, enclosed.size()));
             helper.addAttachment(fileName(version, pcn), new ByteArrayResource(letters.pdf(versionId)),
                     "application/pdf");
             for (LetterAttachments.Attachment a : enclosed) {
@@ -142,8 +150,13 @@ public class AppealMailer {
 
     private static String fileName(Letters.LetterVersion version, String pcn) {
         String account = pcn.replaceAll("[^A-Za-z0-9-]", "_");
-        return (version.kind() == LetterKind.APPEAL ? "appeal-level" + version.appealLevel() : "corrected-claim")
-                + "-" + account + "-v" + version.version() + ".pdf";
+        String kind = switch (version.kind()) {
+            case APPEAL -> "appeal-level" + version.appealLevel();
+            case PARITY_ANALYSIS_REQUEST -> "nqtl-analysis-request";
+            case PARITY_COMPLAINT -> "parity-complaint";
+            case CORRECTED_CLAIM_COVER -> "corrected-claim";
+        };
+        return kind + "-" + account + "-v" + version.version() + ".pdf";
     }
 
     private static Session sessionOf(JavaMailSender mail) {

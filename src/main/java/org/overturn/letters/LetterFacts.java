@@ -10,7 +10,8 @@ import java.util.List;
 public record LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
                           List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
                           int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
-                          Signer signer, boolean part2, boolean parityConcern, Correction correction) {
+                          Signer signer, boolean part2, boolean parityConcern, Correction correction,
+                          Parity parity) {
 
     public record Practice(String name, String npi, List<String> address, String phone, String fax, String email) {
     }
@@ -34,6 +35,16 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
     }
 
     public record Signer(String name, String title) {
+    }
+
+    /**
+     * A parity case, for the request for the plan's comparative analysis and the complaint to its regulator;
+     * null in other letters.
+     */
+    public record Parity(String regime, String regimeLaw, String limitation, String limitationLabel, String risk,
+                         String reason, String levelOfCare, String requestSentOn, String responseDue,
+                         String responseSummary, String regulatorName, List<String> regulatorAddress,
+                         String regulatorHowToFile, List<String> evidence) {
     }
 
     /** The latest corrected claim of the denial: what changed and why. */

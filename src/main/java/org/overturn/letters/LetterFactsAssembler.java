@@ -66,7 +66,7 @@ class LetterFactsAssembler {
     }
 
     LetterFacts assemble(DenialView denial, LetterKind kind, int appealLevel, String argument, String preparedBy,
-                         boolean parityConcern) {
+                         LetterFacts.Parity parity) {
         ClaimRecords.ClaimRecord claim = claims.find(denial.claimPaymentId())
                 .orElseThrow(() -> new IllegalStateException("denial " + denial.id() + " has no stored claim"));
         PayerProfile payer = denial.payerId() == null ? null : payers.profile(denial.payerId()).orElse(null);
@@ -83,7 +83,7 @@ class LetterFactsAssembler {
                 claimBlock(denial, claim), lines(claim), reasons(claim), denial.rootCause().name(),
                 LABELS.getOrDefault(denial.rootCause(), denial.rootCause().name()), denial.explanation(),
                 appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy),
-                denial.part2(), parityConcern, latestCorrection);
+                denial.part2(), parity != null, latestCorrection, parity);
     }
 
     private LetterFacts.Practice practice(ClaimRecords.ClaimRecord claim) {

@@ -51,8 +51,18 @@ public class LetterTemplates {
 
     /** The template's name for a kind of letter and root cause, without folder or extension. */
     public static String nameFor(LetterKind kind, RootCause rootCause) {
-        if (kind == LetterKind.CORRECTED_CLAIM_COVER) {
-            return "corrected-claim-cover";
+        switch (kind) {
+            case CORRECTED_CLAIM_COVER -> {
+                return "corrected-claim-cover";
+            }
+            case PARITY_ANALYSIS_REQUEST -> {
+                return "parity/analysis-request";
+            }
+            case PARITY_COMPLAINT -> {
+                return "parity/complaint";
+            }
+            default -> {
+            }
         }
         return switch (rootCause) {
             case MEDICAL_NECESSITY -> "medical-necessity";
@@ -71,8 +81,8 @@ public class LetterTemplates {
     public Template find(String payerId, String name) {
         try {
             if (payerId != null && payerId.matches("[A-Za-z0-9._-]{1,80}")) {
-                Template own = freemarker.getTemplate("payers/" + payerId + "/" + name + ".ftlh", null, null, null,
-                        true, true);
+                Template own = freemarker.getTemplate("payers/" + payerId + "/" + name + ".ftlh", null, null,
+                        null, true, true);
                 if (own != null) {
                     return own;
                 }

@@ -56,17 +56,31 @@ public class Letters {
     @Transactional(readOnly = true)
     public LetterRenderer.RenderedLetter preview(long denialId, LetterKind kind, int appealLevel, String argument,
                                                  String user) {
+        return preview(denialId, kind, appealLevel, argument, user, null);
+    }
+
+    /** The preview of a letter that argues parity too ({@code parity} null: it does not). */
+    @Transactional(readOnly = true)
+    public LetterRenderer.RenderedLetter preview(long denialId, LetterKind kind, int appealLevel, String argument,
+                                                 String user, LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
         return renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()), denial.payerId(),
-                facts.assemble(denial, kind, appealLevel, argument, user, false));
+                facts.assemble(denial, kind, appealLevel, argument, user, parity));
     }
 
     /** Renders the letter and stores it as the next version, unless it is the same as the latest one. */
     @Transactional
     public LetterVersion render(long denialId, LetterKind kind, int appealLevel, String argument, String user) {
+        return render(denialId, kind, appealLevel, argument, user, null);
+    }
+
+    /** As {@link #render(long, LetterKind, int, String, String)}, for a letter with a parity case behind it. */
+    @Transactional
+    public LetterVersion render(long denialId, LetterKind kind, int appealLevel, String argument, String user,
+                                LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
         LetterRenderer.RenderedLetter letter = renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()),
-                denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, user, false));
+                denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, user, parity));
         jdbc.update("""
                 insert into letter (denial_id, kind, appeal_level, created_at) values (?, ?, ?, ?)
                 on conflict (denial_id, kind, appeal_level) do nothing

@@ -72,6 +72,8 @@ public final class DenialLifecycle {
         public static final String CONSENT_SIGNED_ON = "consentSignedOn";
         public static final String CONSENT_EXPIRES_ON = "consentExpiresOn";
         public static final String CONSENT_PURPOSE = "consentPurpose";
+        public static final String PARITY_RISK = "parityRisk";
+        public static final String PARITY_CASE_OPEN = "parityCaseOpen";
         public static final String SENT_BY = "sentBy";
         public static final String SENT_REFERENCE = "sentReference";
 

@@ -143,7 +143,8 @@ public class DenialProcesses {
      */
     public boolean recordAppealDecision(long denialId, String decision, String recordedBy) {
         List<String> processes = jdbc.queryForList(
-                "select process_instance_id from denial_process where denial_id = ?", String.class, denialId);
+                "select process_instance_id from denial_process where denial_id = ? and kind = 'LIFECYCLE'", String.class,
+                denialId);
         for (String processInstanceId : processes) {
             boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
                     .eventType("message").eventName(DenialLifecycle.Messages.APPEAL_DECISION_RECORDED).count() > 0;
@@ -200,7 +201,7 @@ public class DenialProcesses {
                 select d.patient_control_number, d.payer_id, d.id, dp.process_instance_id, cp.id,
                        cp.payer_claim_control_number, cp.charge
                   from denial d
-                  join denial_process dp on dp.denial_id = d.id
+                  join denial_process dp on dp.denial_id = d.id and dp.kind = 'LIFECYCLE'
                   join claim_payment cp on cp.id = d.claim_payment_id
                   join (select distinct pcn, payer from unnest(?::text[], ?::text[]) as k(pcn, payer)) k
                     on d.patient_control_number = k.pcn and d.payer_id is not distinct from k.payer

@@ -145,7 +145,8 @@ public class DenialRecords {
         entries.add(new Timed(d.detectedAt(), new HistoryEntry(format(d.detectedAt()), "835 intake",
                 "Denial received: remittance of " + d.remittanceDate() + " from " + d.payerName())));
         List<String> processes = jdbc.queryForList(
-                "select process_instance_id from denial_process where denial_id = ?", String.class, denialId);
+                "select process_instance_id from denial_process where denial_id = ? and kind = 'LIFECYCLE'",
+                String.class, denialId);
         if (!processes.isEmpty()) {
             String process = processes.get(0);
             Map<String, HistoricTaskInstance> tasks = new java.util.HashMap<>();

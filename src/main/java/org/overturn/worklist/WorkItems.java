@@ -235,13 +235,14 @@ public class WorkItems {
 
     /** The open tasks of one denial's process that this user may see, for the denial page. */
     public List<WorkItem> tasksOfDenial(long denialId, CurrentUser user) {
-        List<String> processes = jdbc.queryForList(
-                "select process_instance_id from denial_process where denial_id = ?", String.class, denialId);
+        // its lifecycle first, then its parity escalation if it has one
+        List<String> processes = jdbc.queryForList("select process_instance_id from denial_process "
+                + "where denial_id = ? order by kind = 'LIFECYCLE' desc", String.class, denialId);
         if (processes.isEmpty()) {
             return List.of();
         }
         List<WorkItem> items = new ArrayList<>();
-        for (Task task : tasks.createTaskQuery().processInstanceId(processes.get(0)).list()) {
+        for (Task task : tasks.createTaskQuery().processInstanceIdIn(processes.toArray(String[]::new)).list()) {
             String queue = queueOf(task.getId());
             if (user.canView(queue) || user.id().equals(task.getAssignee())) {
                 items.add(describe(List.of(task), queue, user).get(0));

@@ -263,7 +263,10 @@ class WorkPages {
         var denial = records.of(id, user);
         TaskPanel panel = null;
         if (!denial.redacted()) {
-            var item = denial.tasks().stream().filter(t -> taskId == null || t.taskId().equals(taskId)).findFirst();
+            // the task asked for; else the first this user can work (a parity specialist's, beside the appeal's)
+            var candidates = denial.tasks().stream().filter(t -> taskId == null || t.taskId().equals(taskId)).toList();
+            var item = candidates.stream().filter(t -> work.canWork(t.taskId(), user)).findFirst()
+                    .or(() -> candidates.stream().findFirst());
             if (item.isPresent()) {
                 var task = item.get();
                 boolean canWork = work.canWork(task.taskId(), user);

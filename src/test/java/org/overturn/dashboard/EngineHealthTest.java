@@ -40,7 +40,7 @@ class EngineHealthTest {
                 .bytes(), "UPLOAD", "test");
         KnownRemittance.awaitTasks(jdbc, payer, 2);
         String[] processes = jdbc.queryForList("""
-                select dp.process_instance_id from denial_process dp join denial d on d.id = dp.denial_id
+                select dp.process_instance_id from denial_process dp join denial d on d.id = dp.denial_id and dp.kind = 'LIFECYCLE'
                  where d.payer_id = ? order by d.id
                 """, String.class, payer).toArray(String[]::new);
         String denial = jdbc.queryForObject("select business_key_ from act_ru_execution where id_ = ?", String.class,

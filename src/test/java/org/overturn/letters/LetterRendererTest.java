@@ -42,7 +42,18 @@ class LetterRendererTest {
                 "MEDICAL_NECESSITY", "Medical necessity", "CO-50 with N115", 1, "First-level appeal",
                 LetterFactsAssembler.paragraphs(argument), List.of("Session note 2026-02-20.pdf", "Treatment plan.pdf"),
                 new LetterFacts.Signer("Dana Whitfield", "Billing Manager"), part2, parity,
-                new LetterFacts.Correction("Modifier 95 replaced by POS 10", "Video session at home", "03/05/2026"));
+                new LetterFacts.Correction("Modifier 95 replaced by POS 10", "Video session at home", "03/05/2026"),
+                parity ? parity() : null);
+    }
+
+    static LetterFacts.Parity parity() {
+        return new LetterFacts.Parity("MHPAEA", "the Mental Health Parity and Addiction Equity Act (29 U.S.C. 1185a; "
+                + "29 CFR 2590.712)", "NQTL_MEDICAL_NECESSITY",
+                "medical necessity criteria (non-quantitative treatment limitation)", "LIKELY",
+                "Medical necessity denial of an intermediate level of care", "INTENSIVE_OUTPATIENT", "03/10/2026",
+                "04/09/2026", null, "U.S. Department of Labor, Employee Benefits Security Administration",
+                List.of("200 Constitution Ave NW", "Washington, DC 20210"), "askebsa.dol.gov or 1-866-444-3272",
+                List.of("The denial (remittance of 03/02/2026, CO-50)", "Our request of 03/10/2026"));
     }
 
     final LetterRenderer renderer = new LetterRenderer(new LetterTemplates(properties(null)));

@@ -31,6 +31,7 @@ final class Era835 {
     private String payerName = "OVERTURN TEST HEALTH";
     private String payerId = PAYER_ID;
     private LocalDate date = LocalDate.now();
+    private String filingIndicator = "CI";
 
     private Era835(String patientControlNumber, String status, BigDecimal charge, BigDecimal paid) {
         this.patientControlNumber = patientControlNumber;
@@ -73,6 +74,12 @@ final class Era835 {
         return this;
     }
 
+    /** CLP06, the claim filing indicator (CI commercial, MB Medicare Part B, MC Medicaid...). */
+    Era835 filing(String indicator) {
+        this.filingIndicator = indicator;
+        return this;
+    }
+
     Era835 on(LocalDate date) {
         this.date = date;
         return this;
@@ -94,7 +101,7 @@ final class Era835 {
         transaction.add("N1*PE*OVERTURN CLINIC*XX*1234567893");
         transaction.add("LX*1");
         transaction.add("CLP*" + patientControlNumber + "*" + status + "*" + charge.toPlainString() + "*"
-                + paid.toPlainString() + "*0*CI*ICN-" + patientControlNumber);
+                + paid.toPlainString() + "*0*" + filingIndicator + "*ICN-" + patientControlNumber);
         transaction.add("NM1*QC*1*DOE*JANE****MI*M" + control);
         String composite = "HC:" + procedure + (modifiers.isEmpty() ? "" : ":" + String.join(":", modifiers));
         int units = charge.signum() < 0 ? -1 : 1;

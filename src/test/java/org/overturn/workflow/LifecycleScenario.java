@@ -111,7 +111,7 @@ class LifecycleScenario {
     }
 
     String processOf(long denialId) {
-        return jdbc.queryForObject("select process_instance_id from denial_process where denial_id = ?",
+        return jdbc.queryForObject("select process_instance_id from denial_process where denial_id = ? and kind = 'LIFECYCLE'",
                 String.class, denialId);
     }
 

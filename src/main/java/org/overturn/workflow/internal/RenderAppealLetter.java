@@ -8,14 +8,19 @@ import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
 import org.springframework.stereotype.Component;
 
-/** Renders the appeal of the current level with the biller's argument and stores it as a letter version. */
+/**
+ * Renders the appeal of the current level with the biller's argument, and the parity paragraph once a parity
+ * specialist confirmed the concern, and stores it as a letter version.
+ */
 @Component("renderAppealLetter")
 class RenderAppealLetter implements JavaDelegate {
 
     private final Letters letters;
+    private final org.overturn.parity.ParityLetters parity;
 
-    RenderAppealLetter(Letters letters) {
+    RenderAppealLetter(Letters letters, org.overturn.parity.ParityLetters parity) {
         this.letters = letters;
+        this.parity = parity;
     }
 
     @Override
@@ -23,7 +28,8 @@ class RenderAppealLetter implements JavaDelegate {
         long denialId = ProcessVariables.longOf(execution, DENIAL_ID);
         int level = ProcessVariables.intOf(execution, APPEAL_LEVEL, 1);
         Letters.LetterVersion version = letters.render(denialId, LetterKind.APPEAL, level,
-                ProcessVariables.stringOf(execution, APPEAL_ARGUMENT), ProcessVariables.stringOf(execution, PREPARED_BY));
+                ProcessVariables.stringOf(execution, APPEAL_ARGUMENT), ProcessVariables.stringOf(execution, PREPARED_BY),
+                parity.forAppeal(denialId));
         execution.setVariable(APPEAL_LETTER_VERSION_ID, version.id());
     }
 }

@@ -5,6 +5,7 @@ import static org.overturn.workflow.DenialLifecycle.Variables.DENIAL_ID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.overturn.denial.Denials;
+import org.overturn.workflow.DenialLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,9 @@ class TaskReopensDenial {
     @EventListener
     public void on(DelegateTask task) {
         if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
-                || !(task.getVariable(DENIAL_ID) instanceof Number id)) {
+                || !(task.getVariable(DENIAL_ID) instanceof Number id)
+                || !task.getProcessDefinitionId().startsWith(DenialLifecycle.PROCESS_KEY + ":")) {
+            // a parity escalation's tasks run beside the denial's own work and do not reopen it
             return;
         }
         denials.reopenIfWaiting(id.longValue());

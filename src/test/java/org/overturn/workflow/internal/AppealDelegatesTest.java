@@ -105,11 +105,17 @@ class AppealDelegatesTest {
     }
 
     @Test
-    void recordAppealDecisionRecordsTheOutcomeOfTheCurrentLevel() {
-        new RecordAppealDecision(appeals).execute(FakeExecution.with(Map.of("denialId", 7L, "appealLevel", 2,
+    void recordAppealDecisionRecordsTheOutcomeOfTheCurrentLevelAndTellsTheParityCaseOfAnUpheldOne() {
+        var parity = mock(org.overturn.parity.ParityCases.class);
+        new RecordAppealDecision(appeals, parity).execute(FakeExecution.with(Map.of("denialId", 7L, "appealLevel", 2,
                 "appealOutcome", "UPHELD")));
+        new RecordAppealDecision(appeals, parity).execute(FakeExecution.with(Map.of("denialId", 8L, "appealLevel", 1,
+                "appealOutcome", "OVERTURNED")));
 
         verify(appeals).recordDecision(7L, 2, Appeals.Outcome.UPHELD);
+        verify(appeals).recordDecision(8L, 1, Appeals.Outcome.OVERTURNED);
+        verify(parity).appealUpheld(7L);
+        org.mockito.Mockito.verifyNoMoreInteractions(parity);
     }
 
     @Test

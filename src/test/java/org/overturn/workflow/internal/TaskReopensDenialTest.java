@@ -38,10 +38,23 @@ class TaskReopensDenialTest {
         verify(denials, never()).reopenIfWaiting(anyLong());
     }
 
+    @Test
+    void ignoresTasksOfAParityEscalation() {
+        listener.on(task(TaskListener.EVENTNAME_CREATE, 7L, "parity-escalation:3:abc"));
+
+        verify(denials, never()).reopenIfWaiting(anyLong());
+    }
+
     private static DelegateTask task(String event, Long denialId) {
-        DelegateTask task = mock(DelegateTask.class);
+        return task(event, denialId, "denial-lifecycle:1:xyz");
+    }
+
+    private static DelegateTask task(String event, Long denialId, String processDefinitionId) {
+        DelegateTask task = mock(DelegateTask.class, org.mockito.Mockito.withSettings().strictness(
+                org.mockito.quality.Strictness.LENIENT));
         when(task.getEventName()).thenReturn(event);
         when(task.getVariable("denialId")).thenReturn(denialId);
+        when(task.getProcessDefinitionId()).thenReturn(processDefinitionId);
         return task;
     }
 }

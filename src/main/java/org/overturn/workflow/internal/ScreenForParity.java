@@ -1,0 +1,30 @@
+package org.overturn.workflow.internal;
+
+import static org.overturn.workflow.DenialLifecycle.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.overturn.parity.ParityCases;
+import org.overturn.parity.ParityScreen;
+import org.springframework.stereotype.Component;
+
+/** Screens the appealable denial for a possible parity violation (once) and says whether it has a case yet. */
+@Component("screenForParity")
+class ScreenForParity implements JavaDelegate {
+
+    private final ParityScreen screen;
+    private final ParityCases cases;
+
+    ScreenForParity(ParityScreen screen, ParityCases cases) {
+        this.screen = screen;
+        this.cases = cases;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long denialId = ProcessVariables.longOf(execution, DENIAL_ID);
+        var result = screen.screen(denialId);
+        execution.setVariable(PARITY_RISK, result.risk().name());
+        execution.setVariable(PARITY_CASE_OPEN, cases.caseOf(denialId).isPresent());
+    }
+}
