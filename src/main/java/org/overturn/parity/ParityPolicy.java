@@ -16,7 +16,7 @@ public class ParityPolicy {
 
     private final Duration responseWindow;
 
-    ParityPolicy(@Value("${overturn.parity.response-window:30d}") Duration responseWindow) {
+    public ParityPolicy(@Value("${overturn.parity.response-window:30d}") Duration responseWindow) {
         this.responseWindow = responseWindow;
     }
 

@@ -21,7 +21,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * The process tests together pass every flow node of the lifecycle. camunda-process-test-coverage reports and
+ * The process tests together pass every flow node of the lifecycle and of the parity escalation. camunda-process-test-coverage reports and
  * asserts per test class only (target/process-test-coverage/&lt;class&gt;/report.html); across the suite this
  * test reads what the engine's history recorded in the database all process tests share. It runs last, and
  * only when every process test class ran in this JVM (not when a single class is run by hand).
@@ -39,20 +39,41 @@ class LifecycleCoverageTest {
     void processTestsPassEveryFlowNodeOfTheLifecycle() {
         assumeTrue(EngineTestSupport.classesRun().containsAll(otherProcessTestClasses()),
                 "only meaningful after the whole process suite");
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(DenialLifecycle.PROCESS_KEY).latestVersion().singleResult();
-        Set<String> flowNodes = repository.getBpmnModelInstance(definition.getId())
-                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> passed = history.createHistoricActivityInstanceQuery().processDefinitionId(definition.getId())
-                .list().stream().map(HistoricActivityInstance::getActivityId).collect(Collectors.toSet());
-
-        Set<String> missed = new TreeSet<>(flowNodes);
-        missed.removeAll(passed);
+        Set<String> flowNodes = flowNodesOf(DenialLifecycle.PROCESS_KEY);
 
         assertThat(flowNodes).contains("Start_DenialDetected", "SubProcess_PayerActedMeanwhile", "End_Superseded");
-        assertThat(missed).as("flow nodes of %s no process test passed (%d of %d covered)",
-                DenialLifecycle.PROCESS_KEY, flowNodes.size() - missed.size(), flowNodes.size()).isEmpty();
+        assertCovered(DenialLifecycle.PROCESS_KEY, flowNodes);
+    }
+
+    @Test
+    void processTestsPassEveryFlowNodeOfTheParityEscalation() {
+        assumeTrue(EngineTestSupport.classesRun().containsAll(otherProcessTestClasses()),
+                "only meaningful after the whole process suite");
+        Set<String> flowNodes = flowNodesOf(org.overturn.parity.ParityEscalation.PROCESS_KEY);
+
+        assertThat(flowNodes).contains("Start_ParityConcern", "Timer_AnalysisOverdue", "End_ComplaintDecided");
+        assertCovered(org.overturn.parity.ParityEscalation.PROCESS_KEY, flowNodes);
+    }
+
+    private Set<String> flowNodesOf(String processKey) {
+        ProcessDefinition definition = definition(processKey);
+        return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class).stream()
+                .map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void assertCovered(String processKey, Set<String> flowNodes) {
+        Set<String> passed = history.createHistoricActivityInstanceQuery()
+                .processDefinitionId(definition(processKey).getId()).list().stream()
+                .map(HistoricActivityInstance::getActivityId).collect(Collectors.toSet());
+        Set<String> missed = new TreeSet<>(flowNodes);
+        missed.removeAll(passed);
+        assertThat(missed).as("flow nodes of %s no process test passed (%d of %d covered)", processKey,
+                flowNodes.size() - missed.size(), flowNodes.size()).isEmpty();
+    }
+
+    private ProcessDefinition definition(String processKey) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                .singleResult();
     }
 
     private Set<Class<?>> otherProcessTestClasses() {

@@ -129,4 +129,36 @@ class AppealDelegatesTest {
         assertThat(execution.getVariable("appealSent")).isEqualTo(false);
         verify(denials).moveTo(7L, DenialStatus.OPEN);
     }
+
+    @Test
+    void screenForParitySetsTheRiskAndWhetherACaseIsOpen() {
+        var screen = mock(org.overturn.parity.ParityScreen.class);
+        var cases = mock(org.overturn.parity.ParityCases.class);
+        when(screen.screen(7L)).thenReturn(new org.overturn.parity.ScreenResult(7L, "MHPAEA", "NQTL_MEDICAL_NECESSITY",
+                org.overturn.parity.ScreenResult.Risk.LIKELY, "why", "COMMERCIAL",
+                org.overturn.parity.LevelOfCare.INTENSIVE_OUTPATIENT, Instant.now()));
+        when(cases.caseOf(7L)).thenReturn(Optional.empty());
+        DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L)));
+
+        new ScreenForParity(screen, cases).execute(execution);
+
+        assertThat(execution.getVariable("parityRisk")).isEqualTo("LIKELY");
+        assertThat(execution.getVariable("parityCaseOpen")).isEqualTo(false);
+    }
+
+    @Test
+    void openParityCaseOpensTheCaseOfTheScreenedDenial() {
+        var screen = mock(org.overturn.parity.ParityScreen.class);
+        var cases = mock(org.overturn.parity.ParityCases.class);
+        var result = new org.overturn.parity.ScreenResult(7L, "MHPAEA", "NQTL_PRIOR_AUTHORIZATION",
+                org.overturn.parity.ScreenResult.Risk.POSSIBLE, "why", "COMMERCIAL",
+                org.overturn.parity.LevelOfCare.OUTPATIENT, Instant.now());
+        when(screen.screen(7L)).thenReturn(result);
+        DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L)));
+
+        new OpenParityCase(screen, cases).execute(execution);
+
+        verify(cases).open(result);
+        assertThat(execution.getVariable("parityCaseOpen")).isEqualTo(true);
+    }
 }

@@ -1,0 +1,28 @@
+package org.overturn.parity.internal;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** A {@link DelegateExecution} whose variables live in a map the test can read back. */
+final class FakeExecution {
+
+    private FakeExecution() {
+    }
+
+    static DelegateExecution with(Map<String, ?> variables) {
+        Map<String, Object> values = new HashMap<>(variables);
+        DelegateExecution execution = mock(DelegateExecution.class);
+        lenient().when(execution.getVariable(anyString())).thenAnswer(call -> values.get(call.<String>getArgument(0)));
+        lenient().when(execution.getVariables()).thenReturn(values);
+        lenient().when(execution.getProcessInstanceId()).thenReturn("process-1");
+        lenient().doAnswer(call -> values.put(call.getArgument(0), call.getArgument(1)))
+                .when(execution).setVariable(anyString(), org.mockito.ArgumentMatchers.any());
+        return execution;
+    }
+}
