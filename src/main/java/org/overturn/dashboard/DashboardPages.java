@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class DashboardPages {
 
     public record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
-                         List<Kpis.PayerOption> payers, String query, String chartData, String cockpit) {
+                         List<Kpis.PayerOption> payers, String query, String chartData, String cockpit,
+                         org.overturn.parity.ParityKpis.Figures parity) {
     }
 
     public record DashboardJson(Dashboard dashboard, EngineHealth.Health health) {
@@ -33,8 +34,10 @@ class DashboardPages {
     private final Kpis kpis;
     private final EngineHealth engine;
     private final ObjectMapper json;
+    private final org.overturn.parity.ParityKpis parity;
 
-    DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json) {
+    DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity) {
+        this.parity = parity;
         this.kpis = kpis;
         this.engine = engine;
         this.json = json;
@@ -50,7 +53,9 @@ class DashboardPages {
         // inside a <script> element: "</" must not close it
         String chartData = json.writeValueAsString(dashboard).replace("</", "<\\/");
         model.addAttribute("page", new DashboardPage(CurrentUser.of(authentication), dashboard, engine.now(),
-                kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT));
+                kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT,
+                parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
+                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer())));
         return "dashboard";
     }
 

@@ -50,7 +50,9 @@ public class DenialRecords {
                                List<HistoryEntry> history, List<CorrectedClaims.CorrectedClaim> corrections,
                                List<Appeals.Appeal> appeals, List<DenialNotes.Note> notes,
                                List<WorkItems.WorkItem> tasks, List<Letters.LetterVersion> letters,
-                               List<LetterAttachments.Attachment> attachments) {
+                               List<LetterAttachments.Attachment> attachments,
+                               org.overturn.parity.ScreenResult parityScreen,
+                               org.overturn.parity.ParityCases.ParityCase parityCase) {
     }
 
     /**
@@ -74,11 +76,16 @@ public class DenialRecords {
     private final JdbcTemplate jdbc;
     private final Letters letters;
     private final LetterAttachments attachments;
+    private final org.overturn.parity.ParityScreen parityScreen;
+    private final org.overturn.parity.ParityCases parityCases;
     private final ReasonCodeList codes = ReasonCodeList.shipped();
 
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
                   DenialNotes notes, WorkItems work, HistoryService history, JdbcTemplate jdbc, Letters letters,
-                  LetterAttachments attachments) {
+                  LetterAttachments attachments, org.overturn.parity.ParityScreen parityScreen,
+                  org.overturn.parity.ParityCases parityCases) {
+        this.parityScreen = parityScreen;
+        this.parityCases = parityCases;
         this.letters = letters;
         this.attachments = attachments;
         this.denials = denials;
@@ -103,7 +110,7 @@ public class DenialRecords {
                     "Restricted: substance-use record (42 CFR Part 2)", null, null, d.amountAtRisk(),
                     d.recoveredAmount(), d.appealDueDate(), daysLeft, d.priority(), d.appealLevel(), null, null, null,
                     null, d.remittanceDate(), format(d.detectedAt()), true, null, null, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), tasks, List.of(), List.of());
+                    List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null);
         }
         var claim = claims.find(d.claimPaymentId()).orElse(null);
         return new DenialRecord(d.id(), false, d.status().name(), d.kind().name(), d.rootCause().name(),
@@ -113,7 +120,8 @@ public class DenialRecords {
                 format(d.detectedAt()), d.part2(), claim,
                 claim == null ? null : codes.describeClaimStatus(claim.status()),
                 claim == null ? List.of() : payerWords(claim), historyOf(denialId, d), corrections.of(denialId),
-                appeals.of(denialId), notes.of(denialId), tasks, letters.of(denialId), attachments.of(denialId));
+                appeals.of(denialId), notes.of(denialId), tasks, letters.of(denialId), attachments.of(denialId),
+                parityScreen.resultOf(denialId).orElse(null), parityCases.caseOf(denialId).orElse(null));
     }
 
     private List<PayerWord> payerWords(ClaimRecords.ClaimRecord claim) {
