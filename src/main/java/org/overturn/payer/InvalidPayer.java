@@ -2,7 +2,7 @@ package org.overturn.payer;
 
 import java.util.Map;
 
-/** A payer entry that breaks the rules: the message per field, answered 400 by the API and beside the field on the page. */
+/** A payer entry that breaks the rules: a message per field (400 from the API, beside the field on the page). */
 class InvalidPayer extends RuntimeException {
 
     private final Map<String, String> fieldErrors;

@@ -1,5 +1,7 @@
 package org.overturn.payer;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -75,8 +77,8 @@ class PayerController {
                                       Authentication user) {
         var saved = edits.save(id, draft, user.getName());
         return saved.created()
-                ? ResponseEntity.created(URI.create("/api/payers/" + UriUtils.encodePathSegment(id,
-                java.nio.charset.StandardCharsets.UTF_8))).body(saved.after())
+                ? ResponseEntity.created(URI.create("/api/payers/" + UriUtils.encodePathSegment(id, UTF_8)))
+                        .body(saved.after())
                 : ResponseEntity.ok(saved.after());
     }
 

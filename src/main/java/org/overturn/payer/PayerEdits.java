@@ -104,7 +104,7 @@ class PayerEdits {
         return base.replaceAll("\\p{Cntrl}", "_");
     }
 
-    /** One event per payer whose entry changed or was confirmed; a row saved as it was, already confirmed, is not news. */
+    /** One event per payer whose entry changed or was confirmed; an imported row that changed nothing is not news. */
     private void auditEdit(PayerDirectory.Saved saved, String how) {
         List<String> changes = saved.changes();
         String detail;

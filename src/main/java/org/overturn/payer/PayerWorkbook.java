@@ -2,8 +2,8 @@ package org.overturn.payer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -217,16 +217,22 @@ final class PayerWorkbook {
     /** The rows of sheet {@value #SHEET}, or what keeps the file from being read as the payer list. */
     static Contents read(byte[] content) {
         check(content);
-        try (InputStream in = new ByteArrayInputStream(content); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        XSSFWorkbook workbook;
+        try {
+            workbook = new XSSFWorkbook(new ByteArrayInputStream(content));
+        } catch (IOException | RuntimeException e) {
+            // POI's many ways of saying the parts are not a spreadsheet
+            throw new Refused(415, "This is not a readable Excel workbook (.xlsx)");
+        }
+        try (workbook) {
             Sheet sheet = workbook.getSheet(SHEET);
             if (sheet == null) {
                 return new Contents(List.of(), List.of(new Problem(SHEET, 0, null,
                         "the workbook has no sheet named \"" + SHEET + "\"")));
             }
             return read(sheet);
-        } catch (IOException | RuntimeException e) {
-            // POI's many ways of saying the parts are not a spreadsheet
-            throw new Refused(415, "This is not a readable Excel workbook (.xlsx)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -248,7 +254,8 @@ final class PayerWorkbook {
                 Cell cell = row.getCell(column.getKey());
                 String error = error(cell);
                 if (error != null) {
-                    problems.add(new Problem(SHEET, r + 1, column.getValue().label(), "holds the Excel error " + error));
+                    problems.add(new Problem(SHEET, r + 1, column.getValue().label(),
+                            "holds the Excel error " + error));
                     blank = false;
                     continue;
                 }

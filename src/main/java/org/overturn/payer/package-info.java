@@ -1,5 +1,7 @@
 /**
- * The payers a practice deals with: plan type and appeal terms. Payers first met in an 835 are created with
- * default terms for their plan type and flagged for review.
+ * The payer directory: plan type, where appeals go, each appeal level's limit, the timely-filing limit and the
+ * corrected-claim rules of every payer. Payers first met in an 835 are created with the default terms of their plan
+ * type and flagged for review; saving a payer (form, {@code PUT /api/payers/{id}} or an Excel import) confirms it.
+ * Other modules read it through {@link org.overturn.payer.PayerDirectory} and {@link org.overturn.payer.PayerProfile}.
  */
 package org.overturn.payer;

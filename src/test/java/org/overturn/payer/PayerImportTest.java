@@ -45,7 +45,8 @@ class PayerImportTest {
 
     PayerProfile aetna() {
         return edits.save(prefix + "-A", new PayerDraft(null, "AETNA BETTER HEALTH", "MEDICAID",
-                "appeals@aetna.example.com", "60", "30", null, "180", "Frequency code 7, original claim number in REF*F8",
+                "appeals@aetna.example.com", "60", "30", null, "180",
+                "Frequency code 7, original claim number in REF*F8",
                 "PO Box 982963", null, "El Paso", "TX", "79998", "855-232-3596"), "manager").after();
     }
 

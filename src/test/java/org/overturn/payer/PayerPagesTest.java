@@ -110,7 +110,8 @@ class PayerPagesTest {
         assertThat(jdbc.queryForObject("select updated_by from payer where id = ?", String.class, id))
                 .isEqualTo("manager");
         assertThat(jdbc.queryForList("select detail from audit_event where action = 'PAYER_CHANGED' "
-                + "and record_id = ?", String.class, id)).containsExactly("edit: changed appealEmail, state, postalCode");
+                + "and record_id = ?", String.class, id))
+                .containsExactly("edit: changed appealEmail, state, postalCode");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.CellType;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class PayerWorkbookTest {
 
     static final PayerProfile UHC = new PayerProfile("87726", "UNITED HEALTHCARE", PlanType.COMMERCIAL,
-            "appeals@uhc.example.com", 180, 60, null, 90, "Frequency code 7 with the original payer claim number in REF*F8",
+            "appeals@uhc.example.com", 180, 60, null, 90,
+            "Frequency code 7 with the original payer claim number in REF*F8",
             "PO Box 30432", null, "Salt Lake City", "UT", "84130-0432", "877-842-3210", false);
     static final PayerProfile MEDICARE = new PayerProfile("06102", "NGS MEDICARE", PlanType.MEDICARE, null, 120, null,
             null, 365, null, null, null, null, "NY", "02134", null, true);
@@ -166,11 +166,5 @@ class PayerWorkbookTest {
             zip.write(content);
         }
         return out.toByteArray();
-    }
-
-    static List<String> headers() {
-        return List.of("Payer id", "Name", "Plan type", "Appeal email", "Appeal limit (days)",
-                "Level 2 appeal limit (days)", "Level 3 appeal limit (days)", "Timely filing (days)",
-                "Corrected claim rules", "Address line 1", "Address line 2", "City", "State", "ZIP code", "Phone");
     }
 }
