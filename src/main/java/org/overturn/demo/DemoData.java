@@ -55,5 +55,36 @@ class DemoData {
                     "DEMO", "demo");
             log.info("Demo data: {} claims, {} denials for {}", result.claims(), result.denials(), first.getMonth());
         }
+        describePayers();
+    }
+
+    /**
+     * What the clinic's office would have entered in the payer directory: appeal addresses (the embedded mail
+     * server receives the letters) and, for the commercial plans, how they treat comparable medical care. The
+     * state Medicaid program is left as an 835 introduced it, flagged for review and without an email address,
+     * so its appeals show the post-or-portal path.
+     */
+    private void describePayers() {
+        for (Payer payer : Payer.catalog()) {
+            if (payer.payerId().equals("SMA01")) {
+                continue;
+            }
+            String email = "appeals@" + payer.payerId().toLowerCase(java.util.Locale.ROOT) + ".example";
+            jdbc.update("""
+                    update payer set appeal_email = ?, address_line1 = ?, city = ?, state = ?, postal_code = ?,
+                                     phone = ?, needs_review = false, updated_at = now(), updated_by = 'demo'
+                     where id = ? or (name = ? and needs_review)
+                    """, email, payer.street(), payer.city(), payer.state(), payer.postalCode(), payer.phone(),
+                    payer.payerId(), payer.name());
+            if (payer.planType().name().startsWith("COMMERCIAL")) {
+                boolean erisa = payer.payerId().equals("KPH01") || payer.payerId().equals("AMI22");
+                jdbc.update("""
+                        insert into payer_parity_facts (payer_id, pa_for_medical_outpatient, concurrent_review_for_medical,
+                                                        visit_limits_for_medical, funding, state, updated_by, updated_at)
+                        select id, 'NO', 'NO', 'NO', ?, ?, 'demo', now() from payer where id = ? or name = ?
+                        on conflict (payer_id) do nothing
+                        """, erisa ? "SELF_FUNDED_ERISA" : "FULLY_INSURED", payer.state(), payer.payerId(), payer.name());
+            }
+        }
     }
 }

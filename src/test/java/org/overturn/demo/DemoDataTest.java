@@ -26,8 +26,8 @@ class DemoDataTest {
     @Test
     void fillsAnEmptyDatabaseWithThreeMonthsOfRemittancesAndTheirDenials() throws Exception {
         // other tests share this database: the demo loader is told it is empty
-        JdbcTemplate empty = mock(JdbcTemplate.class);
-        when(empty.queryForObject(anyString(), eq(Long.class))).thenReturn(0L);
+        JdbcTemplate empty = org.mockito.Mockito.spy(jdbc);
+        org.mockito.Mockito.doReturn(0L).when(empty).queryForObject("select count(*) from remittance_file", Long.class);
         Clock clock = Clock.fixed(Instant.parse("2031-04-15T10:00:00Z"), ZoneOffset.UTC);
 
         new DemoData(intake, empty, clock).loadIntoEmptyDatabase();
@@ -41,6 +41,13 @@ class DemoDataTest {
                 + "where f.source = 'DEMO'", Long.class);
         assertThat(claims).isEqualTo(3L * DemoData.CLAIMS_PER_MONTH);
         assertThat(denials).isBetween(claims / 10, claims / 5);
+        // the office's payer directory: appeal addresses, parity facts; the state program left to review
+        assertThat(jdbc.queryForMap("select appeal_email, needs_review, city from payer where id = 'KPH01'"))
+                .containsEntry("appeal_email", "appeals@kph01.example").containsEntry("needs_review", false);
+        assertThat(jdbc.queryForObject("select funding from payer_parity_facts where payer_id = 'KPH01'", String.class))
+                .isEqualTo("SELF_FUNDED_ERISA");
+        assertThat(jdbc.queryForList("select needs_review from payer where id = 'SMA01'", Boolean.class))
+                .allMatch(Boolean.TRUE::equals);
     }
 
     @Test
