@@ -43,8 +43,11 @@ public class Letters {
     private final LetterRenderer renderer;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<AppealParity> appealParity;
 
-    Letters(Denials denials, LetterFactsAssembler facts, LetterRenderer renderer, JdbcTemplate jdbc, Clock clock) {
+    Letters(Denials denials, LetterFactsAssembler facts, LetterRenderer renderer, JdbcTemplate jdbc, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<AppealParity> appealParity) {
+        this.appealParity = appealParity;
         this.denials = denials;
         this.facts = facts;
         this.renderer = renderer;
@@ -65,7 +68,7 @@ public class Letters {
                                                  String user, LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
         return renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()), denial.payerId(),
-                facts.assemble(denial, kind, appealLevel, argument, user, parity));
+                facts.assemble(denial, kind, appealLevel, argument, user, parityOf(denialId, kind, parity)));
     }
 
     /** Renders the letter and stores it as the next version, unless it is the same as the latest one. */
@@ -80,7 +83,8 @@ public class Letters {
                                 LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
         LetterRenderer.RenderedLetter letter = renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()),
-                denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, user, parity));
+                denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, user,
+                        parityOf(denialId, kind, parity)));
         jdbc.update("""
                 insert into letter (denial_id, kind, appeal_level, created_at) values (?, ?, ?, ?)
                 on conflict (denial_id, kind, appeal_level) do nothing
@@ -130,6 +134,15 @@ public class Letters {
     @Transactional(readOnly = true)
     public String argumentOf(long versionId) {
         return jdbc.queryForObject("select argument from letter_version where id = ?", String.class, versionId);
+    }
+
+    /** An appeal argues parity once a specialist confirmed the concern; other letters only when given it. */
+    private LetterFacts.Parity parityOf(long denialId, LetterKind kind, LetterFacts.Parity given) {
+        if (given != null || kind != LetterKind.APPEAL) {
+            return given;
+        }
+        AppealParity parity = appealParity.getIfAvailable();
+        return parity == null ? null : parity.of(denialId);
     }
 
     private String htmlShaOf(long versionId) {

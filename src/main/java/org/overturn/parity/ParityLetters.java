@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.overturn.denial.Denials;
+import org.overturn.letters.AppealParity;
 import org.overturn.letters.LetterFacts;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
  * regulator, and the parity facts an appeal letter argues once a specialist confirmed the concern.
  */
 @Service
-public class ParityLetters {
+public class ParityLetters implements AppealParity {
 
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
 
@@ -37,7 +38,8 @@ public class ParityLetters {
     }
 
     /** What an appeal letter says about parity: nothing unless a specialist confirmed the concern. */
-    public LetterFacts.Parity forAppeal(long denialId) {
+    @Override
+    public LetterFacts.Parity of(long denialId) {
         return cases.caseOf(denialId).filter(ParityCases.ParityCase::confirmed).map(c -> facts(denialId, null))
                 .orElse(null);
     }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Runs the {@value #DECISION_KEY} decision table ({@value #RESOURCE}) on an appealable denial: its plan type,
- * root cause, level of care and CARCs, and its payer's parity facts. The result is stored once per denial
+ * root cause, level of care, CARCs and RARCs, and its payer's parity facts. The result is stored once per denial
  * (a later appeal level reads it back) and shown on the denial's page.
  */
 @Service
@@ -64,7 +64,7 @@ public class ParityScreen {
 
     /** The facts the table decides on, named as its inputs. */
     public record Inputs(String planType, String rootCause, LevelOfCare levelOfCare, List<String> carcs,
-                         ParityFacts payer) {
+                         List<String> rarcs, ParityFacts payer) {
     }
 
     /** Evaluates the table on the facts alone (no database): what the tests of the table use. */
@@ -74,6 +74,7 @@ public class ParityScreen {
         variables.put("rootCause", inputs.rootCause());
         variables.put("levelOfCare", inputs.levelOfCare().name());
         variables.put("carcs", inputs.carcs());
+        variables.put("rarcs", inputs.rarcs());
         variables.put("paForMedicalOutpatient", inputs.payer().paForMedicalOutpatient().name());
         variables.put("concurrentReviewForMedical", inputs.payer().concurrentReviewForMedical().name());
         variables.put("visitLimitsForMedical", inputs.payer().visitLimitsForMedical().name());
@@ -99,14 +100,16 @@ public class ParityScreen {
         ClaimRecords.ClaimRecord claim = claims.find(denial.claimPaymentId()).orElseThrow();
         List<String> codes = new ArrayList<>();
         List<String> carcs = new ArrayList<>();
+        List<String> rarcs = new ArrayList<>(claim.remarks());
         claim.adjustments().forEach(a -> carcs.add(a.reason()));
         for (var line : claim.lines()) {
             codes.add(line.procedure());
             codes.add(line.revenueCode());
             line.adjustments().forEach(a -> carcs.add(a.reason()));
+            rarcs.addAll(line.remarks());
         }
         LevelOfCare level = LevelOfCare.of(codes);
-        Decision decision = decide(new Inputs(denial.planType(), denial.rootCause().name(), level, carcs,
+        Decision decision = decide(new Inputs(denial.planType(), denial.rootCause().name(), level, carcs, rarcs,
                 payerFacts.of(denial.payerId())));
         Instant now = clock.instant();
         jdbc.update("""

@@ -69,9 +69,8 @@ class LetterApiTest {
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
         assertThat(LetterAttachments.sha256(pdf.getBody())).isEqualTo(edited.sha256());
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'EXPORT' "
-                + "and record_type = 'letter-version' and record_id = ?", Integer.class, String.valueOf(edited.id())))
-                .isEqualTo(1);
+        // the download is audited once the response is written: look until it is there
+        assertThat(auditedExports(edited.id())).isEqualTo(1);
         var listed = rest.withBasicAuth("biller", "demo").getForEntity("/api/denials/" + denial + "/letters",
                 JsonNode.class);
         assertThat(listed.getBody().findValuesAsText("template")).contains("medical-necessity.ftlh");
@@ -113,6 +112,25 @@ class LetterApiTest {
 
         var draft = letters.preview(denial, LetterKind.APPEAL, 1, "See the note.", "biller");
         assertThat(draft.html()).contains("session note.pdf");
+    }
+
+    private int auditedExports(long versionId) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int count;
+        do {
+            count = jdbc.queryForObject("select count(*) from audit_event where action = 'EXPORT' "
+                    + "and record_type = 'letter-version' and record_id = ?", Integer.class, String.valueOf(versionId));
+            if (count > 0) {
+                return count;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (System.nanoTime() < deadline);
+        return count;
     }
 
     private org.springframework.http.ResponseEntity<JsonNode> upload(String user, long denialId, String name,

@@ -51,6 +51,14 @@ class ParityScreenTableTest {
                 Arguments.of("PHP days cut by concurrent review (CO-198), none for medical stays", "COMMERCIAL",
                         "AUTHORIZATION", LevelOfCare.PARTIAL_HOSPITALIZATION, List.of("198"),
                         payer(Answer.UNKNOWN, Answer.NO, Answer.UNKNOWN), "MHPAEA", "NQTL_CONCURRENT_REVIEW", "LIKELY"),
+                Arguments.of("IOP days over the plan's maximum (CO-50 with N362), no medical day limits", "COMMERCIAL",
+                        "MEDICAL_NECESSITY", LevelOfCare.INTENSIVE_OUTPATIENT, List.of("50", "N362"),
+                        payer(Answer.UNKNOWN, Answer.UNKNOWN, Answer.NO), "MHPAEA", "QUANTITATIVE_VISIT_LIMIT", "LIKELY"),
+                Arguments.of("units over a maximum but the plan caps medical visits too", "COMMERCIAL",
+                        "MEDICAL_NECESSITY", LevelOfCare.OUTPATIENT, List.of("50", "N362"),
+                        payer(Answer.UNKNOWN, Answer.UNKNOWN, Answer.YES), "MHPAEA", "NQTL_MEDICAL_NECESSITY", "POSSIBLE"),
+                Arguments.of("units over a maximum on a coding denial stays administrative", "COMMERCIAL", "CODING",
+                        LevelOfCare.OUTPATIENT, List.of("150", "N362"), UNKNOWN, "MHPAEA", "NONE", "NONE"),
                 Arguments.of("LCSW not admitted to the network", "COMMERCIAL", "CREDENTIALING", LevelOfCare.OUTPATIENT,
                         List.of("185"), UNKNOWN, "MHPAEA", "NQTL_PROVIDER_NETWORK", "POSSIBLE"),
                 Arguments.of("Medicaid MCO denies IOP as not necessary", "MEDICAID", "MEDICAL_NECESSITY",
@@ -79,7 +87,10 @@ class ParityScreenTableTest {
     @MethodSource("cases")
     void screens(String name, String planType, String rootCause, LevelOfCare level, List<String> carcs,
                  ParityFacts payer, String regime, String limitation, String risk) {
-        ParityScreen.Decision decision = SCREEN.decide(new ParityScreen.Inputs(planType, rootCause, level, carcs, payer));
+        List<String> rarcs = carcs.stream().filter(c -> c.startsWith("N") || c.startsWith("M")).toList();
+        List<String> adjustments = carcs.stream().filter(c -> !rarcs.contains(c)).toList();
+        ParityScreen.Decision decision = SCREEN.decide(new ParityScreen.Inputs(planType, rootCause, level, adjustments,
+                rarcs, payer));
 
         assertThat(decision.regime()).isEqualTo(regime);
         assertThat(decision.limitation()).isEqualTo(limitation);

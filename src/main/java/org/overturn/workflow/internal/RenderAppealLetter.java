@@ -16,11 +16,9 @@ import org.springframework.stereotype.Component;
 class RenderAppealLetter implements JavaDelegate {
 
     private final Letters letters;
-    private final org.overturn.parity.ParityLetters parity;
 
-    RenderAppealLetter(Letters letters, org.overturn.parity.ParityLetters parity) {
+    RenderAppealLetter(Letters letters) {
         this.letters = letters;
-        this.parity = parity;
     }
 
     @Override
@@ -28,8 +26,7 @@ class RenderAppealLetter implements JavaDelegate {
         long denialId = ProcessVariables.longOf(execution, DENIAL_ID);
         int level = ProcessVariables.intOf(execution, APPEAL_LEVEL, 1);
         Letters.LetterVersion version = letters.render(denialId, LetterKind.APPEAL, level,
-                ProcessVariables.stringOf(execution, APPEAL_ARGUMENT), ProcessVariables.stringOf(execution, PREPARED_BY),
-                parity.forAppeal(denialId));
+                ProcessVariables.stringOf(execution, APPEAL_ARGUMENT), ProcessVariables.stringOf(execution, PREPARED_BY));
         execution.setVariable(APPEAL_LETTER_VERSION_ID, version.id());
     }
 }
