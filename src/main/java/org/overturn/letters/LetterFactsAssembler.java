@@ -105,7 +105,7 @@ class LetterFactsAssembler {
         String cityLine = Stream.of(payer.city(), payer.state()).filter(s -> s != null && !s.isBlank())
                 .reduce((a, b) -> a + ", " + b).orElse("");
         if (payer.postalCode() != null && !payer.postalCode().isBlank()) {
-            cityLine = (cityLine + " " + payer.postalCode()).trim();
+            cityLine = (cityLine + " " + zip(payer.postalCode())).trim();
         }
         if (!cityLine.isBlank()) {
             address.add(cityLine);
@@ -189,6 +189,12 @@ class LetterFactsAssembler {
             case 3 -> "Third-level appeal (external review)";
             default -> "Appeal level " + level;
         };
+    }
+
+    /** ZIP+4 as the Postal Service prints it: 17105-7700. */
+    static String zip(String postalCode) {
+        String digits = postalCode.strip();
+        return digits.matches("\\d{9}") ? digits.substring(0, 5) + "-" + digits.substring(5) : digits;
     }
 
     static String money(BigDecimal amount) {
