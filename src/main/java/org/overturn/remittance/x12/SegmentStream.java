@@ -132,6 +132,11 @@ final class SegmentStream {
                 lastTag = location.getSegmentTag();
             }
         }
+        if (lastNumber == 0) {
+            // StAEDI stopped inside the first header, before it reported any segment: that is segment 1
+            lastNumber = 1;
+            lastTag = "ISA";
+        }
         if (e.getCause() instanceof CharacterCodingException) {
             throw new MalformedRemittanceException(lastNumber, lastTag, RemittanceParser.NOT_UTF_8, e);
         }

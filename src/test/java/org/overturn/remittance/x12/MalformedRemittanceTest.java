@@ -109,6 +109,21 @@ class MalformedRemittanceTest {
     }
 
     @Test
+    void rejectsIsaHoldingACharacterThatIsNotAscii() {
+        // found by the fuzz test: a character of two bytes shifted StAEDI's fixed header layout
+        String text = Edi835.withClaims().text().replace("*SENDER         *", "*SEND\u00c9R         *");
+
+        assertRejected(text, 1, "ISA", "bad ISA: ISA06 holds a byte that is not printable ASCII (0xC3)");
+    }
+
+    @Test
+    void rejectsIsaHoldingAControlCharacter() {
+        String text = Edi835.withClaims().text().replace("*SENDER         *", "*SEND\u0000R         *");
+
+        assertRejected(text, 1, "ISA", "bad ISA: ISA06 holds a byte that is not printable ASCII (0x00)");
+    }
+
+    @Test
     void rejectsVersion5010IsaWhoseRepetitionSeparatorIsALetter() {
         String text = Edi835.withClaims().text().replace("*1200*^*00501*", "*1200*U*00501*");
 
