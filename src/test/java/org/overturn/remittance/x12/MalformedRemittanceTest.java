@@ -206,6 +206,49 @@ class MalformedRemittanceTest {
     }
 
     @Test
+    void rejectsAmountBeyondTwelveDigitsBeforeThePoint() {
+        // found by the fuzz test: the parser read it, then the database refused it (numeric(14,2)) with a 500
+        assertRejected(Edi835.withClaims("CLP*A*1*1000000000000*10**12").text(), 8, "CLP",
+                "CLP03 '1000000000000' is out of range: more than 12 digits before the decimal point");
+        assertThat(rejection(Edi835.withClaims("CLP*A*1*10*10**12", "CAS*CO*45*1" + "0".repeat(500)).text())
+                .getMessage()).isEqualTo("segment 9 (CAS): CAS03 '1000000000000000000000000000000000000000... "
+                        + "(501 characters)' is out of range: more than 12 digits before the decimal point");
+    }
+
+    @Test
+    void acceptsTheLargestAmountKept() throws MalformedRemittanceException {
+        var file = parser.parse(Edi835.stream(Edi835.withClaims("CLP*A*1*999999999999.99*0**12").text()));
+
+        assertThat(file.transactions().get(0).claims().get(0).charge()).isEqualByComparingTo("999999999999.99");
+    }
+
+    @Test
+    void rejectsValueLongerThanX12AllowsWithoutRepeatingIt() {
+        // found by the fuzz test: an overlong payee id, payment method or claim number failed in the database
+        String payeeId = "9".repeat(81);
+        MalformedRemittanceException e = rejection(file("ST*835*0001", BPR, TRN, PAYER,
+                "N1*PE*RIVERSIDE COUNSELING*XX*" + payeeId));
+
+        assertThat(e.getMessage()).isEqualTo("segment 7 (N1): N104 is 81 characters long; at most 80 are allowed");
+        assertRejected(file("ST*835*0001", "BPR*I*100*CC*CHK", TRN, PAYER, PAYEE), 4, "BPR",
+                "BPR03 is 2 characters long; at most 1 are allowed");
+        assertRejected(Edi835.withClaims("CLP*" + "A".repeat(39) + "*1*10*10**12").text(), 8, "CLP",
+                "CLP01 is 39 characters long; at most 38 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "NM1*QC*1*" + "DOE".repeat(21)).text(), 9, "NM1",
+                "NM103 is 63 characters long; at most 60 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:" + "9".repeat(49) + "*10*10").text(), 9,
+                "SVC", "SVC01-2 (procedure code) is 49 characters long; at most 48 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:90837:95:" + "X".repeat(20) + "*10*10")
+                .text(), 9, "SVC", "SVC01 modifiers is 23 characters long; at most 20 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*0**12", "CAS*CO*197197*10").text(), 9, "CAS",
+                "CAS02 is 6 characters long; at most 5 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:90837*10*10", "LQ*HE*" + "N".repeat(31))
+                .text(), 10, "LQ", "LQ02 is 31 characters long; at most 30 are allowed");
+        assertRejected(Edi835.withClaims("PLB*" + "1".repeat(51) + "*20241231*WO*10").text(), 8, "PLB",
+                "PLB01 is 51 characters long; at most 50 are allowed");
+    }
+
+    @Test
     void rejectsInvalidDate() {
         assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:90837*10*10", "DTM*472*20240230").text(),
                 10, "DTM", "DTM02 '20240230' is not a valid date (CCYYMMDD)");
