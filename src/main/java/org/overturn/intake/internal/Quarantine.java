@@ -28,8 +28,10 @@ public class Quarantine {
         if (kept.isPresent()) {
             return kept.get();
         }
+        // X12 ids are two or three characters; anything else read as an id is in the message only
+        String segmentId = reason.segmentId() != null && reason.segmentId().length() <= 3 ? reason.segmentId() : null;
         var file = new QuarantinedFile(fileName, sha256, content, source, clock.instant(), receivedBy,
-                reason.segmentNumber(), reason.segmentId(), fileName + ": " + reason.getMessage());
+                reason.segmentNumber(), segmentId, fileName + ": " + reason.getMessage());
         return files.save(file).getId();
     }
 }

@@ -43,6 +43,8 @@ final class Segment {
     private final ShortValues shortValues = new ShortValues();
 
     private ControlError controlError;
+    /** The first element found holding a NUL character, 0 when none. */
+    private int nulElement;
 
     /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
     enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
@@ -54,6 +56,7 @@ final class Segment {
         elementCount = 0;
         pieces = 0;
         controlError = null;
+        nulElement = 0;
     }
 
     void separators(char component, char repetition) {
@@ -83,6 +86,28 @@ final class Segment {
         append(componentSeparator);
         pieceCount[position]++;
         return reservePiece(length);
+    }
+
+    /**
+     * Notes that an element's text was written at {@code at}: a NUL in it marks the segment (a corrupt file; no
+     * database keeps a NUL in text). One pass over characters just copied.
+     */
+    void written(int at, int length) {
+        if (nulElement == 0) {
+            for (int i = at; i < at + length; i++) {
+                if (text[i] == 0) {
+                    nulElement = elementCount;
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Refuses a segment that held a NUL character anywhere in its elements. */
+    void checkNoNul() throws MalformedRemittanceException {
+        if (nulElement > 0) {
+            throw error(name(nulElement) + " holds a NUL character");
+        }
     }
 
     /** Where {@link #reserve} asks the text to be written; valid until the next call to reserve. */

@@ -55,6 +55,7 @@ final class SegmentStream {
                         if (segment.is("ISA")) {
                             takeSeparators();
                         }
+                        segment.checkNoNul();
                         return segment;
                     }
                     case ELEMENT_DATA_ERROR -> flag(reader.getErrorType());
@@ -103,6 +104,7 @@ final class SegmentStream {
         int at = segment.reserve(location.getElementPosition(), location.getElementOccurrence(), length);
         if (length > 0) {
             reader.getTextCharacters(reader.getTextStart(), segment.buffer(), at, length);
+            segment.written(at, length);
         }
     }
 

@@ -249,6 +249,22 @@ class MalformedRemittanceTest {
     }
 
     @Test
+    void rejectsNulCharacterAnywhereInASegment() {
+        // found by the fuzz test: PostgreSQL refuses a NUL in text, so such a file failed in the database
+        assertRejected(Edi835.withClaims("CLP*A*1*10*0**12", "CAS*C\u0000*16*10").text(), 9, "CAS",
+                "CAS01 holds a NUL character");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "NM1*QC*1*DOE\u0000*JANE").text(), 9, "NM1",
+                "NM103 holds a NUL character");
+    }
+
+    @Test
+    void escapesControlCharactersQuotedInItsMessage() {
+        MalformedRemittanceException e = rejection(Edi835.withClaims("CLP*A*1*1\u00012*10**12").text());
+
+        assertThat(e.getMessage()).isEqualTo("segment 8 (CLP): CLP03 '1\\u00012' is not a number");
+    }
+
+    @Test
     void rejectsInvalidDate() {
         assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:90837*10*10", "DTM*472*20240230").text(),
                 10, "DTM", "DTM02 '20240230' is not a valid date (CCYYMMDD)");
