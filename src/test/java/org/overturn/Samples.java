@@ -26,7 +26,15 @@ public final class Samples {
      * ingest a sample that another test in the same database ingested already.
      */
     public static byte[] retraced(String name, String suffix) {
-        String text = new String(real(name), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return retraced(real(name), suffix);
+    }
+
+    /** Any 835 as another payment: every TRN02 gets {@code suffix} appended. */
+    public static byte[] retraced(byte[] content, String suffix) {
+        String text = new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (text.indexOf("ISA") < 0 || text.length() < text.indexOf("ISA") + 4) {
+            return content;
+        }
         char element = text.charAt(text.indexOf("ISA") + 3);
         String marker = "TRN" + element + "1" + element;
         var out = new StringBuilder();

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.overturn.denial.DenialDetected;
 import org.overturn.denial.DenialRegister;
 import org.overturn.intake.internal.Quarantine;
@@ -21,6 +22,7 @@ import org.overturn.remittance.RemittanceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RemittanceIntake {
 
     private static final Logger log = LoggerFactory.getLogger(RemittanceIntake.class);
+    /** Attempts at storing a file that meets a concurrent update of a process it answers. */
+    private static final int ATTEMPTS = 3;
 
     private final RemittanceParser parser;
     private final RemittanceStore store;
@@ -70,16 +74,7 @@ public class RemittanceIntake {
         }
         var receipt = new FileReceipt(fileName, sha256, content.length, source, receivedBy);
         try {
-            IntakeResult result = transaction.execute(status -> {
-                IntakeResult stored = storeWithDenials(receipt, parsed);
-                if (stored.transactions() == 0 && stored.duplicateTransactions() > 0) {
-                    // every payment in it is already on file (a resend in another layout): keep nothing
-                    status.setRollbackOnly();
-                    return IntakeResult.duplicatePayments(receipt.fileName(), stored.duplicateTransactions(),
-                            stored.remittances());
-                }
-                return stored;
-            });
+            IntakeResult result = storeInOneTransaction(receipt, parsed);
             if (result.duplicate()) {
                 log.info("File {} repeats {} payment(s) already on file: nothing stored", fileName,
                         result.duplicateTransactions());
@@ -96,6 +91,34 @@ public class RemittanceIntake {
                 return IntakeResult.duplicateFile(fileName, winner.get());
             }
             throw e;
+        }
+    }
+
+    /**
+     * Stores the file, trying again (from scratch: nothing of a failed attempt remains) when a denial process
+     * the file's claims answer was being moved on by the job executor at the same moment. Found by the intake
+     * fuzz test: a later 835 for a claim whose process was just starting failed its upload with a 500.
+     */
+    private IntakeResult storeInOneTransaction(FileReceipt receipt, RemittanceFile parsed) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    IntakeResult stored = storeWithDenials(receipt, parsed);
+                    if (stored.transactions() == 0 && stored.duplicateTransactions() > 0) {
+                        // every payment in it is already on file (a resend in another layout): keep nothing
+                        status.setRollbackOnly();
+                        return IntakeResult.duplicatePayments(receipt.fileName(), stored.duplicateTransactions(),
+                                stored.remittances());
+                    }
+                    return stored;
+                });
+            } catch (OptimisticLockingException | ConcurrencyFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("File {} met a concurrent update ({}): trying again, attempt {} of {}", receipt.fileName(),
+                        e.getClass().getSimpleName(), attempt + 1, ATTEMPTS);
+            }
         }
     }
 

@@ -15,10 +15,30 @@ public class MalformedRemittanceException extends Exception {
     }
 
     public MalformedRemittanceException(int segmentNumber, String segmentId, String reason, Throwable cause) {
-        super("segment " + segmentNumber + " (" + (segmentId == null ? "?" : segmentId) + "): " + reason, cause);
+        super("segment " + segmentNumber + " (" + (segmentId == null ? "?" : printable(segmentId)) + "): "
+                + printable(reason), cause);
         this.segmentNumber = segmentNumber;
-        this.segmentId = segmentId;
-        this.reason = reason;
+        this.segmentId = segmentId == null ? null : printable(segmentId);
+        this.reason = printable(reason);
+    }
+
+    /**
+     * The text with control characters escaped (a NUL as backslash-u-0000): a broken file's bytes quoted in a
+     * reason must not break what shows or stores it (PostgreSQL refuses a NUL in text).
+     */
+    private static String printable(String text) {
+        if (text == null || text.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.chars().forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 
     public int segmentNumber() {

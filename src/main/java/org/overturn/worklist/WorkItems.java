@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.overturn.denial.DenialView;
@@ -66,10 +68,12 @@ public class WorkItems {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final DenialProcesses processes;
+    private final HistoryService history;
 
     WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit,
-              DenialProcesses processes) {
+              DenialProcesses processes, HistoryService history) {
         this.processes = processes;
+        this.history = history;
         this.tasks = tasks;
         this.denials = denials;
         this.forms = forms;
@@ -258,7 +262,11 @@ public class WorkItems {
     }
 
     public WorkItem task(String taskId, CurrentUser user) {
-        Task task = find(taskId);
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            // reading a task that is done is no conflict: it is simply not there any more
+            throw new TaskProblem(TaskProblem.Kind.NOT_FOUND, gone(taskId).getMessage());
+        }
         String queue = queueOf(taskId);
         if (!user.canView(queue) && !user.id().equals(task.getAssignee())) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is in a queue you are not a member of");
@@ -283,6 +291,10 @@ public class WorkItems {
             tasks.claim(taskId, user.id());
         } catch (TaskAlreadyClaimedException e) {
             throw claimedBy(e.getTaskAssignee());
+        } catch (OptimisticLockingException e) {
+            throw raced(taskId);
+        } catch (ProcessEngineException e) {
+            throw goneOr(taskId, e);
         }
     }
 
@@ -291,33 +303,45 @@ public class WorkItems {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id()) && !user.isManagerOrAdmin()) {
             throw claimedBy(task.getAssignee());
         }
-        tasks.setAssignee(taskId, null);
+        try {
+            tasks.setAssignee(taskId, null);
+        } catch (OptimisticLockingException e) {
+            throw raced(taskId);
+        } catch (ProcessEngineException e) {
+            throw goneOr(taskId, e);
+        }
     }
 
-    /** Completes a task with its form, claiming it first when nobody has. */
+    /**
+     * Completes a task with its form, claiming it first when nobody has. Of two users completing the same task
+     * at once exactly one succeeds; the other is told who took or completed it (a conflict), wherever in
+     * these steps the other's commit overtook this request.
+     */
     public void complete(String taskId, Map<String, Object> form, CurrentUser user) {
         Task task = workable(taskId, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw claimedBy(task.getAssignee());
         }
-        Map<String, Object> values = new HashMap<>(forms.validate(taskId, form));
-        values.put(LAST_COMPLETED_BY, user.id());
-        if (DenialLifecycle.Tasks.PREPARE_APPEAL.equals(task.getTaskDefinitionKey())) {
-            values.put(PREPARED_BY, user.id());
-        } else if (DenialLifecycle.Tasks.APPROVE_APPEAL.equals(task.getTaskDefinitionKey())) {
-            values.put(APPROVED_BY, user.id());
-        }
         try {
+            Map<String, Object> values = new HashMap<>(forms.validate(taskId, form));
+            values.put(LAST_COMPLETED_BY, user.id());
+            if (DenialLifecycle.Tasks.PREPARE_APPEAL.equals(task.getTaskDefinitionKey())) {
+                values.put(PREPARED_BY, user.id());
+            } else if (DenialLifecycle.Tasks.APPROVE_APPEAL.equals(task.getTaskDefinitionKey())) {
+                values.put(APPROVED_BY, user.id());
+            }
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.id());
             }
             tasks.complete(taskId, values);
-            audit.record(AuditAction.TASK_COMPLETED, "task", taskId, task.getTaskDefinitionKey());
         } catch (TaskAlreadyClaimedException e) {
             throw claimedBy(e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
-            throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Someone else completed this task a moment ago");
+            throw raced(taskId);
+        } catch (ProcessEngineException e) {
+            throw goneOr(taskId, e);
         }
+        audit.record(AuditAction.TASK_COMPLETED, "task", taskId, task.getTaskDefinitionKey());
     }
 
     public void recordAppealDecision(long denialId, String decision, CurrentUser user) {
@@ -351,8 +375,7 @@ public class WorkItems {
     private Task find(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No open task " + taskId
-                    + " (it may have been completed already)");
+            throw gone(taskId);
         }
         return task;
     }
@@ -363,8 +386,39 @@ public class WorkItems {
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(l -> l.getGroupId()).toList();
         } catch (ProcessEngineException e) {
-            throw new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No open task " + taskId);
+            throw gone(taskId);
         }
+    }
+
+    /**
+     * Why a task is not open: completed or closed (a conflict: someone or something got there first, and the
+     * history says who), or never there at all.
+     */
+    private TaskProblem gone(String taskId) {
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done == null || done.getEndTime() == null) {
+            return new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No open task " + taskId);
+        }
+        if ("completed".equals(done.getDeleteReason())) {
+            return new TaskProblem(TaskProblem.Kind.CONFLICT, "This task was completed already"
+                    + (done.getAssignee() == null ? "" : " by " + done.getAssignee()));
+        }
+        return new TaskProblem(TaskProblem.Kind.CONFLICT, "This task is closed: its denial moved on without it");
+    }
+
+    /** An engine error while working a task: the task vanished meanwhile (someone completed it), or a real error. */
+    private RuntimeException goneOr(String taskId, ProcessEngineException e) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0 ? gone(taskId) : e;
+    }
+
+    /** Another user's change to the task committed first: said as what the task is now. */
+    private TaskProblem raced(String taskId) {
+        Task now = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (now == null) {
+            return gone(taskId);
+        }
+        return now.getAssignee() != null ? claimedBy(now.getAssignee())
+                : new TaskProblem(TaskProblem.Kind.CONFLICT, "Someone else changed this task a moment ago: try again");
     }
 
     /** The queue a task was routed to: its candidate group other than managers (added on escalation). */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
 import org.overturn.OverturnIntegrationTest;
 import org.overturn.Samples;
@@ -49,6 +51,22 @@ class IntakeRollbackTest {
         assertThat(count("adjustment")).isEqualTo(adjustments);
         assertThat(count("denial")).isEqualTo(denialRows);
         assertThat(count("quarantined_file where file_name = 'nebraska.835'")).isZero();
+    }
+
+    @Test
+    void fileIsStoredOnceWhenAProcessItAnswersWasMovedOnMeanwhile() {
+        long claims = count("claim_payment");
+        long denialRows = count("denial");
+        // as when the job executor moves a denial's process on while this file's claims correlate to it
+        doThrow(new OptimisticLockingException("process moved on meanwhile (injected)")).doCallRealMethod()
+                .when(detector).assess(any());
+
+        var result = intake.ingest("profee.835", Samples.retraced("tastypackets__profee.835", "-R3"),
+                "UPLOAD", "tester");
+
+        assertThat(result.outcome()).isEqualTo(IntakeResult.Outcome.STORED);
+        assertThat(count("claim_payment")).isEqualTo(claims + 3);
+        assertThat(count("denial")).isEqualTo(denialRows + result.denials());
     }
 
     @Test

@@ -102,7 +102,11 @@ class QueueApiTest {
                 "whatChanged", "Attached the operative report", "correctionReason", "Payer asked for documentation"));
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(findTask("biller", "coding", "251")).isEmpty();
-        assertThat(post("biller", "/api/tasks/" + id + "/complete", Map.of()).getStatusCode())
+        // done already: a conflict that says who did it (a task that never was is 404)
+        var again = post("biller", "/api/tasks/" + id + "/complete", Map.of());
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("error").asText()).isEqualTo("This task was completed already by biller");
+        assertThat(post("biller", "/api/tasks/no-such-task/complete", Map.of()).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 

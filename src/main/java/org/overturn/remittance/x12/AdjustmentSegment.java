@@ -15,11 +15,11 @@ final class AdjustmentSegment {
     }
 
     static void read(Segment cas, Adjustment.Level level, List<Adjustment> into) throws MalformedRemittanceException {
-        String group = cas.requiredText(1);
+        String group = cas.requiredText(1, 2);
         cas.requiredText(2);
         cas.requiredAmount(3);
         for (int reasonElement = 2; reasonElement <= LAST_REASON; reasonElement += 3) {
-            String reason = cas.text(reasonElement);
+            String reason = cas.text(reasonElement, 5);
             BigDecimal amount = cas.amount(reasonElement + 1);
             BigDecimal quantity = cas.amount(reasonElement + 2);
             if (reason == null) {

@@ -20,6 +20,8 @@ final class ClaimBuilder {
     private static final int[] MIA_REMARKS = {5, 20, 21, 22, 23};
     /** MOA03-07 are the remark codes of the outpatient adjudication segment. */
     private static final int[] MOA_REMARKS = {3, 4, 5, 6, 7};
+    /** Remark codes are a few characters (N54, MA130); the table keeps 30, as LQ02 allows. */
+    static final int MAX_REMARK_LENGTH = 30;
 
     private final String patientControlNumber;
     private final String status;
@@ -45,23 +47,23 @@ final class ClaimBuilder {
     private LineBuilder line;
 
     private ClaimBuilder(Segment clp) throws MalformedRemittanceException {
-        patientControlNumber = clp.requiredText(1);
-        status = clp.requiredText(2);
+        patientControlNumber = clp.requiredText(1, 38);
+        status = clp.requiredText(2, 2);
         charge = clp.requiredAmount(3);
         paid = clp.requiredAmount(4);
         BigDecimal responsibility = clp.amount(5);
         patientResponsibility = responsibility == null ? BigDecimal.ZERO : responsibility;
-        filingIndicator = clp.text(6);
-        payerClaimControlNumber = clp.text(7);
-        facilityCode = clp.text(8);
-        frequencyCode = clp.text(9);
+        filingIndicator = clp.text(6, 2);
+        payerClaimControlNumber = clp.text(7, 50);
+        facilityCode = clp.text(8, 2);
+        frequencyCode = clp.text(9, 1);
     }
 
     static ClaimBuilder from(Segment clp) throws MalformedRemittanceException {
         return new ClaimBuilder(clp);
     }
 
-    void person(Segment nm1) {
+    void person(Segment nm1) throws MalformedRemittanceException {
         String entity = nm1.text(1);
         if (entity == null) {
             return;
@@ -96,17 +98,17 @@ final class ClaimBuilder {
         AdjustmentSegment.read(cas, Adjustment.Level.CLAIM, adjustments);
     }
 
-    void inpatientRemarks(Segment mia) {
+    void inpatientRemarks(Segment mia) throws MalformedRemittanceException {
         addRemarks(mia, MIA_REMARKS);
     }
 
-    void outpatientRemarks(Segment moa) {
+    void outpatientRemarks(Segment moa) throws MalformedRemittanceException {
         addRemarks(moa, MOA_REMARKS);
     }
 
-    void reference(Segment ref) {
+    void reference(Segment ref) throws MalformedRemittanceException {
         String qualifier = ref.text(1);
-        String value = ref.text(2);
+        String value = ref.text(2, 50);
         if (qualifier != null && value != null) {
             references.putIfAbsent(qualifier, value);
         }
@@ -138,16 +140,17 @@ final class ClaimBuilder {
         }
     }
 
-    private void addRemarks(Segment segment, int[] elements) {
+    private void addRemarks(Segment segment, int[] elements) throws MalformedRemittanceException {
         for (int element : elements) {
-            String code = segment.text(element);
+            String code = segment.text(element, MAX_REMARK_LENGTH);
             if (code != null) {
                 remarks.add(code);
             }
         }
     }
 
-    private static PersonName name(Segment nm1, String entity) {
-        return new PersonName(entity, nm1.text(3), nm1.text(4), nm1.text(5), nm1.text(8), nm1.text(9));
+    private static PersonName name(Segment nm1, String entity) throws MalformedRemittanceException {
+        return new PersonName(entity, nm1.text(3, 60), nm1.text(4, 35), nm1.text(5, 25), nm1.text(8, 2),
+                nm1.text(9, 80));
     }
 }

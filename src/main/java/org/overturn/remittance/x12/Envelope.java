@@ -78,7 +78,7 @@ final class Envelope {
             throw gs.error("functional group GS01 '" + functionalId
                     + "' is not HP (health care claim payment/advice)");
         }
-        groupControlNumber = gs.requiredText(6);
+        groupControlNumber = gs.requiredText(6, 9);
         version = ImplementationVersion.check(gs);
         inGroup = true;
         groupsInInterchange++;
@@ -96,7 +96,7 @@ final class Envelope {
         if (!"835".equals(type)) {
             throw st.error("transaction set ST01 '" + type + "' is not an 835 (health care claim payment/advice)");
         }
-        transactionControlNumber = st.requiredText(2);
+        transactionControlNumber = st.requiredText(2, 9);
         transaction = new TransactionAssembler(interchangeControlNumber, groupControlNumber, version,
                 transactionControlNumber);
         transactionsInGroup++;

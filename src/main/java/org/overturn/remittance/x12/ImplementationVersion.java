@@ -15,7 +15,7 @@ final class ImplementationVersion {
 
     /** GS08 as sent, once known to be readable. */
     static String check(Segment gs) throws MalformedRemittanceException {
-        String version = gs.requiredText(8);
+        String version = gs.requiredText(8, 12);
         String release = stripLeadingZeros(version);
         boolean known = release.startsWith("5010") || release.startsWith("4010");
         String guide = release.length() > 4 ? release.substring(4) : "";

@@ -105,6 +105,12 @@ final class IsaHeader {
         // widths first: a header cut short runs on into the next segment and shows as an overlong element
         for (int e = 1; e <= ELEMENTS; e++) {
             String value = stripTrailingSpaces(elements[e]);
+            int odd = e < ELEMENTS ? firstNonPrintable(value) : -1;
+            if (odd >= 0) {
+                // StAEDI reads the header by position: a byte that is not one character would shift it
+                throw bad(segmentNumber, "ISA" + twoDigits(e) + " holds a byte that is not printable ASCII ("
+                        + String.format("0x%02X", (int) value.charAt(odd)) + ")");
+            }
             int width = WIDTHS[e - 1];
             if (!CUTTABLE[e] && value.length() > width) {
                 throw bad(segmentNumber, "ISA" + twoDigits(e) + " '" + value + "' is longer than " + width
@@ -162,6 +168,17 @@ final class IsaHeader {
             }
         }
         return true;
+    }
+
+    /** Position of the first character outside printable ASCII (the header is read as ISO-8859-1), or -1. */
+    private static int firstNonPrintable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String stripTrailingSpaces(String value) {

@@ -52,14 +52,18 @@ final class LineBuilder {
             shift = 1;
             code = new ProcedureCode(code.qualifier(), withoutZeroFraction(svc.text(2)), List.of());
         }
+        code.checkLengths(svc, "SVC01");
         if (code.code() == null) {
             throw svc.error("SVC01 '" + svc.text(1) + "' has no procedure code");
         }
         BigDecimal charge = svc.requiredAmount(2 + shift);
         BigDecimal paid = svc.requiredAmount(3 + shift);
-        String revenueCode = svc.text(4 + shift);
+        String revenueCode = svc.text(4 + shift, 48);
         BigDecimal units = svc.amount(5 + shift);
         ProcedureCode original = ProcedureCode.of(svc, 6 + shift);
+        if (original != null) {
+            original.checkLengths(svc, svc.name(6 + shift));
+        }
         return new LineBuilder(code, charge, paid, revenueCode, units, original == null ? null : original.code());
     }
 
@@ -76,9 +80,9 @@ final class LineBuilder {
         AdjustmentSegment.read(cas, Adjustment.Level.LINE, adjustments);
     }
 
-    void reference(Segment ref) {
+    void reference(Segment ref) throws MalformedRemittanceException {
         String qualifier = ref.text(1);
-        String value = ref.text(2);
+        String value = ref.text(2, 50);
         if (qualifier != null && value != null) {
             references.putIfAbsent(qualifier, value);
         }
@@ -90,8 +94,8 @@ final class LineBuilder {
     }
 
     /** LQ*HE carries a remark code (RARC); other qualifiers (RX: NCPDP reject codes) are not remarks. */
-    void remark(Segment lq) {
-        String code = lq.text(2);
+    void remark(Segment lq) throws MalformedRemittanceException {
+        String code = lq.text(2, ClaimBuilder.MAX_REMARK_LENGTH);
         if ("HE".equals(lq.text(1)) && code != null) {
             remarks.add(code);
         }

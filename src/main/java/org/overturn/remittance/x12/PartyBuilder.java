@@ -30,7 +30,7 @@ final class PartyBuilder {
     }
 
     static PartyBuilder from(Segment n1) throws MalformedRemittanceException {
-        return new PartyBuilder(n1.requiredText(2), n1.text(3), n1.text(4));
+        return new PartyBuilder(n1.requiredText(2, 60), n1.text(3, 2), n1.text(4, 80));
     }
 
     void street(Segment n3) {
@@ -46,9 +46,9 @@ final class PartyBuilder {
         postalCode = n4.text(3);
     }
 
-    void reference(Segment ref) {
+    void reference(Segment ref) throws MalformedRemittanceException {
         String qualifier = ref.text(1);
-        String value = ref.text(2);
+        String value = ref.text(2, 50);
         if (qualifier != null && value != null) {
             references.putIfAbsent(qualifier, value);
         }

@@ -3,6 +3,8 @@ package org.overturn.remittance.x12;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.overturn.remittance.MalformedRemittanceException;
+
 /**
  * A composite medical procedure identifier (SVC01, SVC06): qualifier (HC, AD, NU, ZZ ...), code and up to
  * four modifiers.
@@ -25,6 +27,16 @@ record ProcedureCode(String qualifier, String code, List<String> modifiers) {
             }
         }
         return new ProcedureCode(parts[0], parts.length > 1 ? parts[1] : null, modifiers);
+    }
+
+    /**
+     * Refuses parts longer than X12 allows (qualifier 2, code 48), and modifiers longer than the 20 characters
+     * the table keeps them in (joined by ':'; four modifiers of two characters take 11).
+     */
+    void checkLengths(Segment segment, String element) throws MalformedRemittanceException {
+        segment.checkLength(element + "-1 (qualifier)", qualifier, 2);
+        segment.checkLength(element + "-2 (procedure code)", code, 48);
+        segment.checkLength(element + " modifiers", String.join(":", modifiers), 20);
     }
 
     /** Whether the element holds a qualifier alone, with no code after it. */

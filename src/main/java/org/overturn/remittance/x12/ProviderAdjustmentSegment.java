@@ -19,7 +19,7 @@ final class ProviderAdjustmentSegment {
     }
 
     static void read(Segment plb, List<ProviderAdjustment> into) throws MalformedRemittanceException {
-        String providerId = plb.requiredText(1);
+        String providerId = plb.requiredText(1, 50);
         LocalDate fiscalPeriod = plb.requiredDate(2);
         plb.requiredText(3);
         plb.requiredAmount(4);
@@ -35,7 +35,9 @@ final class ProviderAdjustmentSegment {
             if (amount == null) {
                 throw plb.missing(reasonElement + 1);
             }
-            String reference = reason.length > 1 ? reason[1] : null;
+            plb.checkLength(plb.name(reasonElement) + "-1 (reason)", reason[0], 2);
+            String reference = plb.checkLength(plb.name(reasonElement) + "-2 (reference)",
+                    reason.length > 1 ? reason[1] : null, 50);
             into.add(new ProviderAdjustment(providerId, fiscalPeriod, reason[0], reference, amount));
         }
     }

@@ -33,9 +33,18 @@ final class Segment {
     private int pieces;
     private int occurrence;
 
+    /**
+     * Amounts and quantities are kept as numeric(14,2) and numeric(15,3): twelve digits before the point, far
+     * beyond any payment (X12 allows 18 digits in all).
+     */
+    static final int MAX_WHOLE_DIGITS = 12;
+    private static final int MAX_QUOTED = 40;
+
     private final ShortValues shortValues = new ShortValues();
 
     private ControlError controlError;
+    /** The first element found holding a NUL character, 0 when none. */
+    private int nulElement;
 
     /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
     enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
@@ -47,6 +56,7 @@ final class Segment {
         elementCount = 0;
         pieces = 0;
         controlError = null;
+        nulElement = 0;
     }
 
     void separators(char component, char repetition) {
@@ -76,6 +86,28 @@ final class Segment {
         append(componentSeparator);
         pieceCount[position]++;
         return reservePiece(length);
+    }
+
+    /**
+     * Notes that an element's text was written at {@code at}: a NUL in it marks the segment (a corrupt file; no
+     * database keeps a NUL in text). One pass over characters just copied.
+     */
+    void written(int at, int length) {
+        if (nulElement == 0) {
+            for (int i = at; i < at + length; i++) {
+                if (text[i] == 0) {
+                    nulElement = elementCount;
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Refuses a segment that held a NUL character anywhere in its elements. */
+    void checkNoNul() throws MalformedRemittanceException {
+        if (nulElement > 0) {
+            throw error(name(nulElement) + " holds a NUL character");
+        }
     }
 
     /** Where {@link #reserve} asks the text to be written; valid until the next call to reserve. */
@@ -145,6 +177,29 @@ final class Segment {
         return value;
     }
 
+    /**
+     * The element's text, or null when absent or blank; longer than {@code maxLength} is an error. The limits
+     * are X12's for the elements this product keeps, and its tables are as wide.
+     */
+    String text(int element, int maxLength) throws MalformedRemittanceException {
+        return checkLength(name(element), text(element), maxLength);
+    }
+
+    String requiredText(int element, int maxLength) throws MalformedRemittanceException {
+        return checkLength(name(element), requiredText(element), maxLength);
+    }
+
+    /**
+     * A value read from this segment (an element or a component, named {@code what}), refused when longer than
+     * {@code maxLength}. The value itself is not repeated in the message: it may be a patient's name.
+     */
+    String checkLength(String what, String value, int maxLength) throws MalformedRemittanceException {
+        if (value != null && value.length() > maxLength) {
+            throw error(what + " is " + value.length() + " characters long; at most " + maxLength + " are allowed");
+        }
+        return value;
+    }
+
     /** An X12 decimal, or null when the element is absent; a value that is not a number is an error. */
     BigDecimal amount(int element) throws MalformedRemittanceException {
         if (!isPresent(element)) {
@@ -154,7 +209,11 @@ final class Segment {
         int end = trimmedEnd(element);
         BigDecimal value = X12Number.parse(text, start, end);
         if (value == null) {
-            throw error(name(element) + " '" + new String(text, start, end - start) + "' is not a number");
+            throw error(name(element) + " '" + quoted(start, end) + "' is not a number");
+        }
+        if (value.precision() - value.scale() > MAX_WHOLE_DIGITS) {
+            throw error(name(element) + " '" + quoted(start, end) + "' is out of range: more than "
+                    + MAX_WHOLE_DIGITS + " digits before the decimal point");
         }
         return value;
     }
@@ -176,8 +235,7 @@ final class Segment {
         int end = trimmedEnd(element);
         LocalDate value = X12Date.parse(text, start, end);
         if (value == null) {
-            throw error(name(element) + " '" + new String(text, start, end - start)
-                    + "' is not a valid date (CCYYMMDD)");
+            throw error(name(element) + " '" + quoted(start, end) + "' is not a valid date (CCYYMMDD)");
         }
         return value;
     }
@@ -250,6 +308,13 @@ final class Segment {
             firstPiece = Arrays.copyOf(firstPiece, size);
             pieceCount = Arrays.copyOf(pieceCount, size);
         }
+    }
+
+    /** A value for a message: a runaway one (a whole file in one element) is cut short. */
+    private String quoted(int start, int end) {
+        int length = end - start;
+        return length <= MAX_QUOTED ? new String(text, start, length)
+                : new String(text, start, MAX_QUOTED) + "... (" + length + " characters)";
     }
 
     private int trimmedStart(int element) {

@@ -55,6 +55,7 @@ final class SegmentStream {
                         if (segment.is("ISA")) {
                             takeSeparators();
                         }
+                        segment.checkNoNul();
                         return segment;
                     }
                     case ELEMENT_DATA_ERROR -> flag(reader.getErrorType());
@@ -103,6 +104,7 @@ final class SegmentStream {
         int at = segment.reserve(location.getElementPosition(), location.getElementOccurrence(), length);
         if (length > 0) {
             reader.getTextCharacters(reader.getTextStart(), segment.buffer(), at, length);
+            segment.written(at, length);
         }
     }
 
@@ -131,6 +133,11 @@ final class SegmentStream {
             if (location.getSegmentTag() != null) {
                 lastTag = location.getSegmentTag();
             }
+        }
+        if (lastNumber == 0) {
+            // StAEDI stopped inside the first header, before it reported any segment: that is segment 1
+            lastNumber = 1;
+            lastTag = "ISA";
         }
         if (e.getCause() instanceof CharacterCodingException) {
             throw new MalformedRemittanceException(lastNumber, lastTag, RemittanceParser.NOT_UTF_8, e);

@@ -97,20 +97,21 @@ final class TransactionAssembler {
         if (payment != null) {
             throw bpr.error("second BPR in transaction set " + controlNumber);
         }
-        String handling = bpr.requiredText(1);
+        String handling = bpr.requiredText(1, 2);
         BigDecimal amount = bpr.requiredAmount(2);
-        String creditDebit = bpr.requiredText(3);
-        String method = bpr.requiredText(4);
+        String creditDebit = bpr.requiredText(3, 1);
+        String method = bpr.requiredText(4, 3);
         payment = new Payment(handling, amount, creditDebit, method, bpr.date(16), null, null);
     }
 
     private void trace(Segment trn) throws MalformedRemittanceException {
         trn.requiredText(1);
-        String number = trn.requiredText(2);
+        String number = trn.requiredText(2, 50);
+        String originator = trn.text(3, 10);
         if (!traced) {
             traced = true;
             trace = number;
-            originatorId = trn.text(3);
+            originatorId = originator;
         }
     }
 
@@ -144,7 +145,7 @@ final class TransactionAssembler {
         }
     }
 
-    private void reference(Segment ref) {
+    private void reference(Segment ref) throws MalformedRemittanceException {
         switch (loop) {
             case PAYER -> payer.reference(ref);
             case PAYEE -> payee.reference(ref);
@@ -193,13 +194,13 @@ final class TransactionAssembler {
         }
     }
 
-    private void person(Segment nm1) {
+    private void person(Segment nm1) throws MalformedRemittanceException {
         if (loop == Loop.CLAIM) {
             claim.person(nm1);
         }
     }
 
-    private void claimRemarks(Segment segment, boolean inpatient) {
+    private void claimRemarks(Segment segment, boolean inpatient) throws MalformedRemittanceException {
         if (loop != Loop.CLAIM) {
             return;
         }
@@ -226,7 +227,7 @@ final class TransactionAssembler {
         loop = Loop.LINE;
     }
 
-    private void remark(Segment lq) {
+    private void remark(Segment lq) throws MalformedRemittanceException {
         if (loop == Loop.LINE) {
             line.remark(lq);
         }

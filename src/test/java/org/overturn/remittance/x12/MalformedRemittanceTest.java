@@ -109,6 +109,21 @@ class MalformedRemittanceTest {
     }
 
     @Test
+    void rejectsIsaHoldingACharacterThatIsNotAscii() {
+        // found by the fuzz test: a character of two bytes shifted StAEDI's fixed header layout
+        String text = Edi835.withClaims().text().replace("*SENDER         *", "*SEND\u00c9R         *");
+
+        assertRejected(text, 1, "ISA", "bad ISA: ISA06 holds a byte that is not printable ASCII (0xC3)");
+    }
+
+    @Test
+    void rejectsIsaHoldingAControlCharacter() {
+        String text = Edi835.withClaims().text().replace("*SENDER         *", "*SEND\u0000R         *");
+
+        assertRejected(text, 1, "ISA", "bad ISA: ISA06 holds a byte that is not printable ASCII (0x00)");
+    }
+
+    @Test
     void rejectsVersion5010IsaWhoseRepetitionSeparatorIsALetter() {
         String text = Edi835.withClaims().text().replace("*1200*^*00501*", "*1200*U*00501*");
 
@@ -188,6 +203,65 @@ class MalformedRemittanceTest {
                 "SVC03 '1,0' is not a number");
         assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "CAS*CO*45*1.2.3").text(), 9, "CAS",
                 "CAS03 '1.2.3' is not a number");
+    }
+
+    @Test
+    void rejectsAmountBeyondTwelveDigitsBeforeThePoint() {
+        // found by the fuzz test: the parser read it, then the database refused it (numeric(14,2)) with a 500
+        assertRejected(Edi835.withClaims("CLP*A*1*1000000000000*10**12").text(), 8, "CLP",
+                "CLP03 '1000000000000' is out of range: more than 12 digits before the decimal point");
+        assertThat(rejection(Edi835.withClaims("CLP*A*1*10*10**12", "CAS*CO*45*1" + "0".repeat(500)).text())
+                .getMessage()).isEqualTo("segment 9 (CAS): CAS03 '1000000000000000000000000000000000000000... "
+                        + "(501 characters)' is out of range: more than 12 digits before the decimal point");
+    }
+
+    @Test
+    void acceptsTheLargestAmountKept() throws MalformedRemittanceException {
+        var file = parser.parse(Edi835.stream(Edi835.withClaims("CLP*A*1*999999999999.99*0**12").text()));
+
+        assertThat(file.transactions().get(0).claims().get(0).charge()).isEqualByComparingTo("999999999999.99");
+    }
+
+    @Test
+    void rejectsValueLongerThanX12AllowsWithoutRepeatingIt() {
+        // found by the fuzz test: an overlong payee id, payment method or claim number failed in the database
+        String payeeId = "9".repeat(81);
+        MalformedRemittanceException e = rejection(file("ST*835*0001", BPR, TRN, PAYER,
+                "N1*PE*RIVERSIDE COUNSELING*XX*" + payeeId));
+
+        assertThat(e.getMessage()).isEqualTo("segment 7 (N1): N104 is 81 characters long; at most 80 are allowed");
+        assertRejected(file("ST*835*0001", "BPR*I*100*CC*CHK", TRN, PAYER, PAYEE), 4, "BPR",
+                "BPR03 is 2 characters long; at most 1 are allowed");
+        assertRejected(Edi835.withClaims("CLP*" + "A".repeat(39) + "*1*10*10**12").text(), 8, "CLP",
+                "CLP01 is 39 characters long; at most 38 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "NM1*QC*1*" + "DOE".repeat(21)).text(), 9, "NM1",
+                "NM103 is 63 characters long; at most 60 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:" + "9".repeat(49) + "*10*10").text(), 9,
+                "SVC", "SVC01-2 (procedure code) is 49 characters long; at most 48 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:90837:95:" + "X".repeat(20) + "*10*10")
+                .text(), 9, "SVC", "SVC01 modifiers is 23 characters long; at most 20 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*0**12", "CAS*CO*197197*10").text(), 9, "CAS",
+                "CAS02 is 6 characters long; at most 5 are allowed");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "SVC*HC:90837*10*10", "LQ*HE*" + "N".repeat(31))
+                .text(), 10, "LQ", "LQ02 is 31 characters long; at most 30 are allowed");
+        assertRejected(Edi835.withClaims("PLB*" + "1".repeat(51) + "*20241231*WO*10").text(), 8, "PLB",
+                "PLB01 is 51 characters long; at most 50 are allowed");
+    }
+
+    @Test
+    void rejectsNulCharacterAnywhereInASegment() {
+        // found by the fuzz test: PostgreSQL refuses a NUL in text, so such a file failed in the database
+        assertRejected(Edi835.withClaims("CLP*A*1*10*0**12", "CAS*C\u0000*16*10").text(), 9, "CAS",
+                "CAS01 holds a NUL character");
+        assertRejected(Edi835.withClaims("CLP*A*1*10*10**12", "NM1*QC*1*DOE\u0000*JANE").text(), 9, "NM1",
+                "NM103 holds a NUL character");
+    }
+
+    @Test
+    void escapesControlCharactersQuotedInItsMessage() {
+        MalformedRemittanceException e = rejection(Edi835.withClaims("CLP*A*1*1\u00012*10**12").text());
+
+        assertThat(e.getMessage()).isEqualTo("segment 8 (CLP): CLP03 '1\\u00012' is not a number");
     }
 
     @Test
