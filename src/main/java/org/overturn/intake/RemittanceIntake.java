@@ -97,7 +97,8 @@ public class RemittanceIntake {
     /**
      * Stores the file, trying again (from scratch: nothing of a failed attempt remains) when a denial process
      * the file's claims answer was being moved on by the job executor at the same moment. Found by the intake
-     * fuzz test: a later 835 for a claim whose process was just starting failed its upload with a 500.
+     * fuzz test: a later 835 for a claim whose process was just starting failed its upload with a 500, and
+     * (with more work per denial in its jobs) a deadlock between the correlation and a job did the same.
      */
     private IntakeResult storeInOneTransaction(FileReceipt receipt, RemittanceFile parsed) {
         for (int attempt = 1; ; attempt++) {
@@ -112,14 +113,35 @@ public class RemittanceIntake {
                     }
                     return stored;
                 });
-            } catch (OptimisticLockingException | ConcurrencyFailureException e) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (!concurrentUpdate(e) || attempt == ATTEMPTS) {
                     throw e;
                 }
                 log.info("File {} met a concurrent update ({}): trying again, attempt {} of {}", receipt.fileName(),
                         e.getClass().getSimpleName(), attempt + 1, ATTEMPTS);
             }
         }
+    }
+
+    /**
+     * A conflict with the job executor that a fresh attempt resolves: the engine's optimistic lock, Spring's
+     * concurrency failures, and a PostgreSQL deadlock or serialization failure (SQLSTATE class 40) that the engine
+     * reports as a persistence exception when a correlation and a job end the same process at once.
+     */
+    static boolean concurrentUpdate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private IntakeResult storeWithDenials(FileReceipt receipt, RemittanceFile parsed) {
