@@ -95,8 +95,11 @@ final class LineBuilder {
 
     /** LQ*HE carries a remark code (RARC); other qualifiers (RX: NCPDP reject codes) are not remarks. */
     void remark(Segment lq) throws MalformedRemittanceException {
+        if (!"HE".equals(lq.text(1))) {
+            return;
+        }
         String code = lq.text(2, ClaimBuilder.MAX_REMARK_LENGTH);
-        if ("HE".equals(lq.text(1)) && code != null) {
+        if (code != null) {
             remarks.add(code);
         }
     }
