@@ -247,6 +247,62 @@ class ParityEscalationPathTest {
         assertThat(cases.caseOf(denial.id()).orElseThrow().status()).isEqualTo(ParityEscalation.Status.REQUEST_SENT);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {Tasks.REVIEW, Tasks.OBTAIN_CONSENT,
+            Tasks.SEND_REQUEST_BY_POST, Tasks.ASSESS_ANALYSIS, Tasks.FILE_COMPLAINT})
+    void anOverdueSpecialistTaskEscalatesToManagersAndStaysOpen(String taskKey) {
+        Denied denial = reach(taskKey);
+        String name = taskKey.substring("Task_".length());
+        String process = escalation(denial).getId();
+        String overdue = task(denial, taskKey);
+        Job timer = management.createJobQuery().processInstanceId(process).activityId("Timer_" + name + "SlaBreached")
+                .singleResult();
+        assertThat(timer.getDuedate().getTime() - ClockUtil.getCurrentTime().getTime())
+                .as("the parity queue's SLA").isBetween(java.time.Duration.ofDays(7).minusMinutes(1).toMillis(),
+                        java.time.Duration.ofDays(7).toMillis());
+
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        management.executeJob(timer.getId());
+
+        assertThat(escalation(denial)).hasPassed("Task_Escalate" + name, "End_" + name + "Escalated")
+                .isWaitingAt(taskKey);
+        assertThat(task(denial, taskKey)).as("the same task stays open").isEqualTo(overdue);
+        assertThat(tasks.getIdentityLinksForTask(overdue)).extracting(l -> l.getGroupId()).contains("parity", "managers");
+        assertThat(jdbc.queryForObject("select queue from sla_breach where task_id = ?", String.class, overdue))
+                .isEqualTo("parity");
+    }
+
+    private Denied reach(String taskKey) {
+        return switch (taskKey) {
+            case Tasks.REVIEW -> flagged();
+            case Tasks.OBTAIN_CONSENT -> {
+                Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "50", "300.00")
+                        .procedure("H0015"));
+                confirm(denial);
+                yield denial;
+            }
+            case Tasks.SEND_REQUEST_BY_POST -> {
+                Denied denial = scenario.denial(AppealPathTest.medicalNecessity(LifecycleScenario.newClaim(), "400.00")
+                        .payer("PAPER ONLY PLAN", "OVT-PAPER-PARITY"));
+                confirm(denial);
+                yield denial;
+            }
+            case Tasks.ASSESS_ANALYSIS -> {
+                Denied denial = flagged();
+                confirm(denial);
+                cases.analysisReceived(denial.id(), "A partial analysis");
+                yield denial;
+            }
+            default -> {
+                Denied denial = flagged();
+                confirm(denial);
+                cases.analysisReceived(denial.id(), "A partial analysis");
+                complete(denial, Tasks.ASSESS_ANALYSIS, "analysisAdequate", "false", "assessmentNote", "No comparison");
+                yield denial;
+            }
+        };
+    }
+
     private Denied flagged() {
         return flagged(LifecycleScenario.newClaim());
     }
