@@ -1,5 +1,6 @@
 package org.overturn.parity.internal;
 
+import org.overturn.FakeExecution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;

@@ -1,5 +1,6 @@
 package org.overturn.workflow.internal;
 
+import org.overturn.FakeExecution;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;

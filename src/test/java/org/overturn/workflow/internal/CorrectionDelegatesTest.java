@@ -1,5 +1,6 @@
 package org.overturn.workflow.internal;
 
+import org.overturn.FakeExecution;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;

@@ -1,5 +1,6 @@
 package org.overturn.workflow.internal;
 
+import org.overturn.FakeExecution;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;

@@ -1,4 +1,4 @@
-package org.overturn.workflow.internal;
+package org.overturn;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** A {@link DelegateExecution} whose variables live in a map the test can read back. */
-final class FakeExecution {
+/** A {@link DelegateExecution} whose variables live in a map the test can read back: for delegate unit tests. */
+public final class FakeExecution {
 
     private FakeExecution() {
     }
 
-    static DelegateExecution with(Map<String, ?> variables) {
+    public static DelegateExecution with(Map<String, ?> variables) {
         Map<String, Object> values = new HashMap<>(variables);
         DelegateExecution execution = mock(DelegateExecution.class);
         lenient().when(execution.getVariable(anyString())).thenAnswer(call -> values.get(call.<String>getArgument(0)));
