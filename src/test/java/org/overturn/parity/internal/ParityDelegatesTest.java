@@ -1,6 +1,5 @@
 package org.overturn.parity.internal;
 
-import org.overturn.FakeExecution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.junit.jupiter.api.Test;
+import org.overturn.FakeExecution;
 import org.overturn.denial.DenialKind;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.DenialView;

@@ -1,6 +1,5 @@
 package org.overturn.workflow.internal;
 
-import org.overturn.FakeExecution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -12,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.overturn.FakeExecution;
 import org.overturn.letters.AppealMailer;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;

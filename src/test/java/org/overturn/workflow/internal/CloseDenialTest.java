@@ -1,6 +1,5 @@
 package org.overturn.workflow.internal;
 
-import org.overturn.FakeExecution;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -15,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.overturn.FakeExecution;
 import org.overturn.denial.Appeals;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.Denials;

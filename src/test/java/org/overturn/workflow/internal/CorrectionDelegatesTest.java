@@ -1,12 +1,12 @@
 package org.overturn.workflow.internal;
 
-import org.overturn.FakeExecution;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.overturn.FakeExecution;
 import org.overturn.correction.CorrectedClaims;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.Denials;

@@ -1,6 +1,5 @@
 package org.overturn.workflow.internal;
 
-import org.overturn.FakeExecution;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
+import org.overturn.FakeExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class EscalateToManagersTest {
