@@ -66,10 +66,12 @@ public class WorkItems {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final DenialProcesses processes;
+    private final RecentFacets recentFacets;
 
     WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit,
-              DenialProcesses processes) {
+              DenialProcesses processes, RecentFacets recentFacets) {
         this.processes = processes;
+        this.recentFacets = recentFacets;
         this.tasks = tasks;
         this.denials = denials;
         this.forms = forms;
@@ -186,24 +188,10 @@ public class WorkItems {
                               List<String> assignees) {
     }
 
+    /** The filters' values of a queue this user may see, as of a few seconds ago at most ({@link RecentFacets}). */
     public QueueFacets facetsOf(String queue, CurrentUser user) {
         checkVisible(queue, user);
-        String from = """
-                  from act_ru_task t
-                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
-                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
-                """ + (user.seesPart2() ? "" : " and not d.part2 ");
-        List<String> payers = jdbc.queryForList("select distinct coalesce(d.payer_name, d.payer_id) as p " + from
-                + " where coalesce(d.payer_name, d.payer_id) is not null order by p", String.class, queue);
-        List<String> causes = jdbc.queryForList("select distinct d.root_cause " + from + " order by 1", String.class,
-                queue);
-        List<String> procedures = jdbc.queryForList("select distinct s.procedure_code " + from
-                + " join service_line s on s.claim_payment_id = d.claim_payment_id"
-                + " where s.procedure_code is not null order by 1", String.class, queue);
-        List<String> assignees = jdbc.queryForList("select distinct t.assignee_ " + from
-                + " where t.assignee_ is not null order by 1", String.class, queue);
-        return new QueueFacets(payers, causes, procedures, assignees);
+        return recentFacets.of(queue, user.seesPart2());
     }
 
     /** What a bulk claim did: tasks now the user's, and why the others were not claimed. */
