@@ -79,7 +79,9 @@ public class WorkItems {
         this.audit = audit;
     }
 
+    /** The queues this user may look at, each with its open tasks counted: only those queues' tasks are read. */
     public List<QueueSummary> queues(CurrentUser user) {
+        List<String> visible = WorkQueue.ALL.stream().filter(user::canView).toList();
         Map<String, QueueSummary> counted = new HashMap<>();
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         Timestamp inAWeek = new Timestamp(now.getTime() + ChronoUnit.WEEKS.getDuration().toMillis());
@@ -91,6 +93,7 @@ public class WorkItems {
                        coalesce(sum(d.amount_at_risk), 0) as at_risk
                   from act_ru_task t
                   join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
+                                            and l.group_id_ = any(?)
                   join denial_process dp on dp.process_instance_id = t.proc_inst_id_
                   join denial d on d.id = dp.denial_id and d.follows_denial_id is null
                  group by l.group_id_
@@ -98,8 +101,8 @@ public class WorkItems {
             String queue = row.getString("queue");
             counted.put(queue, new QueueSummary(queue, row.getLong("open"), row.getLong("overdue"),
                     row.getLong("due_week"), row.getBigDecimal("at_risk"), user.queues().contains(queue)));
-        }, now, now, inAWeek);
-        return WorkQueue.ALL.stream().filter(user::canView)
+        }, now, now, inAWeek, visible.toArray(String[]::new));
+        return visible.stream()
                 .map(q -> counted.getOrDefault(q, new QueueSummary(q, 0, 0, 0, BigDecimal.ZERO,
                         user.queues().contains(q))))
                 .toList();
