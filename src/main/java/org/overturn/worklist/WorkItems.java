@@ -69,11 +69,13 @@ public class WorkItems {
     private final AuditTrail audit;
     private final DenialProcesses processes;
     private final HistoryService history;
+    private final RecentFacets recentFacets;
 
     WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit,
-              DenialProcesses processes, HistoryService history) {
+              DenialProcesses processes, HistoryService history, RecentFacets recentFacets) {
         this.processes = processes;
         this.history = history;
+        this.recentFacets = recentFacets;
         this.tasks = tasks;
         this.denials = denials;
         this.forms = forms;
@@ -81,7 +83,9 @@ public class WorkItems {
         this.audit = audit;
     }
 
+    /** The queues this user may look at, each with its open tasks counted: only those queues' tasks are read. */
     public List<QueueSummary> queues(CurrentUser user) {
+        List<String> visible = WorkQueue.ALL.stream().filter(user::canView).toList();
         Map<String, QueueSummary> counted = new HashMap<>();
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         Timestamp inAWeek = new Timestamp(now.getTime() + ChronoUnit.WEEKS.getDuration().toMillis());
@@ -93,6 +97,7 @@ public class WorkItems {
                        coalesce(sum(d.amount_at_risk), 0) as at_risk
                   from act_ru_task t
                   join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
+                                            and l.group_id_ = any(?)
                   join denial_process dp on dp.process_instance_id = t.proc_inst_id_
                   join denial d on d.id = dp.denial_id and d.follows_denial_id is null
                  group by l.group_id_
@@ -100,8 +105,8 @@ public class WorkItems {
             String queue = row.getString("queue");
             counted.put(queue, new QueueSummary(queue, row.getLong("open"), row.getLong("overdue"),
                     row.getLong("due_week"), row.getBigDecimal("at_risk"), user.queues().contains(queue)));
-        }, now, now, inAWeek);
-        return WorkQueue.ALL.stream().filter(user::canView)
+        }, now, now, inAWeek, visible.toArray(String[]::new));
+        return visible.stream()
                 .map(q -> counted.getOrDefault(q, new QueueSummary(q, 0, 0, 0, BigDecimal.ZERO,
                         user.queues().contains(q))))
                 .toList();
@@ -190,24 +195,10 @@ public class WorkItems {
                               List<String> assignees) {
     }
 
+    /** The filters' values of a queue this user may see, as of a few seconds ago at most ({@link RecentFacets}). */
     public QueueFacets facetsOf(String queue, CurrentUser user) {
         checkVisible(queue, user);
-        String from = """
-                  from act_ru_task t
-                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
-                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
-                """ + (user.seesPart2() ? "" : " and not d.part2 ");
-        List<String> payers = jdbc.queryForList("select distinct coalesce(d.payer_name, d.payer_id) as p " + from
-                + " where coalesce(d.payer_name, d.payer_id) is not null order by p", String.class, queue);
-        List<String> causes = jdbc.queryForList("select distinct d.root_cause " + from + " order by 1", String.class,
-                queue);
-        List<String> procedures = jdbc.queryForList("select distinct s.procedure_code " + from
-                + " join service_line s on s.claim_payment_id = d.claim_payment_id"
-                + " where s.procedure_code is not null order by 1", String.class, queue);
-        List<String> assignees = jdbc.queryForList("select distinct t.assignee_ " + from
-                + " where t.assignee_ is not null order by 1", String.class, queue);
-        return new QueueFacets(payers, causes, procedures, assignees);
+        return recentFacets.of(queue, user.seesPart2());
     }
 
     /** What a bulk claim did: tasks now the user's, and why the others were not claimed. */

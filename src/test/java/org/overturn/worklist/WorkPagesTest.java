@@ -109,6 +109,9 @@ class WorkPagesTest {
         var page = biller.get("/queues/coding?payer=" + payer);
         assertThat(page.body()).contains("<option value=\"" + "PAGES HEALTH" + "\"", "Claim selected",
                 "name=\"_csrf\"");
+        // the filters offer the values of the queue's open tasks, and say how fresh they are
+        assertThat(page.body()).contains("<option value=\"90837\"", "<option value=\"90834\"",
+                "<option value=\"MISSING_INFORMATION\"", "id=\"filter-choices-age\"");
         assertThat(biller.get("/queues/nonsense").statusCode()).isEqualTo(404);
         assertThat(web.as("parity").get("/queues/coding").statusCode()).isEqualTo(403);
     }
@@ -121,7 +124,10 @@ class WorkPagesTest {
         var claimed = biller.post("/tasks/" + task + "/claim", Map.of("back", queue));
         assertThat(claimed.statusCode()).isEqualTo(302);
         assertThat(claimed.headers().firstValue("Location").orElseThrow()).endsWith(queue);
-        assertThat(denialsIn(biller.get(queue + "&assignee=me").body())).containsExactly(necessity);
+        var mine = biller.get(queue + "&assignee=me").body();
+        assertThat(denialsIn(mine)).containsExactly(necessity);
+        // a claim is offered as an assignee at once, not a few seconds later
+        assertThat(mine).contains("<option value=\"sud-biller\"");
         assertThat(biller.post("/tasks/" + task + "/unclaim", Map.of()).statusCode()).isEqualTo(302);
         assertThat(denialsIn(biller.get(queue + "&assignee=me").body())).isEmpty();
 
@@ -179,7 +185,10 @@ class WorkPagesTest {
         assertThat(sudBiller).contains("H0015", "PAGES HEALTH", "Part 2", "id=\"task-form\"");
         var queue = web.as("biller").get("/queues/authorizations?assignee=nobody&sort=dollars").body();
         assertThat(denialsIn(queue)).contains(sud);
-        assertThat(queue).doesNotContain("PG3");
+        // neither the row nor the filters' choices say what only the Part 2 denial says
+        assertThat(queue).doesNotContain("PG3", "PAGES HEALTH");
+        assertThat(web.as("sud-biller").get("/queues/authorizations").body())
+                .contains("<option value=\"PAGES HEALTH\"", "<option value=\"H0015\"");
         // a filter on what the denial says never finds a hidden Part 2 denial
         assertThat(denialsIn(web.as("biller").get("/queues/authorizations?payer=" + payer).body())).isEmpty();
         assertThat(denialsIn(web.as("sud-biller").get("/queues/authorizations?payer=" + payer).body()))
