@@ -26,6 +26,19 @@ class ConcurrentUpdateTest {
     }
 
     @Test
+    void theEnginesStumbleOverAnExecutionCaughtMidMoveIsToo() {
+        var npe = new NullPointerException("activity is null");
+        npe.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl", "executeActivity", "x.java", 1)});
+        var ours = new NullPointerException("our bug");
+        ours.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.overturn.intake.RemittanceIntake", "store", "RemittanceIntake.java", 1)});
+
+        assertThat(RemittanceIntake.concurrentUpdate(npe)).isTrue();
+        assertThat(RemittanceIntake.concurrentUpdate(ours)).isFalse();
+    }
+
+    @Test
     void realFailuresAreNot() {
         assertThat(RemittanceIntake.concurrentUpdate(new IllegalStateException("bug"))).isFalse();
         assertThat(RemittanceIntake.concurrentUpdate(new DataIntegrityViolationException("duplicate",
