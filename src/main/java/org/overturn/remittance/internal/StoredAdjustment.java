@@ -10,7 +10,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import org.overturn.remittance.Adjustment;
 
 /** One stored CAS triplet; {@code serviceLine} is null for a claim-level adjustment. */
 @Entity
@@ -34,16 +33,6 @@ public class StoredAdjustment {
     private BigDecimal quantity;
 
     protected StoredAdjustment() {
-    }
-
-    StoredAdjustment(StoredClaimPayment claimPayment, StoredServiceLine serviceLine, Adjustment adjustment) {
-        this.claimPayment = claimPayment;
-        this.serviceLine = serviceLine;
-        this.level = adjustment.level().name().toLowerCase(java.util.Locale.ROOT);
-        this.groupCode = adjustment.group();
-        this.reasonCode = adjustment.reason();
-        this.amount = adjustment.amount();
-        this.quantity = adjustment.quantity();
     }
 
     public Long getId() { return id; }

@@ -1,6 +1,5 @@
 package org.overturn.remittance.internal;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -16,8 +15,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.overturn.remittance.Adjustment;
-import org.overturn.remittance.ClaimPayment;
 
 /** One stored CLP loop. Patient name and member id are PHI: shown only to those allowed, never logged. */
 @Entity
@@ -51,61 +48,17 @@ public class StoredClaimPayment {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "reverses_id")
     private StoredClaimPayment reverses;
-    @OneToMany(mappedBy = "claimPayment", cascade = CascadeType.PERSIST)
+    @OneToMany(mappedBy = "claimPayment")
     @OrderBy("position")
     private List<StoredServiceLine> lines = new ArrayList<>();
-    @OneToMany(mappedBy = "claimPayment", cascade = CascadeType.PERSIST)
+    @OneToMany(mappedBy = "claimPayment")
     @OrderBy("id")
     private List<StoredAdjustment> adjustments = new ArrayList<>();
-    @OneToMany(mappedBy = "claimPayment", cascade = CascadeType.PERSIST)
+    @OneToMany(mappedBy = "claimPayment")
     @OrderBy("id")
     private List<StoredRemark> remarks = new ArrayList<>();
 
     protected StoredClaimPayment() {
-    }
-
-    StoredClaimPayment(StoredRemittance remittance, int position, ClaimPayment claim) {
-        this.remittance = remittance;
-        this.position = position;
-        this.patientControlNumber = claim.patientControlNumber();
-        this.status = claim.status();
-        this.charge = claim.charge();
-        this.paid = claim.paid();
-        this.patientResponsibility = claim.patientResponsibility() == null ? BigDecimal.ZERO
-                : claim.patientResponsibility();
-        this.filingIndicator = claim.filingIndicator();
-        this.payerClaimControlNumber = claim.payerClaimControlNumber();
-        this.facilityCode = claim.facilityCode();
-        this.frequencyCode = claim.frequencyCode();
-        var patient = claim.correctedPatient() != null ? claim.correctedPatient() : claim.patient();
-        if (patient != null) {
-            this.patientLastName = patient.last();
-            this.patientFirstName = patient.first();
-        }
-        this.memberId = claim.memberId();
-        if (claim.renderingProvider() != null) {
-            this.renderingProviderNpi = claim.renderingProvider().id();
-        }
-        this.statementFrom = claim.statementFrom();
-        this.statementTo = claim.statementTo();
-        this.receivedDate = claim.receivedDate();
-        for (Adjustment a : claim.adjustments()) {
-            adjustments.add(new StoredAdjustment(this, null, a));
-        }
-        for (String code : claim.remarks()) {
-            remarks.add(new StoredRemark(this, null, code));
-        }
-        int linePosition = 0;
-        for (var line : claim.lines()) {
-            var storedLine = new StoredServiceLine(this, ++linePosition, line);
-            lines.add(storedLine);
-            for (Adjustment a : line.adjustments()) {
-                adjustments.add(new StoredAdjustment(this, storedLine, a));
-            }
-            for (String code : line.remarks()) {
-                remarks.add(new StoredRemark(this, storedLine, code));
-            }
-        }
     }
 
     public Long getId() { return id; }

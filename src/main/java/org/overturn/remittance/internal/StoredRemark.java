@@ -30,12 +30,6 @@ public class StoredRemark {
     protected StoredRemark() {
     }
 
-    StoredRemark(StoredClaimPayment claimPayment, StoredServiceLine serviceLine, String code) {
-        this.claimPayment = claimPayment;
-        this.serviceLine = serviceLine;
-        this.code = code;
-    }
-
     public Long getId() { return id; }
     public StoredServiceLine getServiceLine() { return serviceLine; }
     public String getCode() { return code; }

@@ -3,25 +3,24 @@ package org.overturn.remittance.internal;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
-import org.overturn.remittance.ClaimPayment;
 import org.overturn.remittance.IngestedFile.IngestedClaim;
 import org.overturn.remittance.IngestedFile.IngestedTransaction;
 import org.overturn.remittance.RemittanceAdvice;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one transaction set with JDBC batching. The persistence context is flushed and cleared every few
- * hundred claims so a 50,000-claim file does not hold 300,000 managed entities in memory.
+ * Writes one transaction set: the remittance and its provider adjustments through JPA, then its claims with
+ * {@link ClaimRowWriter}'s plain JDBC batches.
  */
 @Component
 public class StoredRemittanceWriter {
 
-    private static final int CLAIMS_PER_FLUSH = 500;
-
     private final EntityManager entityManager;
+    private final ClaimRowWriter claimRows;
 
-    StoredRemittanceWriter(EntityManager entityManager) {
+    StoredRemittanceWriter(EntityManager entityManager, ClaimRowWriter claimRows) {
         this.entityManager = entityManager;
+        this.claimRows = claimRows;
     }
 
     public IngestedTransaction write(long fileId, RemittanceAdvice advice, List<String> balanceProblems) {
@@ -30,21 +29,13 @@ public class StoredRemittanceWriter {
         entityManager.persist(remittance);
         advice.providerAdjustments().forEach(p -> entityManager.persist(
                 new StoredProviderAdjustment(remittance, p)));
+        entityManager.flush(); // the claims' rows refer to it
         long remittanceId = remittance.getId();
-        List<IngestedClaim> claims = new ArrayList<>(advice.claims().size());
-        StoredRemittance owner = remittance;
-        int position = 0;
-        for (ClaimPayment claim : advice.claims()) {
-            var stored = new StoredClaimPayment(owner, ++position, claim);
-            entityManager.persist(stored); // lines, adjustments and remarks cascade
-            claims.add(new IngestedClaim(stored.getId(), claim, null));
-            if (position % CLAIMS_PER_FLUSH == 0) {
-                entityManager.flush();
-                entityManager.clear();
-                owner = entityManager.getReference(StoredRemittance.class, remittanceId);
-            }
+        List<Long> ids = claimRows.write(remittanceId, advice.claims());
+        List<IngestedClaim> claims = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            claims.add(new IngestedClaim(ids.get(i), advice.claims().get(i), null));
         }
-        entityManager.flush();
         entityManager.clear();
         return new IngestedTransaction(remittanceId, advice, balanceProblems, claims);
     }

@@ -11,7 +11,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.overturn.remittance.ServiceLine;
 
 /** One stored SVC loop. */
 @Entity
@@ -41,23 +40,6 @@ public class StoredServiceLine {
     private String lineControlNumber;
 
     protected StoredServiceLine() {
-    }
-
-    StoredServiceLine(StoredClaimPayment claimPayment, int position, ServiceLine line) {
-        this.claimPayment = claimPayment;
-        this.position = position;
-        this.procedureQualifier = line.procedureQualifier();
-        this.procedureCode = line.procedure();
-        this.modifiers = line.modifiers().isEmpty() ? null : String.join(":", line.modifiers());
-        this.charge = line.charge();
-        this.paid = line.paid();
-        this.revenueCode = line.revenueCode();
-        this.units = line.units();
-        this.originalProcedure = line.originalProcedure();
-        this.serviceDate = line.serviceDate();
-        this.serviceDateTo = line.serviceDateTo();
-        this.allowed = line.allowed();
-        this.lineControlNumber = line.references().get("6R");
     }
 
     public Long getId() { return id; }
