@@ -79,44 +79,17 @@ public class Kpis {
     }
 
     /**
-     * The filter's claims are counted per remittance, provider, procedure and root cause first, and the grouping
-     * sets are taken over those few combinations: payer and week are facts of the remittance, worked out once
-     * per combination rather than once per claim. Each claim's first service line comes from one ordered pass
-     * over the lines (of the filter's claims when there is a filter), not from a look-up per claim.
+     * The grouping sets are taken over the denial-rate cells of the filter's remittances ({@link DenialRateCells}):
+     * payer and week are facts of the remittance, worked out once per cell rather than once per claim.
      */
     private Rates rates(DashboardFilter filter, MapSqlParameterSource args) {
-        String filteredLines = filter.equals(DashboardFilter.ALL) ? "" : """
-                   where s.claim_payment_id in (select cp.id from claim_payment cp
-                                                  join remittance r on r.id = cp.remittance_id where true %s)
-                """.formatted(remittanceFilter(filter, "r"));
         String sql = """
-                with claim as (
-                  select cp.id, cp.charge, cp.remittance_id, cp.rendering_provider_npi
-                    from claim_payment cp
-                    join remittance r on r.id = cp.remittance_id
-                   where cp.status <> '22' %s
-                     and not exists (select 1 from claim_payment e join remittance er on er.id = e.remittance_id
-                                      where e.patient_control_number = cp.patient_control_number
-                                        and er.payer_id is not distinct from r.payer_id
-                                        and e.remittance_id <> cp.remittance_id and e.id < cp.id)
-                ), first_line as (
-                  select distinct on (s.claim_payment_id) s.claim_payment_id, s.procedure_code
-                    from service_line s %s
-                   order by s.claim_payment_id, s.position
-                ), combination as (
-                  select c.remittance_id, coalesce(c.rendering_provider_npi, '%s') as provider,
-                         coalesce(fl.procedure_code, '%s') as procedure, d.root_cause,
-                         count(*) as claims, count(d.id) as denied, sum(c.charge) as charged,
-                         sum(d.amount_at_risk) as denied_dollars
-                    from claim c
-                    left join first_line fl on fl.claim_payment_id = c.id
-                    left join denial d on d.claim_payment_id = c.id
-                   group by 1, 2, 3, 4
-                ), scope as (
+                with scope as (
                   select coalesce(r.payer_name, r.payer_id, '%s') as payer, c.provider, c.procedure,
                          to_char(date_trunc('week', r.payment_date), 'YYYY-MM-DD') as week, c.root_cause,
                          c.claims, c.denied, c.charged, c.denied_dollars
-                    from combination c join remittance r on r.id = c.remittance_id
+                    from denial_rate_cell c join remittance r on r.id = c.remittance_id
+                   where true %s
                 )
                 select grouping(payer) as g_payer, grouping(provider) as g_provider,
                        grouping(procedure) as g_procedure, grouping(week) as g_week,
@@ -125,7 +98,7 @@ public class Kpis {
                        coalesce(sum(charged), 0) as charged, coalesce(sum(denied_dollars), 0) as denied_dollars
                   from scope
                  group by grouping sets ((), (payer), (provider), (procedure), (week), (root_cause))
-                """.formatted(remittanceFilter(filter, "r"), filteredLines, NO_PROVIDER, NO_PROCEDURE, NO_PAYER);
+                """.formatted(NO_PAYER, remittanceFilter(filter, "r"));
         record Group(String dimension, String key, long claims, long denied, BigDecimal charged,
                      BigDecimal deniedDollars) {
         }

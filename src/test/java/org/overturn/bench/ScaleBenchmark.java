@@ -1,0 +1,249 @@
+package org.overturn.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.overturn.OverturnApplication;
+import org.overturn.dashboard.DashboardFilter;
+import org.overturn.dashboard.Kpis;
+import org.overturn.demo.GeneratorSettings;
+import org.overturn.demo.RemittanceGenerator;
+import org.overturn.intake.IntakeResult;
+import org.overturn.intake.RemittanceIntake;
+import org.overturn.security.CurrentUser;
+import org.overturn.worklist.WorkItems;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A practice's year at a billing company's volume: 1,000,000 claims in files of 50,000 (one a week, as a
+ * clearinghouse delivers them), ingested one after the other with the job executor carrying every denial to
+ * its first task as the files arrive. Then, on what that leaves: the database's size per denial, the dashboard,
+ * the queue pages and an Excel export of every denial.
+ * Run: {@code MAVEN_OPTS=-Xmx6g ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.ScaleBenchmark}
+ * ({@code -Dbench.claims=200000} for a shorter run); it rewrites the scale section of BENCHMARKS.md.
+ */
+public final class ScaleBenchmark {
+
+    static final String START = "<!-- scale:start -->";
+    static final String END = "<!-- scale:end -->";
+    static final int CLAIMS = Integer.getInteger("bench.claims", 1_000_000);
+    static final int PER_FILE = 50_000;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes());
+
+    private ScaleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path report = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
+        Path work = Files.createTempDirectory("overturn-scale-bench");
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OverturnApplication.class)
+                .profiles("test")
+                .properties("overturn.data-dir=" + work.resolve("data"), "logging.level.root=warn",
+                        "logging.level.org.overturn=warn", "server.port=0")
+                .run()) {
+            var intake = app.getBean(RemittanceIntake.class);
+            var jdbc = app.getBean(JdbcTemplate.class);
+            var generator = new RemittanceGenerator();
+            int files = Math.max(1, CLAIMS / PER_FILE);
+            LocalDate firstWeek = LocalDate.now().minusWeeks(files);
+
+            long claims = 0;
+            long denials = 0;
+            double ingestSeconds = 0;
+            double slowestFile = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < files; i++) {
+                LocalDate week = firstWeek.plusWeeks(i);
+                var settings = GeneratorSettings.defaults().withSeed(1_000L + i).withClaimCount(PER_FILE)
+                        .withClaimsPerTransaction(2_500).withPaymentDates(week, week.plusDays(6));
+                var text = new java.io.StringWriter();
+                generator.write(settings, text);
+                byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
+                long f = System.nanoTime();
+                IntakeResult result = intake.ingest("week-" + week + ".835", content, "BENCH", "bench");
+                double seconds = (System.nanoTime() - f) / 1e9;
+                if (result.fileId() == null) {
+                    throw new IllegalStateException("file " + i + " was not stored: " + result);
+                }
+                ingestSeconds += seconds;
+                slowestFile = Math.max(slowestFile, seconds);
+                claims += result.claims();
+                denials += result.denials();
+                System.out.printf(Locale.ROOT, "file %d/%d: %,d claims, %,d denials in %.1f s; %,d jobs waiting%n",
+                        i + 1, files, result.claims(), result.denials(), seconds, waitingJobs(jdbc));
+            }
+            double arrivalSeconds = (System.nanoTime() - t0) / 1e9;
+            while (waitingJobs(jdbc) > 0) {
+                Thread.sleep(500);
+            }
+            double endToEndSeconds = (System.nanoTime() - t0) / 1e9;
+            long processes = jdbc.queryForObject("select count(*) from denial_process where kind = 'LIFECYCLE'", Long.class);
+            long openTasks = jdbc.queryForObject("select count(*) from act_ru_task", Long.class);
+            long appealsTasks = jdbc.queryForObject(
+                    "select count(*) from act_ru_identitylink where group_id_ = 'appeals' and task_id_ is not null", Long.class);
+            jdbc.execute("vacuum analyze");
+            long dbBytes = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+            long engineBytes = jdbc.queryForObject(
+                    "select sum(pg_total_relation_size(c.oid)) from pg_class c where c.relkind = 'r' and c.relname like 'act\\_%'",
+                    Long.class);
+
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            var kpis = app.getBean(Kpis.class);
+            var queues = app.getBean(WorkItems.class);
+            var biller = new CurrentUser("bench", Set.of("biller"), Set.of("appeals", "coding", "authorizations",
+                    "eligibility", "credentialing"));
+            double[] kpiTimes = time(() -> kpis.compute(DashboardFilter.ALL), 10);
+            double[] dashboard = time(() -> get(port, "/dashboard"), 10);
+            double[] queuePage = time(() -> get(port, "/queues/appeals"), 20);
+            double[] firstPage = time(() -> queues.tasksOf("appeals", biller, 0, 50), 50);
+            double[] summary = time(() -> queues.queues(biller), 20);
+            Export export = export(port, "/exports/denials.xlsx");
+
+            String section = String.join("\n",
+                    START,
+                    "## A year at volume: 1,000,000 claims",
+                    "",
+                    String.format(Locale.ROOT, "%,d generated claims in %d files of %,d (one a week, 2,500 claims per "
+                            + "transaction set), ingested one after the other through `RemittanceIntake` on the embedded "
+                            + "PostgreSQL while the job executor carried the denials to their first tasks.",
+                            claims, files, PER_FILE),
+                    "",
+                    "| measure | value |",
+                    "|---|---:|",
+                    String.format(Locale.ROOT, "| claims stored per second (time inside `ingest` only) | %,.0f |", claims / ingestSeconds),
+                    String.format(Locale.ROOT, "| slowest file of %,d claims | %.1f s |", PER_FILE, slowestFile),
+                    String.format(Locale.ROOT, "| denials, each with its process | %,d (%,d processes) |", denials, processes),
+                    String.format(Locale.ROOT, "| first file arrived to last denial's task in its queue | %.0f s (%,.0f claims/s, %,.0f denials/s) |",
+                            endToEndSeconds, claims / endToEndSeconds, denials / endToEndSeconds),
+                    String.format(Locale.ROOT, "| of which: files arriving (generation and ingest) | %.0f s |", arrivalSeconds),
+                    String.format(Locale.ROOT, "| open tasks afterwards (appeals queue) | %,d (%,d) |", openTasks, appealsTasks),
+                    String.format(Locale.ROOT, "| database size (after `vacuum analyze`) | %,.0f MB, %.1f KB per denial (engine tables %,.0f MB) |",
+                            dbBytes / 1e6, dbBytes / 1e3 / denials, engineBytes / 1e6),
+                    String.format(Locale.ROOT, "| dashboard KPIs (`Kpis.compute`, all dates and payers), median / p95 | %.0f / %.0f ms |", kpiTimes[0], kpiTimes[1]),
+                    String.format(Locale.ROOT, "| dashboard page `/dashboard` over HTTP, median / p95 | %.0f / %.0f ms |", dashboard[0], dashboard[1]),
+                    String.format(Locale.ROOT, "| queue page `/queues/appeals` over HTTP, median / p95 | %.0f / %.0f ms |", queuePage[0], queuePage[1]),
+                    String.format(Locale.ROOT, "| queue's first 50 tasks by priority (`WorkItems.tasksOf`), median / p95 | %.1f / %.1f ms |", firstPage[0], firstPage[1]),
+                    String.format(Locale.ROOT, "| queue summary (`WorkItems.queues`), median / p95 | %.0f / %.0f ms |", summary[0], summary[1]),
+                    String.format(Locale.ROOT, "| Excel export of every denial (`/exports/denials.xlsx`, %,d rows, %,.1f MB) | %.1f s, heap at most %,.0f MB (%,.0f MB before) |",
+                            export.rows, export.bytes / 1e6, export.seconds, export.peakHeapBytes / 1e6, export.heapBeforeBytes / 1e6),
+                    "",
+                    "- Command: `MAVEN_OPTS=-Xmx6g ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.ScaleBenchmark`",
+                    "- Date: " + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                    "- Machine: " + BenchmarkReport.machine() + String.format(Locale.ROOT,
+                            "; load average %.1f before and %.1f at the end", loadBefore,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
+                    "- Engine: history level `activity`, job executor with 10 jobs per acquisition (see README).",
+                    END) + "\n";
+            BenchmarkReport.rewrite(report, START, END, section);
+            System.out.println(section);
+        }
+    }
+
+    private static long waitingJobs(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation' "
+                + "and retries_ > 0", Long.class);
+    }
+
+    record Export(long rows, long bytes, double seconds, long peakHeapBytes, long heapBeforeBytes) {
+    }
+
+    /** Downloads a workbook while sampling the heap, then counts its rows. */
+    private static Export export(int port, String path) throws Exception {
+        var memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        var peak = new AtomicLong(before);
+        var sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        Path file = Files.createTempFile("overturn-export", ".xlsx");
+        long t = System.nanoTime();
+        var response = HTTP.send(request(port, path), HttpResponse.BodyHandlers.ofFile(file));
+        double seconds = (System.nanoTime() - t) / 1e9;
+        sampling.set(false);
+        sampler.join();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return new Export(countRows(file), Files.size(file), seconds, peak.get(), before);
+    }
+
+    /** Data rows of the first sheet, read as a stream (the header row not counted). */
+    private static long countRows(Path file) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+            var sheets = new XSSFReader(pkg).getSheetsData();
+            try (InputStream sheet = sheets.next()) {
+                var reader = javax.xml.stream.XMLInputFactory.newInstance().createXMLStreamReader(sheet);
+                long rows = 0;
+                while (reader.hasNext()) {
+                    if (reader.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+                            && "row".equals(reader.getLocalName())) {
+                        rows++;
+                    }
+                }
+                return rows - 1;
+            }
+        }
+    }
+
+    private static HttpRequest request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", ADMIN)
+                .GET().build();
+    }
+
+    private static void get(int port, String path) {
+        try {
+            var response = HTTP.send(request(port, path), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double[] time(Runnable call, int runs) {
+        for (int i = 0; i < 3; i++) {
+            call.run();
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            call.run();
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new double[] {millis[runs / 2], millis[(int) Math.ceil(runs * 0.95) - 1]};
+    }
+}
