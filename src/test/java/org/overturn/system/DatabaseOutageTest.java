@@ -100,6 +100,11 @@ class DatabaseOutageTest {
         traffic.stop();
 
         assertThat(duringOutage).allSatisfy(DatabaseOutageTest::assertCleanServerError);
+        // refused connections are told apart from faults: 503 with a time to come back
+        assertThat(duringOutage).allSatisfy(answer -> {
+            assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+        });
         assertThat(traffic.answers).as("answers during the traffic").allSatisfy(a -> {
             if (a.getStatusCode().isError()) {
                 assertCleanServerError(a);
@@ -153,7 +158,8 @@ class DatabaseOutageTest {
         assertThat(answer.getStatusCode().is5xxServerError()).as("%s: %s", answer.getStatusCode(), answer.getBody())
                 .isTrue();
         assertThat(answer.getHeaders().getContentType()).as("%s", answer.getBody()).isNotNull();
-        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON))
+        assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)
+                || answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .as("%s", answer.getHeaders().getContentType()).isTrue();
         assertThat(answer.getBody()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("SQL");
     }
