@@ -134,30 +134,36 @@ public class AppealMailer {
         } catch (MessagingException e) {
             throw new IllegalStateException("could not build the email for letter version " + versionId, e);
         }
-        // The delivery row is written first and committed the moment the server has accepted the message, so a
-        // crash can only resend a letter in the instant of that commit (with the same Message-ID). Another run of
-        // the same job (its lock lapsed while this one still talks to the mail server) waits on the row, then
-        // finds the letter delivered instead of sending it again.
+        // The delivery row is written first and committed the moment the server has accepted the message, before
+        // the connection is closed, so a crash can only resend a letter in the instant of that commit (with the
+        // same Message-ID). Another run of the same job (its lock lapsed while this one still talks to the mail
+        // server) waits on the row, then finds the letter delivered instead of sending it again.
         Instant sentAt = clock.instant();
-        boolean sent = Boolean.TRUE.equals(ownTransaction.execute(tx -> {
-            int claimed = jdbc.update("""
-                    insert into letter_delivery (letter_version_id, denial_id, to_address, subject, message_id,
-                                                 attachments, prepared_by, approved_by, consent_id, sent_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (letter_version_id) do nothing
-                    """, versionId, version.denialId(), to, subject, messageId, enclosed.size() + 1, preparedBy,
-                    approvedBy, consentId, Timestamp.from(sentAt));
-            if (claimed == 0) {
-                return false;
-            }
-            audit.recordWithin("system", AuditAction.LETTER_SENT, "denial", String.valueOf(version.denialId()),
-                    "letter version " + versionId + " to " + to + " " + messageId);
-            if (consentId != null) {
-                audit.recordWithin("system", AuditAction.DISCLOSURE, "denial", String.valueOf(version.denialId()),
-                        "Part 2 record disclosed to " + to + " under consent " + consentId);
-            }
-            transmit(sender, message);
-            return true;
-        }));
+        Transport[] connection = new Transport[1];
+        boolean sent;
+        try {
+            sent = Boolean.TRUE.equals(ownTransaction.execute(tx -> {
+                int claimed = jdbc.update("""
+                        insert into letter_delivery (letter_version_id, denial_id, to_address, subject, message_id,
+                                                     attachments, prepared_by, approved_by, consent_id, sent_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (letter_version_id) do nothing
+                        """, versionId, version.denialId(), to, subject, messageId, enclosed.size() + 1, preparedBy,
+                        approvedBy, consentId, Timestamp.from(sentAt));
+                if (claimed == 0) {
+                    return false;
+                }
+                audit.recordWithin("system", AuditAction.LETTER_SENT, "denial", String.valueOf(version.denialId()),
+                        "letter version " + versionId + " to " + to + " " + messageId);
+                if (consentId != null) {
+                    audit.recordWithin("system", AuditAction.DISCLOSURE, "denial", String.valueOf(version.denialId()),
+                            "Part 2 record disclosed to " + to + " under consent " + consentId);
+                }
+                connection[0] = transmit(sender, message);
+                return true;
+            }));
+        } finally {
+            closeQuietly(connection[0]);
+        }
         if (sent) {
             log.info("Letter version {} of denial {} emailed, Message-ID {}", versionId, version.denialId(), messageId);
         } else {
@@ -168,14 +174,15 @@ public class AppealMailer {
     }
 
     /**
-     * Hands the message to the mail server. Unlike {@link JavaMailSender#send}, a failure to close the connection
-     * once the server has accepted the message (no answer to QUIT, a reset) is not a failed send: the letter is on
-     * its way, and failing here would send it again on retry.
+     * Hands the message to the mail server and returns the connection still open, for the caller to close once
+     * the delivery is committed; null when the sender is not an SMTP sender of its own. Unlike
+     * {@link JavaMailSender#send}, a failure to close the connection once the server has accepted the message (no
+     * answer to QUIT, a reset) is not a failed send: the letter is on its way, and failing would send it again.
      */
-    private static void transmit(JavaMailSender sender, MimeMessage message) {
+    private static Transport transmit(JavaMailSender sender, MimeMessage message) {
         if (!(sender instanceof JavaMailSenderImpl server)) {
             sender.send(message);
-            return;
+            return null;
         }
         Transport transport;
         try {
@@ -201,10 +208,13 @@ public class AppealMailer {
             closeQuietly(transport);
             throw new MailSendException("Failed to send the message", e);
         }
-        closeQuietly(transport);
+        return transport;
     }
 
     private static void closeQuietly(Transport transport) {
+        if (transport == null) {
+            return;
+        }
         try {
             transport.close();
         } catch (MessagingException e) {

@@ -8,15 +8,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,6 +85,8 @@ class KillWhileSendingLettersIT {
         RunningJar.await("a quarter of the letters sent", Duration.ofMinutes(2),
                 () -> mailServer.getReceivedMessages().length >= LETTERS / 4);
         server.kill();
+        // what the dead server had handed over by then finishes arriving (a message's last bytes, a COMMIT)
+        awaitMailboxSettled();
         Set<String> receivedAtKill = messageIds(mailServer.getReceivedMessages()).keySet();
         Set<String> recordedAtKill = new HashSet<>(jdbc.queryForList("select message_id from letter_delivery",
                 String.class));
@@ -96,7 +99,7 @@ class KillWhileSendingLettersIT {
         for (Future<Integer> answer : submitted) {
             try {
                 answer.get(1, TimeUnit.MINUTES);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 // a submission the kill cut off: the biller submits it again below
             }
         }
@@ -174,8 +177,20 @@ class KillWhileSendingLettersIT {
         return answers;
     }
 
+    /** Waits until the mail server's count stayed the same for half a second. */
+    private void awaitMailboxSettled() {
+        int[] last = {-1};
+        int[] stable = {0};
+        RunningJar.await("the mailbox to settle", Duration.ofSeconds(30), () -> {
+            int now = mailServer.getReceivedMessages().length;
+            stable[0] = now == last[0] ? stable[0] + 1 : 0;
+            last[0] = now;
+            return stable[0] >= 3;
+        });
+    }
+
     private static Map<String, Long> messageIds(MimeMessage[] messages) {
-        return java.util.Arrays.stream(messages).map(m -> {
+        return Arrays.stream(messages).map(m -> {
             try {
                 return m.getMessageID();
             } catch (MessagingException e) {
