@@ -82,6 +82,7 @@ class KillWhileSendingLettersIT {
 
         // billers submit every appeal at once; the job executor renders and emails them one after another
         List<Future<Integer>> submitted = submitAll(server, openPrepareAppealTasks());
+        // killed as soon as the mail server has a quarter of them: right after a letter arrived, the worst moment
         RunningJar.await("a quarter of the letters sent", Duration.ofMinutes(2),
                 () -> mailServer.getReceivedMessages().length >= LETTERS / 4);
         server.kill();
