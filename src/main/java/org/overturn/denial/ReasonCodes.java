@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The CARC and RARC lists in force, kept in PostgreSQL (table {@code reason_code}) so every code on screen can
  * be explained. The lists shipped with Overturn are loaded into an empty database; an admin loads a newer list
- * (X12's CSV) without a release, and it takes effect at once.
+ * (X12's CSV) without a release, and it takes effect at once, on every server of the same database.
  */
 @Service
 public class ReasonCodes {
@@ -26,15 +26,33 @@ public class ReasonCodes {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private volatile ReasonCodeList current = ReasonCodeList.shipped();
+    /** The newest {@code loaded_at} in the table when {@link #current} was read from it. */
+    private volatile Timestamp currentAsOf;
 
     ReasonCodes(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** The lists in force: what the database holds over what Overturn ships. */
+    /**
+     * The lists in force: what the database holds over what Overturn ships. Read again when the table changed, as
+     * it does when an admin loads a newer list through another server on the same database.
+     */
     public ReasonCodeList current() {
+        Timestamp newest = newestLoad();
+        if (newest != null && !newest.equals(currentAsOf)) {
+            synchronized (this) {
+                if (!newest.equals(currentAsOf)) {
+                    current = fromDatabase();
+                    currentAsOf = newest;
+                }
+            }
+        }
         return current;
+    }
+
+    private Timestamp newestLoad() {
+        return jdbc.queryForObject("select max(loaded_at) from reason_code", Timestamp.class);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -44,17 +62,21 @@ public class ReasonCodes {
             store(Kind.CARC, current.carcs(), SHIPPED_SOURCE);
             store(Kind.RARC, current.rarcs(), SHIPPED_SOURCE);
         }
+        currentAsOf = newestLoad();
         current = fromDatabase();
     }
 
     /** Loads a newer list (X12's CSV: code, description, start date, last modified, stop date); returns its size. */
     @Transactional
     public int loadNewer(Kind kind, Reader csv, String source) {
-        ReasonCodeList merged = kind == Kind.CARC ? current.withNewerCarcs(csv) : current.withNewerRarcs(csv);
+        // on top of what the table holds now, not of an older copy that would undo another server's load
+        ReasonCodeList base = current();
+        ReasonCodeList merged = kind == Kind.CARC ? base.withNewerCarcs(csv) : base.withNewerRarcs(csv);
         Collection<ReasonCode> codes = kind == Kind.CARC ? merged.carcs() : merged.rarcs();
-        int before = kind == Kind.CARC ? current.carcs().size() : current.rarcs().size();
+        int before = kind == Kind.CARC ? base.carcs().size() : base.rarcs().size();
         store(kind, codes, source);
         current = merged;
+        currentAsOf = null;
         return codes.size() - before;
     }
 

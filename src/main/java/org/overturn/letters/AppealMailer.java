@@ -1,7 +1,9 @@
 package org.overturn.letters;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,8 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,11 +30,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Emails one letter version to the payer's appeals address, with the PDF and the attached documents, at most
- * once. The delivery is committed on its own right after the mail server accepted the message, so when the
- * work around it fails and is retried (a crash, a database error) the retry finds the delivery and does not
- * send again. The Message-ID is fixed per version: should a crash fall in the instant between the server's
- * acceptance and that commit, the one duplicate a payer could get carries the same Message-ID.
+ * Emails one letter version to the payer's appeals address, with the PDF and the attached documents, once. The
+ * delivery (with its audit event) is written before the message goes out and committed on its own the moment the
+ * mail server accepted it, so when the work around it fails and is retried (a crash, a database error) the retry
+ * finds the delivery and does not send again. The Message-ID is fixed per version: should a crash fall in the
+ * instant between the server's acceptance and that commit, the one duplicate a payer could get carries the same
+ * Message-ID.
  */
 @Service
 public class AppealMailer {
@@ -128,24 +134,93 @@ public class AppealMailer {
         } catch (MessagingException e) {
             throw new IllegalStateException("could not build the email for letter version " + versionId, e);
         }
-        sender.send(message);
+        // The delivery row is written first and committed the moment the server has accepted the message, before
+        // the connection is closed, so a crash can only resend a letter in the instant of that commit (with the
+        // same Message-ID). Another run of the same job (its lock lapsed while this one still talks to the mail
+        // server) waits on the row, then finds the letter delivered instead of sending it again.
         Instant sentAt = clock.instant();
-        ownTransaction.executeWithoutResult(tx -> {
-            jdbc.update("""
-                    insert into letter_delivery (letter_version_id, denial_id, to_address, subject, message_id,
-                                                 attachments, prepared_by, approved_by, consent_id, sent_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (letter_version_id) do nothing
-                    """, versionId, version.denialId(), to, subject, messageId, enclosed.size() + 1, preparedBy,
-                    approvedBy, consentId, Timestamp.from(sentAt));
-            audit.recordAs("system", AuditAction.LETTER_SENT, "denial", String.valueOf(version.denialId()),
-                    "letter version " + versionId + " to " + to + " " + messageId);
-            if (consentId != null) {
-                audit.recordAs("system", AuditAction.DISCLOSURE, "denial", String.valueOf(version.denialId()),
-                        "Part 2 record disclosed to " + to + " under consent " + consentId);
-            }
-        });
-        log.info("Letter version {} of denial {} emailed, Message-ID {}", versionId, version.denialId(), messageId);
+        Transport[] connection = new Transport[1];
+        boolean sent;
+        try {
+            sent = Boolean.TRUE.equals(ownTransaction.execute(tx -> {
+                int claimed = jdbc.update("""
+                        insert into letter_delivery (letter_version_id, denial_id, to_address, subject, message_id,
+                                                     attachments, prepared_by, approved_by, consent_id, sent_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (letter_version_id) do nothing
+                        """, versionId, version.denialId(), to, subject, messageId, enclosed.size() + 1, preparedBy,
+                        approvedBy, consentId, Timestamp.from(sentAt));
+                if (claimed == 0) {
+                    return false;
+                }
+                audit.recordWithin("system", AuditAction.LETTER_SENT, "denial", String.valueOf(version.denialId()),
+                        "letter version " + versionId + " to " + to + " " + messageId);
+                if (consentId != null) {
+                    audit.recordWithin("system", AuditAction.DISCLOSURE, "denial", String.valueOf(version.denialId()),
+                            "Part 2 record disclosed to " + to + " under consent " + consentId);
+                }
+                connection[0] = transmit(sender, message);
+                return true;
+            }));
+        } finally {
+            closeQuietly(connection[0]);
+        }
+        if (sent) {
+            log.info("Letter version {} of denial {} emailed, Message-ID {}", versionId, version.denialId(), messageId);
+        } else {
+            log.info("Letter version {} of denial {} was emailed meanwhile by another run of its job", versionId,
+                    version.denialId());
+        }
         return letters.version(versionId).map(Letters.LetterVersion::delivery).orElseThrow();
+    }
+
+    /**
+     * Hands the message to the mail server and returns the connection still open, for the caller to close once
+     * the delivery is committed; null when the sender is not an SMTP sender of its own. Unlike
+     * {@link JavaMailSender#send}, a failure to close the connection once the server has accepted the message (no
+     * answer to QUIT, a reset) is not a failed send: the letter is on its way, and failing would send it again.
+     */
+    private static Transport transmit(JavaMailSender sender, MimeMessage message) {
+        if (!(sender instanceof JavaMailSenderImpl server)) {
+            sender.send(message);
+            return null;
+        }
+        Transport transport;
+        try {
+            String user = server.getUsername() == null || server.getUsername().isEmpty() ? null : server.getUsername();
+            String password = user == null && "".equals(server.getPassword()) ? null : server.getPassword();
+            String protocol = server.getProtocol() != null ? server.getProtocol()
+                    : server.getSession().getProperty("mail.transport.protocol");
+            transport = server.getSession().getTransport(protocol == null ? "smtp" : protocol);
+            transport.connect(server.getHost(), server.getPort(), user, password);
+        } catch (AuthenticationFailedException e) {
+            throw new MailAuthenticationException(e);
+        } catch (MessagingException e) {
+            // the wording Spring's sender uses, which operators see in Cockpit
+            throw new MailSendException("Mail server connection failed", e);
+        }
+        try {
+            if (message.getSentDate() == null) {
+                message.setSentDate(new java.util.Date());
+            }
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            closeQuietly(transport);
+            throw new MailSendException("Failed to send the message", e);
+        }
+        return transport;
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            log.warn("The mail server did not close the connection cleanly ({}); the message itself was handled",
+                    e.getMessage());
+        }
     }
 
     private static String fileName(Letters.LetterVersion version, String pcn) {

@@ -15,7 +15,10 @@ import org.overturn.payer.internal.Payer;
 import org.overturn.payer.internal.PayerRepository;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Looks payers up, creating the ones an 835 introduces with the default terms of their plan type. */
 @Service
@@ -28,11 +31,16 @@ public class PayerDirectory {
     private final TimelyFilingTerms filingTerms;
     private final Clock clock;
 
-    PayerDirectory(PayerRepository payers, PayerTerms terms, TimelyFilingTerms filingTerms, Clock clock) {
+    private final TransactionTemplate ownTransaction;
+
+    PayerDirectory(PayerRepository payers, PayerTerms terms, TimelyFilingTerms filingTerms, Clock clock,
+                   PlatformTransactionManager transactions) {
         this.payers = payers;
         this.terms = terms;
         this.filingTerms = filingTerms;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The payer's appeal limit in days; a payer without an id gets the default of the claim's plan type. */
@@ -42,10 +50,21 @@ public class PayerDirectory {
         if (payerId == null || payerId.isBlank()) {
             return terms.appealLimitDays(type);
         }
-        return payers.findById(payerId)
-                .orElseGet(() -> payers.save(new Payer(payerId, payerName, type, terms.appealLimitDays(type),
-                        filingTerms.timelyFilingDays(type), clock.instant())))
+        return payers.findById(payerId).or(() -> introduce(payerId, payerName, type))
+                .orElseThrow(() -> new IllegalStateException("payer " + payerId + " was just added"))
                 .getAppealLimitDays();
+    }
+
+    /**
+     * A payer an 835 introduces is added and committed on its own, at once, rather than with the file: two files
+     * from the same new payers stored at the same time (two uploads, two servers) would otherwise wait on each
+     * other's uncommitted payer rows until one deadlocks or fails on the primary key (seen with two servers
+     * ingesting side by side). A file that then fails leaves the payer behind, flagged for review as usual.
+     */
+    private Optional<Payer> introduce(String payerId, String payerName, PlanType type) {
+        ownTransaction.executeWithoutResult(tx -> payers.introduce(payerId, payerName, type.name(),
+                terms.appealLimitDays(type), filingTerms.timelyFilingDays(type), clock.instant()));
+        return payers.findById(payerId);
     }
 
     @Transactional(readOnly = true)

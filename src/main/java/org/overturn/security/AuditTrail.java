@@ -13,8 +13,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes the audit log (table {@code audit_event}, append-only). Each event is its own transaction, written
- * after the action it records succeeded, so a read-only request can be audited and a failed one is not.
- * Details name records by id, never by patient.
+ * after the action it records succeeded, so a read-only request can be audited and a failed one is not; or, with
+ * {@link #recordWithin}, part of the action's own transaction. Details name records by id, never by patient.
  */
 @Service
 public class AuditTrail {
@@ -35,8 +35,21 @@ public class AuditTrail {
         recordAs(actor, action, recordType, recordId, detail);
     }
 
+    /**
+     * Records an event in the caller's transaction: it commits with the action or not at all. For an action whose
+     * own record and audit event must not part, such as a letter's delivery.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordWithin(String actor, AuditAction action, String recordType, String recordId, String detail) {
+        insert(actor, action, recordType, recordId, detail);
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordAs(String actor, AuditAction action, String recordType, String recordId, String detail) {
+        insert(actor, action, recordType, recordId, detail);
+    }
+
+    private void insert(String actor, AuditAction action, String recordType, String recordId, String detail) {
         jdbc.update("""
                 insert into audit_event (occurred_at, actor, action, record_type, record_id, detail, remote_address)
                 values (?, ?, ?, ?, ?, ?, ?)

@@ -59,6 +59,20 @@ class ReasonCodesTest {
                 String.class)).contains("carc-2026.csv");
     }
 
+    @Test
+    void aListLoadedThroughOneServerIsInForceOnAnotherOfTheSameDatabase() {
+        var otherServer = new ReasonCodes(jdbc, java.time.Clock.systemUTC());
+        otherServer.loadShippedListsIntoEmptyDatabase();
+        assertThat(otherServer.current().carc("P32")).isEmpty();
+
+        var admin = upload("admin", "Code,Description,Start Date,Last Modified,Stop Date\n"
+                + "P32,\"Loaded through the first server.\",2026-03-01,2026-03-01,\n");
+
+        assertThat(admin.getStatusCode().value()).isEqualTo(200);
+        assertThat(otherServer.current().carc("P32")).map(ReasonCode::description)
+                .contains("Loaded through the first server.");
+    }
+
     private org.springframework.http.ResponseEntity<JsonNode> upload(String user, String csv) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(csv.getBytes()) {

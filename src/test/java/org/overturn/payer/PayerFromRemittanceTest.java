@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.overturn.KnownRemittance;
 import org.overturn.OverturnIntegrationTest;
@@ -15,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A payer the practice never entered arrives in an 835: it is created with its plan type's defaults, flagged. */
 @OverturnIntegrationTest
@@ -28,6 +33,8 @@ class PayerFromRemittanceTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -66,4 +73,28 @@ class PayerFromRemittanceTest {
         assertThat(jdbc.queryForObject("select appeal_due_date from denial where payer_id = ?", LocalDate.class, id))
                 .isEqualTo(LocalDate.of(2026, 3, 2).plusDays(60));
     }
+
+    @Test
+    void twoFilesFromTheSameNewPayerStoredAtOnceAreBothStored() throws Exception {
+        var first = new TransactionTemplate(transactions);
+        var executor = Executors.newSingleThreadExecutor();
+        try {
+            first.executeWithoutResult(tx -> {
+                // a file still being stored has met the payer first...
+                assertThat(directory.appealLimitDays(id, "NEW PAYER", "12")).isEqualTo(180);
+                // ...and another file from it, stored meanwhile by another thread or server, meets it too
+                Future<Integer> second = executor.submit(() -> new TransactionTemplate(transactions)
+                        .execute(other -> directory.appealLimitDays(id, "NEW PAYER", "12")));
+                try {
+                    assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(180);
+                } catch (Exception e) {
+                    throw new AssertionError("the second file waited for the first", e);
+                }
+            });  // the first file commits after the second: no duplicate payer, no deadlock
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from payer where id = ?", Integer.class, id)).isEqualTo(1);
+    }
 }
+

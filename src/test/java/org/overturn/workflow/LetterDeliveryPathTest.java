@@ -6,8 +6,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,6 +31,7 @@ import org.overturn.workflow.DenialLifecycle.Tasks;
 import org.overturn.workflow.LifecycleScenario.Denied;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * From a submitted appeal to the payer's inbox: the letter rendered and emailed with its PDF, by post when the
@@ -47,6 +59,8 @@ class LetterDeliveryPathTest {
     JdbcTemplate jdbc;
     @Autowired
     org.overturn.letters.LetterAttachments attachments;
+    @Autowired
+    JavaMailSenderImpl mailSender;
 
     @AfterEach
     void mailServerBackUp() {
@@ -214,6 +228,97 @@ class LetterDeliveryPathTest {
         assertThat(scenario.appeals(denial.id())).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from letter_delivery where denial_id = ?", Integer.class,
                 denial.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aMailServerThatAcceptsTheLetterButNeverAnswersQuitGetsItOnce() throws Exception {
+        String claim = LifecycleScenario.newClaim();
+        Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00"));
+        scenario.completeOnly(denial, Tasks.PREPARE_APPEAL, LifecycleScenario.BILLER, "appealAction", "SUBMIT",
+                "appealArgument", "notes");
+        management.executeJob(job(denial, "Task_RenderAppealLetter").getId());
+
+        Properties before = new Properties();
+        before.putAll(mailSender.getJavaMailProperties());
+        int port = mailSender.getPort();
+        try (var server = new SilentOnQuitSmtpServer()) {
+            var quick = new Properties();
+            quick.putAll(before);
+            quick.put("mail.smtp.timeout", "1000");
+            mailSender.setJavaMailProperties(quick);
+            mailSender.setPort(server.port());
+            try {
+                scenario.runJobs(denial.processInstanceId());
+            } finally {
+                mailSender.setPort(port);
+                mailSender.setJavaMailProperties(before);
+            }
+            // the server had the letter when it went quiet: that is a delivery, not a failure to retry
+            assertThat(server.messages).as("emails to the payer").hasSize(1);
+        }
+        assertThat(denial.process()).isWaitingAt(AWAIT_DECISION);
+        assertThat(jdbc.queryForObject("select count(*) from letter_delivery where denial_id = ?", Integer.class,
+                denial.id())).isEqualTo(1);
+        assertThat(audit(denial.id(), "LETTER_SENT")).isEqualTo(1);
+    }
+
+    /**
+     * An SMTP server that accepts every message and then never answers QUIT, as an overloaded server or a middlebox
+     * that drops the connection does: the sender's wait for the 221 times out after the message was taken.
+     */
+    static final class SilentOnQuitSmtpServer implements AutoCloseable {
+
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        private final ServerSocket socket;
+
+        SilentOnQuitSmtpServer() throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread thread = new Thread(this::serve, "silent-smtp");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    var in = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                            StandardCharsets.ISO_8859_1));
+                    var out = client.getOutputStream();
+                    reply(out, "220 silent.example ESMTP");
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        String command = line.toUpperCase(Locale.ROOT);
+                        if (command.startsWith("DATA")) {
+                            reply(out, "354 go ahead");
+                            StringBuilder message = new StringBuilder();
+                            for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                                message.append(data).append('\n');
+                            }
+                            messages.add(message.toString());
+                            reply(out, "250 accepted");
+                        } else if (!command.startsWith("QUIT")) {
+                            reply(out, "250 silent.example");
+                        }
+                        // QUIT: no answer; the client gives up and closes the connection
+                    }
+                } catch (IOException e) {
+                    // closed by the test or by the client
+                }
+            }
+        }
+
+        private static void reply(OutputStream out, String line) throws IOException {
+            out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     private void submit(Denied denial, String argument) {
