@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The local run's first minute: an empty database gets the demo clinic's last three months, replayed. Each of
+ * The local run's first minute: an empty database gets the demo clinic's last three months (90 days up to
+ * today), replayed. Each of
  * the payers' payment runs arrives as its own 835 file around its payment date, as a clearinghouse delivers
  * them, and the billing office works what they bring ({@link DemoWork}), so every queue, page and chart shows
  * something real: work done and work waiting.
@@ -37,6 +38,7 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final int MONTHS = 3;
+    static final int DAYS_PER_MONTH = 30;
     static final int CLAIMS_PER_MONTH = 600;
     /** Claims in one payer's payment run; six runs a month. */
     static final int CLAIMS_PER_RUN = 100;
@@ -61,15 +63,16 @@ class DemoData {
         }
         long started = System.nanoTime();
         Instant now = clock.instant();
-        LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
+        LocalDate today = LocalDate.now(clock);
         var generator = new RemittanceGenerator();
         List<DemoWork.Delivery> deliveries = new ArrayList<>();
         Map<String, ClaimDecision> billed = new HashMap<>();
         int interchange = 0;
         for (int i = MONTHS; i >= 1; i--) {
-            LocalDate first = thisMonth.minusMonths(i);
+            // months of 30 days up to today: the newest payment run pays today, its 835 came in yesterday
+            LocalDate last = today.minusDays((long) DAYS_PER_MONTH * (i - 1));
             var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + i).withClaimCount(CLAIMS_PER_MONTH)
-                    .withClaimsPerTransaction(CLAIMS_PER_RUN).withPaymentDates(first, first.plusMonths(1).minusDays(1));
+                    .withClaimsPerTransaction(CLAIMS_PER_RUN).withPaymentDates(last.minusDays(DAYS_PER_MONTH - 1), last);
             for (PaymentAdvice run : generator.paymentRuns(settings)) {
                 // a claim's first adjudication (a later reversal and re-payment of a paid claim share its number)
                 run.claims().stream().filter(c -> !ClaimDecision.REVERSAL.equals(c.status()))
@@ -77,7 +80,7 @@ class DemoData {
                 deliveries.add(delivery(generator, ++interchange, run));
             }
         }
-        DemoWork.Summary done = work.replay(deliveries, billed, thisMonth.minusMonths(1), now, this::deliver);
+        DemoWork.Summary done = work.replay(deliveries, billed, now, this::deliver);
         log.info("Demo data: {} months of remittances replayed in {} s: {} denials; {} tasks completed by {}; {} "
                         + "corrected claims resubmitted; {} appeals sent, {} overturned, {} upheld; {} recovered; {} "
                         + "written off; {} letters emailed; {} tasks open{}",

@@ -160,7 +160,10 @@ final class DemoForms {
         if (roll < 0.12 && denial.appealable()) {
             return form("correctionOutcome", "APPEAL");
         }
-        if (roll > 0.87) {
+        boolean coverage = denial.rootCause() == RootCause.ELIGIBILITY
+                || denial.rootCause() == RootCause.COORDINATION_OF_BENEFITS;
+        if (roll > (coverage ? 0.85 : 0.97)) {
+            // the coverage had ended, or the patient was told in advance
             return form("correctionOutcome", "PATIENT");
         }
         Change change = dice.pick(s, "change", CHANGES.getOrDefault(denial.rootCause(),
@@ -174,7 +177,7 @@ final class DemoForms {
         if (roll < (level > 1 ? 0.3 : small ? 0.25 : 0.07)) {
             return form("appealAction", "WRITE_OFF");
         }
-        if (roll > 0.94) {
+        if (roll > 0.97) {
             return form("appealAction", "PATIENT");
         }
         String argument = ARGUMENTS.getOrDefault(denial.rootCause(), RECONSIDERATION);
@@ -189,7 +192,7 @@ final class DemoForms {
         if (roll < 0.08 && denial.appealable() && denial.appealLevel() == 0) {
             return form("writeOffDecision", "APPEAL", "writeOffReason", "Worth appealing: the notes support it.");
         }
-        if (roll > 0.8) {
+        if (roll > 0.85) {
             return form("writeOffDecision", "PATIENT", "writeOffReason", "The patient was told in advance and agreed to pay.");
         }
         String reason = WRITE_OFF_REASONS.getOrDefault(cause, denial.appealLevel() > 0

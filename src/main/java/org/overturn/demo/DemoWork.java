@@ -80,17 +80,16 @@ class DemoWork {
     /**
      * Delivers the files at their arrival times and works what they bring until {@code until}.
      *
-     * @param billed      the claims the files deny, by patient control number, for the payers' answers
-     * @param newestMonth the first day of the newest month of remittances, left mostly unworked
-     * @param deliver     stores a delivered file (and what else the office does when one arrives)
+     * @param billed  the claims the files deny, by patient control number, for the payers' answers
+     * @param deliver stores a delivered file (and what else the office does when one arrives)
      */
-    Summary replay(List<Delivery> deliveries, Map<String, ClaimDecision> billed, LocalDate newestMonth,
-                   Instant until, Consumer<Delivery> deliver) {
+    Summary replay(List<Delivery> deliveries, Map<String, ClaimDecision> billed, Instant until,
+                   Consumer<Delivery> deliver) {
         Instant start = deliveries.stream().map(Delivery::arrival).min(Instant::compareTo).orElse(until)
                 .minus(Duration.ofMinutes(1));
         Office office;
         try (Timeline timeline = new Timeline(engine, start)) {
-            office = new Office(timeline, billed, newestMonth, deliver);
+            office = new Office(timeline, billed, until, deliver);
             deliveries.forEach(d -> timeline.at(d.arrival(), () -> deliver.accept(d)));
             timeline.runUntil(until, office::notice);
         }
@@ -107,7 +106,7 @@ class DemoWork {
         private final DemoStaff staff;
         private final TaskService tasks = engine.getTaskService();
         private final RuntimeService runtime = engine.getRuntimeService();
-        private final LocalDate newestMonth;
+        private final Instant until;
         private final Consumer<Delivery> deliver;
         private final Set<String> seenTasks = new HashSet<>();
         private final Set<String> startedProcesses = new HashSet<>();
@@ -120,12 +119,11 @@ class DemoWork {
         private Instant lastLook;
         private int refused;
 
-        Office(Timeline timeline, Map<String, ClaimDecision> billed, LocalDate newestMonth,
-               Consumer<Delivery> deliver) {
+        Office(Timeline timeline, Map<String, ClaimDecision> billed, Instant until, Consumer<Delivery> deliver) {
             this.timeline = timeline;
             this.payers = new DemoPayers(new RemittanceGenerator(), billed, dice);
             this.staff = new DemoStaff(engine.getIdentityService());
-            this.newestMonth = newestMonth;
+            this.until = until;
             this.deliver = deliver;
             this.lastLook = timeline.now();
         }
@@ -163,7 +161,7 @@ class DemoWork {
             }
         }
 
-        /** Whether, when and by whom a new task gets done; the newest month's first tasks mostly wait. */
+        /** Whether, when and by whom a new task gets done. */
         private void plan(Task task) {
             long denialId = denialOf(task);
             DenialView denial = denials.find(denialId).orElseThrow();
@@ -171,10 +169,8 @@ class DemoWork {
             int occurrence = occurrences.merge(denialId + key, 1, Integer::sum);
             String subject = denial.patientControlNumber() + "|" + key + "|" + occurrence;
             boolean first = startedProcesses.add(task.getProcessInstanceId());
-            double share = !first ? 0.9
-                    : !denial.remittanceDate().isBefore(newestMonth) ? 0.3
-                    : !denial.remittanceDate().isBefore(newestMonth.minusMonths(1)) ? 0.85 : 0.95;
             String taskId = task.getId();
+            double share = first ? firstTouch(task) : 0.9;
             if (dice.chance(subject, "worked", share)) {
                 timeline.at(workTime(task.getCreateTime().toInstant(), subject, "delay"),
                         () -> complete(taskId, denialId, subject));
@@ -183,6 +179,15 @@ class DemoWork {
                 timeline.at(workTime(task.getCreateTime().toInstant(), subject, "claim delay"),
                         () -> claim(taskId, denialId, subject));
             }
+        }
+
+        /**
+         * How likely the office has got to a denial's first task by now: the older the denial, the likelier; of
+         * the last weeks' denials most are still waiting, and of the last days' almost all.
+         */
+        private double firstTouch(Task task) {
+            long days = Duration.between(task.getCreateTime().toInstant(), until).toDays();
+            return days > 45 ? 0.95 : days > 30 ? 0.9 : days > 20 ? 0.6 : days > 10 ? 0.35 : 0.12;
         }
 
         private void complete(String taskId, long denialId, String subject) {

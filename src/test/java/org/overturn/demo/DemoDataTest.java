@@ -64,7 +64,7 @@ class DemoDataTest {
 
     @Test
     void deliversEachPaymentRunOfThreeMonthsAsAFileAndFillsThePayerDirectory() {
-        LocalDate thisMonth = LocalDate.now().withDayOfMonth(1);
+        LocalDate today = LocalDate.now();
         List<Map<String, Object>> runs = jdbc.queryForList("""
                 select f.file_name, f.received_at, r.payment_date from remittance_file f
                   join remittance r on r.file_id = f.id where f.file_name like 'demo-%' order by f.received_at""");
@@ -73,7 +73,7 @@ class DemoDataTest {
         assertThat(monthly).hasSize(DemoData.MONTHS * DemoData.CLAIMS_PER_MONTH / DemoData.CLAIMS_PER_RUN);
         assertThat(monthly).allSatisfy(run -> {
             LocalDate paid = ((java.sql.Date) run.get("payment_date")).toLocalDate();
-            assertThat(paid).isBetween(thisMonth.minusMonths(DemoData.MONTHS), thisMonth.minusDays(1));
+            assertThat(paid).isBetween(today.minusDays(DemoData.MONTHS * DemoData.DAYS_PER_MONTH - 1), today);
             assertThat(((java.sql.Timestamp) run.get("received_at")).toInstant())
                     .isBefore(paid.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
         });
@@ -152,7 +152,7 @@ class DemoDataTest {
                          select 1 from denial_process dp where dp.denial_id = d.id and dp.process_instance_id in (
                            select proc_inst_id_ from act_hi_taskinst where delete_reason_ = 'completed'))) as worked
                   from denial d where d.follows_denial_id is null and d.remittance_date >= ?""",
-                LocalDate.now().withDayOfMonth(1).minusMonths(1));
+                LocalDate.now().minusDays(DemoData.DAYS_PER_MONTH - 1));
         assertThat((Long) newest.get("worked")).as("worked denials of the newest month")
                 .isLessThan((Long) newest.get("denials") / 2);
         assertThat(jdbc.queryForObject("select count(*) from sla_breach", Long.class)).isPositive();
