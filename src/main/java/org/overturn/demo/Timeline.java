@@ -40,6 +40,9 @@ final class Timeline implements AutoCloseable {
     private final PriorityQueue<Event> events = new PriorityQueue<>(
             java.util.Comparator.comparing(Event::at).thenComparingLong(Event::order));
     private long scheduled;
+    /** When the jobs were last run, the earliest due date of those left (null: none left). */
+    private Instant nextJobDue;
+    private boolean nextJobKnown;
     private int jobsRun;
     private int jobsFailed;
     private Instant now;
@@ -70,8 +73,14 @@ final class Timeline implements AutoCloseable {
     void runUntil(Instant end, Runnable afterEach) {
         while (!events.isEmpty() && events.peek().at().isBefore(end)) {
             Event event = events.poll();
-            runJobsUntil(event.at());
+            if (nextJobKnown && (nextJobDue == null || event.at().isBefore(nextJobDue))) {
+                // no job is due before the event (only an event makes new ones): the clock moves on alone
+                setClock(event.at());
+            } else {
+                runJobsUntil(event.at());
+            }
             event.action().run();
+            nextJobKnown = false;
             runJobsUntil(now);
             afterEach.run();
         }
@@ -99,18 +108,23 @@ final class Timeline implements AutoCloseable {
 
     /** Runs every job due by {@code moment}, each at the time it is due, then moves the clock to the moment. */
     private void runJobsUntil(Instant moment) {
+        nextJobKnown = false;
         while (jobsRun + jobsFailed < MAX_JOBS) {
             List<Job> ready = management.createJobQuery().executable().active().orderByJobDuedate().asc().list();
             if (!ready.isEmpty()) {
                 ready.forEach(this::execute);
                 continue;
             }
-            List<Job> next = management.createJobQuery().active().withRetriesLeft()
-                    .duedateLowerThan(Date.from(moment.plusMillis(1))).orderByJobDuedate().asc().listPage(0, 1);
-            if (next.isEmpty()) {
+            // nothing due now: the earliest job still waiting is a timer or a retry, due later
+            List<Job> next = management.createJobQuery().active().withRetriesLeft().orderByJobDuedate().asc()
+                    .listPage(0, 1);
+            Instant due = next.isEmpty() || next.get(0).getDuedate() == null ? null
+                    : next.get(0).getDuedate().toInstant();
+            if (due == null || due.isAfter(moment)) {
+                nextJobDue = due;
+                nextJobKnown = true;
                 break;
             }
-            Instant due = next.get(0).getDuedate().toInstant();
             setClock(due.isAfter(now) ? due : now);
         }
         if (moment.isAfter(now)) {
