@@ -79,17 +79,18 @@ final class DemoPayers {
                     ? paid(original, control, reply.received())
                     : deniedAgain(original, control, reply.received()));
         }
-        // TRN02 unique per payer: the run's date and a sequence no generated run uses
-        String trace = "9" + paymentDate.format(YYMMDD) + String.format("%02d", interchange % 100);
+        int number = ++interchange;
+        // TRN02 unique per payer: the run's date and a number no generated run uses
+        String trace = "9" + paymentDate.format(YYMMDD) + String.format("%03d", number);
         var advice = new PaymentAdvice(payer, paymentDate, trace, claims, List.of());
         var text = new StringWriter();
         try {
-            generator.write(++interchange, List.of(advice), text);
+            generator.write(number, List.of(advice), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new DemoWork.Delivery(arrivalOf(paymentDate),
-                "demo-" + paymentDate + "-" + payerId.toLowerCase(java.util.Locale.ROOT) + "-" + interchange + ".835",
+                "demo-" + paymentDate + "-" + payerId.toLowerCase(java.util.Locale.ROOT) + "-" + number + ".835",
                 text.toString().getBytes(StandardCharsets.UTF_8));
     }
 

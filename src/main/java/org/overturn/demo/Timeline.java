@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * due by then runs at the moment it is due (a timer at its due date, an async step at once), one at a time,
  * so an SLA breach or a follow-up is dated when it would have happened and nothing races the replay. When
  * the replay is over the clock is the system's again and the job executor takes over the timers still to come.
+ * (The engine clock is the JVM's: a page opened during the replay sees the replayed day.)
  */
 final class Timeline implements AutoCloseable {
 
