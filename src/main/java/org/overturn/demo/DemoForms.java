@@ -138,8 +138,9 @@ final class DemoForms {
             case Tasks.BILL_PATIENT -> form("statementReference",
                     "STMT-" + today.toString().replace("-", "") + "-" + dice.between(s, "statement", 1000, 9999));
             case ParityEscalation.Tasks.REVIEW -> dice.chance(s, "confirmed", 0.55)
-                    ? form("parityDecision", "CONFIRM", "parityReason", "The plan requires prior authorization for "
-                    + "outpatient mental health care but not for comparable medical office visits: a likely NQTL.")
+                    ? form("parityDecision", "CONFIRM", "parityReason", "As far as the plan's documents show, it "
+                    + "applies this limitation to mental health care more stringently than to comparable medical "
+                    + "care: a likely NQTL violation.")
                     : form("parityDecision", "DISMISS", "parityReason", "The plan's summary of benefits applies the "
                     + "same limitation to comparable medical care: no parity concern.");
             case ParityEscalation.Tasks.ASSESS_ANALYSIS -> dice.chance(s, "adequate", 0.45)

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -80,7 +79,7 @@ class DemoWork {
     /**
      * Delivers the files at their arrival times and works what they bring until {@code until}.
      *
-     * @param billed  the claims the files deny, by patient control number, for the payers' answers
+     * @param billed  the claims the files carry, by patient control number, for the payers' answers
      * @param deliver stores a delivered file (and what else the office does when one arrives)
      */
     Summary replay(List<Delivery> deliveries, Map<String, ClaimDecision> billed, Instant until,
@@ -330,8 +329,8 @@ class DemoWork {
                     () -> {
                         try {
                             staff.as(DemoStaff.PARITY, () -> parityCases.analysisReceived(denial.id(),
-                                    "The plan's NQTL comparative analysis for prior authorization of outpatient "
-                                            + "mental health care, with its criteria and the medical benefits compared."));
+                                    "The plan's NQTL comparative analysis of the limitation, with the criteria it "
+                                            + "applies and the medical/surgical benefits it compared."));
                         } catch (IllegalStateException e) {
                             // the case went on without it (the response window ran out first)
                         }
