@@ -2,9 +2,19 @@ package org.overturn.demo;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.overturn.intake.RemittanceIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The local run's first minute: an empty database gets three months of the demo clinic's remittances, one
- * file a month, ingested as a clearinghouse would deliver them, so every queue and chart has something real.
+ * The local run's first minute: an empty database gets the demo clinic's last three months (90 days up to
+ * today), replayed. Each of
+ * the payers' payment runs arrives as its own 835 file around its payment date, as a clearinghouse delivers
+ * them, and the billing office works what they bring ({@link DemoWork}), so every queue, page and chart shows
+ * something real: work done and work waiting.
  */
 @Component
 @Profile("demo")
@@ -25,65 +38,108 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final int MONTHS = 3;
+    static final int DAYS_PER_MONTH = 30;
     static final int CLAIMS_PER_MONTH = 600;
+    /** Claims in one payer's payment run; six runs a month. */
+    static final int CLAIMS_PER_RUN = 100;
 
     private final RemittanceIntake intake;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DemoWork work;
 
-    DemoData(RemittanceIntake intake, JdbcTemplate jdbc, Clock clock) {
+    DemoData(RemittanceIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work) {
         this.intake = intake;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.work = work;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
-    public void loadIntoEmptyDatabase() throws IOException {
+    public void loadIntoEmptyDatabase() {
         if (jdbc.queryForObject("select count(*) from remittance_file", Long.class) > 0) {
             return;
         }
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
         var generator = new RemittanceGenerator();
-        LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
+        List<DemoWork.Delivery> deliveries = new ArrayList<>();
+        Map<String, ClaimDecision> billed = new HashMap<>();
+        int interchange = 0;
         for (int i = MONTHS; i >= 1; i--) {
-            LocalDate first = thisMonth.minusMonths(i);
+            // months of 30 days up to today: the newest payment run pays today, its 835 came in yesterday
+            LocalDate last = today.minusDays((long) DAYS_PER_MONTH * (i - 1));
             var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + i).withClaimCount(CLAIMS_PER_MONTH)
-                    .withClaimsPerTransaction(100).withPaymentDates(first, first.plusMonths(1).minusDays(1));
-            var text = new StringWriter();
-            generator.write(settings, text);
-            var result = intake.ingest("demo-" + first + ".835", text.toString().getBytes(StandardCharsets.UTF_8),
-                    "DEMO", "demo");
-            log.info("Demo data: {} claims, {} denials for {}", result.claims(), result.denials(), first.getMonth());
+                    .withClaimsPerTransaction(CLAIMS_PER_RUN).withPaymentDates(last.minusDays(DAYS_PER_MONTH - 1), last);
+            for (PaymentAdvice run : generator.paymentRuns(settings)) {
+                // a claim's first adjudication (a later reversal and re-payment of a paid claim share its number)
+                run.claims().stream().filter(c -> !ClaimDecision.REVERSAL.equals(c.status()))
+                        .forEach(c -> billed.putIfAbsent(c.billed().patientControlNumber(), c));
+                deliveries.add(delivery(generator, ++interchange, run));
+            }
         }
+        DemoWork.Summary done = work.replay(deliveries, billed, now, this::deliver);
+        log.info("Demo data: {} months of remittances replayed in {} s: {} denials; {} tasks completed by {}; {} "
+                        + "corrected claims resubmitted; {} appeals sent, {} overturned, {} upheld; {} recovered; {} "
+                        + "written off; {} letters emailed; {} tasks open{}",
+                MONTHS, (System.nanoTime() - started) / 1_000_000_000, done.denials(), done.tasksCompleted(),
+                String.join(", ", done.workers()), done.correctionsSent(), done.appealsSent(), done.overturned(),
+                done.upheld(), NumberFormat.getCurrencyInstance(Locale.US).format(done.recovered()),
+                done.writtenOff(), done.lettersEmailed(), done.tasksOpen(),
+                done.refused() + done.jobsFailed() == 0 ? ""
+                        : "; " + done.refused() + " tasks refused, " + done.jobsFailed() + " jobs failed (see above)");
+    }
+
+    /** A payment run's 835, delivered early the day after the payer produced it (two days before it pays). */
+    private static DemoWork.Delivery delivery(RemittanceGenerator generator, int interchange, PaymentAdvice run) {
+        var text = new StringWriter();
+        try {
+            generator.write(interchange, List.of(run), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant arrival = run.productionDate().plusDays(1).atTime(6, 30).plusMinutes(interchange)
+                .atZone(ZoneId.systemDefault()).toInstant();
+        return new DemoWork.Delivery(arrival, "demo-" + run.paymentDate() + "-"
+                + run.payer().payerId().toLowerCase(Locale.ROOT) + ".835", text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stores a delivered file, then enters the payers it introduced in the directory. */
+    private void deliver(DemoWork.Delivery delivery) {
+        intake.ingest(delivery.fileName(), delivery.content(), "DEMO", "demo");
         describePayers();
     }
 
     /**
-     * What the clinic's office would have entered in the payer directory: appeal addresses (the embedded mail
-     * server receives the letters) and, for the commercial plans, how they treat comparable medical care. The
-     * state Medicaid program is left as an 835 introduced it, flagged for review and without an email address,
-     * so its appeals show the post-or-portal path.
+     * What the clinic's office enters in the payer directory for a payer an 835 introduced: appeal addresses
+     * (the embedded mail server receives the letters) and, for the commercial plans, how they treat comparable
+     * medical care. The state Medicaid program is left as an 835 introduced it, flagged for review and without an
+     * email address, so its appeals show the post-or-portal path.
      */
     private void describePayers() {
+        Timestamp now = Timestamp.from(clock.instant());
         for (Payer payer : Payer.catalog()) {
             if (payer.payerId().equals("SMA01")) {
                 continue;
             }
-            String email = "appeals@" + payer.payerId().toLowerCase(java.util.Locale.ROOT) + ".example";
+            String email = "appeals@" + payer.payerId().toLowerCase(Locale.ROOT) + ".example";
             jdbc.update("""
                     update payer set appeal_email = ?, address_line1 = ?, city = ?, state = ?, postal_code = ?,
-                                     phone = ?, needs_review = false, updated_at = now(), updated_by = 'demo'
-                     where id = ? or (name = ? and needs_review)
-                    """, email, payer.street(), payer.city(), payer.state(), payer.postalCode(), payer.phone(),
+                                     phone = ?, needs_review = false, updated_at = ?, updated_by = 'demo'
+                     where (id = ? or name = ?) and needs_review
+                    """, email, payer.street(), payer.city(), payer.state(), payer.postalCode(), payer.phone(), now,
                     payer.payerId(), payer.name());
             if (payer.planType().name().startsWith("COMMERCIAL")) {
                 boolean erisa = payer.payerId().equals("KPH01") || payer.payerId().equals("AMI22");
                 jdbc.update("""
                         insert into payer_parity_facts (payer_id, pa_for_medical_outpatient, concurrent_review_for_medical,
                                                         visit_limits_for_medical, funding, state, updated_by, updated_at)
-                        select id, 'NO', 'NO', 'NO', ?, ?, 'demo', now() from payer where id = ? or name = ?
+                        select id, 'NO', 'NO', 'NO', ?, ?, 'demo', ? from payer where id = ? or name = ?
                         on conflict (payer_id) do nothing
-                        """, erisa ? "SELF_FUNDED_ERISA" : "FULLY_INSURED", payer.state(), payer.payerId(), payer.name());
+                        """, erisa ? "SELF_FUNDED_ERISA" : "FULLY_INSURED", payer.state(), now, payer.payerId(),
+                    payer.name());
             }
         }
     }

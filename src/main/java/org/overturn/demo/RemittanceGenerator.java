@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes realistic, balanced 005010X221A1 remittance files for a behavioral-health clinic: commercial,
@@ -56,6 +58,35 @@ public final class RemittanceGenerator {
                 remittances.endInterchange(interchange, inThisInterchange);
                 written += inThisInterchange;
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        buffered.flush();
+    }
+
+    /**
+     * The payment runs a file with these settings holds, in order, each a payer's payment and the claims it
+     * settles: the demo delivers them one file a run and answers their denials later.
+     */
+    List<PaymentAdvice> paymentRuns(GeneratorSettings settings) {
+        PaymentRuns runs = new PaymentRuns(settings, clinic);
+        List<PaymentAdvice> advices = new ArrayList<>(settings.transactionCount());
+        for (int i = 0; i < settings.transactionCount(); i++) {
+            advices.add(runs.next(i, claimsIn(settings, i)));
+        }
+        return advices;
+    }
+
+    /** One interchange of one group holding these payment advices, a transaction set each. */
+    void write(int interchange, List<PaymentAdvice> advices, Writer out) throws IOException {
+        Writer buffered = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
+        RemittanceWriter remittances = new RemittanceWriter(new SegmentWriter(buffered), clinic);
+        try {
+            remittances.startInterchange(interchange, advices.get(0).productionDate(), clockTime(interchange));
+            for (int i = 0; i < advices.size(); i++) {
+                remittances.transaction(transactionControlNumber(i), advices.get(i));
+            }
+            remittances.endInterchange(interchange, advices.size());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

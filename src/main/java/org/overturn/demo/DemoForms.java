@@ -1,0 +1,226 @@
+package org.overturn.demo;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.overturn.denial.DenialView;
+import org.overturn.denial.RootCause;
+import org.overturn.parity.ParityEscalation;
+import org.overturn.workflow.DenialLifecycle.Tasks;
+
+/**
+ * What the demo's billers, managers and parity specialist write in each task's form (the fields of
+ * bpmn/denial-lifecycle.bpmn and bpmn/parity-escalation.bpmn): their decisions, in the proportions a
+ * behavioral-health billing office would make them, and the words they would use. No patient is named.
+ */
+final class DemoForms {
+
+    /** What someone wrote about a correction: what changed on the claim and what the record shows. */
+    private record Change(String what, String why) {
+    }
+
+    private static final Map<RootCause, List<Change>> CHANGES = Map.of(
+            RootCause.CODING, List.of(
+                    new Change("90837 changed to 90834",
+                            "The progress note documents 48 minutes of psychotherapy: 90834 (38-52 minutes), not 90837."),
+                    new Change("Add-on 90833 billed with its E/M service 99214 on the same claim",
+                            "The payer denied the add-on code because its primary E/M service was on another claim."),
+                    new Change("Primary diagnosis changed to F33.1 on every line",
+                            "The diagnosis pointed to did not support the service; the note documents F33.1.")),
+            RootCause.TELEHEALTH, List.of(
+                    new Change("Modifier GT replaced by 95; place of service 10",
+                            "The payer wants modifier 95 and POS 10 for audio-video sessions with the patient at home."),
+                    new Change("Modifier 93 added; place of service 10",
+                            "The session was audio-only, as the note records; the payer covers it with modifier 93."),
+                    new Change("Place of service changed from 11 to 02",
+                            "The patient joined from another clinic, not from home: POS 02, as the payer expects.")),
+            RootCause.MISSING_INFORMATION, List.of(
+                    new Change("Referring provider NPI added (loop 2310A)",
+                            "The plan requires the referring PCP on outpatient mental health claims; the referral is on file."),
+                    new Change("Rendering clinician's taxonomy code added",
+                            "The payer could not match the rendering clinician to the contract without it."),
+                    new Change("Diagnosis F41.1 added as the primary diagnosis",
+                            "The claim went out without the diagnosis the payer asked for (RARC M76).")),
+            RootCause.AUTHORIZATION, List.of(
+                    new Change("Prior authorization number added (REF*G1)",
+                            "The authorization was approved before the first session; its number was missing from the claim."),
+                    new Change("Authorization number corrected to the current episode's",
+                            "The claim carried last year's authorization number; the current one covers these dates."),
+                    new Change("Units reduced to the 8 sessions the authorization covers",
+                            "Sessions beyond the approved units go on the next authorization, already requested.")),
+            RootCause.ELIGIBILITY, List.of(
+                    new Change("Member ID corrected to the member's current card",
+                            "The 271 eligibility response shows a new member ID since the plan year began."),
+                    new Change("Patient's date of birth corrected",
+                            "The date of birth on the claim did not match the payer's enrollment record."),
+                    new Change("Subscriber changed to the patient's parent",
+                            "The patient is a dependent on the parent's plan, as the insurance card shows.")),
+            RootCause.COORDINATION_OF_BENEFITS, List.of(
+                    new Change("Primary payer's EOB attached; claim re-filed as secondary",
+                            "The spouse's employer plan is primary; its payment is on the attached EOB."),
+                    new Change("Other coverage removed from the claim",
+                            "The patient confirmed in writing that the other coverage ended; the payer updated its record.")));
+
+    private static final Map<RootCause, String> ARGUMENTS = Map.of(
+            RootCause.MEDICAL_NECESSITY, "The treatment plan and the last three progress notes document moderate to "
+                    + "severe symptoms (PHQ-9 of 19, GAD-7 of 16) and impaired functioning at work and at home that meet "
+                    + "the plan's published criteria for continued care at this level. The frequency of sessions follows "
+                    + "the treatment plan's goals, reviewed monthly. We ask that the claim be reprocessed for payment.",
+            RootCause.AUTHORIZATION, "The authorization was requested on time and approved; the approval letter with "
+                    + "its number and dates is enclosed. The services billed fall within the approved dates and units.",
+            RootCause.BENEFIT_LIMIT, "The plan limits outpatient psychotherapy visits but sets no comparable limit on "
+                    + "outpatient medical visits. Under the Mental Health Parity and Addiction Equity Act such a limit "
+                    + "may not be applied more stringently to mental health benefits. We ask that the visits be paid.",
+            RootCause.NON_COVERED, "The service is covered under the plan's mental health benefit, and it was billed "
+                    + "with the code the plan's own fee schedule lists for it.",
+            RootCause.TIMELY_FILING, "The original claim was filed within the plan's limit: the clearinghouse "
+                    + "acceptance report (277CA) enclosed shows the payer received it in time. We ask that the claim be "
+                    + "processed as timely filed.",
+            RootCause.CREDENTIALING, "The rendering clinician was credentialed with the plan before the date of "
+                    + "service; the plan's welcome letter with the effective date is enclosed.",
+            RootCause.TELEHEALTH, "The session was a synchronous audio-video visit, billed as the plan's telehealth "
+                    + "policy requires; the policy and the session note with start and end times are enclosed.",
+            RootCause.CODING, "The code billed is the one the session note supports; the note with its start and end "
+                    + "times is enclosed. We ask for reconsideration.");
+
+    private static final String RECONSIDERATION = "The enclosed records show that the claim was billed correctly "
+            + "and that the patient was covered on the date of service. We ask for reconsideration.";
+
+    private static final Map<RootCause, String> WRITE_OFF_REASONS = Map.of(
+            RootCause.TIMELY_FILING, "No proof of timely filing: the claim reached the clearinghouse after the limit.",
+            RootCause.DUPLICATE, "Duplicate of a claim the payer has already paid.",
+            RootCause.BENEFIT_LIMIT, "Benefit exhausted for the plan year and no waiver signed: not billable to the patient.",
+            RootCause.CREDENTIALING, "Clinician not yet credentialed on the date of service; the contract bars billing the patient.",
+            RootCause.NON_COVERED, "Non-covered service and no advance notice signed: not billable to the patient.");
+
+    private final Dice dice;
+
+    DemoForms(Dice dice) {
+        this.dice = dice;
+    }
+
+    /**
+     * The form someone completes the task with; {@code s} names this task of this denial for the dice, and
+     * {@code appealDecision} is what the payer decided, when a follow-up call finds out; {@code appealLevel} is the
+     * process's. Null for a task the demo leaves alone.
+     */
+    Map<String, Object> of(String taskKey, String s, DenialView denial, int appealLevel, LocalDate today,
+                           String appealDecision) {
+        RootCause cause = denial.rootCause();
+        return switch (taskKey) {
+            case Tasks.CORRECT_CLAIM -> correctClaim(s, denial);
+            case Tasks.FOLLOW_UP_CORRECTION -> form("followUpOutcome",
+                    dice.roll(s, "payer says") < 0.55 ? "PAID" : dice.roll(s, "denied or pending") < 0.6 ? "DENIED"
+                            : "PENDING", "followUpNote", "Called provider services; call reference CR"
+                            + dice.between(s, "reference", 1_000_000, 9_999_999) + ".");
+            case Tasks.CHECK_TIMELY_FILING_PROOF -> dice.chance(s, "proof", 0.6)
+                    ? form("proofOfTimelyFiling", "true", "proofDescription", "Clearinghouse acceptance report (277CA) of "
+                    + today.minusDays(dice.between(s, "filed", 100, 160)))
+                    : form("proofOfTimelyFiling", "false");
+            case Tasks.PREPARE_APPEAL -> prepareAppeal(s, denial, appealLevel);
+            case Tasks.APPROVE_APPEAL -> dice.chance(s, "approved", 0.88)
+                    ? form("appealApproved", "true", "approvalComment",
+                    dice.pick(s, "comment", List.of("Approved.", "Approved: the notes make the case.", "")))
+                    : form("appealApproved", "false", "approvalComment",
+                    "Enclose the treatment plan and the last two progress notes, then send it.");
+            case Tasks.OBTAIN_CONSENT, ParityEscalation.Tasks.OBTAIN_CONSENT -> {
+                LocalDate signed = today.minusDays(dice.between(s, "signed", 0, 6));
+                yield form("consentOutcome", "RECORDED", "consentSignedOn", signed.toString(),
+                        "consentExpiresOn", signed.plusYears(1).toString(),
+                        "consentPurpose", "Payment: appeal and review of denied claims");
+            }
+            case Tasks.SEND_APPEAL_BY_POST, ParityEscalation.Tasks.SEND_REQUEST_BY_POST -> sentByPost(s);
+            case Tasks.FOLLOW_UP_APPEAL -> form("appealDecision", appealDecision == null ? "PENDING" : appealDecision,
+                    "followUpNote", "Called the appeals unit; reference AP" + dice.between(s, "reference", 100_000, 999_999)
+                            + (appealDecision == null ? ": still under review." : ": decision letter on its way."));
+            case Tasks.DECIDE_WRITE_OFF -> decideWriteOff(s, denial, cause);
+            case Tasks.BILL_PATIENT -> form("statementReference",
+                    "STMT-" + today.toString().replace("-", "") + "-" + dice.between(s, "statement", 1000, 9999));
+            case ParityEscalation.Tasks.REVIEW -> dice.chance(s, "confirmed", 0.55)
+                    ? form("parityDecision", "CONFIRM", "parityReason", "As far as the plan's documents show, it "
+                    + "applies this limitation to mental health care more stringently than to comparable medical "
+                    + "care: a likely NQTL violation.")
+                    : form("parityDecision", "DISMISS", "parityReason", "The plan's summary of benefits applies the "
+                    + "same limitation to comparable medical care: no parity concern.");
+            case ParityEscalation.Tasks.ASSESS_ANALYSIS -> dice.chance(s, "adequate", 0.45)
+                    ? form("analysisAdequate", "true", "assessmentNote", "The analysis compares the criteria for both "
+                    + "benefits, with the evidence, and applies them comparably.")
+                    : form("analysisAdequate", "false", "assessmentNote", "The analysis lists the criteria but shows no "
+                    + "comparison of how they are applied to medical and surgical care.");
+            case ParityEscalation.Tasks.FILE_COMPLAINT -> form("complaintFiledOn", today.toString(),
+                    "complaintReference", "CMP-" + today.getYear() + "-" + dice.between(s, "complaint", 10_000, 99_999));
+            case ParityEscalation.Tasks.RECORD_COMPLAINT_OUTCOME -> form("complaintOutcome", dice.pick(s, "outcome",
+                    List.of("PLAN_CORRECTED", "PLAN_CORRECTED", "VIOLATION_FOUND", "NO_VIOLATION")));
+            default -> null;
+        };
+    }
+
+    private Map<String, Object> correctClaim(String s, DenialView denial) {
+        double roll = dice.roll(s, "correction");
+        if (roll < 0.12 && denial.appealable()) {
+            return form("correctionOutcome", "APPEAL");
+        }
+        boolean coverage = denial.rootCause() == RootCause.ELIGIBILITY
+                || denial.rootCause() == RootCause.COORDINATION_OF_BENEFITS;
+        if (roll > (coverage ? 0.85 : 0.97)) {
+            // the coverage had ended, or the patient was told in advance
+            return form("correctionOutcome", "PATIENT");
+        }
+        Change change = dice.pick(s, "change", CHANGES.getOrDefault(denial.rootCause(),
+                List.of(new Change("Claim corrected against the chart", "The chart supports the corrected claim."))));
+        return form("correctionOutcome", "CORRECTED", "whatChanged", change.what(), "correctionReason", change.why());
+    }
+
+    private Map<String, Object> prepareAppeal(String s, DenialView denial, int level) {
+        double roll = dice.roll(s, "appeal");
+        boolean small = denial.amountAtRisk().doubleValue() < 60;
+        if (roll < (level > 1 ? 0.3 : small ? 0.25 : 0.07)) {
+            return form("appealAction", "WRITE_OFF");
+        }
+        if (roll > 0.97) {
+            return form("appealAction", "PATIENT");
+        }
+        String argument = ARGUMENTS.getOrDefault(denial.rootCause(), RECONSIDERATION);
+        if (level > 1) {
+            argument = "Second-level appeal. The first-level decision did not address the records we sent. " + argument;
+        }
+        return form("appealAction", "SUBMIT", "appealArgument", argument);
+    }
+
+    private Map<String, Object> decideWriteOff(String s, DenialView denial, RootCause cause) {
+        double roll = dice.roll(s, "write-off");
+        if (roll < 0.08 && denial.appealable() && denial.appealLevel() == 0) {
+            return form("writeOffDecision", "APPEAL", "writeOffReason", "Worth appealing: the notes support it.");
+        }
+        if (roll > 0.85) {
+            return form("writeOffDecision", "PATIENT", "writeOffReason", "The patient was told in advance and agreed to pay.");
+        }
+        String reason = WRITE_OFF_REASONS.getOrDefault(cause, denial.appealLevel() > 0
+                ? "Upheld on appeal; not billable to the patient under the contract."
+                : "Not recoverable from the payer and not billable to the patient.");
+        return form("writeOffDecision", "WRITE_OFF", "writeOffReason", reason);
+    }
+
+    private Map<String, Object> sentByPost(String s) {
+        String how = dice.pick(s, "sent by", List.of("POST", "POST", "PORTAL", "PORTAL", "FAX"));
+        String reference = switch (how) {
+            case "POST" -> "USPS certified mail 9407 1118 9956 " + dice.between(s, "tracking", 1000, 9999) + " "
+                    + dice.between(s, "tracking 2", 1000, 9999) + " " + dice.between(s, "tracking 3", 10, 99);
+            case "PORTAL" -> "Portal confirmation " + dice.between(s, "confirmation", 10_000_000, 99_999_999);
+            default -> "Fax confirmation, 14 pages, job " + dice.between(s, "fax", 1000, 9999);
+        };
+        return form("sentBy", how, "sentReference", reference);
+    }
+
+    private static Map<String, Object> form(Object... fieldsAndValues) {
+        Map<String, Object> form = new HashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            String value = (String) fieldsAndValues[i + 1];
+            if (!value.isEmpty()) {
+                form.put((String) fieldsAndValues[i], value);
+            }
+        }
+        return form;
+    }
+}
