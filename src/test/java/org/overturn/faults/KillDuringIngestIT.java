@@ -68,7 +68,7 @@ class KillDuringIngestIT {
         // 1. killed in the middle of the file's one transaction: claim rows are being written
         server = RunningJar.start("ingest-1", postgres, inbox);
         drop(inbox, content);
-        RunningJar.await("the file's claims being written", Duration.ofMinutes(3),
+        RunningJar.await("the file's claims being written", Duration.ofMinutes(2 * 3),
                 () -> claimIdsHandedOut() >= facts.claims() / 4);
         server.kill();
         assertThat(check.count("select count(*) from remittance_file")).as("files stored before the kill").isZero();
@@ -79,11 +79,11 @@ class KillDuringIngestIT {
 
         // 2. restarted: it takes the file again; killed while its job executor moves the new processes
         server = RunningJar.start("ingest-2", postgres, inbox);
-        RunningJar.await("the file stored", Duration.ofMinutes(4),
+        RunningJar.await("the file stored", Duration.ofMinutes(2 * 4),
                 () -> check.count("select count(*) from remittance_file") > 0);
         long processes = check.count("select count(*) from denial_process");
         assertThat(processes).as("processes started with the file").isEqualTo(facts.denials());
-        RunningJar.await("a third of the processes moved", Duration.ofMinutes(2),
+        RunningJar.await("a third of the processes moved", Duration.ofMinutes(2 * 2),
                 () -> check.pendingJobs() <= processes * 2 / 3);
         server.kill();
         long pending = check.pendingJobs();
@@ -94,8 +94,8 @@ class KillDuringIngestIT {
 
         // 3. restarted again: the jobs the dead node held are taken over once their locks lapse
         server = RunningJar.start("ingest-3", postgres, inbox);
-        check.awaitJobsDone(Duration.ofMinutes(4));
-        RunningJar.await("the inbox emptied", Duration.ofMinutes(1), () -> waiting(inbox).isEmpty());
+        check.awaitJobsDone(Duration.ofMinutes(2 * 4));
+        RunningJar.await("the inbox emptied", Duration.ofMinutes(2 * 1), () -> waiting(inbox).isEmpty());
 
         check.assertStoredOnce(facts);
         assertThat(check.count("select count(*) from remittance_file")).as("files on file").isEqualTo(1);

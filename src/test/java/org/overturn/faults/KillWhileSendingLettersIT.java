@@ -77,13 +77,13 @@ class KillWhileSendingLettersIT {
         assertThat(server.putJson("/api/payers/" + PAYER, Map.of("name", "FZ MAIL HEALTH", "planType", "COMMERCIAL",
                 "appealEmail", PAYER_EMAIL)).statusCode()).isEqualTo(201);
         server.upload("appeals.835", appealableDenials());
-        RunningJar.await("every denial at Prepare appeal", Duration.ofMinutes(2),
+        RunningJar.await("every denial at Prepare appeal", Duration.ofMinutes(2 * 2),
                 () -> openPrepareAppealTasks().size() == LETTERS);
 
         // billers submit every appeal at once; the job executor renders and emails them one after another
         List<Future<Integer>> submitted = submitAll(server, openPrepareAppealTasks());
         // killed as soon as the mail server has a quarter of them: right after a letter arrived, the worst moment
-        RunningJar.await("a quarter of the letters sent", Duration.ofMinutes(2),
+        RunningJar.await("a quarter of the letters sent", Duration.ofMinutes(2 * 2),
                 () -> mailServer.getReceivedMessages().length >= LETTERS / 4);
         server.kill();
         // what the dead server had handed over by then finishes arriving (a message's last bytes, a COMMIT)
@@ -110,7 +110,7 @@ class KillWhileSendingLettersIT {
         for (Future<Integer> answer : submitAll(server, openPrepareAppealTasks())) {
             assertThat(answer.get(1, TimeUnit.MINUTES)).isEqualTo(204);
         }
-        check.awaitJobsDone(Duration.ofMinutes(3));
+        check.awaitJobsDone(Duration.ofMinutes(2 * 3));
 
         List<Map<String, Object>> deliveries = jdbc.queryForList("select denial_id, message_id from letter_delivery");
         assertThat(deliveries).as("deliveries").hasSize(LETTERS);

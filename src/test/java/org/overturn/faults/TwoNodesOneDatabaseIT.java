@@ -74,7 +74,7 @@ class TwoNodesOneDatabaseIT {
         assertThat(toA.get(5, TimeUnit.MINUTES).get("denials").asInt()).isEqualTo(facts.get(0).denials());
         assertThat(toB.get(5, TimeUnit.MINUTES).get("denials").asInt()).isEqualTo(facts.get(1).denials());
 
-        RunningJar.await("both nodes' job executors holding jobs", Duration.ofMinutes(2), () -> check.count("""
+        RunningJar.await("both nodes' job executors holding jobs", Duration.ofMinutes(2 * 2), () -> check.count("""
                 select count(distinct lock_owner_) from act_ru_job where type_ = 'message' and lock_exp_time_ > now()
                 """) == 2);
         nodeB.kill();
@@ -88,7 +88,7 @@ class TwoNodesOneDatabaseIT {
 
         // the survivor still takes work while it picks up what the dead node left
         assertThat(nodeA.upload("third.835", third).get("denials").asInt()).isEqualTo(facts.get(2).denials());
-        check.awaitJobsDone(Duration.ofMinutes(3));
+        check.awaitJobsDone(Duration.ofMinutes(2 * 3));
 
         facts.forEach(check::assertStoredOnce);
         assertThat(check.count("select count(*) from remittance_file")).as("files").isEqualTo(3);
