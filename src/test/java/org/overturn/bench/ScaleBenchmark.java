@@ -40,6 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ScaleBenchmark {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScaleBenchmark.class);
+
     static final String START = "<!-- scale:start -->";
     static final String END = "<!-- scale:end -->";
     static final int CLAIMS = Integer.getInteger("bench.claims", 1_000_000);
@@ -57,7 +59,7 @@ public final class ScaleBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OverturnApplication.class)
                 .profiles("test")
                 .properties("overturn.data-dir=" + work.resolve("data"), "logging.level.root=warn",
-                        "logging.level.org.overturn=warn", "server.port=0")
+                        "logging.level.org.overturn=warn", "logging.level.org.overturn.bench=info", "server.port=0")
                 .run()) {
             var intake = app.getBean(RemittanceIntake.class);
             var jdbc = app.getBean(JdbcTemplate.class);
@@ -87,8 +89,8 @@ public final class ScaleBenchmark {
                 slowestFile = Math.max(slowestFile, seconds);
                 claims += result.claims();
                 denials += result.denials();
-                System.out.printf(Locale.ROOT, "file %d/%d: %,d claims, %,d denials in %.1f s; %,d jobs waiting%n",
-                        i + 1, files, result.claims(), result.denials(), seconds, waitingJobs(jdbc));
+                log.info(String.format(Locale.ROOT, "file %d/%d: %,d claims, %,d denials in %.1f s; %,d jobs waiting",
+                        i + 1, files, result.claims(), result.denials(), seconds, waitingJobs(jdbc)));
             }
             double arrivalSeconds = (System.nanoTime() - t0) / 1e9;
             while (waitingJobs(jdbc) > 0) {
@@ -154,7 +156,7 @@ public final class ScaleBenchmark {
                     "- Engine: history level `activity`, job executor with 10 jobs per acquisition (see README).",
                     END) + "\n";
             BenchmarkReport.rewrite(report, START, END, section);
-            System.out.println(section);
+            log.info(section);
         }
     }
 

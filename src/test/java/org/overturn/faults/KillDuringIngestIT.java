@@ -31,6 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillDuringIngestIT {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KillDuringIngestIT.class);
+
     /** 20,000 claims in 20 transaction sets, about 2,600 denials; no reversals, so each denial is its own process. */
     static final GeneratorSettings FILE = GeneratorSettings.defaults().withSeed(9_009L).withClaimCount(20_000)
             .withClaimsPerTransaction(1_000).withReversalRate(0);
@@ -88,8 +90,8 @@ class KillDuringIngestIT {
         server.kill();
         long pending = check.pendingJobs();
         long locked = check.count("select count(*) from act_ru_job where type_ = 'message' and lock_owner_ is not null");
-        System.out.printf("killed with %d of %d first steps to go, %d of them locked by the dead node%n", pending,
-                processes, locked);
+        log.info(String.format("killed with %d of %d first steps to go, %d of them locked by the dead node", pending,
+                processes, locked));
         assertThat(pending).as("first steps still to run at the kill").isPositive();
 
         // 3. restarted again: the jobs the dead node held are taken over once their locks lapse

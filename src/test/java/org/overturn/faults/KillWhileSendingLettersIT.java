@@ -41,6 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillWhileSendingLettersIT {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KillWhileSendingLettersIT.class);
+
     static final int LETTERS = 40;
     static final String PAYER = "FZ-MAIL";
     static final String PAYER_EMAIL = "appeals@fz-mail-health.example";
@@ -94,8 +96,8 @@ class KillWhileSendingLettersIT {
         // accepted by the mail server, not yet recorded as delivered: the unavoidable window
         Set<String> unrecorded = new HashSet<>(receivedAtKill);
         unrecorded.removeAll(recordedAtKill);
-        System.out.printf("killed with %d of %d letters received, %d recorded, %d accepted but unrecorded%n",
-                receivedAtKill.size(), LETTERS, recordedAtKill.size(), unrecorded.size());
+        log.info(String.format("killed with %d of %d letters received, %d recorded, %d accepted but unrecorded",
+                receivedAtKill.size(), LETTERS, recordedAtKill.size(), unrecorded.size()));
         assertThat(receivedAtKill).as("letters still to send at the kill").hasSizeLessThan(LETTERS);
         for (Future<Integer> answer : submitted) {
             try {
@@ -121,7 +123,7 @@ class KillWhileSendingLettersIT {
         Map<String, Long> received = messageIds(mailServer.getReceivedMessages());
         Set<String> recorded = deliveries.stream().map(d -> (String) d.get("message_id")).collect(Collectors.toSet());
         assertThat(received.keySet()).as("Message-IDs received").isEqualTo(recorded);
-        System.out.printf("letters received twice: %d%n", received.values().stream().filter(c -> c > 1).count());
+        log.info(String.format("letters received twice: %d", received.values().stream().filter(c -> c > 1).count()));
         received.forEach((messageId, copies) -> {
             if (unrecorded.contains(messageId)) {
                 assertThat(copies).as("copies of %s, caught between acceptance and commit", messageId).isBetween(1L, 2L);

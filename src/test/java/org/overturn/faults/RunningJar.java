@@ -38,6 +38,8 @@ import java.util.function.BooleanSupplier;
  */
 final class RunningJar implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunningJar.class);
+
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "kill-nine-admin-password";
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -126,7 +128,7 @@ final class RunningJar implements AutoCloseable {
                 return false;
             }
         });
-        System.out.printf("%s up on port %d in %d s%n", name, port, Duration.between(started, Instant.now()).toSeconds());
+        LOG.info(String.format("%s up on port %d in %d s", name, port, Duration.between(started, Instant.now()).toSeconds()));
     }
 
     /** SIGKILL, and waits until the process is gone. */
@@ -138,7 +140,7 @@ final class RunningJar implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        System.out.printf("%s killed (exit %d)%n", name, process.exitValue());
+        LOG.info(String.format("%s killed (exit %d)", name, process.exitValue()));
     }
 
     boolean alive() {

@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesOneDatabaseIT {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwoNodesOneDatabaseIT.class);
+
     /** About 500 denials per file, from the same clinic and payers; no reversals, so each denial is its own process. */
     static final GeneratorSettings FILE = GeneratorSettings.defaults().withClaimCount(2_000).withClaimsPerTransaction(500)
             .withDenialRate(0.25).withReversalRate(0);
@@ -83,7 +85,7 @@ class TwoNodesOneDatabaseIT {
                  where type_ = 'message' and lock_owner_ is not null group by lock_owner_
                 """);
         long pending = check.pendingJobs();
-        System.out.printf("node-b killed with %d jobs to go; locks held: %s%n", pending, locks);
+        log.info(String.format("node-b killed with %d jobs to go; locks held: %s", pending, locks));
         assertThat(pending).as("jobs still to run at the kill").isPositive();
 
         // the survivor still takes work while it picks up what the dead node left
