@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,17 +91,17 @@ class PagesInBrowserTest {
         awaitUrl(u -> u.equals(url("/")));
         assertThat(page.getTitle()).isEqualTo("My queues · Overturn");
         browser.screenshot("02-my-queues");
-        page.findElement(By.id("queue-coding")).click();
+        openNextPage(page.findElement(By.id("queue-coding")));
         new Select(page.findElement(By.id("payer"))).selectByVisibleText("BROWSER HEALTH");
-        page.findElement(By.id("apply-filters")).click();
+        openNextPage(page.findElement(By.id("apply-filters")));
         WebElement row = taskRow(telehealth);
         assertThat(row.getText()).contains("Correct claim", "BROWSER HEALTH", "$150.00", "unclaimed");
         browser.screenshot("03-queue");
 
-        row.findElement(By.xpath(".//button[text()='Claim']")).click();
+        openNextPage(row.findElement(By.xpath(".//button[text()='Claim']")));
         assertThat(page.findElement(By.cssSelector(".alert")).getText()).contains("The task is yours");
         assertThat(taskRow(telehealth).getText()).contains("biller");
-        taskRow(telehealth).findElement(By.linkText("#" + telehealth)).click();
+        openNextPage(taskRow(telehealth).findElement(By.linkText("#" + telehealth)));
 
         assertThat(page.getTitle()).isEqualTo("Denial #" + telehealth + " · Overturn");
         assertThat(page.findElement(By.id("payer-words")).getText()).contains("CO-4", "M77");
@@ -108,7 +109,7 @@ class PagesInBrowserTest {
         browser.screenshot("04-denial");
 
         page.findElement(By.id("f-correctionOutcome-CORRECTED")).click();
-        page.findElement(By.id("complete-task")).click();
+        openNextPage(page.findElement(By.id("complete-task")));
         assertThat(page.findElement(By.id("e-whatChanged")).getText()).isEqualTo("Say what you changed on the claim");
         assertThat(page.findElement(By.id("e-correctionReason")).getText()).isEqualTo("Say why the change is right");
         assertThat(page.findElement(By.id("f-correctionOutcome-CORRECTED")).isSelected()).isTrue();
@@ -116,7 +117,7 @@ class PagesInBrowserTest {
 
         page.findElement(By.id("f-whatChanged")).sendKeys("Modifier 95 replaced by place of service 10");
         page.findElement(By.id("f-correctionReason")).sendKeys("Session was by video at the patient's home");
-        page.findElement(By.id("complete-task")).click();
+        openNextPage(page.findElement(By.id("complete-task")));
         awaitUrl(u -> u.endsWith("/queues/coding"));
         assertThat(page.findElement(By.cssSelector(".alert")).getText())
                 .contains("Done: Correct claim for denial #" + telehealth);
@@ -125,7 +126,7 @@ class PagesInBrowserTest {
         page.get(url("/denials/" + sud));
         assertThat(page.findElement(By.id("part2-restricted")).getText()).contains("42 CFR Part 2");
         browser.screenshot("06-part2-redacted");
-        page.findElement(By.xpath("//button[text()='Sign out']")).click();
+        openNextPage(page.findElement(By.xpath("//button[text()='Sign out']")));
         awaitUrl(u -> u.endsWith("/login?logout"));
 
         signIn("manager", "demo");
@@ -166,7 +167,17 @@ class PagesInBrowserTest {
         page.findElement(By.id("password")).sendKeys(password);
         assertThat(page.findElement(By.id("username")).getDomProperty("value")).isEqualTo(user);
         assertThat(page.findElement(By.id("password")).getDomProperty("value")).isEqualTo(password);
-        page.findElement(By.id("sign-in")).click();
+        openNextPage(page.findElement(By.id("sign-in")));
+    }
+
+    /**
+     * Clicks what loads another page and waits until the old one is gone: elements found before the new page
+     * arrives would be stale (or, worse, the old page's).
+     */
+    private void openNextPage(WebElement link) {
+        WebElement old = browser.driver().findElement(By.tagName("html"));
+        link.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
     }
 
     /** A click that submits a form returns before the next page is there: wait for its address. */

@@ -3,6 +3,7 @@ package org.overturn.worklist;
 import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,7 @@ import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.overturn.workflow.DenialLifecycle;
 import org.overturn.workflow.DenialProcesses;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -284,7 +286,7 @@ public class WorkItems {
             throw claimedBy(e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
             throw raced(taskId);
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
             throw goneOr(taskId, e);
         }
     }
@@ -298,7 +300,7 @@ public class WorkItems {
             tasks.setAssignee(taskId, null);
         } catch (OptimisticLockingException e) {
             throw raced(taskId);
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
             throw goneOr(taskId, e);
         }
     }
@@ -325,11 +327,13 @@ public class WorkItems {
                 tasks.claim(taskId, user.id());
             }
             tasks.complete(taskId, values);
+        } catch (TaskProblem e) {
+            throw e;
         } catch (TaskAlreadyClaimedException e) {
             throw claimedBy(e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
             throw raced(taskId);
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
             throw goneOr(taskId, e);
         }
         audit.record(AuditAction.TASK_COMPLETED, "task", taskId, task.getTaskDefinitionKey());
@@ -397,9 +401,28 @@ public class WorkItems {
         return new TaskProblem(TaskProblem.Kind.CONFLICT, "This task is closed: its denial moved on without it");
     }
 
-    /** An engine error while working a task: the task vanished meanwhile (someone completed it), or a real error. */
-    private RuntimeException goneOr(String taskId, ProcessEngineException e) {
-        return tasks.createTaskQuery().taskId(taskId).count() == 0 ? gone(taskId) : e;
+    /**
+     * An error while working a task: the task vanished meanwhile (someone completed it: the engine then fails in
+     * many ways, down to a missing execution), the database refused one of two colliding transactions, or a real
+     * error.
+     */
+    private RuntimeException goneOr(String taskId, RuntimeException e) {
+        if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            return gone(taskId);
+        }
+        return collided(e) ? raced(taskId) : e;
+    }
+
+    /** A deadlock or serialization failure (SQLSTATE class 40), or an optimistic lock, anywhere in the causes. */
+    private static boolean collided(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Another user's change to the task committed first: said as what the task is now. */

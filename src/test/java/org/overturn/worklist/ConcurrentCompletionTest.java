@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,8 @@ class ConcurrentCompletionTest {
     private static final String PAYER = "FZ-RACE";
     /** Races per scenario: each may meet the other request at a different step. */
     private static final int RACES = 8;
+    /** Tasks the single-request tests below take. */
+    private static final int SINGLES = 3;
     private static final Map<String, Object> CORRECTED = Map.of("correctionOutcome", "CORRECTED",
             "whatChanged", "modifier 95 added", "correctionReason", "the session was by video");
 
@@ -67,7 +71,7 @@ class ConcurrentCompletionTest {
     @BeforeAll
     void denialsWaitingForCorrection() {
         // claims denied whole for missing information (CO-16): correctable, each a "Correct claim" task in coding
-        int denials = 3 * RACES + 1;
+        int denials = 3 * RACES + SINGLES;
         KnownRemittance remittance = KnownRemittance.from(PAYER, "RACE HEALTH PLAN", "RACE-1", "20250301", "0");
         for (int i = 0; i < denials; i++) {
             remittance.claim("CLP*RACE-" + i + "*4*150*0**12*PCC-RACE-" + i, "CAS*CO*16*150",
@@ -147,6 +151,40 @@ class ConcurrentCompletionTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getBody().get("error").asText()).isEqualTo("This task was completed already by sud-biller");
+        assertCompletedOnce(task);
+    }
+
+    @Test
+    void anEngineFailureBecauseTheTaskVanishedMeanwhileIsAConflict() {
+        // the engine meets the other completion's commit halfway (an execution gone from under it) and fails
+        // with whatever it was doing, not with an optimistic lock
+        String task = openTasks.remove(0);
+        CurrentUser other = new CurrentUser("sud-biller", Set.of(Roles.BILLER), Set.of(WorkQueue.CODING));
+        doAnswer(call -> {
+            work.complete(task, CORRECTED, other);
+            throw new NullPointerException("execution of the task is null");
+        }).doCallRealMethod().when(forms).validate(eq(task), any());
+
+        var answer = post("biller", "/api/tasks/" + task + "/complete", CORRECTED);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getBody().get("error").asText()).isEqualTo("This task was completed already by sud-biller");
+        assertCompletedOnce(task);
+    }
+
+    @Test
+    void aDeadlockWithAnotherCompletionIsAConflictToRetry() {
+        String task = openTasks.remove(0);
+        doThrow(new IllegalStateException("flush failed", new SQLException("deadlock detected", "40P01")))
+                .doCallRealMethod().when(forms).validate(eq(task), any());
+
+        var answer = post("biller", "/api/tasks/" + task + "/complete", CORRECTED);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getBody().get("error").asText())
+                .isEqualTo("Someone else changed this task a moment ago: try again");
+        assertThat(post("biller", "/api/tasks/" + task + "/complete", CORRECTED).getStatusCode().value())
+                .isEqualTo(204);
         assertCompletedOnce(task);
     }
 
