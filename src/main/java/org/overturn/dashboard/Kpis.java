@@ -206,16 +206,14 @@ public class Kpis {
     private List<Dashboard.Backlog> backlog(DashboardFilter filter, MapSqlParameterSource args) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, BigDecimal> atRisk = new LinkedHashMap<>();
+        // queue_task: the open tasks by queue, with the facts of their denials the filter needs
         jdbc.query("""
-                select l.group_id_ as queue, count(*) as open, count(*) filter (where t.due_date_ < :now) as overdue,
-                       coalesce(sum(d.amount_at_risk), 0) as at_risk
-                  from act_ru_task t
-                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
-                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial d on d.id = dp.denial_id
+                select q.queue, count(*) as open, count(*) filter (where q.due_date < :now) as overdue,
+                       coalesce(sum(q.amount_at_risk), 0) as at_risk
+                  from queue_task q
                  where true %s
-                 group by l.group_id_
-                """.formatted(denialFilter(filter)), args, rs -> {
+                 group by q.queue
+                """.formatted(queueTaskFilter(filter)), args, rs -> {
             counts.put(rs.getString("queue"), new long[] {rs.getLong("open"), rs.getLong("overdue"), 0});
             atRisk.put(rs.getString("queue"), money(rs.getBigDecimal("at_risk")));
         });
@@ -297,6 +295,21 @@ public class Kpis {
         }
         if (filter.payer() != null) {
             where.append(" and (d.payer_id = :payer or d.payer_name = :payer)");
+        }
+        return where.toString();
+    }
+
+    /** The filter on open tasks (alias {@code q}, table {@code queue_task}): their denials' date and payer. */
+    private static String queueTaskFilter(DashboardFilter filter) {
+        StringBuilder where = new StringBuilder();
+        if (filter.from() != null) {
+            where.append(" and q.remittance_date >= :from");
+        }
+        if (filter.to() != null) {
+            where.append(" and q.remittance_date <= :to");
+        }
+        if (filter.payer() != null) {
+            where.append(" and (q.payer_id = :payer or q.payer_name = :payer)");
         }
         return where.toString();
     }

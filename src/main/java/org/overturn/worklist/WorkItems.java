@@ -91,18 +91,16 @@ public class WorkItems {
         Map<String, QueueSummary> counted = new HashMap<>();
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         Timestamp inAWeek = new Timestamp(now.getTime() + ChronoUnit.WEEKS.getDuration().toMillis());
+        // queue_task: the open tasks by queue with their denials' dollars, kept by the engine's task events
         jdbc.query("""
-                select l.group_id_ as queue,
+                select queue,
                        count(*) as open,
-                       count(*) filter (where t.due_date_ < ?) as overdue,
-                       count(*) filter (where t.due_date_ >= ? and t.due_date_ < ?) as due_week,
-                       coalesce(sum(d.amount_at_risk), 0) as at_risk
-                  from act_ru_task t
-                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
-                                            and l.group_id_ = any(?)
-                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
-                 group by l.group_id_
+                       count(*) filter (where due_date < ?) as overdue,
+                       count(*) filter (where due_date >= ? and due_date < ?) as due_week,
+                       coalesce(sum(amount_at_risk), 0) as at_risk
+                  from queue_task
+                 where queue = any(?)
+                 group by queue
                 """, row -> {
             String queue = row.getString("queue");
             counted.put(queue, new QueueSummary(queue, row.getLong("open"), row.getLong("overdue"),

@@ -110,6 +110,10 @@ class LifecycleScenario {
         return new Denied(denialId, process);
     }
 
+    RuntimeService runtime() {
+        return runtime;
+    }
+
     String processOf(long denialId) {
         return jdbc.queryForObject("select process_instance_id from denial_process where denial_id = ? and kind = 'LIFECYCLE'",
                 String.class, denialId);
@@ -217,6 +221,26 @@ class LifecycleScenario {
     List<Map<String, Object>> slaBreaches(long denialId) {
         return jdbc.queryForList("select task_definition_key, task_id, queue from sla_breach where denial_id = ? "
                 + "order by id", denialId);
+    }
+
+    /** The open tasks by queue as {@code queue_task} keeps them: "task queue amount due" lines. */
+    List<String> queueTasks(Denied denial) {
+        return jdbc.queryForList("""
+                select q.task_id || ' ' || q.queue || ' ' || q.amount_at_risk || ' ' || coalesce(q.due_date::text, '-')
+                  from queue_task q where q.denial_id = ? order by 1
+                """, String.class, denial.id());
+    }
+
+    /** The same, worked out from the engine's own tables: its tasks, their candidate groups and due dates. */
+    List<String> queueTasksOfTheEngine(Denied denial) {
+        return jdbc.queryForList("""
+                select t.id_ || ' ' || l.group_id_ || ' ' || d.amount_at_risk || ' ' || coalesce(t.due_date_::text, '-')
+                  from act_ru_task t
+                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+                 where d.id = ? order by 1
+                """, String.class, denial.id());
     }
 
     /** The denials on file for a claim, oldest first. */

@@ -21,10 +21,12 @@ class EscalateToManagers implements JavaDelegate {
 
     private final TaskService tasks;
     private final JdbcTemplate jdbc;
+    private final QueueTaskIndex queueTasks;
 
-    EscalateToManagers(TaskService tasks, JdbcTemplate jdbc) {
+    EscalateToManagers(TaskService tasks, JdbcTemplate jdbc, QueueTaskIndex queueTasks) {
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.queueTasks = queueTasks;
     }
 
     @Override
@@ -34,6 +36,7 @@ class EscalateToManagers implements JavaDelegate {
         for (var task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(overdue).list()) {
             tasks.addCandidateGroup(task.getId(), WorkQueue.MANAGERS);
+            queueTasks.alsoOfferTo(task.getId(), WorkQueue.MANAGERS);
             tasks.setVariableLocal(task.getId(), "slaBreached", true);
             String queue = tasks.getIdentityLinksForTask(task.getId()).stream()
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null

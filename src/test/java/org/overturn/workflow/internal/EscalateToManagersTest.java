@@ -25,7 +25,8 @@ class EscalateToManagersTest {
     private final TaskService tasks = mock(TaskService.class);
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final TaskQuery query = mock(TaskQuery.class, RETURNS_SELF);
-    private final EscalateToManagers delegate = new EscalateToManagers(tasks, jdbc);
+    private final QueueTaskIndex queueTasks = mock(QueueTaskIndex.class);
+    private final EscalateToManagers delegate = new EscalateToManagers(tasks, jdbc, queueTasks);
 
     @Test
     void letsManagersSeeTheOverdueTaskAndRecordsTheBreachForItsQueue() {
@@ -41,6 +42,7 @@ class EscalateToManagersTest {
         verify(query).processInstanceId("process-1");
         verify(query).taskDefinitionKey("Task_CorrectClaim");
         verify(tasks).addCandidateGroup("task-1", "managers");
+        verify(queueTasks).alsoOfferTo("task-1", "managers");
         verify(tasks).setVariableLocal("task-1", "slaBreached", true);
         verify(jdbc).update(anyString(), eq(7L), eq("Task_CorrectClaim"), eq("task-1"), eq("coding"), any());
     }
@@ -67,6 +69,7 @@ class EscalateToManagersTest {
         delegate.execute(FakeExecution.with(Map.of("denialId", 7L, "overdueTask", "Task_CorrectClaim")));
 
         verify(tasks, never()).addCandidateGroup(anyString(), anyString());
+        verify(queueTasks, never()).alsoOfferTo(anyString(), anyString());
         verify(jdbc, never()).update(anyString(), any(Object[].class));
     }
 
