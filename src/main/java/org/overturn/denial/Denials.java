@@ -57,9 +57,12 @@ public class Denials {
     /** Someone has work on the denial again: a denial that waited on the payer is open again. */
     @Transactional
     public void reopenIfWaiting(long id) {
-        Denial denial = load(id);
-        if (denial.getStatus() == DenialStatus.CORRECTION_SUBMITTED || denial.getStatus() == DenialStatus.APPEALED) {
-            denial.moveTo(DenialStatus.OPEN);
+        // every new task asks, mostly of a denial that is open already: an update that finds nothing is cheaper
+        // than loading the denial in each task's transaction
+        if (denials.reopenIfWaiting(id) > 0) {
+            // a copy this transaction read before would still say "waiting"
+            Denial cached = entityManager.find(Denial.class, id);
+            entityManager.refresh(cached);
         }
     }
 
