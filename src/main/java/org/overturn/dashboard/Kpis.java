@@ -79,59 +79,42 @@ public class Kpis {
     }
 
     /**
-     * The grouping sets are taken over the denial-rate cells of the filter's remittances ({@link DenialRateCells}):
-     * payer and week are facts of the remittance, worked out once per cell rather than once per claim.
+     * Summed from the denial-rate cells of the filter's remittances ({@link DenialRateCells}). Provider, procedure and
+     * cause cells add up by key; payer and week are facts of the remittance, so they (and the overall total) group
+     * the remittances' one 'all' cell each.
      */
     private Rates rates(DashboardFilter filter, MapSqlParameterSource args) {
+        String remittances = remittanceFilter(filter, "r");
         String sql = """
-                with scope as (
-                  select coalesce(r.payer_name, r.payer_id, '%s') as payer, c.provider, c.procedure,
-                         to_char(date_trunc('week', r.payment_date), 'YYYY-MM-DD') as week, c.root_cause,
-                         c.claims, c.denied, c.charged, c.denied_dollars
-                    from denial_rate_cell c join remittance r on r.id = c.remittance_id
-                   where true %s
-                )
-                select grouping(payer) as g_payer, grouping(provider) as g_provider,
-                       grouping(procedure) as g_procedure, grouping(week) as g_week,
-                       grouping(root_cause) as g_cause, payer, provider, procedure, week, root_cause,
-                       coalesce(sum(claims), 0) as claims, coalesce(sum(denied), 0) as denied,
-                       coalesce(sum(charged), 0) as charged, coalesce(sum(denied_dollars), 0) as denied_dollars
-                  from scope
-                 group by grouping sets ((), (payer), (provider), (procedure), (week), (root_cause))
-                """.formatted(NO_PAYER, remittanceFilter(filter, "r"));
+                select c.dimension, c.key, sum(c.claims) as claims, sum(c.denied) as denied, sum(c.charged) as charged,
+                       sum(c.denied_dollars) as denied_dollars
+                  from denial_rate_cell c
+                 where c.dimension <> 'all' %s
+                 group by c.dimension, c.key
+                 union all
+                select case when grouping(payer) = 0 then 'payer' when grouping(week) = 0 then 'week' else 'all' end,
+                       case when grouping(payer) = 0 then payer when grouping(week) = 0 then week else 'All claims' end,
+                       coalesce(sum(claims), 0), coalesce(sum(denied), 0), coalesce(sum(charged), 0),
+                       coalesce(sum(denied_dollars), 0)
+                  from (select coalesce(r.payer_name, r.payer_id, '%s') as payer,
+                               to_char(date_trunc('week', r.payment_date), 'YYYY-MM-DD') as week,
+                               c.claims, c.denied, c.charged, c.denied_dollars
+                          from denial_rate_cell c join remittance r on r.id = c.remittance_id
+                         where c.dimension = 'all' %s) remitted
+                 group by grouping sets ((), (payer), (week))
+                """.formatted(remittances.isEmpty() ? ""
+                        : "and c.remittance_id in (select r.id from remittance r where true" + remittances + ")",
+                NO_PAYER, remittances);
         record Group(String dimension, String key, long claims, long denied, BigDecimal charged,
                      BigDecimal deniedDollars) {
         }
-        List<Group> groups = jdbc.query(sql, args, (rs, i) -> {
-            String dimension;
-            String key;
-            if (rs.getInt("g_payer") == 0) {
-                dimension = "payer";
-                key = rs.getString("payer");
-            } else if (rs.getInt("g_provider") == 0) {
-                dimension = "provider";
-                key = rs.getString("provider");
-            } else if (rs.getInt("g_procedure") == 0) {
-                dimension = "procedure";
-                key = rs.getString("procedure");
-            } else if (rs.getInt("g_week") == 0) {
-                dimension = "week";
-                key = rs.getString("week");
-            } else if (rs.getInt("g_cause") == 0) {
-                dimension = "cause";
-                key = rs.getString("root_cause");
-            } else {
-                dimension = "all";
-                key = "All claims";
-            }
-            return new Group(dimension, key, rs.getLong("claims"), rs.getLong("denied"), money(rs.getBigDecimal("charged")),
-                    money(rs.getBigDecimal("denied_dollars")));
-        });
+        List<Group> groups = jdbc.query(sql, args, (rs, i) -> new Group(rs.getString(1), rs.getString(2),
+                rs.getLong(3), rs.getLong(4), money(rs.getBigDecimal(5)), money(rs.getBigDecimal(6))));
         Group all = groups.stream().filter(g -> g.dimension().equals("all")).findFirst()
                 .orElse(new Group("all", "All claims", 0, 0, money(null), money(null)));
         Map<String, List<Dashboard.Rate>> by = new LinkedHashMap<>();
         for (Group g : groups) {
-            if (g.dimension().equals("all") || (g.dimension().equals("cause") && g.key() == null)) {
+            if (g.dimension().equals("all")) {
                 continue;
             }
             // a root cause's share is of all claims in the filter: only denials have a root cause
