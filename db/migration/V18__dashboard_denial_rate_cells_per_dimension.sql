@@ -34,3 +34,5 @@ alter table denial_rate_cell_by_dimension rename to denial_rate_cell;
 -- payer and week totals read only the 'all' cells: one a remittance among some forty
 create index ix_denial_rate_cell_all on denial_rate_cell (remittance_id) where dimension = 'all';
 
+-- the dashboard filters denials by payer id or name: with both indexed the filter is a bitmap OR, not a full scan
+create index ix_denial_payer_name on denial (payer_name);
