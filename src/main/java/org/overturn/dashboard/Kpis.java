@@ -54,10 +54,11 @@ public class Kpis {
                 .addValue("now", Timestamp.from(clock.instant()));
         Rates rates = rates(filter, args);
         Standing standing = standing(filter, args);
+        Appeals appeals = appeals(filter, args);
         return new Dashboard(filter, today, rates.overall, rates.byPayer, rates.byRootCause, rates.byProcedure,
                 rates.byProvider, rates.byWeek, standing.open, standing.aging, backlog(filter, args),
-                toAppeal(filter, args), toResolution(filter, args), appeals(filter, args, "a.level::text"),
-                appeals(filter, args, "d.root_cause"), standing.recovered, standing.writtenOff);
+                appeals.toAppeal, toResolution(filter, args), appeals.byLevel, appeals.byRootCause,
+                standing.recovered, standing.writtenOff);
     }
 
     /** A payer to filter by: the value the filter takes and the name to show. */
@@ -79,59 +80,42 @@ public class Kpis {
     }
 
     /**
-     * The grouping sets are taken over the denial-rate cells of the filter's remittances ({@link DenialRateCells}):
-     * payer and week are facts of the remittance, worked out once per cell rather than once per claim.
+     * Summed from the denial-rate cells of the filter's remittances ({@link DenialRateCells}). Provider, procedure and
+     * cause cells add up by key; payer and week are facts of the remittance, so they (and the overall total) group
+     * the remittances' one 'all' cell each.
      */
     private Rates rates(DashboardFilter filter, MapSqlParameterSource args) {
+        String remittances = remittanceFilter(filter, "r");
         String sql = """
-                with scope as (
-                  select coalesce(r.payer_name, r.payer_id, '%s') as payer, c.provider, c.procedure,
-                         to_char(date_trunc('week', r.payment_date), 'YYYY-MM-DD') as week, c.root_cause,
-                         c.claims, c.denied, c.charged, c.denied_dollars
-                    from denial_rate_cell c join remittance r on r.id = c.remittance_id
-                   where true %s
-                )
-                select grouping(payer) as g_payer, grouping(provider) as g_provider,
-                       grouping(procedure) as g_procedure, grouping(week) as g_week,
-                       grouping(root_cause) as g_cause, payer, provider, procedure, week, root_cause,
-                       coalesce(sum(claims), 0) as claims, coalesce(sum(denied), 0) as denied,
-                       coalesce(sum(charged), 0) as charged, coalesce(sum(denied_dollars), 0) as denied_dollars
-                  from scope
-                 group by grouping sets ((), (payer), (provider), (procedure), (week), (root_cause))
-                """.formatted(NO_PAYER, remittanceFilter(filter, "r"));
+                select c.dimension, c.key, sum(c.claims) as claims, sum(c.denied) as denied, sum(c.charged) as charged,
+                       sum(c.denied_dollars) as denied_dollars
+                  from denial_rate_cell c
+                 where c.dimension <> 'all' %s
+                 group by c.dimension, c.key
+                 union all
+                select case when grouping(payer) = 0 then 'payer' when grouping(week) = 0 then 'week' else 'all' end,
+                       case when grouping(payer) = 0 then payer when grouping(week) = 0 then week else 'All claims' end,
+                       coalesce(sum(claims), 0), coalesce(sum(denied), 0), coalesce(sum(charged), 0),
+                       coalesce(sum(denied_dollars), 0)
+                  from (select coalesce(r.payer_name, r.payer_id, '%s') as payer,
+                               to_char(date_trunc('week', r.payment_date), 'YYYY-MM-DD') as week,
+                               c.claims, c.denied, c.charged, c.denied_dollars
+                          from denial_rate_cell c join remittance r on r.id = c.remittance_id
+                         where c.dimension = 'all' %s) remitted
+                 group by grouping sets ((), (payer), (week))
+                """.formatted(remittances.isEmpty() ? ""
+                        : "and c.remittance_id in (select r.id from remittance r where true" + remittances + ")",
+                NO_PAYER, remittances);
         record Group(String dimension, String key, long claims, long denied, BigDecimal charged,
                      BigDecimal deniedDollars) {
         }
-        List<Group> groups = jdbc.query(sql, args, (rs, i) -> {
-            String dimension;
-            String key;
-            if (rs.getInt("g_payer") == 0) {
-                dimension = "payer";
-                key = rs.getString("payer");
-            } else if (rs.getInt("g_provider") == 0) {
-                dimension = "provider";
-                key = rs.getString("provider");
-            } else if (rs.getInt("g_procedure") == 0) {
-                dimension = "procedure";
-                key = rs.getString("procedure");
-            } else if (rs.getInt("g_week") == 0) {
-                dimension = "week";
-                key = rs.getString("week");
-            } else if (rs.getInt("g_cause") == 0) {
-                dimension = "cause";
-                key = rs.getString("root_cause");
-            } else {
-                dimension = "all";
-                key = "All claims";
-            }
-            return new Group(dimension, key, rs.getLong("claims"), rs.getLong("denied"), money(rs.getBigDecimal("charged")),
-                    money(rs.getBigDecimal("denied_dollars")));
-        });
+        List<Group> groups = jdbc.query(sql, args, (rs, i) -> new Group(rs.getString(1), rs.getString(2),
+                rs.getLong(3), rs.getLong(4), money(rs.getBigDecimal(5)), money(rs.getBigDecimal(6))));
         Group all = groups.stream().filter(g -> g.dimension().equals("all")).findFirst()
                 .orElse(new Group("all", "All claims", 0, 0, money(null), money(null)));
         Map<String, List<Dashboard.Rate>> by = new LinkedHashMap<>();
         for (Group g : groups) {
-            if (g.dimension().equals("all") || (g.dimension().equals("cause") && g.key() == null)) {
+            if (g.dimension().equals("all")) {
                 continue;
             }
             // a root cause's share is of all claims in the filter: only denials have a root cause
@@ -229,15 +213,11 @@ public class Kpis {
         return backlog;
     }
 
-    private Dashboard.Timing toAppeal(DashboardFilter filter, MapSqlParameterSource args) {
-        return timing("""
-                select extract(epoch from (a.first_sent - d.detected_at)) / 86400.0 as days
-                  from denial d join (select denial_id, min(sent_at) as first_sent from appeal group by denial_id) a
-                    on a.denial_id = d.id
-                 where true %s
-                """.formatted(denialFilter(filter)), args);
-    }
-
+    /**
+     * A query of its own rather than a grouping set of {@link #standing}'s scan: its median (an ordered-set
+     * aggregate) would make that scan sort its denials instead of hashing them, slower than this second look at
+     * the closed ones (measured at 130,000 denials).
+     */
     private Dashboard.Timing toResolution(DashboardFilter filter, MapSqlParameterSource args) {
         return timing("""
                 select extract(epoch from (d.closed_at - d.detected_at)) / 86400.0 as days
@@ -253,20 +233,46 @@ public class Kpis {
                 rs.getObject(3) == null ? null : rs.getDouble(3)));
     }
 
-    private List<Dashboard.AppealOutcomes> appeals(DashboardFilter filter, MapSqlParameterSource args, String key) {
-        return jdbc.query("""
-                select %s as key, count(*) as sent,
-                       count(*) filter (where a.outcome = 'OVERTURNED') as overturned,
-                       count(*) filter (where a.outcome = 'UPHELD') as upheld
-                  from appeal a join denial d on d.id = a.denial_id
-                 where true %s
-                 group by 1 order by 1
-                """.formatted(key, denialFilter(filter)), args, (rs, i) -> {
+    /** How the filter's appeals went, by level and by root cause, and how long its denials waited to be appealed. */
+    private record Appeals(Dashboard.Timing toAppeal, List<Dashboard.AppealOutcomes> byLevel,
+                           List<Dashboard.AppealOutcomes> byRootCause) {
+    }
+
+    /**
+     * One pass over the filter's appeals for the outcomes by level, by root cause and the days to appeal (the
+     * grouping set {@code ()}). A denial counts once towards the days to appeal, on its first appeal sent.
+     */
+    private Appeals appeals(DashboardFilter filter, MapSqlParameterSource args) {
+        record Group(String set, Dashboard.AppealOutcomes outcomes, Dashboard.Timing timing) {
+        }
+        List<Group> groups = jdbc.query("""
+                select case when grouping(level) = 0 then 'level' when grouping(root_cause) = 0 then 'cause'
+                            else 'all' end as grouped_by, coalesce(level, root_cause) as key,
+                       count(*) as sent, count(*) filter (where outcome = 'OVERTURNED') as overturned,
+                       count(*) filter (where outcome = 'UPHELD') as upheld,
+                       count(days_to_appeal) as appealed, avg(days_to_appeal) as average_days,
+                       percentile_cont(0.5) within group (order by days_to_appeal) as median_days
+                  from (select a.level::text as level, d.root_cause, a.outcome,
+                               case when row_number() over (partition by a.denial_id order by a.sent_at) = 1
+                                    then extract(epoch from (a.sent_at - d.detected_at)) / 86400.0 end as days_to_appeal
+                          from appeal a join denial d on d.id = a.denial_id
+                         where true %s) sent
+                 group by grouping sets ((level), (root_cause), ())
+                 order by grouped_by, key
+                """.formatted(denialFilter(filter)), args, (rs, i) -> {
             long overturned = rs.getLong("overturned");
             long decided = overturned + rs.getLong("upheld");
-            return new Dashboard.AppealOutcomes(rs.getString("key"), rs.getLong("sent"), decided, overturned,
-                    rs.getLong("upheld"), decided == 0 ? null : (double) overturned / decided);
+            return new Group(rs.getString("grouped_by"), new Dashboard.AppealOutcomes(rs.getString("key"),
+                    rs.getLong("sent"), decided, overturned, rs.getLong("upheld"),
+                    decided == 0 ? null : (double) overturned / decided),
+                    new Dashboard.Timing(rs.getLong("appealed"),
+                            rs.getObject("average_days") == null ? null : rs.getDouble("average_days"),
+                            rs.getObject("median_days") == null ? null : rs.getDouble("median_days")));
         });
+        // the grouping set () always yields its row, appeals or none
+        return new Appeals(groups.stream().filter(g -> g.set().equals("all")).findFirst().orElseThrow().timing(),
+                groups.stream().filter(g -> g.set().equals("level")).map(Group::outcomes).toList(),
+                groups.stream().filter(g -> g.set().equals("cause")).map(Group::outcomes).toList());
     }
 
     /** The filter on remittances (alias {@code r}); parameters :from, :to, :payer. */
