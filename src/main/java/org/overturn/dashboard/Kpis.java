@@ -292,30 +292,25 @@ public class Kpis {
 
     /** The filter on denials (alias {@code d}): original denials only, their remittance's date and payer. */
     private static String denialFilter(DashboardFilter filter) {
-        StringBuilder where = new StringBuilder(" and d.follows_denial_id is null");
-        if (filter.from() != null) {
-            where.append(" and d.remittance_date >= :from");
-        }
-        if (filter.to() != null) {
-            where.append(" and d.remittance_date <= :to");
-        }
-        if (filter.payer() != null) {
-            where.append(" and (d.payer_id = :payer or d.payer_name = :payer)");
-        }
-        return where.toString();
+        return " and d.follows_denial_id is null" + remittanceDateAndPayer(filter, "d");
     }
 
     /** The filter on open tasks (alias {@code q}, table {@code queue_task}): their denials' date and payer. */
     private static String queueTaskFilter(DashboardFilter filter) {
+        return remittanceDateAndPayer(filter, "q");
+    }
+
+    /** A denial's remittance date and payer, as copied on each row of the table with alias {@code t}. */
+    private static String remittanceDateAndPayer(DashboardFilter filter, String t) {
         StringBuilder where = new StringBuilder();
         if (filter.from() != null) {
-            where.append(" and q.remittance_date >= :from");
+            where.append(" and ").append(t).append(".remittance_date >= :from");
         }
         if (filter.to() != null) {
-            where.append(" and q.remittance_date <= :to");
+            where.append(" and ").append(t).append(".remittance_date <= :to");
         }
         if (filter.payer() != null) {
-            where.append(" and (q.payer_id = :payer or q.payer_name = :payer)");
+            where.append(" and (").append(t).append(".payer_id = :payer or ").append(t).append(".payer_name = :payer)");
         }
         return where.toString();
     }
