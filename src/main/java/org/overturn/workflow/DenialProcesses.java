@@ -4,13 +4,17 @@ import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
@@ -40,15 +44,18 @@ public class DenialProcesses {
     private final Denials denials;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CommandExecutor engineCommands;
 
     DenialProcesses(RuntimeService runtime, RepositoryService repository, ManagementService management,
-                    Denials denials, JdbcTemplate jdbc, Clock clock) {
+                    Denials denials, JdbcTemplate jdbc, Clock clock, ProcessEngine engine) {
         this.runtime = runtime;
         this.repository = repository;
         this.management = management;
         this.denials = denials;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
     record OpenDenial(long denialId, String processInstanceId, long claimPaymentId, String payerClaimControlNumber,
@@ -67,6 +74,7 @@ public class DenialProcesses {
         // the latest definition looked up once, not once per process started
         String definitionId = newDenials.isEmpty() ? null : repository.createProcessDefinitionQuery()
                 .processDefinitionKey(DenialLifecycle.PROCESS_KEY).latestVersion().singleResult().getId();
+        List<DenialView> toStart = new ArrayList<>();
         for (int i = 0; i < payments.size(); i++) {
             ClaimPaymentStored payment = payments.get(i);
             String key = key(payment.patientControlNumber(), payment.payerId());
@@ -77,9 +85,25 @@ public class DenialProcesses {
                 continue;
             }
             Optional<OpenDenial> answered = bestMatch(payment, candidates);
-            on(payment, answered, newDenials, definitionId);
+            on(payment, answered, newDenials, toStart);
             answered.filter(d -> !isActive(d)).ifPresent(candidates::remove);
         }
+        startAll(toStart, definitionId);
+    }
+
+    /**
+     * The set's new processes, started in one engine command: the engine writes them all in one flush of batched
+     * inserts, not a flush per process. A payment only ever answers a denial of an earlier remittance, so none
+     * of the set's correlations above needs one of these processes.
+     */
+    private void startAll(List<DenialView> toStart, String definitionId) {
+        if (toStart.isEmpty()) {
+            return;
+        }
+        engineCommands.execute(commandContext -> {
+            toStart.forEach(denial -> start(denial, definitionId));
+            return null;
+        });
     }
 
     private static boolean readjudicatedLater(List<ClaimPaymentStored> payments, int reversal, String key) {
@@ -114,10 +138,10 @@ public class DenialProcesses {
     }
 
     private void on(ClaimPaymentStored payment, Optional<OpenDenial> open, Map<Long, DenialView> newDenials,
-                    String definitionId) {
+                    List<DenialView> toStart) {
         if (open.isEmpty()) {
             if (payment.denialId() != null) {
-                start(newDenials.get(payment.denialId()), definitionId);
+                toStart.add(newDenials.get(payment.denialId()));
             }
             return;
         }
@@ -136,14 +160,14 @@ public class DenialProcesses {
         } else if (isWaitingFor(open.get(), DenialLifecycle.Messages.LATER_PAYMENT_RECEIVED)) {
             correlate(open.get(), DenialLifecycle.Messages.LATER_PAYMENT_RECEIVED, payment, answer);
             if (payment.denialId() != null) {
-                start(newDenials.get(payment.denialId()), definitionId);
+                toStart.add(newDenials.get(payment.denialId()));
             }
         } else {
             // the process was ended by hand (Cockpit) without closing its denial: nothing to tell it
             log.warn("Denial #{} is open but its process {} is gone: the later 835 is handled on its own",
                     open.get().denialId(), open.get().processInstanceId());
             if (payment.denialId() != null) {
-                start(newDenials.get(payment.denialId()), definitionId);
+                toStart.add(newDenials.get(payment.denialId()));
             }
         }
     }
