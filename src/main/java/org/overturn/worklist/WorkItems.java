@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -378,8 +377,10 @@ public class WorkItems {
             return tasks.getIdentityLinksForTask(taskId).stream()
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                     .map(l -> l.getGroupId()).toList();
-        } catch (ProcessEngineException e) {
-            throw gone(taskId);
+        } catch (RuntimeException e) {
+            // a task completed meanwhile can fail the engine's own checks (its execution is gone) before it
+            // says the task is not there
+            throw goneOr(taskId, e);
         }
     }
 

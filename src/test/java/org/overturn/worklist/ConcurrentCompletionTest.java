@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class ConcurrentCompletionTest {
     /** Races per scenario: each may meet the other request at a different step. */
     private static final int RACES = 8;
     /** Tasks the single-request tests below take. */
-    private static final int SINGLES = 3;
+    private static final int SINGLES = 4;
     private static final Map<String, Object> CORRECTED = Map.of("correctionOutcome", "CORRECTED",
             "whatChanged", "modifier 95 added", "correctionReason", "the session was by video");
 
@@ -64,6 +65,8 @@ class ConcurrentCompletionTest {
     WorkItems work;
     @MockitoSpyBean
     TaskForms forms;
+    @MockitoSpyBean
+    TaskService taskService;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private final List<String> openTasks = new ArrayList<>();
@@ -164,6 +167,24 @@ class ConcurrentCompletionTest {
             work.complete(task, CORRECTED, other);
             throw new NullPointerException("execution of the task is null");
         }).doCallRealMethod().when(forms).validate(eq(task), any());
+
+        var answer = post("biller", "/api/tasks/" + task + "/complete", CORRECTED);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getBody().get("error").asText()).isEqualTo("This task was completed already by sud-biller");
+        assertCompletedOnce(task);
+    }
+
+    @Test
+    void aTaskCompletedWhileItsQueueIsLookedUpIsAConflict() {
+        // the engine's permission check on the task's candidate groups fails on the execution the other
+        // completion just removed
+        String task = openTasks.remove(0);
+        CurrentUser other = new CurrentUser("sud-biller", Set.of(Roles.BILLER), Set.of(WorkQueue.CODING));
+        doAnswer(call -> {
+            work.complete(task, CORRECTED, other);
+            throw new NullPointerException("execution is null");
+        }).doCallRealMethod().when(taskService).getIdentityLinksForTask(task);
 
         var answer = post("biller", "/api/tasks/" + task + "/complete", CORRECTED);
 
