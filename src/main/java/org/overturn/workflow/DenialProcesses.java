@@ -72,8 +72,7 @@ public class DenialProcesses {
         denials.findAll(payments.stream().map(ClaimPaymentStored::denialId).filter(java.util.Objects::nonNull)
                 .toList()).forEach(d -> newDenials.put(d.id(), d));
         // the latest definition looked up once, not once per process started
-        String definitionId = newDenials.isEmpty() ? null : repository.createProcessDefinitionQuery()
-                .processDefinitionKey(DenialLifecycle.PROCESS_KEY).latestVersion().singleResult().getId();
+        String definitionId = newDenials.isEmpty() ? null : latestDefinitionId();
         List<DenialView> toStart = new ArrayList<>();
         for (int i = 0; i < payments.size(); i++) {
             ClaimPaymentStored payment = payments.get(i);
@@ -198,8 +197,12 @@ public class DenialProcesses {
     /** Starts the lifecycle of a denial; the primary key of {@code denial_process} forbids a second one. */
     public String start(long denialId) {
         return start(denials.find(denialId).orElseThrow(() -> new IllegalArgumentException("no denial " + denialId)),
-                repository.createProcessDefinitionQuery().processDefinitionKey(DenialLifecycle.PROCESS_KEY)
-                        .latestVersion().singleResult().getId());
+                latestDefinitionId());
+    }
+
+    private String latestDefinitionId() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(DenialLifecycle.PROCESS_KEY)
+                .latestVersion().singleResult().getId();
     }
 
     private String start(DenialView denial, String definitionId) {

@@ -126,23 +126,11 @@ class ClaimRowWriter {
     }
 
     private void insert(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    Object[] row = batch.get(i);
-                    for (int c = 0; c < row.length; c++) {
-                        bind(ps, c + 1, row[c]);
-                    }
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return batch.size();
-                }
-            });
-        }
+        jdbc.batchUpdate(sql, rows, BATCH, (ps, row) -> {
+            for (int c = 0; c < row.length; c++) {
+                bind(ps, c + 1, row[c]);
+            }
+        });
     }
 
     /** Typed binding, nulls included, so that every row of a batch has the same parameter types. */

@@ -36,7 +36,7 @@ class EscalateToManagers implements JavaDelegate {
         for (var task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(overdue).list()) {
             tasks.addCandidateGroup(task.getId(), WorkQueue.MANAGERS);
-            queueTasks.alsoOfferTo(task.getId(), WorkQueue.MANAGERS);
+            queueTasks.readBeforeCommit(task.getId());
             tasks.setVariableLocal(task.getId(), "slaBreached", true);
             String queue = tasks.getIdentityLinksForTask(task.getId()).stream()
                     .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null

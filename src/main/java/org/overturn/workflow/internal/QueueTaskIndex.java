@@ -1,11 +1,9 @@
 package org.overturn.workflow.internal;
 
-import static org.overturn.workflow.DenialLifecycle.Variables.DENIAL_ID;
-
-import java.sql.Timestamp;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,63 +29,46 @@ class QueueTaskIndex {
     @EventListener
     public void on(DelegateTask task) {
         switch (task.getEventName()) {
-            case TaskListener.EVENTNAME_CREATE -> offer(task);
+            // a new task, or a due date or candidate group changed through the task service (Cockpit, Tasklist)
+            case TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE -> readBeforeCommit(task.getId());
             case TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE -> withdraw(task.getId());
-            // a due date or candidate group changed through the task service (Cockpit, Tasklist)
-            case TaskListener.EVENTNAME_UPDATE -> resyncBeforeCommit(task.getId());
             default -> {
             }
         }
     }
 
-    /** The task is offered to one more queue (an escalation adds managers): no task event says so. */
-    void alsoOfferTo(String taskId, String queue) {
-        jdbc.update("""
-                insert into queue_task (task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name,
-                                        remittance_date)
-                select task_id, ?, denial_id, due_date, amount_at_risk, payer_id, payer_name, remittance_date
-                  from queue_task where task_id = ? limit 1
-                on conflict do nothing
-                """, queue, taskId);
-    }
-
-    private void offer(DelegateTask task) {
-        String[] queues = task.getCandidates().stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).distinct().toArray(String[]::new);
-        // a task outside a denial's process (none today) is in no denial queue
-        if (queues.length == 0 || !(task.getVariable(DENIAL_ID) instanceof Number denialId)) {
-            return;
-        }
-        jdbc.update("""
-                insert into queue_task (task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name,
-                                        remittance_date)
-                select ?, q.queue, d.id, ?, d.amount_at_risk, d.payer_id, d.payer_name, d.remittance_date
-                  from denial d cross join unnest(?::varchar[]) as q (queue)
-                 where d.id = ? and d.follows_denial_id is null
-                on conflict do nothing
-                """, task.getId(), task.getDueDate() == null ? null : new Timestamp(task.getDueDate().getTime()),
-                queues, denialId.longValue());
-    }
-
     /**
-     * The task as the engine's tables have it once they are written: during the event the task's candidate list
-     * still holds a group being removed. The engine writes its changes before the transaction commits.
+     * The task's rows are read again from the engine's tables once they are written, just before the transaction
+     * commits: during an event the task is not written yet, and its candidate list still holds a group being
+     * removed. Also for what fires no event, such as an escalation adding managers.
      */
-    private void resyncBeforeCommit(String taskId) {
+    void readBeforeCommit(String taskId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            resync(taskId);
+            read(taskId);
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                resync(taskId);
-            }
-        });
+        @SuppressWarnings("unchecked")
+        Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Set<String> tasks = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, tasks);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    tasks.forEach(QueueTaskIndex.this::read);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(QueueTaskIndex.this);
+                }
+            });
+            pending = tasks;
+        }
+        pending.add(taskId);
     }
 
-    private void resync(String taskId) {
+    private void read(String taskId) {
         withdraw(taskId);
         jdbc.update("""
                 insert into queue_task (task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name,

@@ -42,7 +42,7 @@ class EscalateToManagersTest {
         verify(query).processInstanceId("process-1");
         verify(query).taskDefinitionKey("Task_CorrectClaim");
         verify(tasks).addCandidateGroup("task-1", "managers");
-        verify(queueTasks).alsoOfferTo("task-1", "managers");
+        verify(queueTasks).readBeforeCommit("task-1");
         verify(tasks).setVariableLocal("task-1", "slaBreached", true);
         verify(jdbc).update(anyString(), eq(7L), eq("Task_CorrectClaim"), eq("task-1"), eq("coding"), any());
     }
@@ -69,7 +69,7 @@ class EscalateToManagersTest {
         delegate.execute(FakeExecution.with(Map.of("denialId", 7L, "overdueTask", "Task_CorrectClaim")));
 
         verify(tasks, never()).addCandidateGroup(anyString(), anyString());
-        verify(queueTasks, never()).alsoOfferTo(anyString(), anyString());
+        verify(queueTasks, never()).readBeforeCommit(anyString());
         verify(jdbc, never()).update(anyString(), any(Object[].class));
     }
 
