@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.overturn.denial.internal.Denial;
 import org.overturn.denial.internal.DenialRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,11 +16,13 @@ public class Denials {
     private final DenialRepository denials;
     private final Clock clock;
     private final jakarta.persistence.EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
-    Denials(DenialRepository denials, Clock clock, jakarta.persistence.EntityManager entityManager) {
+    Denials(DenialRepository denials, Clock clock, jakarta.persistence.EntityManager entityManager, JdbcTemplate jdbc) {
         this.denials = denials;
         this.clock = clock;
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -58,8 +61,13 @@ public class Denials {
     @Transactional
     public void reopenIfWaiting(long id) {
         // every new task asks, mostly of a denial that is open already: an update that finds nothing is cheaper
-        // than loading the denial in each task's transaction
-        if (denials.reopenIfWaiting(id) > 0) {
+        // than loading the denial in each task's transaction. Plain SQL: Hibernate translates a JPQL update anew
+        // on every call (a sixth of the job executor's time when a file's denials reach their first tasks).
+        // What this transaction changed through JPA is written first, so the update sees it.
+        entityManager.flush();
+        if (jdbc.update("""
+                update denial set status = 'OPEN' where id = ? and status in ('CORRECTION_SUBMITTED', 'APPEALED')
+                """, id) > 0) {
             // a copy this transaction read before would still say "waiting"
             Denial cached = entityManager.find(Denial.class, id);
             entityManager.refresh(cached);

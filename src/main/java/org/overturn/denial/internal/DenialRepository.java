@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
@@ -25,13 +24,4 @@ public interface DenialRepository extends JpaRepository<Denial, Long>, JpaSpecif
     @Query("select d from Denial d where d.id in :ids")
     @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     List<Denial> findAllForReading(@Param("ids") Collection<Long> ids);
-
-    /** One statement for the common case, a denial that is not waiting: nothing to load, nothing to change. */
-    @Modifying(flushAutomatically = true)
-    @Query("""
-            update Denial d set d.status = org.overturn.denial.DenialStatus.OPEN
-             where d.id = :id and d.status in (org.overturn.denial.DenialStatus.CORRECTION_SUBMITTED,
-                                               org.overturn.denial.DenialStatus.APPEALED)
-            """)
-    int reopenIfWaiting(@Param("id") long id);
 }

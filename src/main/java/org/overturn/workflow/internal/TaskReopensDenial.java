@@ -24,8 +24,11 @@ class TaskReopensDenial {
 
     @EventListener
     public void on(DelegateTask task) {
+        // the process's variable, read from the task's execution: the task's own (a query for each new task)
+        // never holds it
         if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
-                || !(task.getVariable(DENIAL_ID) instanceof Number id)
+                || task.getExecution() == null
+                || !(task.getExecution().getVariable(DENIAL_ID) instanceof Number id)
                 || !task.getProcessDefinitionId().startsWith(DenialLifecycle.PROCESS_KEY + ":")) {
             // a parity escalation's tasks run beside the denial's own work and do not reopen it
             return;

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,16 @@ class TaskReopensDenialTest {
         verify(denials, never()).reopenIfWaiting(anyLong());
     }
 
+    @Test
+    void ignoresTasksOutsideAnyProcess() {
+        DelegateTask standalone = task(TaskListener.EVENTNAME_CREATE, 7L);
+        when(standalone.getExecution()).thenReturn(null);
+
+        listener.on(standalone);
+
+        verify(denials, never()).reopenIfWaiting(anyLong());
+    }
+
     private static DelegateTask task(String event, Long denialId) {
         return task(event, denialId, "denial-lifecycle:1:xyz");
     }
@@ -53,7 +64,9 @@ class TaskReopensDenialTest {
         DelegateTask task = mock(DelegateTask.class, org.mockito.Mockito.withSettings().strictness(
                 org.mockito.quality.Strictness.LENIENT));
         when(task.getEventName()).thenReturn(event);
-        when(task.getVariable("denialId")).thenReturn(denialId);
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getVariable("denialId")).thenReturn(denialId);
+        when(task.getExecution()).thenReturn(execution);
         when(task.getProcessDefinitionId()).thenReturn(processDefinitionId);
         return task;
     }
