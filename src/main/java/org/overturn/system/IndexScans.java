@@ -1,0 +1,39 @@
+package org.overturn.system;
+
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Runs queries planned for their actual parameters, with sequential scans priced out, so that PostgreSQL reads
+ * through indexes. For queries over the rows the current transaction has just written (a file's claims, denials
+ * and tasks, thousands per remittance): the planner's statistics do not know those rows yet and take the tables
+ * for nearly empty, and a prepared statement's generic plan guesses ten elements for any array it is given. Both
+ * led to plans that read a whole table once per row (half a second and more a remittance). Every table these
+ * queries touch is read by an index, so the index plan is right whatever the statistics say. Must run inside a
+ * transaction; the settings are restored before it returns.
+ */
+public final class IndexScans {
+
+    private IndexScans() {
+    }
+
+    public static void forced(JdbcTemplate jdbc, Runnable queries) {
+        forced(jdbc, () -> {
+            queries.run();
+            return null;
+        });
+    }
+
+    public static <T> T forced(JdbcTemplate jdbc, Supplier<T> queries) {
+        String[] before = jdbc.queryForObject("""
+                select current_setting('enable_seqscan'), current_setting('plan_cache_mode'),
+                       set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)
+                """, (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        try {
+            return queries.get();
+        } finally {
+            jdbc.queryForObject("select set_config('enable_seqscan', ?, true), set_config('plan_cache_mode', ?, true)",
+                    (rs, i) -> null, before[0], before[1]);
+        }
+    }
+}
