@@ -60,18 +60,22 @@ public class Denials {
     /** Someone has work on the denial again: a denial that waited on the payer is open again. */
     @Transactional
     public void reopenIfWaiting(long id) {
-        // every new task asks, mostly of a denial that is open already: an update that finds nothing is cheaper
-        // than loading the denial in each task's transaction. Plain SQL: Hibernate translates a JPQL update anew
-        // on every call (a sixth of the job executor's time when a file's denials reach their first tasks).
-        // What this transaction changed through JPA is written first, so the update sees it.
-        entityManager.flush();
-        if (jdbc.update("""
-                update denial set status = 'OPEN' where id = ? and status in ('CORRECTION_SUBMITTED', 'APPEALED')
-                """, id) > 0) {
-            // a copy this transaction read before would still say "waiting"
-            Denial cached = entityManager.find(Denial.class, id);
-            entityManager.refresh(cached);
+        // A denial this transaction already holds (a delegate just changed it, or the file being ingested just
+        // registered it) is changed as the entity it is: its pending changes are kept and the session needs no
+        // flush. Any other is asked with one UPDATE that mostly finds nothing, cheaper than loading it; plain SQL,
+        // as Hibernate translates a JPQL update anew on every call (a sixth of the job executor's time when a
+        // file's denials reach their first tasks).
+        var session = entityManager.unwrap(org.hibernate.Session.class);
+        Denial held = session.getReference(Denial.class, id);
+        if (org.hibernate.Hibernate.isInitialized(held)) {
+            if (held.getStatus() == DenialStatus.CORRECTION_SUBMITTED || held.getStatus() == DenialStatus.APPEALED) {
+                session.setReadOnly(held, false);
+                held.moveTo(DenialStatus.OPEN);
+            }
+            return;
         }
+        jdbc.update("update denial set status = 'OPEN' where id = ? and status in ('CORRECTION_SUBMITTED', 'APPEALED')",
+                id);
     }
 
     /** For changing: writable even when this transaction read it before with {@link #find}. */

@@ -4,7 +4,8 @@ package org.overturn.workflow;
 public final class DenialLifecycle {
 
     public static final String PROCESS_KEY = "denial-lifecycle";
-    public static final String START_EVENT = "Start_DenialDetected";
+    /** The first step that runs in a transaction of its own (the process starts in the ingestion's). */
+    public static final String PARITY_SCREEN = "Task_ScreenForParity";
 
     public static final class Messages {
         /** A later 835 answers a corrected claim or an appeal the process is waiting on. */

@@ -142,9 +142,10 @@ public final class IngestBenchmark {
         lines.add("- Date: " + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         lines.add("- Machine: " + BenchmarkReport.machine() + String.format(Locale.ROOT, "; load average %.1f at start", load));
-        lines.add("- Engine: history level `" + historyLevel + "`, the job executor's threads as the Spring Boot starter sets "
-                + "them (3 to 10) fetching 10 jobs at a time, task events only; see README, Performance and engine "
-                + "settings. (History level `audit` made the first three rows 72.1 s, 16.6 s and 30.1 s on 2026-11-23 "
+        lines.add("- Engine: history level `" + historyLevel + "`; each denial's process runs to its first task in the "
+                + "file's transaction, and the parity screen of appealable denials through the job executor (threads as the "
+                + "Spring Boot starter sets them, 3 to 10, fetching 10 jobs at a time, oldest due first through the "
+                + "due-date index); task events only. See README, Performance and engine settings. (History level `audit` made the first three rows 72.1 s, 16.6 s and 30.1 s on 2026-11-23 "
                 + "13:26, against 51.5 s, 9.5 s and 22.0 s with `activity` then.)");
         lines.add(END);
         return String.join("\n", lines) + "\n";

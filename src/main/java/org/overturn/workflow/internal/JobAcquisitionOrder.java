@@ -63,7 +63,7 @@ class JobAcquisitionOrder extends AbstractProcessEnginePlugin {
             }
         } catch (SQLException e) {
             // a database user without the right to create indexes: jobs are still found, only more slowly
-            log.warn("Could not create the job due-date index {} ({}); create it as README, Production says", INDEX,
+            log.warn("Could not create the job due-date index {} ({}); see README, Running in production", INDEX,
                     e.getMessage());
         }
     }

@@ -1,9 +1,12 @@
 package org.overturn.workflow.internal;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.overturn.system.IndexScans;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,7 +47,7 @@ class QueueTaskIndex {
      */
     void readBeforeCommit(String taskId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            read(taskId);
+            read(List.of(taskId));
             return;
         }
         @SuppressWarnings("unchecked")
@@ -55,7 +58,7 @@ class QueueTaskIndex {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    tasks.forEach(QueueTaskIndex.this::read);
+                    read(tasks);
                 }
 
                 @Override
@@ -68,20 +71,29 @@ class QueueTaskIndex {
         pending.add(taskId);
     }
 
-    private void read(String taskId) {
-        withdraw(taskId);
-        jdbc.update("""
-                insert into queue_task (task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name,
-                                        remittance_date)
-                select t.id_, l.group_id_, d.id, t.due_date_, d.amount_at_risk, d.payer_id, d.payer_name,
-                       d.remittance_date
-                  from act_ru_task t
-                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
-                  join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
-                 where t.id_ = ?
-                on conflict do nothing
-                """, taskId);
+    /**
+     * All of a transaction's tasks in two statements: a file's ingestion creates thousands. The ids are joined
+     * rather than matched with "= any", which searches the array from end to end for every row it looks at, and
+     * index scans are forced, as the planner's statistics do not know the tasks this transaction wrote.
+     */
+    private void read(Collection<String> taskIds) {
+        String[] ids = taskIds.toArray(String[]::new);
+        IndexScans.forced(jdbc, () -> {
+            jdbc.update("delete from queue_task q using unnest(?::text[]) as gone (task_id) where q.task_id = gone.task_id",
+                    (Object) ids);
+            jdbc.update("""
+                    insert into queue_task (task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name,
+                                            remittance_date)
+                    select t.id_, l.group_id_, d.id, t.due_date_, d.amount_at_risk, d.payer_id, d.payer_name,
+                           d.remittance_date
+                      from unnest(?::text[]) as written (task_id)
+                      join act_ru_task t on t.id_ = written.task_id
+                      join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+                      join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                      join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+                    on conflict do nothing
+                    """, (Object) ids);
+        });
     }
 
     private void withdraw(String taskId) {

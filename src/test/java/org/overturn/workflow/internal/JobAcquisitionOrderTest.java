@@ -38,9 +38,10 @@ class JobAcquisitionOrderTest {
         assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
         assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
 
-        // the lifecycle's first step is asynchronous: its job is written with the process (the job executor is
-        // off in process tests, so it stays)
-        String process = runtime.startProcessInstanceByKey(DenialLifecycle.PROCESS_KEY, "job-order-test").getId();
+        // an appealable denial's parity screen runs asynchronously: its job is written with the process (the job
+        // executor is off in process tests, so it stays)
+        String process = runtime.startProcessInstanceByKey(DenialLifecycle.PROCESS_KEY, "job-order-test",
+                java.util.Map.of("rootCause", "MEDICAL_NECESSITY", "correctable", false, "appealable", true)).getId();
         try {
             Job job = management.createJobQuery().processInstanceId(process).singleResult();
             assertThat(job.getDuedate()).isNotNull();
