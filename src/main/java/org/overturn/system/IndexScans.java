@@ -29,11 +29,25 @@ public final class IndexScans {
                 select current_setting('enable_seqscan'), current_setting('plan_cache_mode'),
                        set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)
                 """, (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        T result;
         try {
-            return queries.get();
-        } finally {
-            jdbc.queryForObject("select set_config('enable_seqscan', ?, true), set_config('plan_cache_mode', ?, true)",
-                    (rs, i) -> null, before[0], before[1]);
+            result = queries.get();
+        } catch (RuntimeException failure) {
+            try {
+                restore(jdbc, before);
+            } catch (RuntimeException abortedTransaction) {
+                // a failed statement aborts the transaction, which ends the settings with it: the query's own error
+                // is the one to tell
+                failure.addSuppressed(abortedTransaction);
+            }
+            throw failure;
         }
+        restore(jdbc, before);
+        return result;
+    }
+
+    private static void restore(JdbcTemplate jdbc, String[] before) {
+        jdbc.queryForObject("select set_config('enable_seqscan', ?, true), set_config('plan_cache_mode', ?, true)",
+                (rs, i) -> null, before[0], before[1]);
     }
 }

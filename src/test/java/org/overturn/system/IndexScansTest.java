@@ -40,6 +40,13 @@ class IndexScansTest {
         });
     }
 
+    @Test
+    void aFailedStatementIsReportedAsItselfThoughItAbortedTheTransaction() {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> IndexScans.forced(jdbc,
+                () -> jdbc.queryForObject("select 1 / 0", Integer.class))))
+                .hasMessageContaining("division by zero");
+    }
+
     private List<String> settings() {
         return jdbc.queryForObject("select current_setting('enable_seqscan'), current_setting('plan_cache_mode')",
                 (rs, i) -> List.of(rs.getString(1), rs.getString(2)));
