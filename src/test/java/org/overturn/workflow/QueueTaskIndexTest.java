@@ -2,13 +2,19 @@ package org.overturn.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.overturn.demo.GeneratorSettings;
+import org.overturn.demo.RemittanceGenerator;
 import org.overturn.workflow.DenialLifecycle.Tasks;
 import org.overturn.workflow.LifecycleScenario.Denied;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code queue_task}, read by the queue counts and the dashboard's backlog, holds exactly the open tasks the
@@ -21,6 +27,8 @@ class QueueTaskIndexTest {
     LifecycleScenario scenario;
     @Autowired
     TaskService tasks;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aNewTaskIsInItsQueueWithItsDenialsDollarsAndDueDate() {
@@ -92,6 +100,34 @@ class QueueTaskIndexTest {
         scenario.runtime().deleteProcessInstance(denial.processInstanceId(), "cancelled in Cockpit", true);
 
         assertThat(scenario.queueTasks(denial)).isEmpty();
+    }
+
+    @Test
+    void aWholeFilesTasksAreInTheirQueuesAsTheEngineHasThem() throws Exception {
+        // hundreds of tasks written in the file's one transaction, read into queue_task together before it commits
+        var out = new StringWriter();
+        new RemittanceGenerator().write(GeneratorSettings.defaults().withSeed(System.nanoTime()).withClaimCount(400)
+                .withClaimsPerTransaction(400).withDenialRate(0.6).withReversalRate(0)
+                .withPaymentDates(LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 4)), out);
+        var result = scenario.ingest(out.toString().getBytes(StandardCharsets.US_ASCII));
+        long remittance = result.remittances().get(0).remittanceId();
+        String ofTheFile = """
+                 join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                 join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+                 join claim_payment cp on cp.id = d.claim_payment_id and cp.remittance_id = ?
+                """;
+
+        var engine = jdbc.queryForList("""
+                select t.id_ || ' ' || l.group_id_ || ' ' || d.amount_at_risk || ' ' || coalesce(t.due_date_::text, '-')
+                  from act_ru_task t
+                  join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+                """ + ofTheFile + " order by 1", String.class, remittance);
+        var kept = jdbc.queryForList("""
+                select q.task_id || ' ' || q.queue || ' ' || q.amount_at_risk || ' ' || coalesce(q.due_date::text, '-')
+                  from queue_task q join act_ru_task t on t.id_ = q.task_id
+                """ + ofTheFile + " order by 1", String.class, remittance);
+        assertThat(engine).hasSizeGreaterThan(100);
+        assertThat(kept).containsExactlyElementsOf(engine);
     }
 
     private void assertKeptAsTheEngineHasIt(Denied denial) {

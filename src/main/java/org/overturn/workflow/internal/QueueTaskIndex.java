@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class QueueTaskIndex {
 
+    /** More tasks than this in one transaction (a file's) are read with plans made for them. */
+    private static final int PLANNED_FOR_THEIR_ROWS = 50;
+
     private final JdbcTemplate jdbc;
 
     QueueTaskIndex(JdbcTemplate jdbc) {
@@ -73,12 +76,12 @@ class QueueTaskIndex {
 
     /**
      * All of a transaction's tasks in two statements: a file's ingestion creates thousands. The ids are joined
-     * rather than matched with "= any", which searches the array from end to end for every row it looks at, and
-     * index scans are forced, as the planner's statistics do not know the tasks this transaction wrote.
+     * rather than matched with "= any", which searches the array from end to end for every row it looks at, and a
+     * file's thousands are read with index scans, as the planner's statistics do not know the tasks it wrote.
      */
     private void read(Collection<String> taskIds) {
         String[] ids = taskIds.toArray(String[]::new);
-        IndexScans.forced(jdbc, () -> {
+        Runnable statements = () -> {
             jdbc.update("delete from queue_task q using unnest(?::text[]) as gone (task_id) where q.task_id = gone.task_id",
                     (Object) ids);
             jdbc.update("""
@@ -93,7 +96,13 @@ class QueueTaskIndex {
                       join denial d on d.id = dp.denial_id and d.follows_denial_id is null
                     on conflict do nothing
                     """, (Object) ids);
-        });
+        };
+        if (ids.length > PLANNED_FOR_THEIR_ROWS) {
+            IndexScans.forced(jdbc, statements);
+        } else {
+            // a job's task or two: the prepared statements' cached plans serve, with no planning for every job
+            statements.run();
+        }
     }
 
     private void withdraw(String taskId) {
