@@ -26,6 +26,19 @@ class QueueTaskIndex {
     /** More tasks than this in one transaction (a file's) are read with plans made for them. */
     private static final int PLANNED_FOR_THEIR_ROWS = 50;
 
+    /** A task's rows as the engine has them: its candidate groups, with its denial's dollars, payer and date. */
+    private static final String READ = """
+            insert into queue_task (task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name,
+                                    remittance_date)
+            select t.id_, l.group_id_, d.id, t.due_date_, d.amount_at_risk, d.payer_id, d.payer_name, d.remittance_date
+              from %s
+              join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+              join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+              join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+             %s
+            on conflict do nothing
+            """;
+
     private final JdbcTemplate jdbc;
 
     QueueTaskIndex(JdbcTemplate jdbc) {
@@ -75,33 +88,26 @@ class QueueTaskIndex {
     }
 
     /**
-     * All of a transaction's tasks in two statements: a file's ingestion creates thousands. The ids are joined
+     * A file's thousands of tasks in two statements, a job's few one by one. The file's ids are joined
      * rather than matched with "= any", which searches the array from end to end for every row it looks at, and a
      * file's thousands are read with index scans, as the planner's statistics do not know the tasks it wrote.
      */
     private void read(Collection<String> taskIds) {
-        String[] ids = taskIds.toArray(String[]::new);
-        Runnable statements = () -> {
-            jdbc.update("delete from queue_task q using unnest(?::text[]) as gone (task_id) where q.task_id = gone.task_id",
-                    (Object) ids);
-            jdbc.update("""
-                    insert into queue_task (task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name,
-                                            remittance_date)
-                    select t.id_, l.group_id_, d.id, t.due_date_, d.amount_at_risk, d.payer_id, d.payer_name,
-                           d.remittance_date
-                      from unnest(?::text[]) as written (task_id)
-                      join act_ru_task t on t.id_ = written.task_id
-                      join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
-                      join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                      join denial d on d.id = dp.denial_id and d.follows_denial_id is null
-                    on conflict do nothing
-                    """, (Object) ids);
-        };
-        if (ids.length > PLANNED_FOR_THEIR_ROWS) {
-            IndexScans.forced(jdbc, statements);
-        } else {
-            // a job's task or two: the prepared statements' cached plans serve, with no planning for every job
-            statements.run();
+        if (taskIds.size() > PLANNED_FOR_THEIR_ROWS) {
+            String[] ids = taskIds.toArray(String[]::new);
+            IndexScans.forced(jdbc, () -> {
+                jdbc.update("delete from queue_task q using unnest(?::text[]) as gone (task_id) where q.task_id = gone.task_id",
+                        (Object) ids);
+                jdbc.update(READ.formatted("unnest(?::text[]) as written (task_id) join act_ru_task t on t.id_ = written.task_id",
+                        ""), (Object) ids);
+            });
+            return;
+        }
+        // a job's task or two, one by one: the prepared statement's cached plan looks each task up by its key (a
+        // cached plan for the array form cannot know how many ids it will get)
+        for (String taskId : taskIds) {
+            withdraw(taskId);
+            jdbc.update(READ.formatted("act_ru_task t", "where t.id_ = ?"), taskId);
         }
     }
 
