@@ -25,6 +25,8 @@ final class DemoStaff {
     static final String SUD_BILLER = "sud-biller";
     static final String MANAGER = "manager";
     static final String PARITY = "parity";
+    /** Works what needs both a role and Part 2 access: a manager's or a parity task on a Part 2 denial. */
+    static final String ADMIN = "admin";
 
     private final IdentityService identity;
     private final Map<String, Authentication> signedIn = new HashMap<>();

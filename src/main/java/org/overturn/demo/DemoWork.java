@@ -351,13 +351,16 @@ class DemoWork {
                     });
         }
 
-        /** Managers' queue to the manager, parity to the specialist, billing queues to the billers. */
+        /**
+         * Managers' queue to the manager, parity to the specialist, billing queues to the billers; a Part 2 denial's
+         * managers' or parity task to the admin, the one demo user with both the role and Part 2 access.
+         */
         private String userFor(List<String> groups, DenialView denial, String subject) {
             String queue = groups.stream().filter(g -> !g.equals(WorkQueue.MANAGERS)).findFirst()
                     .orElse(WorkQueue.MANAGERS);
             return switch (queue) {
-                case WorkQueue.MANAGERS -> DemoStaff.MANAGER;
-                case WorkQueue.PARITY -> DemoStaff.PARITY;
+                case WorkQueue.MANAGERS -> denial.part2() ? DemoStaff.ADMIN : DemoStaff.MANAGER;
+                case WorkQueue.PARITY -> denial.part2() ? DemoStaff.ADMIN : DemoStaff.PARITY;
                 default -> billerFor(denial, subject);
             };
         }

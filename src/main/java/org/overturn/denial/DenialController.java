@@ -1,19 +1,20 @@
 package org.overturn.denial;
 
-import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.overturn.denial.internal.Denial;
 import org.overturn.denial.internal.DenialRepository;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
+import org.overturn.security.SqlCondition;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +24,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/denials}: denials filtered by payer, root cause, queue, kind, status and remittance date. */
+/**
+ * {@code GET /api/denials}: denials filtered by payer, root cause, queue, kind, status and remittance date, within
+ * what the access gate lets the user see.
+ */
 @RestController
 @RequestMapping("/api/denials")
 class DenialController {
 
     private final DenialRepository denials;
+    private final DenialAccess access;
+    private final JdbcTemplate jdbc;
 
-    DenialController(DenialRepository denials) {
+    DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc) {
         this.denials = denials;
+        this.access = access;
+        this.jdbc = jdbc;
     }
 
     record DenialRow(long id, long claimPaymentId, String patientControlNumber, String payerId, String payerName,
@@ -40,13 +48,13 @@ class DenialController {
                      boolean part2, LocalDate remittanceDate, Instant detectedAt) {
         /** What a user without Part 2 access sees of a substance-use denial: that it exists, and its money. */
         static DenialRow redacted(Denial d) {
-            return new DenialRow(d.getId(), d.getClaimPaymentId(), null, null, null, d.getKind(), null, null,
+            return new DenialRow(d.getId(), d.getClaimPaymentId(), null, null, null, null, null, null,
                     d.getQueue(), d.isCorrectable(), d.isAppealable(), RESTRICTED, d.getAmountAtRisk(), d.getStatus(),
                     true, d.getRemittanceDate(), d.getDetectedAt());
         }
 
-        static DenialRow of(Denial d, CurrentUser user) {
-            return d.isPart2() && !user.seesPart2() ? redacted(d) : of(d);
+        static DenialRow of(Denial d, CurrentUser user, DenialAccess access) {
+            return access.redacts(user, d.isPart2()) ? redacted(d) : of(d);
         }
 
         static DenialRow of(Denial d) {
@@ -57,13 +65,9 @@ class DenialController {
         }
     }
 
-    static final String RESTRICTED = "Restricted: substance-use record (42 CFR Part 2)";
+    static final String RESTRICTED = DenialAccess.RESTRICTED;
 
     record DenialPage(List<DenialRow> content, int page, int size, long totalElements, int totalPages) {
-        static DenialPage of(Page<DenialRow> page) {
-            return new DenialPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                    page.getTotalPages());
-        }
     }
 
     @GetMapping
@@ -78,42 +82,52 @@ class DenialController {
                       @RequestParam(defaultValue = "50") int size,
                       Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        Specification<Denial> filter = (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            if (payer != null && !payer.isBlank()) {
-                where.add(cb.or(cb.equal(root.get("payerId"), payer), cb.equal(root.get("payerName"), payer)));
-            }
-            if (rootCause != null) {
-                where.add(cb.equal(root.get("rootCause"), rootCause));
-            }
-            if (queue != null && !queue.isBlank()) {
-                where.add(cb.equal(root.get("queue"), queue));
-            }
-            if (kind != null) {
-                where.add(cb.equal(root.get("kind"), kind));
-            }
-            if (status != null) {
-                where.add(cb.equal(root.get("status"), status));
-            }
-            if (from != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("remittanceDate"), from));
-            }
-            if (to != null) {
-                where.add(cb.lessThanOrEqualTo(root.get("remittanceDate"), to));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
-        var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500), Sort.by(Sort.Direction.DESC, "id"));
-        return DenialPage.of(denials.findAll(filter, pageable).map(d -> DenialRow.of(d, user)));
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (payer != null && !payer.isBlank()) {
+            where.append(" and (d.payer_id = ? or d.payer_name = ?)");
+            args.add(payer);
+            args.add(payer);
+        }
+        add(where, args, "d.root_cause = ?", rootCause == null ? null : rootCause.name());
+        add(where, args, "d.queue = ?", queue == null || queue.isBlank() ? null : queue);
+        add(where, args, "d.kind = ?", kind == null ? null : kind.name());
+        add(where, args, "d.status = ?", status == null ? null : status.name());
+        add(where, args, "d.remittance_date >= ?", from == null ? null : java.sql.Date.valueOf(from));
+        add(where, args, "d.remittance_date <= ?", to == null ? null : java.sql.Date.valueOf(to));
+        SqlCondition gate = access.listCondition(user, "d",
+                payer != null && !payer.isBlank() || rootCause != null || kind != null);
+        where.append(gate.sql());
+        args.addAll(gate.args());
+
+        int pageSize = Math.min(Math.max(size, 1), 500);
+        int pageNumber = Math.max(page, 0);
+        Long total = jdbc.queryForObject("select count(*) from denial d" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(pageSize);
+        pageArgs.add((long) pageNumber * pageSize);
+        List<Long> ids = jdbc.queryForList("select d.id from denial d" + where + " order by d.id desc limit ? offset ?",
+                Long.class, pageArgs.toArray());
+        Map<Long, Denial> found = new HashMap<>();
+        denials.findAllById(ids).forEach(d -> found.put(d.getId(), d));
+        List<DenialRow> rows = ids.stream().map(found::get).filter(Objects::nonNull)
+                .map(d -> DenialRow.of(d, user, access)).toList();
+        long count = total == null ? 0 : total;
+        return new DenialPage(rows, pageNumber, pageSize, count, (int) ((count + pageSize - 1) / pageSize));
+    }
+
+    private static void add(StringBuilder where, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            where.append(" and ").append(clause);
+            args.add(value);
+        }
     }
 
     @GetMapping("/{id}")
     DenialRow one(@PathVariable long id, Authentication authentication) {
         Denial denial = denials.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no denial " + id));
-        if (denial.isPart2() && !CurrentUser.of(authentication).seesPart2()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, RESTRICTED);
-        }
+        access.requireFull(CurrentUser.of(authentication), id);
         return DenialRow.of(denial);
     }
 }

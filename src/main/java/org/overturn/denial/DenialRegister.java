@@ -6,11 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.overturn.denial.internal.Denial;
-import org.overturn.part2.Part2Programs;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PlanType;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.SubstanceUseServices;
+import org.overturn.remittance.Part2Records;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,13 +29,13 @@ public class DenialRegister {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EntityManager entityManager;
-    private final Part2Programs part2Programs;
+    private final Part2Records part2Records;
 
     DenialRegister(DenialDetector detector, RootCauseClassifier classifier,
                    PayerDirectory payers, OverturnRates overturnRates, ApplicationEventPublisher events,
-                   Clock clock, EntityManager entityManager, Part2Programs part2Programs) {
+                   Clock clock, EntityManager entityManager, Part2Records part2Records) {
         this.entityManager = entityManager;
-        this.part2Programs = part2Programs;
+        this.part2Records = part2Records;
         this.detector = detector;
         this.classifier = classifier;
         this.payers = payers;
@@ -50,7 +49,7 @@ public class DenialRegister {
                                              String payerName, LocalDate remittanceDate) {
         return detector.assess(claim).map(assessment -> {
             var classification = classifier.classify(claim, assessment);
-            boolean part2 = SubstanceUseServices.touchesSubstanceUse(claim) || renderedByPart2Program(claim);
+            boolean part2 = part2Records.isPart2(claim);
             var denial = new Denial(claimPaymentId, claim.patientControlNumber(), payerId, payerName,
                     remittanceDate, assessment, classification, part2, clock.instant());
             schedule(denial, claim, payerName);
@@ -73,14 +72,6 @@ public class DenialRegister {
     public void flush() {
         entityManager.flush();
         entityManager.clear();
-    }
-
-    /** Every record of a Part 2 program is Part 2: the claim's rendering provider (NM1*82) or a line's (REF*HPI). */
-    private boolean renderedByPart2Program(ClaimPayment claim) {
-        if (claim.renderingProvider() != null && part2Programs.isProgram(claim.renderingProvider().id())) {
-            return true;
-        }
-        return claim.lines().stream().anyMatch(line -> part2Programs.isProgram(line.references().get("HPI")));
     }
 
     /** The appeal deadline runs from the remittance date, by the payer's appeal limit. */

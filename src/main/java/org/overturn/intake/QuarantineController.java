@@ -13,11 +13,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Rejected files: what was wrong, and the original bytes for whoever fixes it with the payer. */
+/**
+ * Rejected files: what was wrong (billers, managers and admins), and the original bytes (admins only: a raw 835
+ * names every patient in it, Part 2 records included, with nothing to redact them by).
+ */
 @RestController
 @RequestMapping("/api/quarantine")
+@PreAuthorize("hasAnyRole('biller', 'manager', 'admin')")
 class QuarantineController {
 
     private final QuarantinedFileRepository files;
@@ -41,6 +46,7 @@ class QuarantineController {
     }
 
     @GetMapping("/{id}/content")
+    @PreAuthorize("hasRole('admin')")
     ResponseEntity<byte[]> content(@PathVariable long id) {
         var file = files.findById(id).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "no quarantined file " + id));

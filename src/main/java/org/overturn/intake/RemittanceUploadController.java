@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.security.access.prepost.PreAuthorize;
 
-/** {@code POST /api/remittances}: upload one 835 file and get back what happened to it. */
+/** {@code POST /api/remittances}: upload one 835 file and get back what happened to it. Billers and admins only. */
 @RestController
 @RequestMapping("/api/remittances")
+@PreAuthorize("hasAnyRole('biller', 'admin')")
 class RemittanceUploadController {
 
     private final RemittanceIntake intake;

@@ -8,6 +8,7 @@ import org.overturn.denial.Denials;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,11 @@ class LetterController {
     private final Denials denials;
     private final AuditTrail audit;
 
-    LetterController(Letters letters, LetterAttachments attachments, Denials denials, AuditTrail audit) {
+    private final DenialAccess access;
+
+    LetterController(Letters letters, LetterAttachments attachments, Denials denials, AuditTrail audit,
+                     DenialAccess access) {
+        this.access = access;
         this.letters = letters;
         this.attachments = attachments;
         this.denials = denials;
@@ -100,14 +105,14 @@ class LetterController {
                 .body(attachments.content(attachmentId));
     }
 
-    /** The denial, if this user may read its letters: 404 when there is none, 403 for a Part 2 record. */
+    /**
+     * The denial, if this user may read its letters and documents: 404 when there is none; the access gate's 403
+     * (audited) outside the user's queues and for a Part 2 record the user may not see.
+     */
     DenialView readable(long denialId, Authentication authentication) {
         DenialView denial = denials.find(denialId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No denial " + denialId));
-        if (denial.part2() && !CurrentUser.of(authentication).seesPart2()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Restricted: substance-use record (42 CFR Part 2)");
-        }
+        access.requireFull(CurrentUser.of(authentication), denialId);
         return denial;
     }
 

@@ -3,6 +3,8 @@ package org.overturn.letters;
 import java.time.Instant;
 import java.util.List;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
+import org.overturn.security.SqlCondition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,7 +30,11 @@ class OutboxPage {
     private final JdbcTemplate jdbc;
     private final org.springframework.beans.factory.ObjectProvider<LocalMailOutbox> outbox;
 
-    OutboxPage(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<LocalMailOutbox> outbox) {
+    private final DenialAccess access;
+
+    OutboxPage(JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<LocalMailOutbox> outbox,
+               DenialAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.outbox = outbox;
     }
@@ -36,18 +42,22 @@ class OutboxPage {
     @GetMapping("/outbox")
     String outbox(Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
+        // the letters of denials in the user's scope; a Part 2 disclosure shows neither recipient nor subject
+        SqlCondition scope = access.scopeCondition(user, "n");
         List<Sent> sent = jdbc.query("""
                 select d.denial_id, n.part2, d.to_address, d.subject, d.message_id, d.sent_at, v.id, v.version,
                        d.approved_by, d.consent_id is not null as disclosure, d.attachments
                   from letter_delivery d join letter_version v on v.id = d.letter_version_id
                   join denial n on n.id = d.denial_id
+                 where true""" + scope.sql() + """
                  order by d.sent_at desc limit 200
                 """, (rs, i) -> {
-            boolean redacted = rs.getBoolean(2) && !user.seesPart2();
-            return new Sent(rs.getLong(1), redacted, rs.getString(3), redacted ? "Restricted (42 CFR Part 2)"
-                    : rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getInt(8),
-                    rs.getString(9), rs.getBoolean(10), rs.getInt(11));
-        });
+            boolean redacted = access.redacts(user, rs.getBoolean(2));
+            return new Sent(rs.getLong(1), redacted, redacted ? null : rs.getString(3),
+                    redacted ? DenialAccess.RESTRICTED : rs.getString(4), redacted ? null : rs.getString(5),
+                    rs.getTimestamp(6).toInstant(), rs.getLong(7), rs.getInt(8), rs.getString(9), rs.getBoolean(10),
+                    rs.getInt(11));
+        }, scope.args().toArray());
         LocalMailOutbox local = outbox.getIfAvailable();
         model.addAttribute("page", new Page(user, sent, local == null ? null : local.smtpPort(),
                 local == null ? null : local.imapPort(), local != null && local.running()));

@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.parity.ParityEscalation.Status;
+import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
+import org.overturn.security.SqlCondition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,13 @@ public class ParityCases {
                              Instant responseReceivedAt, String responseSummary, String regulator,
                              LocalDate complaintFiledOn, String complaintReference, String outcome, Instant openedAt,
                              Instant closedAt) {
+
+        /** What a user without Part 2 access sees of a Part 2 denial's case: that it is there, its status and dates. */
+        public ParityCase redacted() {
+            return new ParityCase(id, denialId, null, null, null, DenialAccess.RESTRICTED, risk, status, null, null,
+                    requestSentAt, responseDue, responseReceivedAt, null, null, complaintFiledOn, null, null, openedAt,
+                    closedAt);
+        }
 
         /** Confirmed by a specialist and not dismissed: the appeal letter argues parity too. */
         public boolean confirmed() {
@@ -138,11 +148,18 @@ public class ParityCases {
         return jdbc.query("select * from parity_case where denial_id = ?", CASE, denialId).stream().findFirst();
     }
 
-    /** Cases, newest first; open ones only when asked. */
+    /** The cases of denials in the user's scope (the access gate), newest first; Part 2 ones redacted as it says. */
     @Transactional(readOnly = true)
-    public List<ParityCase> list(boolean openOnly, int limit) {
-        return jdbc.query("select * from parity_case " + (openOnly ? "where closed_at is null " : "")
-                + "order by opened_at desc limit ?", CASE, limit);
+    public List<ParityCase> list(CurrentUser user, DenialAccess access, boolean openOnly, int limit) {
+        SqlCondition scope = access.scopeCondition(user, "d");
+        List<Object> args = new java.util.ArrayList<>(scope.args());
+        args.add(limit);
+        return jdbc.query("select c.*, d.part2 as denial_part2 from parity_case c join denial d on d.id = c.denial_id"
+                + " where true" + (openOnly ? " and c.closed_at is null" : "") + scope.sql()
+                + " order by c.opened_at desc limit ?", (rs, i) -> {
+            ParityCase found = CASE.mapRow(rs, i);
+            return access.redacts(user, rs.getBoolean("denial_part2")) ? found.redacted() : found;
+        }, args.toArray());
     }
 
     private static final RowMapper<ParityCase> CASE = (rs, i) -> new ParityCase(rs.getLong("id"),

@@ -3,7 +3,9 @@ package org.overturn.parity;
 import java.util.List;
 import java.util.Map;
 import org.overturn.denial.Denials;
+import org.overturn.security.AccessRefused;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.overturn.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +38,11 @@ class ParityController {
     private final PayerParityFacts facts;
     private final Denials denials;
 
-    ParityController(ParityScreen screen, ParityCases cases, PayerParityFacts facts, Denials denials) {
+    private final DenialAccess access;
+
+    ParityController(ParityScreen screen, ParityCases cases, PayerParityFacts facts, Denials denials,
+                     DenialAccess access) {
+        this.access = access;
         this.screen = screen;
         this.cases = cases;
         this.facts = facts;
@@ -71,8 +77,7 @@ class ParityController {
     @GetMapping("/parity/cases")
     List<ParityCases.ParityCase> list(@RequestParam(defaultValue = "false") boolean open,
                                       Authentication authentication) {
-        specialist(authentication);
-        return cases.list(open, 500);
+        return cases.list(specialist(authentication), access, open, 500);
     }
 
     @GetMapping("/payers/{payerId}/parity-facts")
@@ -102,16 +107,14 @@ class ParityController {
     private static CurrentUser specialist(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!user.hasRole(Roles.PARITY_SPECIALIST) && !user.isManagerOrAdmin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Parity specialists, managers and admins only");
+            throw new AccessRefused("parity", null, "Parity specialists, managers and admins only");
         }
         return user;
     }
 
     private void readable(long denialId, CurrentUser user) {
-        var denial = denials.find(denialId)
+        denials.find(denialId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No denial " + denialId));
-        if (denial.part2() && !user.seesPart2()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Restricted: substance-use record (42 CFR Part 2)");
-        }
+        access.requireFull(user, denialId);
     }
 }

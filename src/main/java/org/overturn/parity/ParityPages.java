@@ -1,7 +1,9 @@
 package org.overturn.parity;
 
 import java.time.LocalDate;
+import org.overturn.security.AccessRefused;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.overturn.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -24,7 +26,10 @@ class ParityPages {
     private final ParityCases cases;
     private final ParityKpis kpis;
 
-    ParityPages(ParityCases cases, ParityKpis kpis) {
+    private final DenialAccess access;
+
+    ParityPages(ParityCases cases, ParityKpis kpis, DenialAccess access) {
+        this.access = access;
         this.cases = cases;
         this.kpis = kpis;
     }
@@ -32,7 +37,7 @@ class ParityPages {
     @GetMapping("/parity")
     String parity(@RequestParam(defaultValue = "true") boolean open, Authentication authentication, Model model) {
         CurrentUser user = allowed(authentication);
-        model.addAttribute("page", new Page(user, cases.list(open, 500),
+        model.addAttribute("page", new Page(user, cases.list(user, access, open, 500),
                 kpis.figures(LocalDate.of(2000, 1, 1), LocalDate.now().plusDays(1), null)));
         return "parity";
     }
@@ -41,6 +46,7 @@ class ParityPages {
     String analysisReceived(@PathVariable long id, @RequestParam(defaultValue = "") String summary,
                             Authentication authentication, RedirectAttributes redirect) {
         CurrentUser user = allowed(authentication);
+        access.requireFull(user, id);
         if (summary.isBlank() || summary.length() > 2000) {
             redirect.addFlashAttribute("notice", "Say what the plan sent (at most 2,000 characters).");
         } else {
@@ -61,7 +67,7 @@ class ParityPages {
     private static CurrentUser allowed(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         if (!user.hasRole(Roles.PARITY_SPECIALIST) && !user.isManagerOrAdmin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Parity specialists, managers and admins only");
+            throw new AccessRefused("parity", null, "Parity specialists, managers and admins only");
         }
         return user;
     }

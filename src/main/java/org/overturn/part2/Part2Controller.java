@@ -3,6 +3,8 @@ package org.overturn.part2;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Part 2 programs for admins ({@code /api/part2/programs}) and patient consents for users allowed to see Part 2
  * records ({@code /api/denials/{id}/consents}, {@code /api/consents/{id}/revoke}): who may see a Part 2
- * denial may see and record its patient's consents, as {@code CurrentUser.seesPart2()} says.
+ * denial in their scope (the access gate) may see and record its patient's consents.
  */
 @RestController
 @RequestMapping("/api")
@@ -47,7 +49,10 @@ class Part2Controller {
     private final Part2Programs programs;
     private final PatientConsents consents;
 
-    Part2Controller(Part2Programs programs, PatientConsents consents) {
+    private final DenialAccess access;
+
+    Part2Controller(Part2Programs programs, PatientConsents consents, DenialAccess access) {
+        this.access = access;
         this.programs = programs;
         this.consents = consents;
     }
@@ -74,9 +79,10 @@ class Part2Controller {
 
     @GetMapping("/denials/{id}/consents")
     @PreAuthorize(SEES_PART2)
-    DenialConsents consentsOf(@PathVariable long id) {
+    DenialConsents consentsOf(@PathVariable long id, Authentication user) {
         var patient = consents.patientOf(id)
                 .orElseThrow(() -> new Part2Problem(Part2Problem.Kind.NOT_FOUND, "No denial " + id));
+        access.requireFull(CurrentUser.of(user), id);
         return new DenialConsents(id, patient.payerId(), consents.validForDenial(id).map(Consent::id).orElse(null),
                 consents.forDenial(id));
     }
@@ -84,6 +90,8 @@ class Part2Controller {
     @PostMapping("/denials/{id}/consents")
     @PreAuthorize(SEES_PART2)
     ResponseEntity<Consent> record(@PathVariable long id, @RequestBody ConsentForm form, Authentication user) {
+        consents.patientOf(id).orElseThrow(() -> new Part2Problem(Part2Problem.Kind.NOT_FOUND, "No denial " + id));
+        access.requireFull(CurrentUser.of(user), id);
         Consent consent = consents.recordForDenial(id, form.purpose(), form.signedOn(), form.expiresOn(),
                 user.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(consent);

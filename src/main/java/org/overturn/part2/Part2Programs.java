@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,12 @@ public class Part2Programs {
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private volatile Snapshot snapshot;
 
-    Part2Programs(JdbcTemplate jdbc, TransactionTemplate transaction, AuditTrail audit, Clock clock) {
+    Part2Programs(JdbcTemplate jdbc, TransactionTemplate transaction, AuditTrail audit, Clock clock,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.audit = audit;
@@ -50,8 +54,9 @@ public class Part2Programs {
     }
 
     /**
-     * Flags the provider as a Part 2 program (or renames it when it is one already) and marks the denials of
-     * claims it rendered as Part 2 records. Flagging again is harmless and marks what came in meanwhile.
+     * Flags the provider as a Part 2 program (or renames it when it is one already); the claims it rendered and their
+     * denials are marked as Part 2 records in the same transaction, by the listeners of {@link Part2ProgramFlagged}.
+     * Flagging again is harmless and marks what came in meanwhile.
      */
     public void flag(String npi, String name, String user) {
         String cleanNpi = npi == null ? null : npi.trim();
@@ -68,25 +73,21 @@ public class Part2Programs {
         if (!errors.isEmpty()) {
             throw new Part2Problem(Part2Problem.Kind.INVALID, "The program cannot be flagged", errors);
         }
-        int marked;
         try {
-            marked = transaction.execute(status -> {
+            transaction.executeWithoutResult(status -> {
                 jdbc.update("""
                         insert into part2_program (npi, name, added_by, added_at) values (?, ?, ?, ?)
                         on conflict (npi) do update set name = excluded.name
                         """, cleanNpi, cleanName, user, Timestamp.from(clock.instant()));
                 // known to ingestion before the sweep, so a claim stored meanwhile is marked on one side or the other
                 remember(cleanNpi);
-                return jdbc.update("""
-                        update denial d set part2 = true from claim_payment cp
-                         where cp.id = d.claim_payment_id and cp.rendering_provider_npi = ? and not d.part2
-                        """, cleanNpi);
+                events.publishEvent(new Part2ProgramFlagged(cleanNpi, user));
             });
         } finally {
             reload();
         }
         audit.recordAs(user, AuditAction.PART2_PROGRAM_CHANGED, "part2-program", cleanNpi,
-                "flagged as a Part 2 program; " + marked + " denial(s) marked Part 2");
+                "flagged as a Part 2 program; the records it rendered are marked Part 2");
     }
 
     /**

@@ -3,8 +3,11 @@ package org.overturn.remittance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
-import org.overturn.part2.Part2Programs;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.overturn.remittance.internal.RemittanceRepository;
 import org.overturn.remittance.internal.StoredAdjustment;
 import org.overturn.remittance.internal.StoredClaimPayment;
@@ -14,6 +17,7 @@ import org.overturn.remittance.internal.StoredServiceLine;
 import org.springframework.data.domain.PageRequest;
 import org.overturn.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,17 +27,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Stored remittances: the list, and one with every claim, line, adjustment and remark it carried. */
+/**
+ * Stored remittances: the list, and one with every claim, line, adjustment and remark it carried. For billers,
+ * managers and admins: a remittance names the patients of every claim in it, paid or denied. A Part 2 claim
+ * (its stored flag) is shown to users without Part 2 access as its money only, and so are the balance problems
+ * that name it.
+ */
 @RestController
 @RequestMapping("/api/remittances")
+@PreAuthorize("hasAnyRole('biller', 'manager', 'admin')")
 class RemittanceController {
 
-    private final RemittanceRepository remittances;
-    private final Part2Programs part2Programs;
+    private static final Pattern CLAIM_PROBLEM = Pattern.compile("^claim (\\d+) \\(PCN (.*?)\\)");
 
-    RemittanceController(RemittanceRepository remittances, Part2Programs part2Programs) {
+    private final RemittanceRepository remittances;
+
+    RemittanceController(RemittanceRepository remittances) {
         this.remittances = remittances;
-        this.part2Programs = part2Programs;
     }
 
     record RemittanceRow(long id, long fileId, String fileName, Instant receivedAt, String payerName, String payerId,
@@ -82,26 +92,51 @@ class RemittanceController {
         var r = remittances.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance " + id));
         boolean seesPart2 = CurrentUser.of(authentication).seesPart2();
-        return new RemittanceDetail(RemittanceRow.of(r), r.getControlNumber(), r.getVersion(), r.getBalanceProblems(),
+        return new RemittanceDetail(RemittanceRow.of(r), r.getControlNumber(), r.getVersion(),
+                seesPart2 ? r.getBalanceProblems() : withoutPart2(r.getBalanceProblems(), r.getClaims()),
                 r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),
                         p.getFiscalPeriodDate(), p.getReasonCode(), p.getReference(), p.getAmount())).toList(),
                 r.getClaims().stream()
-                        .map(c -> !seesPart2 && isPart2(c) ? redacted(c) : claim(c)).toList());
+                        .map(c -> !seesPart2 && c.isPart2() ? redacted(c) : claim(c)).toList());
     }
 
-    /** Substance-use services, or rendered by a provider flagged as a Part 2 program. */
-    private boolean isPart2(StoredClaimPayment c) {
-        return part2Programs.isProgram(c.getRenderingProviderNpi())
-                || c.getLines().stream().anyMatch(l -> SubstanceUseServices.isSubstanceUseService(l.getProcedureCode())
-                        || SubstanceUseServices.isSubstanceUseService(l.getOriginalProcedure()));
+    /**
+     * Balance problems as a user without Part 2 access may read them: one that names a Part 2 claim (by its
+     * position in the payment, or its control number) keeps only that the claim does not balance.
+     */
+    static List<String> withoutPart2(List<String> problems, List<StoredClaimPayment> claims) {
+        Set<Integer> positions = new HashSet<>();
+        Set<String> controlNumbers = new HashSet<>();
+        for (StoredClaimPayment c : claims) {
+            if (c.isPart2()) {
+                positions.add(c.getPosition());
+                controlNumbers.add(c.getPatientControlNumber());
+            }
+        }
+        if (positions.isEmpty()) {
+            return problems;
+        }
+        return problems.stream().map(problem -> {
+            Matcher claim = CLAIM_PROBLEM.matcher(problem);
+            boolean named = claim.find();
+            boolean restricted = named && (positions.contains(Integer.parseInt(claim.group(1)))
+                    || controlNumbers.contains(claim.group(2)))
+                    || controlNumbers.stream().anyMatch(pcn -> pcn != null && !pcn.isEmpty() && problem.contains(pcn));
+            if (!restricted) {
+                return problem;
+            }
+            return (named ? "claim " + claim.group(1) : "a claim") + ": does not balance (" + RESTRICTED + ")";
+        }).toList();
     }
 
     /** A substance-use claim for a user without Part 2 access: the money, nothing about the patient or care. */
     private static ClaimRow redacted(StoredClaimPayment c) {
         return new ClaimRow(c.getId(), null, c.getStatus(), c.getCharge(), c.getPaid(), c.getPatientResponsibility(),
-                c.getFilingIndicator(), null, "Restricted (42 CFR Part 2)", null, null, null, null, List.of(),
+                c.getFilingIndicator(), null, RESTRICTED, null, null, null, null, List.of(),
                 List.of(), List.of());
     }
+
+    private static final String RESTRICTED = "Restricted (42 CFR Part 2)";
 
     private static ClaimRow claim(StoredClaimPayment c) {
         String name = c.getPatientLastName() == null ? null

@@ -21,7 +21,28 @@ public final class SubstanceUseServices {
             "G2077", "G2078", "G2079", "G2080",
             "99408", "99409");
 
+    /**
+     * NUBC revenue codes that name substance-use care on an institutional claim (SVC04, or SVC01 with qualifier NU):
+     * room and board for detoxification in a private, semi-private, 3-4 bed, deluxe or ward room (0116, 0126,
+     * 0136, 0146, 0156), intensive outpatient services for chemical dependency (0906), drug and alcohol
+     * rehabilitation (0944, 0945), and residential chemical-dependency accommodation (1002). Source: the NUBC
+     * revenue code list as published in ResDAC's "Revenue Center Code" code book (FFS), read 2026.
+     */
+    private static final Set<String> REVENUE_CODES = Set.of(
+            "0116", "0126", "0136", "0146", "0156", "0906", "0944", "0945", "1002");
+
     private SubstanceUseServices() {
+    }
+
+    public static boolean isSubstanceUseRevenueCode(String revenueCode) {
+        return revenueCode != null && REVENUE_CODES.contains(revenueCode);
+    }
+
+    /** The line names a substance-use service by procedure (as paid or as billed) or by revenue code. */
+    public static boolean isSubstanceUseLine(ServiceLine line) {
+        return isSubstanceUseService(line.procedure()) || isSubstanceUseService(line.originalProcedure())
+                || isSubstanceUseRevenueCode(line.revenueCode())
+                || "NU".equals(line.procedureQualifier()) && isSubstanceUseRevenueCode(line.procedure());
     }
 
     public static boolean isSubstanceUseService(String procedure) {
@@ -29,11 +50,6 @@ public final class SubstanceUseServices {
     }
 
     public static boolean touchesSubstanceUse(ClaimPayment claim) {
-        for (ServiceLine line : claim.lines()) {
-            if (isSubstanceUseService(line.procedure()) || isSubstanceUseService(line.originalProcedure())) {
-                return true;
-            }
-        }
-        return false;
+        return claim.lines().stream().anyMatch(SubstanceUseServices::isSubstanceUseLine);
     }
 }

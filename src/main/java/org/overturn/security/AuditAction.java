@@ -19,5 +19,7 @@ public enum AuditAction {
     /** A provider was flagged as a Part 2 program, or no longer. */
     PART2_PROGRAM_CHANGED,
     /** A payer's directory entry created, changed or confirmed, by hand or by a spreadsheet import. */
-    PAYER_CHANGED
+    PAYER_CHANGED,
+    /** A signed-in user was refused a page, an API call or a record (403). */
+    ACCESS_REFUSED
 }

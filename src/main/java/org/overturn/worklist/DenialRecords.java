@@ -24,6 +24,7 @@ import org.overturn.letters.LetterAttachments;
 import org.overturn.letters.Letters;
 import org.overturn.remittance.ClaimRecords;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -79,11 +80,13 @@ public class DenialRecords {
     private final org.overturn.parity.ParityScreen parityScreen;
     private final org.overturn.parity.ParityCases parityCases;
     private final ReasonCodeList codes = ReasonCodeList.shipped();
+    private final DenialAccess access;
 
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
                   DenialNotes notes, WorkItems work, HistoryService history, JdbcTemplate jdbc, Letters letters,
                   LetterAttachments attachments, org.overturn.parity.ParityScreen parityScreen,
-                  org.overturn.parity.ParityCases parityCases) {
+                  org.overturn.parity.ParityCases parityCases, DenialAccess access) {
+        this.access = access;
         this.parityScreen = parityScreen;
         this.parityCases = parityCases;
         this.letters = letters;
@@ -98,16 +101,20 @@ public class DenialRecords {
         this.jdbc = jdbc;
     }
 
-    /** The denial as this user may see it; {@link TaskProblem} NOT_FOUND when there is none. */
+    /**
+     * The denial as this user may see it; {@link TaskProblem} NOT_FOUND when there is none, and the access gate's
+     * refusal (403, audited) when it is outside the user's queues.
+     */
     public DenialRecord of(long denialId, CurrentUser user) {
         DenialView d = denials.find(denialId)
                 .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
+        boolean redacted = access.requireVisible(user, denialId) == DenialAccess.Level.REDACTED;
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
         Long daysLeft = d.appealDueDate() == null ? null : ChronoUnit.DAYS.between(today, d.appealDueDate());
         List<WorkItems.WorkItem> tasks = work.tasksOfDenial(denialId, user);
-        if (d.part2() && !user.seesPart2()) {
+        if (redacted) {
             return new DenialRecord(d.id(), true, d.status().name(), null, null,
-                    "Restricted: substance-use record (42 CFR Part 2)", null, null, d.amountAtRisk(),
+                    DenialAccess.RESTRICTED, null, null, d.amountAtRisk(),
                     d.recoveredAmount(), d.appealDueDate(), daysLeft, d.priority(), d.appealLevel(), null, null, null,
                     null, d.remittanceDate(), format(d.detectedAt()), true, null, null, List.of(), List.of(),
                     List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null);

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
+import org.overturn.security.SqlCondition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds denials by payer, root cause, queue, status and remittance date, newest first, a page at a time or all
- * of them streamed (for exports). Part 2 denials are redacted for users without Part 2 access, and never
- * matched by a filter on what they say.
+ * of them streamed (for exports), within the access gate's scope: Part 2 denials are redacted for users without
+ * Part 2 access, and never matched by a filter on what they say.
  */
 @Service
 public class DenialSearch {
@@ -52,9 +54,11 @@ public class DenialSearch {
     }
 
     private final JdbcTemplate jdbc;
+    private final DenialAccess access;
 
-    DenialSearch(JdbcTemplate jdbc) {
+    DenialSearch(JdbcTemplate jdbc, DenialAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     @Transactional(readOnly = true)
@@ -65,7 +69,7 @@ public class DenialSearch {
         args.add(size);
         args.add((long) page * size);
         List<Row> rows = jdbc.query(SELECT + where + " order by d.id desc limit ? offset ?",
-                (rs, i) -> row(rs, user), args.toArray());
+                (rs, i) -> row(rs, user, access), args.toArray());
         return new Found(rows, page, size, total == null ? 0 : total);
     }
 
@@ -82,7 +86,7 @@ public class DenialSearch {
             }
             return statement;
         }, rs -> {
-            each.accept(row(rs, user));
+            each.accept(row(rs, user, access));
         });
     }
 
@@ -92,11 +96,11 @@ public class DenialSearch {
                    d.priority, d.part2
               from denial d""";
 
-    private static String where(Criteria c, CurrentUser user, List<Object> args) {
+    private String where(Criteria c, CurrentUser user, List<Object> args) {
         var where = new StringBuilder(" where d.follows_denial_id is null");
-        if (c.narrowsByContent() && !user.seesPart2()) {
-            where.append(" and not d.part2");
-        }
+        SqlCondition gate = access.listCondition(user, "d", c.narrowsByContent());
+        where.append(gate.sql());
+        args.addAll(gate.args());
         if (c.payer() != null) {
             where.append(" and (d.payer_id = ? or d.payer_name = ?)");
             args.add(c.payer());
@@ -125,9 +129,9 @@ public class DenialSearch {
         return where.toString();
     }
 
-    private static Row row(java.sql.ResultSet rs, CurrentUser user) throws java.sql.SQLException {
+    private static Row row(java.sql.ResultSet rs, CurrentUser user, DenialAccess access) throws java.sql.SQLException {
         boolean part2 = rs.getBoolean("part2");
-        boolean redacted = part2 && !user.seesPart2();
+        boolean redacted = access.redacts(user, part2);
         java.sql.Date remitted = rs.getDate("remittance_date");
         java.sql.Date due = rs.getDate("appeal_due_date");
         return new Row(rs.getLong("id"), redacted, remitted == null ? null : remitted.toLocalDate(),

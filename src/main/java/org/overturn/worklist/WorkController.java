@@ -2,6 +2,8 @@ package org.overturn.worklist;
 
 import java.util.List;
 import java.util.Map;
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkController {
 
     private final WorkItems work;
+    private final AuditTrail audit;
 
-    WorkController(WorkItems work) {
+    WorkController(WorkItems work, AuditTrail audit) {
         this.work = work;
+        this.audit = audit;
     }
 
     @GetMapping("/queues")
@@ -87,7 +91,11 @@ class WorkController {
     }
 
     @ExceptionHandler(TaskProblem.class)
-    ResponseEntity<Problem> problem(TaskProblem problem) {
+    ResponseEntity<Problem> problem(TaskProblem problem, jakarta.servlet.http.HttpServletRequest request) {
+        if (problem.kind() == TaskProblem.Kind.FORBIDDEN) {
+            audit.record(AuditAction.ACCESS_REFUSED, "task", null,
+                    request.getMethod() + " " + request.getRequestURI() + ": " + problem.getMessage());
+        }
         HttpStatus status = switch (problem.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

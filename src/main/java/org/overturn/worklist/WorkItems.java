@@ -31,6 +31,8 @@ import org.overturn.denial.WorkQueue;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
+import org.overturn.security.SqlCondition;
 import org.overturn.workflow.DenialLifecycle;
 import org.overturn.workflow.DenialProcesses;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -72,8 +74,11 @@ public class WorkItems {
     private final HistoryService history;
     private final RecentFacets recentFacets;
 
+    private final DenialAccess access;
+
     WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit,
-              DenialProcesses processes, HistoryService history, RecentFacets recentFacets) {
+              DenialProcesses processes, HistoryService history, RecentFacets recentFacets, DenialAccess access) {
+        this.access = access;
         this.processes = processes;
         this.history = history;
         this.recentFacets = recentFacets;
@@ -129,9 +134,10 @@ public class WorkItems {
                  where true
                 """);
         List<Object> args = new ArrayList<>(List.of(queue));
-        if (filter.narrowsByContent() && !user.seesPart2()) {
-            where.append(" and not d.part2");
-        }
+        // the queue is the scope (checkVisible); the gate keeps content filters off hidden Part 2 records
+        SqlCondition gate = access.contentCondition(user, "d", filter.narrowsByContent());
+        where.append(gate.sql());
+        args.addAll(gate.args());
         if (filter.payer() != null) {
             where.append(" and (d.payer_id = ? or d.payer_name = ?)");
             args.add(filter.payer());
@@ -245,10 +251,14 @@ public class WorkItems {
         return items;
     }
 
-    /** Whether this user may claim and complete the task (member of its queue, or admin). */
+    /** Whether this user may claim and complete the task (member of its queue, or admin; Part 2 access for Part 2). */
     public boolean canWork(String taskId, CurrentUser user) {
-        String queue = queueOf(taskId);
-        return user.canWork(queue) || candidateGroups(taskId).stream().anyMatch(user.queues()::contains);
+        try {
+            workable(taskId, user);
+            return true;
+        } catch (TaskProblem refused) {
+            return false;
+        }
     }
 
     public WorkItem task(String taskId, CurrentUser user) {
@@ -265,7 +275,10 @@ public class WorkItems {
     }
 
     public List<TaskForms.Field> formOf(String taskId, CurrentUser user) {
-        task(taskId, user);
+        WorkItem item = task(taskId, user);
+        if (item.denial() != null && item.denial().redacted()) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED);
+        }
         return forms.fieldsOf(taskId);
     }
 
@@ -344,22 +357,30 @@ public class WorkItems {
             throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
                     Map.of("decision", "Decision: choose OVERTURNED or UPHELD"));
         }
-        var denial = denials.find(denialId)
+        denials.find(denialId)
                 .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
-        if (denial.part2() && !user.seesPart2()) {
-            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Restricted: substance-use record (42 CFR Part 2)");
-        }
+        access.requireFull(user, denialId);
         if (!processes.recordAppealDecision(denialId, decision, user.id())) {
             throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Denial " + denialId + " is not waiting for an appeal decision");
         }
         audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal decision " + decision);
     }
 
+    /**
+     * The task, if this user may claim and complete it: a member of its queue (or admin), and, for a Part 2
+     * denial's task, a user who sees Part 2 records (so a manager's approval of a Part 2 appeal needs a manager
+     * with Part 2 access, or an admin).
+     */
     private Task workable(String taskId, CurrentUser user) {
         Task task = find(taskId);
         String queue = queueOf(taskId);
         if (!user.canWork(queue) && !candidateGroups(taskId).stream().anyMatch(user.queues()::contains)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the " + queue + " queue work this task");
+        }
+        Long denialId = denialIdsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        if (denialId != null && access.levelOf(user, denialId) == DenialAccess.Level.REDACTED) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
+                    + ": only users with Part 2 access work its tasks");
         }
         return task;
     }
@@ -483,7 +504,7 @@ public class WorkItems {
         Long daysLeft = d.appealDueDate() == null ? null : ChronoUnit.DAYS.between(today, d.appealDueDate());
         if (d.part2() && !user.seesPart2()) {
             return new DenialFacts(d.id(), true, null, null, null, null, null,
-                    "Restricted: substance-use record (42 CFR Part 2)", d.amountAtRisk(), d.appealDueDate(),
+                    DenialAccess.RESTRICTED, d.amountAtRisk(), d.appealDueDate(),
                     daysLeft, true);
         }
         return new DenialFacts(d.id(), false, d.patientControlNumber(), d.payerName(), d.rootCause().name(),

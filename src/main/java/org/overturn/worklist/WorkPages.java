@@ -9,7 +9,10 @@ import java.util.Map;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.RootCause;
 import org.overturn.denial.WorkQueue;
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -65,9 +68,13 @@ class WorkPages {
     private final DenialNotes notes;
     private final DenialSearch search;
     private final org.overturn.letters.LetterAttachments attachments;
+    private final DenialAccess access;
+    private final AuditTrail audit;
 
     WorkPages(WorkItems work, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search,
-              org.overturn.letters.LetterAttachments attachments) {
+              org.overturn.letters.LetterAttachments attachments, DenialAccess access, AuditTrail audit) {
+        this.access = access;
+        this.audit = audit;
         this.attachments = attachments;
         this.work = work;
         this.forms = forms;
@@ -182,10 +189,7 @@ class WorkPages {
     String addNote(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication authentication,
                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.of(authentication);
-        var denial = records.of(id, user);
-        if (denial.redacted()) {
-            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This denial is a Part 2 record you may not see");
-        }
+        access.requireFull(user, id);
         try {
             notes.add(id, user.id(), note);
         } catch (TaskProblem problem) {
@@ -203,9 +207,7 @@ class WorkPages {
                   org.springframework.web.multipart.MultipartFile file, Authentication authentication,
                   RedirectAttributes redirect) throws java.io.IOException {
         CurrentUser user = CurrentUser.of(authentication);
-        if (records.of(id, user).redacted()) {
-            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This denial is a Part 2 record you may not see");
-        }
+        access.requireFull(user, id);
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("notice", "Choose a file to attach first.");
         } else {
@@ -246,7 +248,11 @@ class WorkPages {
     }
 
     @ExceptionHandler(TaskProblem.class)
-    String problem(TaskProblem problem, Authentication authentication, Model model, HttpServletResponse response) {
+    String problem(TaskProblem problem, jakarta.servlet.http.HttpServletRequest request, Authentication authentication, Model model, HttpServletResponse response) {
+        if (problem.kind() == TaskProblem.Kind.FORBIDDEN) {
+            audit.record(AuditAction.ACCESS_REFUSED, "task", null,
+                    request.getMethod() + " " + request.getRequestURI() + ": " + problem.getMessage());
+        }
         HttpStatus status = switch (problem.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

@@ -51,7 +51,8 @@ class Part2ProgramsTest {
         });
         assertThat(jdbc.queryForList("select actor || ': ' || detail from audit_event where action = "
                 + "'PART2_PROGRAM_CHANGED' and record_id = ?", String.class, PROGRAM))
-                .containsExactly("admin: flagged as a Part 2 program; 1 denial(s) marked Part 2");
+                .containsExactlyInAnyOrder("admin: 1 claim(s) rendered by the program, 1 denial(s) newly marked Part 2",
+                        "admin: flagged as a Part 2 program; the records it rendered are marked Part 2");
     }
 
     @Test
@@ -61,6 +62,19 @@ class Part2ProgramsTest {
         ingest("LINE-PLAN", "LINE-1", "L-1", "REF*HPI*" + LINE_PROGRAM);
 
         assertThat(part2("LINE-PLAN", "L-1")).isTrue();
+    }
+
+    @Test
+    void flaggingLaterMarksClaimsWhoseLineTheProgramRendered() {
+        String npi = "1987654369";
+        ingest("LATE-LINE-PLAN", "LATE-LINE-1", "LL-1", "REF*HPI*" + npi);
+        assertThat(part2("LATE-LINE-PLAN", "LL-1")).isFalse();
+
+        programs.flag(npi, "Late Line Program", "admin");
+
+        assertThat(part2("LATE-LINE-PLAN", "LL-1")).isTrue();
+        assertThat(jdbc.queryForObject("select cp.part2 from claim_payment cp join denial d on d.claim_payment_id = cp.id"
+                + " where d.payer_id = 'LATE-LINE-PLAN' and d.patient_control_number = 'LL-1'", Boolean.class)).isTrue();
     }
 
     @Test
@@ -76,8 +90,8 @@ class Part2ProgramsTest {
         assertThat(part2("FORMER-PLAN", "F-AFTER")).isFalse();
         var changes = jdbc.queryForList("select detail from audit_event where action = 'PART2_PROGRAM_CHANGED' "
                 + "and record_id = ? order by id", String.class, FORMER_PROGRAM);
-        assertThat(changes).hasSize(2);
-        assertThat(changes.get(1)).startsWith("no longer a Part 2 program");
+        assertThat(changes).hasSize(3);
+        assertThat(changes.get(2)).startsWith("no longer a Part 2 program");
     }
 
     @Test

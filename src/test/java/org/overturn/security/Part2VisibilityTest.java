@@ -59,7 +59,8 @@ class Part2VisibilityTest {
     @Test
     void otherUsersSeeARedactedRowAndCannotOpenIt() {
         JsonNode row = null;
-        for (JsonNode d : as("biller").getForObject("/api/denials?payer=MCD77", JsonNode.class).get("content")) {
+        for (JsonNode d : as("biller").getForObject("/api/denials?queue=authorizations&from=2026-01-05&to=2026-01-05",
+                JsonNode.class).get("content")) {
             if (d.get("id").asLong() == denialId) {
                 row = d;
             }
@@ -72,6 +73,12 @@ class Part2VisibilityTest {
                 .isEqualTo(403);
         assertThat(as("manager").getForEntity("/api/denials/" + denialId, JsonNode.class).getStatusCode().value())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aFilterOnThePayerDoesNotTellOtherUsersThatAPart2RecordIsThere() {
+        assertThat(as("biller").getForObject("/api/denials?payer=MCD77", JsonNode.class).get("content")
+                .findValues("id").stream().map(JsonNode::asLong)).doesNotContain(denialId);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
+import org.overturn.remittance.Part2Records;
 import org.overturn.remittance.ServiceLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,11 @@ class ClaimRowWriter {
     private static final int BLOCK = 100;
 
     private final JdbcTemplate jdbc;
+    private final Part2Records part2;
 
-    ClaimRowWriter(JdbcTemplate jdbc) {
+    ClaimRowWriter(JdbcTemplate jdbc, Part2Records part2) {
         this.jdbc = jdbc;
+        this.part2 = part2;
     }
 
     /** Stores the claims in order and answers their new ids, in the same order. */
@@ -64,7 +67,7 @@ class ClaimRowWriter {
         for (ClaimPayment claim : claims) {
             long claimId = claimIds.next();
             stored.add(claimId);
-            claimRows.add(claimRow(claimId, remittanceId, ++position, claim));
+            claimRows.add(claimRow(claimId, remittanceId, ++position, claim, part2.isPart2(claim)));
             for (Adjustment a : claim.adjustments()) {
                 adjustmentRows.add(adjustmentRow(adjustmentIds.next(), claimId, null, a));
             }
@@ -87,13 +90,13 @@ class ClaimRowWriter {
                 insert into claim_payment (id, remittance_id, position, patient_control_number, status, charge, paid,
                     patient_responsibility, filing_indicator, payer_claim_control_number, facility_code, frequency_code,
                     patient_last_name, patient_first_name, member_id, rendering_provider_npi, statement_from,
-                    statement_to, received_date)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", claimRows);
+                    statement_to, received_date, part2)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", claimRows);
         insert("""
                 insert into service_line (id, claim_payment_id, position, procedure_qualifier, procedure_code, modifiers,
                     charge, paid, revenue_code, units, original_procedure, service_date, service_date_to, allowed,
-                    line_control_number)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lineRows);
+                    line_control_number, rendering_provider_npi)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lineRows);
         insert("""
                 insert into adjustment (id, claim_payment_id, service_line_id, level, group_code, reason_code, amount,
                     quantity)
@@ -102,7 +105,7 @@ class ClaimRowWriter {
         return stored;
     }
 
-    private static Object[] claimRow(long id, long remittanceId, int position, ClaimPayment claim) {
+    private static Object[] claimRow(long id, long remittanceId, int position, ClaimPayment claim, boolean part2) {
         var patient = claim.correctedPatient() != null ? claim.correctedPatient() : claim.patient();
         return new Object[] {id, remittanceId, position, claim.patientControlNumber(), claim.status(),
                 claim.charge(), claim.paid(),
@@ -110,14 +113,15 @@ class ClaimRowWriter {
                 claim.filingIndicator(), claim.payerClaimControlNumber(), claim.facilityCode(), claim.frequencyCode(),
                 patient == null ? null : patient.last(), patient == null ? null : patient.first(), claim.memberId(),
                 claim.renderingProvider() == null ? null : claim.renderingProvider().id(),
-                claim.statementFrom(), claim.statementTo(), claim.receivedDate()};
+                claim.statementFrom(), claim.statementTo(), claim.receivedDate(), part2};
     }
 
     private static Object[] lineRow(long id, long claimId, int position, ServiceLine line) {
         return new Object[] {id, claimId, position, line.procedureQualifier(), line.procedure(),
                 line.modifiers().isEmpty() ? null : String.join(":", line.modifiers()), line.charge(), line.paid(),
                 line.revenueCode(), line.units(), line.originalProcedure(), line.serviceDate(),
-                line.serviceDateTo(), line.allowed(), line.references().get("6R")};
+                line.serviceDateTo(), line.allowed(), line.references().get("6R"),
+                Part2Records.lineRenderingProvider(line)};
     }
 
     private static Object[] adjustmentRow(long id, long claimId, Long lineId, Adjustment a) {
@@ -145,6 +149,8 @@ class ClaimRowWriter {
             ps.setBigDecimal(index, d);
         } else if (value instanceof LocalDate d) {
             ps.setDate(index, Date.valueOf(d));
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
         } else if (value instanceof String s) {
             ps.setString(index, s);
         } else {

@@ -42,6 +42,9 @@ public class StoredClaimPayment {
     private String patientFirstName;
     private String memberId;
     private String renderingProviderNpi;
+    /** A 42 CFR Part 2 record, decided when stored (remittance.Part2Records); written by ClaimRowWriter only. */
+    @jakarta.persistence.Column(insertable = false, updatable = false)
+    private boolean part2;
     private LocalDate statementFrom;
     private LocalDate statementTo;
     private LocalDate receivedDate;
@@ -77,6 +80,7 @@ public class StoredClaimPayment {
     public String getPatientFirstName() { return patientFirstName; }
     public String getMemberId() { return memberId; }
     public String getRenderingProviderNpi() { return renderingProviderNpi; }
+    public boolean isPart2() { return part2; }
     public LocalDate getStatementFrom() { return statementFrom; }
     public LocalDate getStatementTo() { return statementTo; }
     public LocalDate getReceivedDate() { return receivedDate; }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.overturn.security.AccessRefused;
 import org.overturn.security.Roles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -38,6 +41,7 @@ class SecurityConfiguration {
 
     private static final RequestMatcher API = new AntPathRequestMatcher("/api/**");
     private static final RequestMatcher ENGINE_REST = new AntPathRequestMatcher("/engine-rest/**");
+    private static final AccessDeniedHandlerImpl PAGE_REFUSAL = new AccessDeniedHandlerImpl();
 
     /**
      * The one authentication manager: the engine's identity store. Being a bean, it also keeps Spring Boot from
@@ -53,7 +57,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            ObjectMapper json) throws Exception {
+                                            ObjectMapper json, RefusalAudit refusals) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
@@ -74,11 +78,19 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor((request, response, e) -> {
                             // without a login a POST fails the CSRF check first: what it lacks is a login, not a role
                             if (signedIn()) {
-                                writeJson(json, response, HttpStatus.FORBIDDEN, "Not allowed for your role");
+                                refusals.refused(request, e);
+                                writeJson(json, response, HttpStatus.FORBIDDEN, e instanceof AccessRefused refused
+                                        ? refused.getMessage() : "Not allowed for your role");
                             } else {
                                 writeJson(json, response, HttpStatus.UNAUTHORIZED, "Sign in first");
                             }
-                        }, api()))
+                        }, api())
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> {
+                            if (signedIn()) {
+                                refusals.refused(request, e);
+                            }
+                            PAGE_REFUSAL.handle(request, response, e);
+                        }, AnyRequestMatcher.INSTANCE))
                 // the engine webapps carry their own CSRF protection; API clients authenticating with a header
                 // carry no ambient credentials to forge
                 .csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
