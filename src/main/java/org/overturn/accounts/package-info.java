@@ -3,4 +3,5 @@
  * gets its demo users; a production database starts with one administrator whose password comes from
  * configuration.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"denial", "security"})
 package org.overturn.accounts;

@@ -1,5 +1,6 @@
 package org.overturn.dashboard;
 
+import org.overturn.workflow.EngineHealth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,6 @@
 package org.overturn.dashboard;
 
+import org.overturn.workflow.EngineHealth;
 import static org.overturn.dashboard.ExcelSheet.dateTime;
 import static org.overturn.dashboard.ExcelSheet.decimal;
 import static org.overturn.dashboard.ExcelSheet.integer;

@@ -1,6 +1,6 @@
 package org.overturn.dashboard;
 
-import org.overturn.remittance.ClaimPaymentsStored;
+import org.overturn.denial.ClaimPaymentsStored;
 import org.overturn.system.IndexScans;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +26,10 @@ class DenialRateCells {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Synchronous, in the storing transaction: a file's counts commit with its claims or not at all, so a rejected
+     * file leaves no rates behind and a stored one is counted once.
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ClaimPaymentsStored stored) {

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dashboard's figures, straight from the stored claims, denials, appeals and tasks: a handful of
- * aggregate queries, no caching, so the numbers are always those of the data.
+ * The dashboard's figures from the stored claims, denials, appeals and tasks: a handful of aggregate queries over
+ * them and over two read models written in the same transactions as the rows they count (denial-rate cells per
+ * remittance, {@code queue_task} per open task), nothing cached in memory, so the numbers are always those of the
+ * data.
  * <p>
  * Every figure concerns the claims and denials whose remittance was paid in the filter's dates, by its payer.
  * The initial denial rate counts first adjudications only: a reversal (CLP02 22) or a later payment of a

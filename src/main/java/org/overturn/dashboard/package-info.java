@@ -3,4 +3,6 @@
  * at risk by age; queue backlog and SLA breaches; appeal outcomes, recoveries and write-offs; engine incidents;
  * and Excel exports of all of it and of any queue or denial search.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "denial", "parity", "remittance", "security", "system", "workflow", "worklist"})
 package org.overturn.dashboard;

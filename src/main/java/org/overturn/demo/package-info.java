@@ -5,4 +5,6 @@
  * clinic it bills for ({@link org.overturn.demo.Clinic}); how claims are coded, adjudicated and written stays
  * package-private.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "denial", "intake", "parity", "security", "workflow", "worklist"})
 package org.overturn.demo;

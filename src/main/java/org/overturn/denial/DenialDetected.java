@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Published inside the storing transaction for every new denial, so that whoever listens synchronously (the
- * workflow starting the denial's process) commits or rolls back with it. No PHI.
+ * A new denial as {@link DenialRegister#register} answers it to the intake that stores the claim: what the lists and
+ * the denial's process start from. No PHI.
  */
 public record DenialDetected(long denialId, long claimPaymentId, String patientControlNumber, String payerId,
                              DenialKind kind, String primaryReason, RootCause rootCause, String queue,

@@ -10,14 +10,13 @@ import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PlanType;
 import org.overturn.remittance.ClaimPayment;
 import org.overturn.remittance.Part2Records;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a stored claim payment as a denial when it is one: detects it (DESIGN section 3), classifies its
- * root cause with the decision table, stores it and announces it, all inside the caller's transaction.
+ * root cause with the decision table, stores it and answers it, all inside the caller's transaction.
  */
 @Service
 public class DenialRegister {
@@ -26,13 +25,12 @@ public class DenialRegister {
     private final RootCauseClassifier classifier;
     private final PayerDirectory payers;
     private final OverturnRates overturnRates;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EntityManager entityManager;
     private final Part2Records part2Records;
 
     DenialRegister(DenialDetector detector, RootCauseClassifier classifier,
-                   PayerDirectory payers, OverturnRates overturnRates, ApplicationEventPublisher events,
+                   PayerDirectory payers, OverturnRates overturnRates,
                    Clock clock, EntityManager entityManager, Part2Records part2Records) {
         this.entityManager = entityManager;
         this.part2Records = part2Records;
@@ -40,7 +38,6 @@ public class DenialRegister {
         this.classifier = classifier;
         this.payers = payers;
         this.overturnRates = overturnRates;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -59,7 +56,6 @@ public class DenialRegister {
                     classification.queue(), classification.correctable(), classification.appealable(),
                     assessment.amountAtRisk(), remittanceDate, part2, denial.getAppealDueDate(),
                     denial.getPriority());
-            events.publishEvent(detected);
             return detected;
         });
     }

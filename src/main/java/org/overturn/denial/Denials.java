@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads denials and moves them through their states; the lifecycle process is the only writer. */
+/**
+ * Reads denials and moves them through their states, for the module's callers: the lifecycle's delegates, the task
+ * that reopens a waiting denial, the Part 2 sweep. Writes go through this module, never to its table directly.
+ */
 @Service
 public class Denials {
 

@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.overturn.denial.DenialDetected;
 import org.overturn.denial.DenialRegister;
 import org.overturn.intake.internal.Quarantine;
-import org.overturn.remittance.ClaimPaymentStored;
-import org.overturn.remittance.ClaimPaymentsStored;
+import org.overturn.denial.ClaimPaymentStored;
+import org.overturn.workflow.EngineConflicts;
+import org.overturn.denial.ClaimPaymentsStored;
 import org.overturn.remittance.FileReceipt;
 import org.overturn.remittance.IngestedFile;
 import org.overturn.remittance.MalformedRemittanceException;
@@ -22,7 +22,6 @@ import org.overturn.remittance.RemittanceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -123,32 +122,9 @@ public class RemittanceIntake {
         }
     }
 
-    /**
-     * A conflict with the job executor that a fresh attempt resolves: the engine's optimistic lock, Spring's
-     * concurrency failures, a PostgreSQL deadlock or serialization failure (SQLSTATE class 40) that the engine
-     * reports as a persistence exception when a correlation and a job end the same process at once, and the
-     * engine's own stumble over an execution caught mid-move. Three attempts at most, so a real bug still shows.
-     */
+    /** A conflict with the job executor that a fresh attempt resolves; three attempts at most, so a real bug still shows. */
     static boolean concurrentUpdate(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-            // the engine reads an execution the job executor is moving at that instant and trips over its
-            // half-changed state (seen as an NPE inside message correlation): a fresh attempt reads it whole
-            if (cause instanceof NullPointerException npe && npe.getStackTrace().length > 0
-                    && npe.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.impl.")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return EngineConflicts.isConcurrentUpdate(e);
     }
 
     private IntakeResult storeWithDenials(FileReceipt receipt, RemittanceFile parsed) {

@@ -2,4 +2,6 @@
  * How 835 files come in (upload, inbox folder, command line) and what happens to each: parsed, stored once
  * with its denials in one transaction, or quarantined with the reason.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "denial", "remittance", "security", "workflow"})
 package org.overturn.intake;

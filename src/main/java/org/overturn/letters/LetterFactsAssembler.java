@@ -12,8 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.overturn.accounts.UserNames;
 import org.overturn.correction.CorrectedClaims;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.ReasonCodeList;
@@ -48,19 +47,19 @@ class LetterFactsAssembler {
     private final PayerDirectory payers;
     private final CorrectedClaims corrections;
     private final LetterAttachments attachments;
-    private final IdentityService identity;
+    private final UserNames names;
     private final LettersProperties properties;
     private final Clock clock;
     private final ReasonCodeList codes = ReasonCodeList.shipped();
 
     LetterFactsAssembler(ClaimRecords claims, PayerDirectory payers, CorrectedClaims corrections,
-                         LetterAttachments attachments, IdentityService identity, LettersProperties properties,
+                         LetterAttachments attachments, UserNames names, LettersProperties properties,
                          Clock clock) {
         this.claims = claims;
         this.payers = payers;
         this.corrections = corrections;
         this.attachments = attachments;
-        this.identity = identity;
+        this.names = names;
         this.properties = properties;
         this.clock = clock;
     }
@@ -162,15 +161,7 @@ class LetterFactsAssembler {
         if (s.name() != null && !s.name().isBlank()) {
             return new LetterFacts.Signer(s.name(), s.title());
         }
-        String name = preparedBy;
-        if (preparedBy != null) {
-            User user = identity.createUserQuery().userId(preparedBy).singleResult();
-            if (user != null) {
-                String full = (Objects.toString(user.getFirstName(), "") + " "
-                        + Objects.toString(user.getLastName(), "")).trim();
-                name = full.isEmpty() ? preparedBy : full;
-            }
-        }
+        String name = names.fullName(preparedBy).orElse(preparedBy);
         return new LetterFacts.Signer(name == null ? "Billing office" : name, s.title());
     }
 

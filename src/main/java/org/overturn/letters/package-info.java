@@ -4,4 +4,6 @@
  * appeal address exactly once per version, and never with substance-use (42 CFR Part 2) information unless
  * the patient's consent is on file.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "accounts", "correction", "denial", "payer", "remittance", "security"})
 package org.overturn.letters;

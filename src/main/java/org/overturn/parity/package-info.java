@@ -4,4 +4,6 @@
  * review, a request for the plan's comparative analysis of the limitation, and a complaint to the regulator
  * of the plan when the answer is missing or inadequate or the appeal is upheld.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "denial", "letters", "part2", "remittance", "security"})
 package org.overturn.parity;

@@ -4,4 +4,5 @@
  * org.overturn.part2.Part2Programs#isProgram} while registering denials and {@link
  * org.overturn.part2.PatientConsents#validForDenial} before anything of a Part 2 denial leaves the building.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security"})
 package org.overturn.part2;

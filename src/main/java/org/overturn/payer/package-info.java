@@ -4,4 +4,5 @@
  * type and flagged for review; saving a payer (form, {@code PUT /api/payers/{id}} or an Excel import) confirms it.
  * Other modules read it through {@link org.overturn.payer.PayerDirectory} and {@link org.overturn.payer.PayerProfile}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security"})
 package org.overturn.payer;

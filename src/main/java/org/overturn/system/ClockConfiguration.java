@@ -6,31 +6,26 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
-/** One clock for every module, so tests can fix time. */
+/**
+ * One clock for every module: the process engine's ({@link ClockUtil}), which is the system clock unless someone
+ * sets it. Process tests move it to fire timers, and the demo replays its clinic's past months by setting it to
+ * each past moment; what the application stamps or counts at that moment (denial detected, claim corrected,
+ * appeal sent, task overdue, days left to appeal, audit events) must agree with the engine's task, timer and
+ * history times. Production never sets it.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
     @Bean
-    @Profile("!demo")
     Clock clock() {
-        return Clock.systemDefaultZone();
-    }
-
-    /**
-     * The local run's clock is the process engine's ({@link ClockUtil}), which is the system clock unless someone
-     * sets it. The demo replays its clinic's past months by setting the engine clock to each past moment, and
-     * what the application stamps at that moment (denial detected, claim corrected, appeal sent, denial closed,
-     * audit events) must agree with the engine's task, timer and history times.
-     */
-    @Bean
-    @Profile("demo")
-    Clock engineClock() {
         return new EngineClock(ZoneId.systemDefault());
     }
 
-    /** Reads {@link ClockUtil} on every call. */
+    /**
+     * Reads {@link ClockUtil} on every call. ClockUtil is in the engine's impl package: it is the only way to read
+     * the engine's own notion of now, and Operaton keeps it under the same name.
+     */
     static final class EngineClock extends Clock {
 
         private final ZoneId zone;

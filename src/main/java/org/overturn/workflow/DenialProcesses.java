@@ -18,8 +18,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
-import org.overturn.remittance.ClaimPaymentStored;
-import org.overturn.remittance.ClaimPaymentsStored;
+import org.overturn.denial.ClaimPaymentStored;
+import org.overturn.denial.ClaimPaymentsStored;
 import org.overturn.system.IndexScans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +63,10 @@ public class DenialProcesses {
                       java.math.BigDecimal charge) {
     }
 
+    /**
+     * Synchronous, in the storing transaction: a new denial's process starts with the denial or not at all (one
+     * process per denial, never none), and a payer's answer reaches the process it answers before the file commits.
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(ClaimPaymentsStored stored) {

@@ -3,4 +3,6 @@
  * transaction that stores the denial; later 835s for the same claim are correlated to it; its delegates move
  * the denial through its states.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "correction", "denial", "letters", "parity", "part2", "remittance", "system"})
 package org.overturn.workflow;

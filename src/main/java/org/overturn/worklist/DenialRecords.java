@@ -14,7 +14,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.overturn.correction.CorrectedClaims;
 import org.overturn.denial.Appeals;
 import org.overturn.denial.DenialView;
@@ -81,12 +80,14 @@ public class DenialRecords {
     private final org.overturn.parity.ParityCases parityCases;
     private final ReasonCodeList codes = ReasonCodeList.shipped();
     private final DenialAccess access;
+    private final java.time.Clock clock;
 
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
                   DenialNotes notes, WorkItems work, HistoryService history, JdbcTemplate jdbc, Letters letters,
                   LetterAttachments attachments, org.overturn.parity.ParityScreen parityScreen,
-                  org.overturn.parity.ParityCases parityCases, DenialAccess access) {
+                  org.overturn.parity.ParityCases parityCases, DenialAccess access, java.time.Clock clock) {
         this.access = access;
+        this.clock = clock;
         this.parityScreen = parityScreen;
         this.parityCases = parityCases;
         this.letters = letters;
@@ -109,7 +110,7 @@ public class DenialRecords {
         DenialView d = denials.find(denialId)
                 .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
         boolean redacted = access.requireVisible(user, denialId) == DenialAccess.Level.REDACTED;
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+        LocalDate today = LocalDate.now(clock);
         Long daysLeft = d.appealDueDate() == null ? null : ChronoUnit.DAYS.between(today, d.appealDueDate());
         List<WorkItems.WorkItem> tasks = work.tasksOfDenial(denialId, user);
         if (redacted) {

@@ -5,6 +5,7 @@ import static org.overturn.workflow.DenialLifecycle.Variables.*;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -75,10 +75,13 @@ public class WorkItems {
     private final RecentFacets recentFacets;
 
     private final DenialAccess access;
+    private final Clock clock;
 
     WorkItems(TaskService tasks, Denials denials, TaskForms forms, JdbcTemplate jdbc, AuditTrail audit,
-              DenialProcesses processes, HistoryService history, RecentFacets recentFacets, DenialAccess access) {
+              DenialProcesses processes, HistoryService history, RecentFacets recentFacets, DenialAccess access,
+              Clock clock) {
         this.access = access;
+        this.clock = clock;
         this.processes = processes;
         this.history = history;
         this.recentFacets = recentFacets;
@@ -93,7 +96,7 @@ public class WorkItems {
     public List<QueueSummary> queues(CurrentUser user) {
         List<String> visible = WorkQueue.ALL.stream().filter(user::canView).toList();
         Map<String, QueueSummary> counted = new HashMap<>();
-        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp now = Timestamp.from(clock.instant());
         Timestamp inAWeek = new Timestamp(now.getTime() + ChronoUnit.WEEKS.getDuration().toMillis());
         // queue_task: the open tasks by queue with their denials' dollars, kept by the engine's task events
         jdbc.query("""
@@ -482,12 +485,12 @@ public class WorkItems {
         Map<Long, DenialView> byId = denials.findAll(found.stream().map(TaskRow::denialId)
                         .filter(java.util.Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(DenialView::id, Function.identity()));
-        Date now = ClockUtil.getCurrentTime();
-        LocalDate today = LocalDate.ofInstant(now.toInstant(), ZoneId.systemDefault());
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return found.stream().map(t -> {
             DenialView d = t.denialId() == null ? null : byId.get(t.denialId());
             return new WorkItem(t.id(), t.name(), t.key(), queue, t.created(), t.due(),
-                    t.due() != null && t.due().isBefore(now.toInstant()), t.priority(), t.assignee(),
+                    t.due() != null && t.due().isBefore(now), t.priority(), t.assignee(),
                     d == null ? null : facts(d, user, today));
         }).toList();
     }
@@ -496,8 +499,8 @@ public class WorkItems {
         return date == null ? null : date.toInstant();
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     static DenialFacts facts(DenialView d, CurrentUser user, LocalDate today) {

@@ -2,4 +2,6 @@
  * Billers' work: the queues they belong to, the tasks in each ordered by priority, and claiming and
  * completing tasks with their forms validated on the server.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "correction", "denial", "letters", "parity", "remittance", "security", "workflow"})
 package org.overturn.worklist;

@@ -1,4 +1,4 @@
-package org.overturn.remittance;
+package org.overturn.denial;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package org.overturn.dashboard;
+package org.overturn.workflow;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
 
 /**
- * What operations staff must look at in Cockpit: open incidents (a job that failed all its retries, or any
+ * What operations staff must look at in Cockpit (shown on the dashboard): open incidents (a job that failed all its retries, or any
  * other incident the engine raised) and stuck processes (a job that should have run more than
  * {@link #STUCK_AFTER} ago but has not, though it has retries left). Each links to its process in Cockpit.
  */

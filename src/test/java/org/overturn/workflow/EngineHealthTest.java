@@ -1,4 +1,4 @@
-package org.overturn.dashboard;
+package org.overturn.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
