@@ -3,8 +3,10 @@ package org.overturn.security;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The one place that decides who may see, work or send a denial; every page, API, export, letter, attachment,
@@ -73,9 +75,14 @@ public class DenialAccess {
         return part2 && !user.seesPart2();
     }
 
-    /** Refuses (403, audited) a denial outside the user's scope; a redacted view is allowed. */
+    /**
+     * Refuses (403, audited) a denial outside the user's scope; a redacted view is allowed. A denial that is not
+     * there is a 404 (ids are sequential: that one exists tells nothing).
+     */
     public Level requireVisible(CurrentUser user, long denialId) {
-        Level level = levelOf(user, denialId);
+        Facts facts = factsOf(denialId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No denial " + denialId));
+        Level level = levelOf(user, facts);
         if (level == Level.NONE) {
             throw new AccessRefused("denial", denialId, "This denial is not in a queue of yours");
         }
