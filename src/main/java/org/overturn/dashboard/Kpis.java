@@ -196,14 +196,14 @@ public class Kpis {
         jdbc.query("""
                 select q.queue, count(*) as open, count(*) filter (where q.due_date < :now) as overdue,
                        coalesce(sum(q.amount_at_risk), 0) as at_risk
-                  from queue_task q
+                  from workflow_queue_task q
                  where true %s
                  group by q.queue
                 """.formatted(queueTaskFilter(filter)), args, rs -> {
             counts.put(rs.getString("queue"), new long[] {rs.getLong("open"), rs.getLong("overdue"), 0});
             atRisk.put(rs.getString("queue"), money(rs.getBigDecimal("at_risk")));
         });
-        jdbc.query("select b.queue, count(*) from sla_breach b join denial d on d.id = b.denial_id where true "
+        jdbc.query("select b.queue, count(*) from workflow_sla_breach b join denial d on d.id = b.denial_id where true "
                 + denialFilter(filter) + " group by b.queue", args, rs -> {
             counts.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2);
         });
@@ -297,7 +297,7 @@ public class Kpis {
         return " and d.follows_denial_id is null" + remittanceDateAndPayer(filter, "d");
     }
 
-    /** The filter on open tasks (alias {@code q}, table {@code queue_task}): their denials' date and payer. */
+    /** The filter on open tasks (alias {@code q}, view {@code workflow_queue_task}): their denials' date and payer. */
     private static String queueTaskFilter(DashboardFilter filter) {
         return remittanceDateAndPayer(filter, "q");
     }

@@ -25,7 +25,7 @@ import org.overturn.denial.WorkQueue;
 import org.overturn.parity.ParityCases;
 import org.overturn.workflow.DenialLifecycle;
 import org.overturn.worklist.TaskProblem;
-import org.overturn.worklist.WorkItems;
+import org.overturn.worklist.TaskWork;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,12 +60,12 @@ class DemoWork {
     }
 
     private final ProcessEngine engine;
-    private final WorkItems work;
+    private final TaskWork work;
     private final Denials denials;
     private final ParityCases parityCases;
     private final JdbcTemplate jdbc;
 
-    DemoWork(ProcessEngine engine, WorkItems work, Denials denials, ParityCases parityCases, JdbcTemplate jdbc) {
+    DemoWork(ProcessEngine engine, TaskWork work, Denials denials, ParityCases parityCases, JdbcTemplate jdbc) {
         this.engine = engine;
         this.work = work;
         this.denials = denials;

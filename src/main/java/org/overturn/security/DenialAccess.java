@@ -13,8 +13,8 @@ import org.springframework.web.server.ResponseStatusException;
  * count and filter asks it, and lists use its SQL condition.
  * <ul>
  * <li><b>Scope</b>: managers and admins see every denial; everybody else the denials that are or were in one of
- * their queues (the queue the decision table chose, and every queue one of its tasks was offered to, kept in
- * {@code denial_queue_visit}).</li>
+ * their queues (the queue the decision table chose, and every queue one of its tasks was offered to, kept by
+ * workflow).</li>
  * <li><b>Part 2</b> (42 CFR Part 2): a substance-use record in scope is shown to a user without Part 2 access
  * only as its money and dates ({@link Level#REDACTED}); such a user cannot open its letters, documents, notes,
  * consents or tasks, and a list filtered by what the denial says (payer, root cause, procedure) leaves it out,
@@ -22,8 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
  * <li><b>Work</b>: seeing it in full. Which tasks a user may claim is the queue's rule on top
  * (worklist); a Part 2 denial's tasks, a manager's approval included, need Part 2 access.</li>
  * </ul>
- * Facts come from the denial table ({@code id, queue, part2}) and {@code denial_queue_visit}: the declared read
- * model of this gate (see {@code R__access_views.sql}).
+ * Facts come from the declared views {@code security_denial_scope} and {@code workflow_denial_queue_visit}
+ * ({@code R__declared_views.sql}); a list's condition also reads the listed denial's own {@code queue} and
+ * {@code part2} (its alias is the denial table or a view of it).
  */
 @Service
 public class DenialAccess {
@@ -52,7 +53,7 @@ public class DenialAccess {
     public Optional<Facts> factsOf(long denialId) {
         List<Facts> found = jdbc.query("""
                 select denial_id, bool_or(part2) as part2, array_agg(queue) as queues
-                  from denial_access_scope where denial_id = ? group by denial_id
+                  from security_denial_scope where denial_id = ? group by denial_id
                 """, (rs, i) -> new Facts(rs.getLong(1), rs.getBoolean(2),
                 Set.of((String[]) rs.getArray(3).getArray())), denialId);
         return found.stream().findFirst();
@@ -119,7 +120,7 @@ public class DenialAccess {
             return SqlCondition.NONE;
         }
         String[] queues = user.queues().toArray(String[]::new);
-        return new SqlCondition(" and (" + alias + ".queue = any(?) or exists (select 1 from denial_queue_visit v"
-                + " where v.denial_id = " + alias + ".id and v.queue = any(?)))", List.of(queues, queues));
+        return new SqlCondition(" and (" + alias + ".queue = any(?) or exists (select 1 from workflow_denial_queue_visit"
+                + " v where v.denial_id = " + alias + ".id and v.queue = any(?)))", List.of(queues, queues));
     }
 }

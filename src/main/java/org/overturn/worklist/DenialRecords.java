@@ -24,7 +24,6 @@ import org.overturn.letters.Letters;
 import org.overturn.remittance.ClaimRecords;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.DenialAccess;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,7 +72,6 @@ public class DenialRecords {
     private final DenialNotes notes;
     private final WorkItems work;
     private final HistoryService history;
-    private final JdbcTemplate jdbc;
     private final Letters letters;
     private final LetterAttachments attachments;
     private final org.overturn.parity.ParityScreen parityScreen;
@@ -81,11 +79,14 @@ public class DenialRecords {
     private final ReasonCodeList codes = ReasonCodeList.shipped();
     private final DenialAccess access;
     private final java.time.Clock clock;
+    private final org.overturn.workflow.ProcessesOfDenials processesOfDenials;
 
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
-                  DenialNotes notes, WorkItems work, HistoryService history, JdbcTemplate jdbc, Letters letters,
+                  DenialNotes notes, WorkItems work, HistoryService history, Letters letters,
                   LetterAttachments attachments, org.overturn.parity.ParityScreen parityScreen,
-                  org.overturn.parity.ParityCases parityCases, DenialAccess access, java.time.Clock clock) {
+                  org.overturn.parity.ParityCases parityCases, DenialAccess access, java.time.Clock clock,
+                  org.overturn.workflow.ProcessesOfDenials processesOfDenials) {
+        this.processesOfDenials = processesOfDenials;
         this.access = access;
         this.clock = clock;
         this.parityScreen = parityScreen;
@@ -99,7 +100,6 @@ public class DenialRecords {
         this.notes = notes;
         this.work = work;
         this.history = history;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -160,11 +160,9 @@ public class DenialRecords {
         List<Timed> entries = new ArrayList<>();
         entries.add(new Timed(d.detectedAt(), new HistoryEntry(format(d.detectedAt()), "835 intake",
                 "Denial received: remittance of " + d.remittanceDate() + " from " + d.payerName())));
-        List<String> processes = jdbc.queryForList(
-                "select process_instance_id from denial_process where denial_id = ? and kind = 'LIFECYCLE'",
-                String.class, denialId);
-        if (!processes.isEmpty()) {
-            String process = processes.get(0);
+        var lifecycle = processesOfDenials.lifecycleOf(denialId);
+        if (lifecycle.isPresent()) {
+            String process = lifecycle.get();
             Map<String, HistoricTaskInstance> tasks = new java.util.HashMap<>();
             history.createHistoricTaskInstanceQuery().processInstanceId(process).list()
                     .forEach(t -> tasks.put(t.getId(), t));

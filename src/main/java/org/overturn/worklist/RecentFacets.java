@@ -89,7 +89,7 @@ class RecentFacets {
                          d.claim_payment_id
                     from act_ru_task t
                     join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
-                    join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                    join workflow_denial_process dp on dp.process_instance_id = t.proc_inst_id_
                     join denial d on d.id = dp.denial_id and d.follows_denial_id is null %s
                 )
                 select facet, value from (

@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkController {
 
     private final WorkItems work;
+    private final TaskWork taskWork;
     private final AuditTrail audit;
 
-    WorkController(WorkItems work, AuditTrail audit) {
+    WorkController(WorkItems work, TaskWork taskWork, AuditTrail audit) {
         this.work = work;
+        this.taskWork = taskWork;
         this.audit = audit;
     }
 
@@ -60,20 +62,20 @@ class WorkController {
 
     @PostMapping("/tasks/{id}/claim")
     ResponseEntity<Void> claim(@PathVariable String id, Authentication user) {
-        work.claim(id, CurrentUser.of(user));
+        taskWork.claim(id, CurrentUser.of(user));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/tasks/{id}/unclaim")
     ResponseEntity<Void> unclaim(@PathVariable String id, Authentication user) {
-        work.unclaim(id, CurrentUser.of(user));
+        taskWork.unclaim(id, CurrentUser.of(user));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/tasks/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> form,
                                   Authentication user) {
-        work.complete(id, form == null ? Map.of() : form, CurrentUser.of(user));
+        taskWork.complete(id, form == null ? Map.of() : form, CurrentUser.of(user));
         return ResponseEntity.noContent().build();
     }
 
@@ -83,7 +85,7 @@ class WorkController {
     /** The payer's decision letter on an appeal, recorded by a biller: OVERTURNED or UPHELD. */
     @PostMapping("/denials/{id}/appeal-decision")
     ResponseEntity<Void> appealDecision(@PathVariable long id, @RequestBody AppealDecision body, Authentication user) {
-        work.recordAppealDecision(id, body == null ? null : body.decision(), CurrentUser.of(user));
+        taskWork.recordAppealDecision(id, body == null ? null : body.decision(), CurrentUser.of(user));
         return ResponseEntity.noContent().build();
     }
 

@@ -63,6 +63,7 @@ class WorkPages {
     }
 
     private final WorkItems work;
+    private final TaskWork taskWork;
     private final TaskForms forms;
     private final DenialRecords records;
     private final DenialNotes notes;
@@ -71,12 +72,13 @@ class WorkPages {
     private final DenialAccess access;
     private final AuditTrail audit;
 
-    WorkPages(WorkItems work, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search,
+    WorkPages(WorkItems work, TaskWork taskWork, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search,
               org.overturn.letters.LetterAttachments attachments, DenialAccess access, AuditTrail audit) {
         this.access = access;
         this.audit = audit;
         this.attachments = attachments;
         this.work = work;
+        this.taskWork = taskWork;
         this.forms = forms;
         this.records = records;
         this.notes = notes;
@@ -123,7 +125,7 @@ class WorkPages {
         if (taskIds == null || taskIds.isEmpty()) {
             redirect.addFlashAttribute("notice", "Select the tasks to claim first.");
         } else {
-            var result = work.claimAll(taskIds, user);
+            var result = taskWork.claimAll(taskIds, user);
             redirect.addFlashAttribute("notice", "Claimed " + result.claimed() + " task(s)"
                     + (result.refused().isEmpty() ? "." : "; not claimed: " + String.join("; ",
                     result.refused().values().stream().distinct().toList()) + "."));
@@ -134,7 +136,7 @@ class WorkPages {
     @PostMapping("/tasks/{id}/claim")
     String claim(@PathVariable String id, @RequestParam(required = false) String back, Authentication authentication,
                  RedirectAttributes redirect) {
-        work.claim(id, CurrentUser.of(authentication));
+        taskWork.claim(id, CurrentUser.of(authentication));
         redirect.addFlashAttribute("notice", "The task is yours.");
         return "redirect:" + safeBack(back, "/");
     }
@@ -142,7 +144,7 @@ class WorkPages {
     @PostMapping("/tasks/{id}/unclaim")
     String unclaim(@PathVariable String id, @RequestParam(required = false) String back,
                    Authentication authentication, RedirectAttributes redirect) {
-        work.unclaim(id, CurrentUser.of(authentication));
+        taskWork.unclaim(id, CurrentUser.of(authentication));
         redirect.addFlashAttribute("notice", "The task is back in its queue.");
         return "redirect:" + safeBack(back, "/");
     }
@@ -168,7 +170,7 @@ class WorkPages {
             }
         });
         try {
-            work.complete(id, values, user);
+            taskWork.complete(id, values, user);
         } catch (TaskProblem problem) {
             if (problem.kind() != TaskProblem.Kind.INVALID || item.denial() == null) {
                 throw problem;
@@ -271,11 +273,11 @@ class WorkPages {
         if (!denial.redacted()) {
             // the task asked for; else the first this user can work (a parity specialist's, beside the appeal's)
             var candidates = denial.tasks().stream().filter(t -> taskId == null || t.taskId().equals(taskId)).toList();
-            var item = candidates.stream().filter(t -> work.canWork(t.taskId(), user)).findFirst()
+            var item = candidates.stream().filter(t -> taskWork.canWork(t.taskId(), user)).findFirst()
                     .or(() -> candidates.stream().findFirst());
             if (item.isPresent()) {
                 var task = item.get();
-                boolean canWork = work.canWork(task.taskId(), user);
+                boolean canWork = taskWork.canWork(task.taskId(), user);
                 panel = new TaskPanel(task, forms.fieldsOf(task.taskId()), canWork,
                         user.id().equals(task.assignee()));
             }

@@ -23,7 +23,7 @@ import org.overturn.intake.RemittanceIntake;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.Roles;
 import org.overturn.workflow.DenialLifecycle.Tasks;
-import org.overturn.worklist.WorkItems;
+import org.overturn.worklist.TaskWork;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,11 +55,11 @@ class LifecycleScenario {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TaskService tasks;
-    private final WorkItems work;
+    private final TaskWork work;
     private final JdbcTemplate jdbc;
 
     LifecycleScenario(RemittanceIntake intake, RuntimeService runtime, ManagementService management,
-                      TaskService tasks, WorkItems work, JdbcTemplate jdbc) {
+                      TaskService tasks, TaskWork work, JdbcTemplate jdbc) {
         this.intake = intake;
         this.runtime = runtime;
         this.management = management;

@@ -21,7 +21,7 @@ import org.overturn.parity.ParityEscalation.Tasks;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.Roles;
 import org.overturn.workflow.LifecycleScenario.Denied;
-import org.overturn.worklist.WorkItems;
+import org.overturn.worklist.TaskWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,7 +45,7 @@ class ParityEscalationPathTest {
     @Autowired
     ManagementService management;
     @Autowired
-    WorkItems work;
+    TaskWork work;
     @Autowired
     ParityCases cases;
     @Autowired

@@ -14,7 +14,7 @@ import org.overturn.security.Roles;
 import org.overturn.workflow.DenialLifecycle.Tasks;
 import org.overturn.workflow.LifecycleScenario.Denied;
 import org.overturn.worklist.TaskProblem;
-import org.overturn.worklist.WorkItems;
+import org.overturn.worklist.TaskWork;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Completing lifecycle tasks through the worklist: the form as the model declares it, and who may work what. */
@@ -29,7 +29,7 @@ class TaskWorkRulesTest {
     @Autowired
     LifecycleScenario scenario;
     @Autowired
-    WorkItems work;
+    TaskWork work;
     @Autowired
     TaskService tasks;
 

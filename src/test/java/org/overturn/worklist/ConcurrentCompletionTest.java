@@ -62,7 +62,7 @@ class ConcurrentCompletionTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    WorkItems work;
+    TaskWork work;
     @MockitoSpyBean
     TaskForms forms;
     @MockitoSpyBean

@@ -1,0 +1,31 @@
+-- Declared read models: views other modules read instead of the owning module's tables, so that a table can
+-- change behind its view. Each view is named for the module that owns it and is declared in that module's section.
+-- (Views over the process engine's own tables cannot live here: on a new database Flyway runs before the engine
+-- creates them.)
+
+-- workflow ---------------------------------------------------------------------------------------------------
+
+-- Which process instances belong to which denial: its lifecycle, and its parity escalation when it has one.
+create or replace view workflow_denial_process as
+select denial_id, kind, process_instance_id, started_at from denial_process;
+
+-- Every open task by queue with its denial's facts, kept by the engine's task events (queue counts, dashboard).
+create or replace view workflow_queue_task as
+select task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name, remittance_date from queue_task;
+
+-- Every SLA breach: which task of which denial went past its queue's SLA, and when.
+create or replace view workflow_sla_breach as
+select id, denial_id, task_definition_key, task_id, queue, breached_at from sla_breach;
+
+-- Every queue a denial's tasks were ever offered to.
+create or replace view workflow_denial_queue_visit as
+select denial_id, queue from denial_queue_visit;
+
+-- security ---------------------------------------------------------------------------------------------------
+
+-- The access gate's facts (security.DenialAccess): each denial with its Part 2 flag and every queue it is or
+-- was in: the queue its root cause chose (denial) and each queue one of its tasks was offered to (workflow).
+create or replace view security_denial_scope as
+select d.id as denial_id, d.part2, d.queue from denial d
+union
+select v.denial_id, d.part2, v.queue from workflow_denial_queue_visit v join denial d on d.id = v.denial_id;

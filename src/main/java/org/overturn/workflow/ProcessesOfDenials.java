@@ -1,0 +1,47 @@
+package org.overturn.workflow;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which process instances belong to which denial: its lifecycle, and its parity escalation when it has one
+ * (table {@code denial_process}, this module's). Other modules ask here instead of reading the table.
+ */
+@Service
+public class ProcessesOfDenials {
+
+    private final JdbcTemplate jdbc;
+
+    ProcessesOfDenials(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The denial's process instances, its lifecycle first. */
+    public List<String> of(long denialId) {
+        return jdbc.queryForList("select process_instance_id from denial_process where denial_id = ?"
+                + " order by kind = 'LIFECYCLE' desc", String.class, denialId);
+    }
+
+    public Optional<String> lifecycleOf(long denialId) {
+        return jdbc.queryForList("select process_instance_id from denial_process where denial_id = ?"
+                + " and kind = 'LIFECYCLE'", String.class, denialId).stream().findFirst();
+    }
+
+    /** The denial behind each of these process instances (those that belong to one). */
+    public Map<String, Long> denialsOf(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("select process_instance_id, min(denial_id) from denial_process where process_instance_id = any(?) "
+                + "group by process_instance_id", row -> {
+            ids.put(row.getString(1), row.getLong(2));
+        }, (Object) processInstanceIds.toArray(String[]::new));
+        return ids;
+    }
+}

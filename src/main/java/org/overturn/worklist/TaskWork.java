@@ -1,0 +1,183 @@
+package org.overturn.worklist;
+
+import static org.overturn.workflow.DenialLifecycle.Variables.*;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.overturn.denial.Denials;
+import org.overturn.denial.WorkQueue;
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
+import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
+import org.overturn.workflow.DenialLifecycle;
+import org.overturn.workflow.DenialProcesses;
+import org.overturn.workflow.ProcessesOfDenials;
+import org.springframework.stereotype.Service;
+
+/**
+ * Working the tasks of the queues: claiming (one or several), releasing and completing with the form checked on the
+ * server, and recording a payer's appeal decision, with the rules of who may work what: a member of the task's
+ * queue (or an admin), and, for a Part 2 denial's task, a user with Part 2 access (the access gate).
+ */
+@Service
+public class TaskWork {
+
+    private final TaskService tasks;
+    private final OpenTasks open;
+    private final TaskForms forms;
+    private final Denials denials;
+    private final DenialProcesses processes;
+    private final ProcessesOfDenials processesOfDenials;
+    private final DenialAccess access;
+    private final AuditTrail audit;
+
+    TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, DenialProcesses processes,
+             ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit) {
+        this.tasks = tasks;
+        this.open = open;
+        this.forms = forms;
+        this.denials = denials;
+        this.processes = processes;
+        this.processesOfDenials = processesOfDenials;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** What a bulk claim did: tasks now the user's, and why the others were not claimed. */
+    public record BulkClaim(int claimed, Map<String, String> refused) {
+    }
+
+    public BulkClaim claimAll(Collection<String> taskIds, CurrentUser user) {
+        int claimed = 0;
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        for (String taskId : new java.util.LinkedHashSet<>(taskIds)) {
+            try {
+                claim(taskId, user);
+                claimed++;
+            } catch (TaskProblem problem) {
+                refused.put(taskId, problem.getMessage());
+            }
+        }
+        return new BulkClaim(claimed, refused);
+    }
+
+    /** Whether this user may claim and complete the task (member of its queue, or admin; Part 2 access for Part 2). */
+    public boolean canWork(String taskId, CurrentUser user) {
+        try {
+            workable(taskId, user);
+            return true;
+        } catch (TaskProblem refused) {
+            return false;
+        }
+    }
+
+    public void claim(String taskId, CurrentUser user) {
+        Task task = workable(taskId, user);
+        if (user.id().equals(task.getAssignee())) {
+            return;
+        }
+        if (task.getAssignee() != null) {
+            throw open.claimedBy(task.getAssignee());
+        }
+        try {
+            tasks.claim(taskId, user.id());
+        } catch (TaskAlreadyClaimedException e) {
+            throw open.claimedBy(e.getTaskAssignee());
+        } catch (OptimisticLockingException e) {
+            throw open.raced(taskId);
+        } catch (RuntimeException e) {
+            throw open.goneOr(taskId, e);
+        }
+    }
+
+    public void unclaim(String taskId, CurrentUser user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id()) && !user.isManagerOrAdmin()) {
+            throw open.claimedBy(task.getAssignee());
+        }
+        try {
+            tasks.setAssignee(taskId, null);
+        } catch (OptimisticLockingException e) {
+            throw open.raced(taskId);
+        } catch (RuntimeException e) {
+            throw open.goneOr(taskId, e);
+        }
+    }
+
+    /**
+     * Completes a task with its form, claiming it first when nobody has. Of two users completing the same task
+     * at once exactly one succeeds; the other is told who took or completed it (a conflict), wherever in
+     * these steps the other's commit overtook this request.
+     */
+    public void complete(String taskId, Map<String, Object> form, CurrentUser user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw open.claimedBy(task.getAssignee());
+        }
+        try {
+            Map<String, Object> values = new HashMap<>(forms.validate(taskId, form));
+            values.put(LAST_COMPLETED_BY, user.id());
+            if (DenialLifecycle.Tasks.PREPARE_APPEAL.equals(task.getTaskDefinitionKey())) {
+                values.put(PREPARED_BY, user.id());
+            } else if (DenialLifecycle.Tasks.APPROVE_APPEAL.equals(task.getTaskDefinitionKey())) {
+                values.put(APPROVED_BY, user.id());
+            }
+            if (task.getAssignee() == null) {
+                tasks.claim(taskId, user.id());
+            }
+            tasks.complete(taskId, values);
+        } catch (TaskProblem e) {
+            throw e;
+        } catch (TaskAlreadyClaimedException e) {
+            throw open.claimedBy(e.getTaskAssignee());
+        } catch (OptimisticLockingException e) {
+            throw open.raced(taskId);
+        } catch (RuntimeException e) {
+            throw open.goneOr(taskId, e);
+        }
+        audit.record(AuditAction.TASK_COMPLETED, "task", taskId, task.getTaskDefinitionKey());
+    }
+
+    public void recordAppealDecision(long denialId, String decision, CurrentUser user) {
+        if (!user.canWork(WorkQueue.APPEALS)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue record decisions");
+        }
+        if (!"OVERTURNED".equals(decision) && !"UPHELD".equals(decision)) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
+                    Map.of("decision", "Decision: choose OVERTURNED or UPHELD"));
+        }
+        denials.find(denialId)
+                .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
+        access.requireFull(user, denialId);
+        if (!processes.recordAppealDecision(denialId, decision, user.id())) {
+            throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Denial " + denialId + " is not waiting for an appeal decision");
+        }
+        audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal decision " + decision);
+    }
+
+    /**
+     * The task, if this user may claim and complete it: a member of its queue (or admin), and, for a Part 2
+     * denial's task, a user who sees Part 2 records (so a manager's approval of a Part 2 appeal needs a manager
+     * with Part 2 access, or an admin).
+     */
+    private Task workable(String taskId, CurrentUser user) {
+        Task task = open.find(taskId);
+        String queue = open.queueOf(taskId);
+        if (!user.canWork(queue) && !open.candidateGroups(taskId).stream().anyMatch(user.queues()::contains)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the " + queue + " queue work this task");
+        }
+        Long denialId = processesOfDenials.denialsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        if (denialId != null && access.levelOf(user, denialId) == DenialAccess.Level.REDACTED) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
+                    + ": only users with Part 2 access work its tasks");
+        }
+        return task;
+    }
+}
