@@ -22,7 +22,6 @@ import org.overturn.remittance.RemittanceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,13 +82,10 @@ public class RemittanceIntake {
                     fileName, result.fileId(), result.transactions(), result.claims(), result.denials(),
                     result.duplicateTransactions());
             return result;
-        } catch (DataIntegrityViolationException e) {
-            // the same bytes arriving twice at once: the unique hash lets exactly one of them in
-            var winner = store.findFileByHash(sha256);
-            if (winner.isPresent()) {
-                return IntakeResult.duplicateFile(fileName, winner.get());
-            }
-            throw e;
+        } catch (RemittanceStore.AlreadyOnFile e) {
+            // the same bytes arriving twice at once: the other arrival stored them while this one waited
+            log.info("File {} is already on file as #{}: nothing stored", fileName, e.fileId());
+            return IntakeResult.duplicateFile(fileName, e.fileId());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.overturn.remittance.internal.ReceivedFile;
 import org.overturn.remittance.internal.RemittanceRepository;
 import org.overturn.remittance.internal.ReceivedFileRepository;
@@ -53,6 +54,11 @@ public class RemittanceStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public IngestedFile store(FileReceipt receipt, RemittanceFile parsed) {
+        waitForOthersStoring(receipt, parsed);
+        var onFile = files.findBySha256(receipt.sha256());
+        if (onFile.isPresent()) {
+            throw new AlreadyOnFile(onFile.get().getId());
+        }
         var file = new ReceivedFile(receipt.fileName(), receipt.sha256(), receipt.sizeBytes(), receipt.source(),
                 clock.instant(), receipt.receivedBy());
         entityManager.persist(file);
@@ -74,6 +80,43 @@ public class RemittanceStore {
         Map<Long, Long> reversals = linkReversals(file.getId(), stored);
         writer.countStored(file.getId(), stored.size(), claims);
         return new IngestedFile(file.getId(), withReversals(stored, reversals), duplicates);
+    }
+
+    /**
+     * The same file, or the same payment in another layout, arriving twice at once (an upload sent 16 times, two nodes
+     * on one inbox): the later transaction waits here for the earlier one to commit or roll back, then finds what it
+     * stored and stores nothing. Transaction-scoped advisory locks on the file's hash and on each payment's payer and
+     * trace number, taken in one order (the file, then the payments sorted), so that two files sharing payments never
+     * wait for each other in a circle. A hash collision only makes two unrelated files wait in turn.
+     */
+    private void waitForOthersStoring(FileReceipt receipt, RemittanceFile parsed) {
+        Set<String> payments = new TreeSet<>();
+        for (RemittanceAdvice advice : parsed.transactions()) {
+            String payerId = advice.payer() == null ? null : advice.payer().id();
+            payments.add(payerId + "|" + advice.payment().trace());
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add("file|" + receipt.sha256());
+        payments.forEach(p -> keys.add("payment|" + p));
+        for (String key : keys) {
+            entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 835))")
+                    .setParameter(1, key).getSingleResult();
+        }
+    }
+
+    /** The file is on file already (stored by a concurrent arrival of the same bytes): nothing was stored. */
+    public static final class AlreadyOnFile extends RuntimeException {
+
+        private final long fileId;
+
+        AlreadyOnFile(long fileId) {
+            super("already on file as #" + fileId);
+            this.fileId = fileId;
+        }
+
+        public long fileId() {
+            return fileId;
+        }
     }
 
     private Map<Long, Long> linkReversals(long fileId, List<IngestedFile.IngestedTransaction> stored) {
