@@ -24,7 +24,7 @@ class LetterRendererTest {
         return new LettersProperties(templateDir, new LettersProperties.Practice("Riverside Behavioral Health",
                 List.of("200 Main Street, Suite 4", "Springfield, IL 62701"), "217-555-0100", null, null),
                 new LettersProperties.Signer("Dana Whitfield", "Billing Manager"), "appeals@riverside.example", null,
-                10_485_760, 20);
+                10_485_760, 20, 20_971_520);
     }
 
     static LetterFacts facts(String argument, boolean part2, boolean parity) {
