@@ -40,6 +40,9 @@ class ForwardedHeadersTest {
 
         assertThat(prod.getObject().getProperty("server.forward-headers-strategy")).isEqualTo(PROD_STRATEGY);
         assertThat(base.getObject().getProperty("server.forward-headers-strategy")).isNull();
+        // and sends letters (PHI) to its mail server over TLS only
+        assertThat(prod.getObject()).containsEntry("spring.mail.properties[mail.smtp.starttls.enable]", true)
+                .containsEntry("spring.mail.properties[mail.smtp.starttls.required]", true);
     }
 
     @Test
