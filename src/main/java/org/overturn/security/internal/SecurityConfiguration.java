@@ -34,7 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every page and API needs a login. Pages use our login page ({@code /login}) and its session only, and carry a
- * CSRF token in every form; the API (and the engine REST API) also takes HTTP Basic and answers 401/403 as JSON. Cockpit and the engine REST API are for managers and admins, and trust the same login.
+ * CSRF token in every form; the API (and the engine REST API) also takes HTTP Basic and answers 401/403 as JSON.
+ * Cockpit and the engine REST API are for managers and admins, and trust the same login.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -45,7 +46,7 @@ class SecurityConfiguration {
     private static final RequestMatcher ENGINE_REST = new AntPathRequestMatcher("/engine-rest/**");
     private static final RequestMatcher CAMUNDA = new AntPathRequestMatcher("/camunda/**");
 
-    static final String PAGES_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    private static final String PAGES_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     /**
