@@ -69,6 +69,14 @@ class PagesInBrowserTest {
         KnownRemittance.awaitTasks(jdbc, payer, 3);
         assertThat(Browser.installed()).as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
         browser = Browser.start();
+        // every page records what its Content-Security-Policy blocked (a script injected this way is not subject
+        // to the policy itself)
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__cspViolations = [];
+                document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+                    e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':'
+                    + e.lineNumber));
+                """));
     }
 
     @AfterAll
@@ -84,6 +92,7 @@ class PagesInBrowserTest {
         page.get(url("/login"));
         assertThat(page.getTitle()).isEqualTo("Sign in · Overturn");
         browser.screenshotOfScreen("01-sign-in");
+        assertNoCspViolations();
         // (the engine delays a user's next login by seconds after a failure: the wrong attempt is someone else's)
         signIn("nobody", "wrong");
         assertThat(page.findElement(By.id("login-error")).getText()).contains("Wrong user name or password");
@@ -91,12 +100,14 @@ class PagesInBrowserTest {
         awaitUrl(u -> u.equals(url("/")));
         assertThat(page.getTitle()).isEqualTo("My queues · Overturn");
         browser.screenshot("02-my-queues");
+        assertNoCspViolations();
         openNextPage(page.findElement(By.id("queue-coding")));
         new Select(page.findElement(By.id("payer"))).selectByVisibleText("BROWSER HEALTH");
         openNextPage(page.findElement(By.id("apply-filters")));
         WebElement row = taskRow(telehealth);
         assertThat(row.getText()).contains("Correct claim", "BROWSER HEALTH", "$150.00", "unclaimed");
         browser.screenshot("03-queue");
+        assertNoCspViolations();
 
         openNextPage(row.findElement(By.xpath(".//button[text()='Claim']")));
         assertThat(page.findElement(By.cssSelector(".alert")).getText()).contains("The task is yours");
@@ -107,6 +118,7 @@ class PagesInBrowserTest {
         assertThat(page.findElement(By.id("payer-words")).getText()).contains("CO-4", "M77");
         assertThat(page.findElement(By.id("lines")).getText()).contains("90837", "95");
         browser.screenshot("04-denial");
+        assertNoCspViolations();
 
         page.findElement(By.id("f-correctionOutcome-CORRECTED")).click();
         openNextPage(page.findElement(By.id("complete-task")));
@@ -114,6 +126,7 @@ class PagesInBrowserTest {
         assertThat(page.findElement(By.id("e-correctionReason")).getText()).isEqualTo("Say why the change is right");
         assertThat(page.findElement(By.id("f-correctionOutcome-CORRECTED")).isSelected()).isTrue();
         browser.screenshot("05-form-validation");
+        assertNoCspViolations();
 
         page.findElement(By.id("f-whatChanged")).sendKeys("Modifier 95 replaced by place of service 10");
         page.findElement(By.id("f-correctionReason")).sendKeys("Session was by video at the patient's home");
@@ -126,6 +139,7 @@ class PagesInBrowserTest {
         page.get(url("/denials/" + sud));
         assertThat(page.findElement(By.id("part2-restricted")).getText()).contains("42 CFR Part 2");
         browser.screenshot("06-part2-redacted");
+        assertNoCspViolations();
         openNextPage(page.findElement(By.xpath("//button[text()='Sign out']")));
         awaitUrl(u -> u.endsWith("/login?logout"));
 
@@ -139,6 +153,7 @@ class PagesInBrowserTest {
         new WebDriverWait(page, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
                 page.executeScript("return typeof Chart !== 'undefined' && !!Chart.getChart('chart-payer');")));
         browser.screenshot("07-dashboard");
+        assertNoCspViolations();
 
         page.findElement(By.id("export-dashboard")).click();
         Path workbook = awaitDownload(browser.downloads());
@@ -155,6 +170,14 @@ class PagesInBrowserTest {
 
         page.get(url("/denials?payer=" + payer));
         browser.screenshot("08-denial-search");
+        assertNoCspViolations();
+    }
+
+    /** Nothing on the page was blocked by its Content-Security-Policy: no inline script, handler or style. */
+    private void assertNoCspViolations() {
+        ChromeDriver page = browser.driver();
+        Object violations = page.executeScript("return window.__cspViolations || null;");
+        assertThat(violations).as("CSP violations on " + page.getCurrentUrl()).isEqualTo(java.util.List.of());
     }
 
     private void signIn(String user, String password) {

@@ -47,6 +47,16 @@ public class AppealMailer {
         }
     }
 
+    /**
+     * The denial's attachments total more than {@code overturn.letters.attachment-total-max-bytes} (they were
+     * added before the limit was lowered): the job fails with this message, nothing is sent.
+     */
+    public static class AttachmentsTooLarge extends RuntimeException {
+        AttachmentsTooLarge(String message) {
+            super(message);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(AppealMailer.class);
 
     private final org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail;
@@ -80,6 +90,7 @@ public class AppealMailer {
      * @param consentId the Part 2 consent the disclosure rests on, null when the denial is not a Part 2 record
      * @throws NoAppealAddress when the payer has no appeals email
      * @throws MailException   when the mail server cannot be reached or refuses: the caller retries
+     * @throws AttachmentsTooLarge when the attachments exceed the total size limit
      */
     public Letters.Delivery send(long versionId, String preparedBy, String approvedBy, Long consentId) {
         Letters.LetterVersion version = letters.version(versionId)
@@ -87,20 +98,28 @@ public class AppealMailer {
         if (version.delivery() != null) {
             return version.delivery();
         }
+        List<LetterAttachments.Attachment> enclosed = attachments.of(version.denialId());
+        long enclosedBytes = enclosed.stream().mapToLong(LetterAttachments.Attachment::sizeBytes).sum();
+        if (enclosedBytes > properties.attachmentTotalMaxBytes()) {
+            throw new AttachmentsTooLarge("Letter version " + versionId + " not sent: its "
+                    + enclosed.size() + " attachment(s) total " + LetterAttachments.megabytes(enclosedBytes)
+                    + ", more than the " + LetterAttachments.megabytes(properties.attachmentTotalMaxBytes())
+                    + " allowed (overturn.letters.attachment-total-max-bytes); remove some from the denial");
+        }
         String payerId = jdbc.queryForObject("select payer_id from denial where id = ?", String.class,
                 version.denialId());
         String to = Optional.ofNullable(payerId).flatMap(payers::profile).map(PayerProfile::appealEmail)
                 .filter(s -> !s.isBlank()).orElseThrow(() -> new NoAppealAddress(payerId));
         String pcn = jdbc.queryForObject("select patient_control_number from denial where id = ?", String.class,
                 version.denialId());
-        // claim numbers identify the claim for the payer's mailroom; no patient name in a mail header
+        // the subject and file names show up outside the message (mail server logs, inbox previews, archives):
+        // they name our denial id only; the patient account is in the body and the letter
         String subject = switch (version.kind()) {
             case APPEAL -> "Appeal (level " + version.appealLevel() + ")";
             case PARITY_ANALYSIS_REQUEST -> "Request for NQTL comparative analysis (MHPAEA)";
             case PARITY_COMPLAINT -> "Parity complaint";
             case CORRECTED_CLAIM_COVER -> "Corrected claim";
-        } + " - patient account " + pcn;
-        List<LetterAttachments.Attachment> enclosed = attachments.of(version.denialId());
+        } + " - denial " + version.denialId();
         String messageId = "<overturn.letter-" + version.id() + "." + version.sha256().substring(0, 12) + "@"
                 + domainOf(properties.from()) + ">";
         JavaMailSender sender = mail.getIfAvailable();
@@ -125,7 +144,7 @@ public class AppealMailer {
                         case PARITY_COMPLAINT -> "parity complaint";
                         case CORRECTED_CLAIM_COVER -> "corrected claim cover letter";
                     }, pcn, enclosed.size()));
-            helper.addAttachment(fileName(version, pcn), new ByteArrayResource(letters.pdf(versionId)),
+            helper.addAttachment(fileName(version), new ByteArrayResource(letters.pdf(versionId)),
                     "application/pdf");
             for (LetterAttachments.Attachment a : enclosed) {
                 helper.addAttachment(a.fileName(), new ByteArrayResource(attachments.content(a.id())),
@@ -223,15 +242,14 @@ public class AppealMailer {
         }
     }
 
-    private static String fileName(Letters.LetterVersion version, String pcn) {
-        String account = pcn.replaceAll("[^A-Za-z0-9-]", "_");
+    private static String fileName(Letters.LetterVersion version) {
         String kind = switch (version.kind()) {
             case APPEAL -> "appeal-level" + version.appealLevel();
             case PARITY_ANALYSIS_REQUEST -> "nqtl-analysis-request";
             case PARITY_COMPLAINT -> "parity-complaint";
             case CORRECTED_CLAIM_COVER -> "corrected-claim";
         };
-        return kind + "-" + account + "-v" + version.version() + ".pdf";
+        return kind + "-denial" + version.denialId() + "-v" + version.version() + ".pdf";
     }
 
     private static Session sessionOf(JavaMailSender mail) {

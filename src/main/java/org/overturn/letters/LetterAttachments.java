@@ -58,6 +58,12 @@ public class LetterAttachments {
             throw new RejectedAttachment("A denial can have at most " + properties.attachmentMaxCount()
                     + " attachments");
         }
+        Long total = jdbc.queryForObject("select coalesce(sum(size_bytes), 0) from letter_attachment "
+                + "where denial_id = ? and removed_at is null", Long.class, denialId);
+        if (total != null && total + content.length > properties.attachmentTotalMaxBytes()) {
+            throw new RejectedAttachment("A denial's attachments can total at most "
+                    + megabytes(properties.attachmentTotalMaxBytes()) + "; these already take " + megabytes(total));
+        }
         String name = safeName(fileName, type);
         String sha256 = sha256(content);
         Instant now = clock.instant();
@@ -100,6 +106,10 @@ public class LetterAttachments {
     public void remove(long attachmentId, String user) {
         jdbc.update("update letter_attachment set removed_at = ?, removed_by = ? where id = ? and removed_at is null",
                 Timestamp.from(clock.instant()), user, attachmentId);
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** What the bytes are, whatever the file is called. */

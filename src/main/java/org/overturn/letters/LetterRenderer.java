@@ -1,6 +1,8 @@
 package org.overturn.letters;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a letter's facts into HTML with its template, then into a PDF with the DejaVu Serif fonts embedded,
- * so the letter looks the same on every reader and printer.
+ * so the letter looks the same on every reader and printer. The renderer fetches nothing: only the bundled fonts
+ * and {@code data:} URIs reach the PDF.
  */
 @Component
 public class LetterRenderer {
@@ -68,6 +71,12 @@ public class LetterRenderer {
             builder.useFastMode();
             builder.useFont(() -> new java.io.ByteArrayInputStream(regular), SERIF, 400, FontStyle.NORMAL, true);
             builder.useFont(() -> new java.io.ByteArrayInputStream(bold), SERIF, 700, FontStyle.NORMAL, true);
+            // a letter is made of its template and the claim's facts only: no URL in it (http:, file:, a payer's
+            // template pointing at an intranet server) is ever fetched; images must be inline data: URIs
+            builder.useExternalResourceAccessControl(LetterRenderer::inline,
+                    ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            builder.useExternalResourceAccessControl(LetterRenderer::inline,
+                    ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
@@ -75,6 +84,10 @@ public class LetterRenderer {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static boolean inline(String uri, ExternalResourceType type) {
+        return uri != null && uri.regionMatches(true, 0, "data:", 0, 5);
     }
 
     private static int pages(byte[] pdf) {

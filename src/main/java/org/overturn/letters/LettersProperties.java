@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    layout); empty: the shipped templates only
  * @param from        the sender of appeal emails
  * @param bcc         an address that gets a copy of every appeal email (the office's own archive), optional
+ * @param attachmentTotalMaxBytes the most a denial's attachments may total, checked when one is added and
+ *                    before a letter is sent (mail servers refuse large messages; base64 adds a third)
  */
 @ConfigurationProperties("overturn.letters")
 public record LettersProperties(String templateDir, @DefaultValue Practice practice, @DefaultValue Signer signer,
                                 @DefaultValue("appeals@overturn.local") String from, String bcc,
                                 @DefaultValue("10485760") long attachmentMaxBytes,
-                                @DefaultValue("20") int attachmentMaxCount) {
+                                @DefaultValue("20") int attachmentMaxCount,
+                                @DefaultValue("20971520") long attachmentTotalMaxBytes) {
 
     /** The letterhead; the practice's name falls back to the payee named in the 835. */
     public record Practice(String name, @DefaultValue List<String> address, String phone, String fax,

@@ -71,7 +71,7 @@ class AuditController {
         jdbc.query("select * from audit_event" + where + " order by id", rs -> {
             AuditEvent e = ROW.mapRow(rs, 0);
             out.println(String.join(",", String.valueOf(e.id()), e.occurredAt().toString(), csv(e.actor()),
-                    e.action(), csv(e.recordType()), csv(e.recordId()), csv(e.detail()), csv(e.remoteAddress())));
+                    csv(e.action()), csv(e.recordType()), csv(e.recordId()), csv(e.detail()), csv(e.remoteAddress())));
         }, args.toArray());
         out.flush();
         audit.record(AuditAction.EXPORT, "audit-log", null, null);
@@ -96,12 +96,22 @@ class AuditController {
         }
     }
 
-    /** Quotes a CSV field, and defuses spreadsheet formulas (a field starting with = + - @). */
+    /**
+     * Quotes a CSV field and defuses spreadsheet formulas: a field starting with = + - @, a tab or a CR gets a
+     * leading apostrophe. Line breaks become spaces, so that every event stays one line even for line-based
+     * readers (grep, a log shipper) that do not honour quoted newlines.
+     */
     private static String csv(String value) {
         if (value == null) {
             return "";
         }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        String oneLine = value.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+        String safe = startsWithAny(value, "=+-@\t\r") || startsWithAny(oneLine.stripLeading(), "=+-@")
+                ? "'" + oneLine : oneLine;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static boolean startsWithAny(String value, String characters) {
+        return !value.isEmpty() && characters.indexOf(value.charAt(0)) >= 0;
     }
 }

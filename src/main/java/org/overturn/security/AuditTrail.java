@@ -46,15 +46,29 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordAs(String actor, AuditAction action, String recordType, String recordId, String detail) {
-        insert(actor, action, recordType, recordId, detail);
+        insert(actor, action, recordType, recordId, detail, remoteAddress());
+    }
+
+    /**
+     * Records a login: its events come from Spring Security's filters, before the request is bound to the thread,
+     * so the client's address is the one the login's details captured.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordLogin(String actor, AuditAction action, String detail, String remoteAddress) {
+        insert(actor, action, null, null, detail, remoteAddress != null ? remoteAddress : remoteAddress());
     }
 
     private void insert(String actor, AuditAction action, String recordType, String recordId, String detail) {
+        insert(actor, action, recordType, recordId, detail, remoteAddress());
+    }
+
+    private void insert(String actor, AuditAction action, String recordType, String recordId, String detail,
+                        String remoteAddress) {
         jdbc.update("""
                 insert into audit_event (occurred_at, actor, action, record_type, record_id, detail, remote_address)
                 values (?, ?, ?, ?, ?, ?, ?)
                 """, Timestamp.from(clock.instant()), truncate(actor, 100), action.name(), recordType,
-                truncate(recordId, 64), truncate(detail, 500), remoteAddress());
+                truncate(recordId, 64), truncate(detail, 500), remoteAddress);
     }
 
     private static String remoteAddress() {

@@ -27,7 +27,8 @@ class InboxWatcherTest {
 
     @BeforeEach
     void watchTheTemporaryInbox() throws Exception {
-        watcher = new InboxWatcher(intake, new IntakeProperties(inbox, Duration.ofSeconds(5), true));
+        watcher = new InboxWatcher(intake, new IntakeProperties(inbox, Duration.ofSeconds(5), true,
+                org.springframework.util.unit.DataSize.ofMegabytes(100)));
     }
 
     @Test
@@ -40,6 +41,38 @@ class InboxWatcherTest {
         assertThat(inbox.resolve("processed/era-1.835")).exists();
         assertThat(jdbc.queryForObject("select count(*) from remittance_file where file_name = 'era-1.835'",
                 Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void neverFollowsASymbolicLinkOutOfTheInbox(@TempDir Path elsewhere) throws Exception {
+        Path outside = elsewhere.resolve("secret.835");
+        Files.write(outside, Samples.retraced("tastypackets__profee.835", "-L1"));
+        Files.createSymbolicLink(inbox.resolve("linked.835"), outside);
+
+        assertThat(watcher.poll()).isZero();
+
+        assertThat(outside).exists();
+        assertThat(inbox.resolve("linked.835")).isSymbolicLink();
+        assertThat(inbox.resolve("processed/linked.835")).doesNotExist();
+        assertThat(jdbc.queryForObject("select count(*) from remittance_file where file_name = 'linked.835'",
+                Long.class)).isZero();
+    }
+
+    @Test
+    void quarantinesAFileOverTheSizeLimitUnread() throws Exception {
+        var small = new InboxWatcher(intake, new IntakeProperties(inbox, Duration.ofSeconds(5), true,
+                org.springframework.util.unit.DataSize.ofBytes(1_000)));
+        byte[] era = Samples.retraced("tastypackets__profee.835", "-S1");
+        assertThat(era.length).isGreaterThan(1_000);
+        Files.write(inbox.resolve("huge.835"), era);
+
+        assertThat(small.poll()).isEqualTo(1);
+
+        assertThat(inbox.resolve("quarantine/huge.835")).hasBinaryContent(era);
+        assertThat(Files.readString(inbox.resolve("quarantine/huge.835.error.txt")))
+                .contains("larger than the 1000 bytes allowed");
+        assertThat(jdbc.queryForObject("select count(*) from remittance_file where file_name = 'huge.835'",
+                Long.class)).isZero();
     }
 
     @Test

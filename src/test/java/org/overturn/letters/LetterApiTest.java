@@ -1,6 +1,7 @@
 package org.overturn.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.overturn.KnownRemittance;
 import org.overturn.OverturnIntegrationTest;
+import org.overturn.WebClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.overturn.intake.RemittanceIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +30,13 @@ import org.springframework.util.LinkedMultiValueMap;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LetterApiTest {
 
+    @LocalServerPort
+    int port;
+
+    private WebClient web(String user) {
+        return WebClient.anonymous(port).as(user);
+    }
+
     static final String PAYER = "LETTER-API-PLAN";
 
     @Autowired
@@ -35,6 +45,8 @@ class LetterApiTest {
     RemittanceIntake intake;
     @Autowired
     Letters letters;
+    @Autowired
+    AppealMailer mailer;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,11 +76,12 @@ class LetterApiTest {
         assertThat(same.id()).isEqualTo(first.id());
         assertThat(edited.version()).isEqualTo(first.version() + 1);
         assertThat(edited.sha256()).hasSize(64).isNotEqualTo(first.sha256());
-        var pdf = rest.withBasicAuth("biller", "demo").getForEntity("/letters/" + edited.id() + ".pdf", byte[].class);
-        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
-        assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
-        assertThat(LetterAttachments.sha256(pdf.getBody())).isEqualTo(edited.sha256());
+        // a download from a page: the session's login
+        var pdf = web("biller").getBytes("/letters/" + edited.id() + ".pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue(MediaType.APPLICATION_PDF_VALUE);
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(LetterAttachments.sha256(pdf.body())).isEqualTo(edited.sha256());
         // the download is audited once the response is written: look until it is there
         assertThat(auditedExports(edited.id())).isEqualTo(1);
         var listed = rest.withBasicAuth("biller", "demo").getForEntity("/api/denials/" + denial + "/letters",
@@ -83,12 +96,10 @@ class LetterApiTest {
         var anonymous = rest.getForEntity("/letters/" + version.id() + ".pdf", byte[].class);
         assertThat(anonymous.getHeaders().getContentType()).as("sent to the sign-in page")
                 .isNotEqualTo(MediaType.APPLICATION_PDF);
-        assertThat(rest.withBasicAuth("biller", "demo").getForEntity("/letters/" + version.id() + ".pdf", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(web("biller").get("/letters/" + version.id() + ".pdf").statusCode()).isEqualTo(403);
         assertThat(rest.withBasicAuth("manager", "demo").getForEntity("/api/denials/" + sudDenial + "/letters",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rest.withBasicAuth("sud-biller", "demo").getForEntity("/letters/" + version.id() + ".pdf",
-                byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(web("sud-biller").getBytes("/letters/" + version.id() + ".pdf").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -105,10 +116,11 @@ class LetterApiTest {
         assertThat(refused.getBody().get("message").asText()).contains("Only PDF, PNG, JPEG or TIFF");
         assertThat(hidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         long id = added.getBody().get("id").asLong();
-        var download = rest.withBasicAuth("biller", "demo").getForEntity("/attachments/" + id, byte[].class);
-        assertThat(download.getBody()).isEqualTo(pdf);
-        assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("session note.pdf");
+        var download = web("biller").getBytes("/attachments/" + id);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(org.springframework.http.ContentDisposition.parse(download.headers().firstValue(
+                "Content-Disposition").orElseThrow()).getFilename()).isEqualTo("session note.pdf");
 
         var draft = letters.preview(denial, LetterKind.APPEAL, 1, "See the note.", "biller");
         assertThat(draft.html()).contains("session note.pdf");
@@ -131,6 +143,40 @@ class LetterApiTest {
             }
         } while (System.nanoTime() < deadline);
         return count;
+    }
+
+    @Test
+    void aDenialsAttachmentsStayWithinTheirTotalSizeAndALetterOverItIsNotSent() {
+        intake.ingest("letter-api-size.835", KnownRemittance.from(PAYER, "LETTER API PLAN", "LETTER-API-3",
+                        "20260302", "0")
+                .claim("CLP*LAPI-3*4*200*0**12*ICN-LAPI-3", "CAS*CO*50*200", "NM1*QC*1*WEST*JO****MI*LAPI789",
+                        "SVC*HC:90837*200*0**1", "DTM*472*20260220")
+                .bytes(), "UPLOAD", "test");
+        long heavy = jdbc.queryForObject("select id from denial where payer_id = ? and patient_control_number = "
+                + "'LAPI-3'", Long.class, PAYER);
+        byte[] eightMegabytes = new byte[8 * 1024 * 1024];
+        System.arraycopy("%PDF-1.7\n".getBytes(), 0, eightMegabytes, 0, 9);
+
+        assertThat(upload("biller", heavy, "notes-1.pdf", eightMegabytes).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(upload("biller", heavy, "notes-2.pdf", eightMegabytes).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        var third = upload("biller", heavy, "notes-3.pdf", eightMegabytes);
+
+        assertThat(third.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(third.getBody().get("message").asText()).contains("total at most 20.0 MB");
+
+        // attachments stored before the limit was lowered: the letter is not sent, and says why
+        jdbc.update("""
+                insert into letter_attachment (denial_id, file_name, content_type, size_bytes, sha256, content,
+                                               uploaded_by, uploaded_at)
+                values (?, 'older.pdf', 'application/pdf', ?, ?, ?, 'biller', now())
+                """, heavy, eightMegabytes.length, LetterAttachments.sha256(eightMegabytes), eightMegabytes);
+        Letters.LetterVersion version = letters.render(heavy, LetterKind.APPEAL, 1, "Notes enclosed.", "biller");
+
+        assertThatThrownBy(() -> mailer.send(version.id(), "biller", null, null))
+                .isInstanceOf(AppealMailer.AttachmentsTooLarge.class)
+                .hasMessageContaining("not sent").hasMessageContaining("24.0 MB");
+        assertThat(jdbc.queryForObject("select count(*) from letter_delivery where letter_version_id = ?",
+                Integer.class, version.id())).isZero();
     }
 
     private org.springframework.http.ResponseEntity<JsonNode> upload(String user, long denialId, String name,

@@ -24,7 +24,7 @@ class LetterRendererTest {
         return new LettersProperties(templateDir, new LettersProperties.Practice("Riverside Behavioral Health",
                 List.of("200 Main Street, Suite 4", "Springfield, IL 62701"), "217-555-0100", null, null),
                 new LettersProperties.Signer("Dana Whitfield", "Billing Manager"), "appeals@riverside.example", null,
-                10_485_760, 20);
+                10_485_760, 20, 20_971_520);
     }
 
     static LetterFacts facts(String argument, boolean part2, boolean parity) {
@@ -157,6 +157,79 @@ class LetterRendererTest {
 
         assertThatThrownBy(() -> broken.render("reconsideration", "87726", facts(null, false, false)))
                 .isInstanceOf(LetterTemplateException.class).hasMessageContaining("reconsideration.ftlh");
+    }
+
+    @Test
+    void aTemplateCannotInstantiateJavaClassesOrReachTheJavaApi(@TempDir Path folder) throws IOException {
+        Path marker = folder.resolve("executed");
+        Files.writeString(folder.resolve("reconsideration.ftlh"),
+                "<#assign ex = \"freemarker.template.utility.Execute\"?new()>"
+                        + "<html><body><p>${ex(\"touch " + marker + "\")}</p></body></html>");
+        Files.writeString(folder.resolve("timely-filing.ftlh"),
+                "<html><body><p>${letter?api.getClass().getName()}</p></body></html>");
+        var hostile = new LetterRenderer(new LetterTemplates(properties(folder.toString())));
+
+        assertThatThrownBy(() -> hostile.render("reconsideration", "87726", facts(null, false, false)))
+                .isInstanceOf(LetterTemplateException.class);
+        assertThatThrownBy(() -> hostile.render("timely-filing", "87726", facts(null, false, false)))
+                .isInstanceOf(LetterTemplateException.class);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aLetterFetchesNoUrlNeitherHttpNorFile(@TempDir Path folder) throws IOException {
+        Path image = folder.resolve("logo.png");
+        var png = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(png, "png", image.toFile());
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(png, "png", bytes);
+        String inline = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+        var requests = new java.util.concurrent.atomic.AtomicInteger();
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Files.writeString(folder.resolve("reconsideration.ftlh"), """
+                    <html><head><link rel="stylesheet" href="%1$s/style.css"/>
+                    <style>@import url("%1$s/import.css"); p { background-image: url("%1$s/background.png"); }</style>
+                    </head><body><p>Remote</p><img src="%1$s/logo.png"/><img src="%2$s"/></body></html>
+                    """.formatted(base, image.toUri()));
+            Files.writeString(folder.resolve("timely-filing.ftlh"), """
+                    <html><body><p>Inline</p><img src="%s"/></body></html>
+                    """.formatted(inline));
+            var renderer = new LetterRenderer(new LetterTemplates(properties(folder.toString())));
+
+            var remote = renderer.render("reconsideration", "87726", facts(null, false, false));
+            var local = renderer.render("timely-filing", "87726", facts(null, false, false));
+
+            assertThat(requests).hasValue(0);
+            assertThat(text(remote.pdf())).contains("Remote");
+            assertThat(images(remote.pdf())).as("the file: image is not read").isZero();
+            assertThat(images(local.pdf())).as("a data: image still is").isEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static int images(byte[] pdf) throws IOException {
+        int count = 0;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (var page : document.getPages()) {
+                var resources = page.getResources();
+                for (var name : resources == null ? List.<org.apache.pdfbox.cos.COSName>of() : resources.getXObjectNames()) {
+                    if (resources.isImageXObject(name)) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     static String text(byte[] pdf) throws IOException {

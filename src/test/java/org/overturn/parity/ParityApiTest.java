@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.overturn.KnownRemittance;
 import org.overturn.OverturnIntegrationTest;
+import org.overturn.WebClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.overturn.intake.RemittanceIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -28,6 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @OverturnIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParityApiTest {
+
+    @LocalServerPort
+    int port;
 
     static final String PAYER = "PARITY-API-PLAN";
 
@@ -75,14 +80,14 @@ class ParityApiTest {
         assertThat(get("parity", "/api/parity/cases").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("manager", "/api/parity/cases").getBody().findValuesAsText("denialId"))
                 .contains(String.valueOf(denial));
-        assertThat(rest.withBasicAuth("biller", "demo").getForEntity("/parity", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        var page = rest.withBasicAuth("parity", "demo").getForEntity("/parity", String.class);
-        assertThat(page.getBody()).contains("Parity cases", "#" + denial, "medical necessity criteria");
-        var dashboard = rest.withBasicAuth("manager", "demo").getForEntity("/dashboard?payer=" + PAYER, String.class);
-        assertThat(dashboard.getBody()).contains("id=\"kpi-parity-open\">1<");
-        var denialPage = rest.withBasicAuth("parity", "demo").getForEntity("/denials/" + denial, String.class);
-        assertThat(denialPage.getBody()).contains("Mental health parity", "likely violation", "Review parity concern");
+        // the pages, with the session's login
+        assertThat(WebClient.anonymous(port).as("biller").get("/parity").statusCode()).isEqualTo(403);
+        var page = WebClient.anonymous(port).as("parity").get("/parity");
+        assertThat(page.body()).contains("Parity cases", "#" + denial, "medical necessity criteria");
+        var dashboard = WebClient.anonymous(port).as("manager").get("/dashboard?payer=" + PAYER);
+        assertThat(dashboard.body()).contains("id=\"kpi-parity-open\">1<");
+        var denialPage = WebClient.anonymous(port).as("parity").get("/denials/" + denial);
+        assertThat(denialPage.body()).contains("Mental health parity", "likely violation", "Review parity concern");
     }
 
     @Test

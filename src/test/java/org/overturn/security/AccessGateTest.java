@@ -185,8 +185,8 @@ class AccessGateTest {
         assertThat(forAdmin).contains("appeals@gate-medicaid.example");
         assertThat(forManager).doesNotContain("appeals@gate-medicaid.example").doesNotContain("GATE-SUD-1")
                 .contains("42 CFR Part 2");
-        assertThat(as("manager").getForEntity("/letters/" + version + ".pdf", byte[].class).getStatusCode().value())
-                .isEqualTo(403);
+        assertThat(signedIn("manager").getBytes("/letters/" + version + ".pdf").statusCode()).isEqualTo(403);
+        assertThat(signedIn("admin").getBytes("/letters/" + version + ".pdf").statusCode()).isEqualTo(200);
     }
 
     // --- records scoped to the user's queues ---------------------------------------------------------------

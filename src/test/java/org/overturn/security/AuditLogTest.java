@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.overturn.OverturnIntegrationTest;
@@ -24,6 +26,8 @@ class AuditLogTest {
     RemittanceIntake intake;
     @Autowired
     IdentityService identity;
+    @Autowired
+    AuditTrail audit;
 
     @Test
     void recordsWhoLookedAtWhichRemittance() {
@@ -69,6 +73,55 @@ class AuditLogTest {
         assertThat(failures.get(0).get("remoteAddress").asText()).isNotBlank();
         String csv = rest.withBasicAuth("admin", "demo").getForObject("/api/audit/export?actor=audited", String.class);
         assertThat(csv).startsWith("id,occurred_at,actor,action").contains("LOGIN_SUCCESS").contains("LOGIN_FAILURE");
+    }
+
+    @Test
+    void csvExportDefusesFormulasAndKeepsEachEventOnOneLine() {
+        List<String> hostile = List.of("=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
+                "\t=1+1", "\r=1+1", "plain\n=cmd|' /C calc'!A0", "\n=1+1");
+        for (String detail : hostile) {
+            audit.recordAs("csv-hostile", AuditAction.EXPORT, "@type", "=id", detail);
+        }
+
+        String csv = rest.withBasicAuth("admin", "demo").getForObject("/api/audit/export?actor=csv-hostile",
+                String.class);
+
+        List<String> lines = csv.lines().toList();
+        // the header and one line an event: no line break survives inside a cell
+        assertThat(lines).hasSize(1 + hostile.size());
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = cells(line);
+            assertThat(cells).hasSize(8);
+            for (String cell : cells) {
+                assertThat(cell).as(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+                assertThat(cell.strip()).as(line).doesNotStartWith("=");
+            }
+        }
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"", "\"'@type\"", "\"'=id\"");
+    }
+
+    /** The unquoted values of one CSV line (RFC 4180 quoting). */
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overturn.OverturnIntegrationTest;
+import org.overturn.WebClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -27,6 +29,8 @@ class SecurityBoundaryTest {
     TestRestTemplate rest;
     @Autowired
     ProcessEngine engine;
+    @LocalServerPort
+    int port;
 
     static Stream<Arguments> boundaries() {
         return Stream.of(
@@ -65,13 +69,26 @@ class SecurityBoundaryTest {
                 Arguments.of("admin", "GET", "/camunda/app/admin/{engine}/", 200),
                 Arguments.of("admin", "GET", "/v3/api-docs", 200),
                 // a wrong password is a 401, whatever the endpoint
-                Arguments.of("nobody:wrong", "GET", "/api/queues", 401));
+                Arguments.of("nobody:wrong", "GET", "/api/queues", 401),
+                // HTTP Basic signs in the API only: a page sees no login, even with the right password
+                Arguments.of("biller:demo", "GET", "/api/queues", 200),
+                Arguments.of("biller:demo", "GET", "/", LOGIN_PAGE),
+                Arguments.of("manager:demo", "GET", "/dashboard", LOGIN_PAGE),
+                Arguments.of("manager:demo", "GET", "/camunda/app/cockpit/{engine}/", LOGIN_PAGE),
+                Arguments.of("admin:demo", "GET", "/v3/api-docs", LOGIN_PAGE));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
     @MethodSource("boundaries")
     void answersEachRoleAsAllowed(String user, String method, String path, int expected) {
-        ResponseEntity<String> response = call(user, method, path.replace("{engine}", engine.getName()));
+        path = path.replace("{engine}", engine.getName());
+        if (user != null && !user.contains(":") && !path.startsWith("/api/") && !path.startsWith("/engine-rest/")) {
+            // pages (the engine's webapps too) take the session of the login form only
+            var page = WebClient.anonymous(port).as(user).get(path);
+            assertThat(page.statusCode()).isEqualTo(expected);
+            return;
+        }
+        ResponseEntity<String> response = call(user, method, path);
 
         if (expected == LOGIN_PAGE) {
             assertThat(response.getStatusCode().value()).isEqualTo(200);

@@ -81,14 +81,16 @@ class LetterDeliveryPathTest {
                 .hasNotPassed(Tasks.OBTAIN_CONSENT).isWaitingAt(AWAIT_DECISION);
         MimeMessage mail = sentFor(claim);
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(LifecycleScenario.TEST_PAYER_EMAIL);
-        assertThat(mail.getSubject()).isEqualTo("Appeal (level 1) - patient account " + claim);
+        // the headers and file names name the denial, never the patient account (it is in the letter)
+        assertThat(mail.getSubject()).isEqualTo("Appeal (level 1) - denial " + denial.id());
         var delivery = jdbc.queryForMap("select * from letter_delivery where denial_id = ?", denial.id());
         assertThat(mail.getMessageID()).isEqualTo(delivery.get("message_id"));
         assertThat(delivery).containsEntry("prepared_by", LifecycleScenario.BILLER.id()).containsEntry("consent_id", null);
         String pdfText = pdfText(mail);
         assertThat(pdfText).contains("Appeal of a medical necessity denial", claim, "ICN-" + claim,
                 "The session note documents acute risk.", "CO-50", "session-note.png");
-        assertThat(attachmentNames(mail)).containsExactly("appeal-level1-" + claim + "-v1.pdf", "session-note.png");
+        assertThat(attachmentNames(mail)).containsExactly("appeal-level1-denial" + denial.id() + "-v1.pdf",
+                "session-note.png");
         assertThat(delivery).containsEntry("attachments", 2);
         assertThat(scenario.status(denial.id())).isEqualTo("APPEALED");
         assertThat(audit(denial.id(), "LETTER_SENT")).isEqualTo(1);
@@ -336,9 +338,12 @@ class LetterDeliveryPathTest {
     }
 
     private List<MimeMessage> sentMessagesFor(String claim) {
+        List<Long> denials = jdbc.queryForList("select id from denial where patient_control_number = ?", Long.class,
+                claim);
         return outbox.received().stream().filter(m -> {
             try {
-                return m.getSubject().endsWith(" " + claim);
+                String subject = m.getSubject();
+                return denials.stream().anyMatch(id -> subject.endsWith(" denial " + id));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }

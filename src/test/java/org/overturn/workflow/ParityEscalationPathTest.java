@@ -102,7 +102,7 @@ class ParityEscalationPathTest {
 
         assertThat(escalation(denial)).hasPassed("Task_RenderAnalysisRequest", "Task_SendAnalysisRequest")
                 .isWaitingAt("Gateway_AwaitAnalysis");
-        var request = mailFor("Request for NQTL comparative analysis (MHPAEA) - patient account " + claim);
+        var request = mailFor("Request for NQTL comparative analysis (MHPAEA) - denial " + denial.id());
         assertThat(LetterDeliveryPathTest.pdfText(request)).contains("comparative analysis",
                 "medical necessity criteria (non-quantitative treatment limitation)", "29 CFR 2590.712");
         assertThat(cases.caseOf(denial.id()).orElseThrow().status()).isEqualTo(ParityEscalation.Status.REQUEST_SENT);
@@ -110,7 +110,7 @@ class ParityEscalationPathTest {
 
         scenario.complete(denial, DenialLifecycle.Tasks.PREPARE_APPEAL, "appealAction", "SUBMIT", "appealArgument",
                 "the session note documents acute risk");
-        var appeal = mailFor("Appeal (level 1) - patient account " + claim);
+        var appeal = mailFor("Appeal (level 1) - denial " + denial.id());
         assertThat(LetterDeliveryPathTest.pdfText(appeal)).contains("Mental Health Parity and Addiction Equity Act",
                 "medical necessity criteria (non-quantitative treatment limitation)");
 
