@@ -126,13 +126,17 @@ public class Kpis {
                     : rate(g.key(), g.claims(), g.denied(), g.charged(), g.deniedDollars());
             by.computeIfAbsent(g.dimension(), k -> new ArrayList<>()).add(rate);
         }
-        Comparator<Dashboard.Rate> mostDenied = Comparator.comparing(Dashboard.Rate::deniedDollars).reversed()
-                .thenComparing(Dashboard.Rate::key);
         return new Rates(rate(all.key(), all.claims(), all.denied(), all.charged(), all.deniedDollars()),
-                sorted(by.get("payer"), mostDenied), sorted(by.get("cause"), mostDenied),
-                sorted(by.get("procedure"), mostDenied), sorted(by.get("provider"), mostDenied),
-                sorted(by.get("week"), Comparator.comparing(Dashboard.Rate::key)));
+                sorted(by.get("payer"), MOST_DENIED), sorted(by.get("cause"), MOST_DENIED),
+                sorted(by.get("procedure"), MOST_DENIED), sorted(by.get("provider"), MOST_DENIED),
+                sorted(by.get("week"), BY_KEY));
     }
+
+    /** A group without key (a remittance without payment date has no week) sorts last, never fails the page. */
+    static final Comparator<Dashboard.Rate> BY_KEY = Comparator.comparing(Dashboard.Rate::key,
+            Comparator.nullsLast(Comparator.naturalOrder()));
+    static final Comparator<Dashboard.Rate> MOST_DENIED = Comparator.comparing(Dashboard.Rate::deniedDollars)
+            .reversed().thenComparing(BY_KEY);
 
     private static List<Dashboard.Rate> sorted(List<Dashboard.Rate> rates, Comparator<Dashboard.Rate> order) {
         return rates == null ? List.of() : rates.stream().sorted(order).toList();
