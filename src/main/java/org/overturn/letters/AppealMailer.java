@@ -17,6 +17,8 @@ import org.overturn.security.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
+import org.overturn.denial.DenialView;
+import org.overturn.denial.Denials;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -68,10 +70,12 @@ public class AppealMailer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final Denials denials;
 
     AppealMailer(org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, Letters letters, LetterAttachments attachments, PayerDirectory payers,
                  AuditTrail audit, LettersProperties properties, JdbcTemplate jdbc,
-                 PlatformTransactionManager transactions, Clock clock) {
+                 PlatformTransactionManager transactions, Clock clock, Denials denials) {
+        this.denials = denials;
         this.mail = mail;
         this.letters = letters;
         this.attachments = attachments;
@@ -106,12 +110,12 @@ public class AppealMailer {
                     + ", more than the " + LetterAttachments.megabytes(properties.attachmentTotalMaxBytes())
                     + " allowed (overturn.letters.attachment-total-max-bytes); remove some from the denial");
         }
-        String payerId = jdbc.queryForObject("select payer_id from denial where id = ?", String.class,
-                version.denialId());
+        DenialView denial = denials.find(version.denialId())
+                .orElseThrow(() -> new IllegalStateException("No denial " + version.denialId()));
+        String payerId = denial.payerId();
         String to = Optional.ofNullable(payerId).flatMap(payers::profile).map(PayerProfile::appealEmail)
                 .filter(s -> !s.isBlank()).orElseThrow(() -> new NoAppealAddress(payerId));
-        String pcn = jdbc.queryForObject("select patient_control_number from denial where id = ?", String.class,
-                version.denialId());
+        String pcn = denial.patientControlNumber();
         // the subject and file names show up outside the message (mail server logs, inbox previews, archives):
         // they name our denial id only; the patient account is in the body and the letter
         String subject = switch (version.kind()) {
