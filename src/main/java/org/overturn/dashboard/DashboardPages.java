@@ -1,6 +1,11 @@
 package org.overturn.dashboard;
 
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
 import org.overturn.workflow.EngineHealth;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +42,11 @@ class DashboardPages {
     private final ObjectMapper json;
     private final org.overturn.parity.ParityKpis parity;
 
-    DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity) {
+    private final AuditTrail audit;
+
+    DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
+                   AuditTrail audit) {
+        this.audit = audit;
         this.parity = parity;
         this.kpis = kpis;
         this.engine = engine;
@@ -58,6 +67,18 @@ class DashboardPages {
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
                         to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer())));
         return "dashboard";
+    }
+
+    /** A manager tries a failed job again (the mail server is back): the job runs at once, its incident goes. */
+    @PostMapping("/dashboard/incidents/{jobId}/retry")
+    String retry(@PathVariable String jobId, RedirectAttributes redirect) {
+        if (engine.retry(jobId)) {
+            audit.record(AuditAction.JOB_RETRIED, "job", jobId, "failed job tried again from the dashboard");
+            redirect.addFlashAttribute("notice", "Tried again: the job runs within a few seconds.");
+        } else {
+            redirect.addFlashAttribute("notice", "Nothing to try again: the job is gone or has retries left.");
+        }
+        return "redirect:/dashboard#incidents";
     }
 
     @GetMapping("/api/dashboard")

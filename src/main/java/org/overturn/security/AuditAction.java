@@ -21,5 +21,7 @@ public enum AuditAction {
     /** A payer's directory entry created, changed or confirmed, by hand or by a spreadsheet import. */
     PAYER_CHANGED,
     /** A signed-in user was refused a page, an API call or a record (403). */
-    ACCESS_REFUSED
+    ACCESS_REFUSED,
+    /** A job that had failed all its retries was tried again. */
+    JOB_RETRIED
 }

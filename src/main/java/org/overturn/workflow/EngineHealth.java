@@ -27,8 +27,9 @@ public class EngineHealth {
     static final Duration STUCK_AFTER = Duration.ofMinutes(15);
     private static final int SHOWN = 50;
 
+    /** @param failedJobId the job to try again, for an incident of a job that failed all its retries */
     public record Problem(String processInstanceId, String denialId, String activity, Instant since, String what,
-                          String cockpitLink) {
+                          String cockpitLink, String failedJobId) {
     }
 
     public record Health(long incidents, List<Problem> incidentList, long stuck, List<Problem> stuckList) {
@@ -67,13 +68,28 @@ public class EngineHealth {
         return new Health(incidents, shownIncidents.stream().map(i -> new Problem(i.getProcessInstanceId(),
                         businessKeys.get(i.getProcessInstanceId()), i.getActivityId(),
                         i.getIncidentTimestamp() == null ? null : i.getIncidentTimestamp().toInstant(),
-                        i.getIncidentType() + ": " + firstLine(i.getIncidentMessage()), link(i.getProcessInstanceId())))
+                        i.getIncidentType() + ": " + firstLine(i.getIncidentMessage()), link(i.getProcessInstanceId()),
+                        Incident.FAILED_JOB_HANDLER_TYPE.equals(i.getIncidentType()) ? i.getConfiguration() : null))
                 .toList(),
                 stuck, stuckJobs.stream().map(j -> new Problem(j.getProcessInstanceId(),
                         businessKeys.get(j.getProcessInstanceId()), null,
                         j.getDuedate() == null ? null : j.getDuedate().toInstant(),
                         "job waiting since its due date, " + j.getRetries() + " retries left",
-                        link(j.getProcessInstanceId()))).toList());
+                        link(j.getProcessInstanceId()), null)).toList());
+    }
+
+    /**
+     * Tries a job that failed all its retries once more, as Cockpit's retry does (the engine resolves its incident);
+     * false when there is no such failed job. For managers, who fix what failed (a mail server back up) from the
+     * dashboard without the engine's own tools.
+     */
+    public boolean retry(String jobId) {
+        Job job = management.createJobQuery().jobId(jobId).singleResult();
+        if (job == null || job.getRetries() > 0) {
+            return false;
+        }
+        management.setJobRetries(jobId, 1);
+        return true;
     }
 
     private static String link(String processInstanceId) {

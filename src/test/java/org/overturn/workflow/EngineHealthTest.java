@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,8 @@ class EngineHealthTest {
     RemittanceIntake intake;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
     @Autowired
     EngineHealth health;
     @Autowired
@@ -66,8 +69,36 @@ class EngineHealthTest {
         });
         assertThat(now.stuckList()).anySatisfy(p -> assertThat(p.processInstanceId()).isEqualTo(processes[1]));
 
+        // the engine's own tools are the admin's: managers see the incident, not the way into Cockpit
         var page = WebClient.anonymous(port).as("manager").get("/dashboard");
-        assertThat(page.body()).contains("Incidents and stuck processes", "Payer portal answered 503",
-                "/camunda/app/cockpit/default/#/process-instance/" + processes[0] + "/runtime");
+        assertThat(page.body()).contains("Incidents and stuck processes", "Payer portal answered 503")
+                .doesNotContain("/camunda/app/cockpit/default/#/process-instance/" + processes[0] + "/runtime");
+        assertThat(WebClient.anonymous(port).as("admin").get("/dashboard").body())
+                .contains("/camunda/app/cockpit/default/#/process-instance/" + processes[0] + "/runtime");
+    }
+
+    @Test
+    void aManagerTriesAFailedJobAgainFromTheDashboard() {
+        String payer = "EHR" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        intake.ingest("engine-retry.835", KnownRemittance.from(payer, "ENGINE RETRY", payer, "20260302", "0")
+                .claim("CLP*EHR1*4*100*0**12", "CAS*CO*50*100", "SVC*HC:90834*100*0**1").bytes(), "UPLOAD", "test");
+        KnownRemittance.awaitTasks(jdbc, payer, 1);
+        String job = jdbc.queryForObject("""
+                select j.id_ from act_ru_job j join denial_process dp on dp.process_instance_id = j.process_instance_id_
+                  join denial d on d.id = dp.denial_id where d.payer_id = ? limit 1
+                """, String.class, payer);
+        management.setJobRetries(job, 0);
+        assertThat(health.now().incidentList()).anySatisfy(p -> assertThat(p.failedJobId()).isEqualTo(job));
+
+        var biller = WebClient.anonymous(port).as("biller").post("/dashboard/incidents/" + job + "/retry", Map.of());
+        assertThat(biller.statusCode()).isEqualTo(403);
+        assertThat(management.createJobQuery().jobId(job).singleResult().getRetries()).isZero();
+
+        var manager = WebClient.anonymous(port).as("manager").post("/dashboard/incidents/" + job + "/retry", Map.of());
+        assertThat(manager.statusCode()).isEqualTo(302);
+        assertThat(management.createJobQuery().jobId(job).singleResult().getRetries()).isEqualTo(1);
+        assertThat(runtime.createIncidentQuery().configuration(job).count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'JOB_RETRIED' and record_id = ?",
+                Long.class, job)).isEqualTo(1);
     }
 }
