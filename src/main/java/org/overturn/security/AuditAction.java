@@ -23,5 +23,7 @@ public enum AuditAction {
     /** A signed-in user was refused a page, an API call or a record (403). */
     ACCESS_REFUSED,
     /** A job that had failed all its retries was tried again. */
-    JOB_RETRIED
+    JOB_RETRIED,
+    /** A change made through the process engine's own tools (Cockpit, Tasklist, Admin, its REST API). */
+    ENGINE_OPERATION
 }
