@@ -41,7 +41,7 @@ final class RunningJar implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunningJar.class);
 
     static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "kill-nine-admin-password";
+    static final String ADMIN_PASSWORD = "kill-nine-operator-password";
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Path LOGS = Path.of("target", "faults");
     private static final ObjectMapper JSON = new ObjectMapper();
