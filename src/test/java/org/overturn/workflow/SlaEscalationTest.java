@@ -27,6 +27,12 @@ class SlaEscalationTest {
     LifecycleScenario scenario;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     static Stream<Arguments> overdueTasks() {
         return Stream.of(
@@ -62,6 +68,40 @@ class SlaEscalationTest {
         assertThat(scenario.slaBreaches(denial.id())).singleElement().satisfies(breach -> assertThat(breach)
                 .containsEntry("task_definition_key", taskKey).containsEntry("task_id", overdue.getId())
                 .containsEntry("queue", queue));
+    }
+
+    /**
+     * Instances started under the definitions before the timeout listeners stay on them (no migration): their
+     * boundary timer still runs {@code ${escalateToManagers}} as a delegate, with input parameter overdueTask.
+     */
+    @org.junit.jupiter.api.Test
+    void aBoundaryTimerOfAnEarlierDefinitionStillEscalates() {
+        Denied denial = correctable(LifecycleScenario.newClaim());
+        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("sla-before-timeout-listeners")
+                .startEvent().userTask("Task_Legacy").camundaCandidateGroups("coding")
+                .boundaryEvent("Timer_LegacySlaBreached").cancelActivity(false).timerWithDuration("P3D")
+                .serviceTask("Task_EscalateLegacy").camundaDelegateExpression("${escalateToManagers}")
+                .camundaInputParameter("overdueTask", "Task_Legacy").endEvent("End_LegacyEscalated")
+                .moveToActivity("Task_Legacy").endEvent().done();
+        String deployment = repository.createDeployment().addModelInstance("legacy-sla.bpmn", model).deploy().getId();
+        try {
+            String process = runtime.startProcessInstanceByKey("sla-before-timeout-listeners",
+                    java.util.Map.of("denialId", denial.id())).getId();
+            var timer = management.createJobQuery().processInstanceId(process).activityId("Timer_LegacySlaBreached")
+                    .singleResult();
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                    new java.util.Date(timer.getDuedate().getTime() + 1000));
+            management.executeJob(timer.getId());
+
+            Task legacy = tasks.createTaskQuery().processInstanceId(process).singleResult();
+            assertThat(tasks.getIdentityLinksForTask(legacy.getId())).filteredOn(this::isCandidateGroup)
+                    .extracting(IdentityLink::getGroupId).contains("coding", "managers");
+            assertThat(scenario.slaBreaches(denial.id())).singleElement().satisfies(breach -> assertThat(breach)
+                    .containsEntry("task_definition_key", "Task_Legacy").containsEntry("task_id", legacy.getId())
+                    .containsEntry("queue", "coding"));
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
     }
 
     private boolean isCandidateGroup(IdentityLink link) {
