@@ -27,6 +27,35 @@ public final class ParityEscalation {
         }
     }
 
+    /** The process variables the model, its delegates and its tests name; typed reads in the delegates. */
+    public static final class Variables {
+        public static final String DENIAL_ID = "denialId";
+        /** The user who completed the latest task, set by the task API. */
+        public static final String LAST_COMPLETED_BY = "lastCompletedBy";
+        /** Input parameter of {@code ${updateParityCase}}: the {@link Status} the model moves the case to. */
+        public static final String CASE_STATUS = "caseStatus";
+        public static final String PARITY_DECISION = "parityDecision";
+        public static final String PARITY_REASON = "parityReason";
+        public static final String ASSESSMENT_NOTE = "assessmentNote";
+        public static final String COMPLAINT_FILED_ON = "complaintFiledOn";
+        public static final String COMPLAINT_REFERENCE = "complaintReference";
+        public static final String COMPLAINT_OUTCOME = "complaintOutcome";
+        public static final String REQUEST_VERSION_ID = "parityRequestVersionId";
+        public static final String COMPLAINT_VERSION_ID = "parityComplaintVersionId";
+
+        private Variables() {
+        }
+    }
+
+    /** The BPMN error codes the delegates throw and the model catches (its {@code bpmn:error} elements). */
+    public static final class Errors {
+        public static final String NO_APPEAL_ADDRESS = "NO_APPEAL_ADDRESS";
+        public static final String CONSENT_MISSING = "PART2_CONSENT_MISSING";
+
+        private Errors() {
+        }
+    }
+
     /** Where a case stands, as the dashboard counts it. */
     public enum Status {
         IN_REVIEW, DISMISSED, CONFIRMED, NOT_PURSUED, REQUEST_SENT, RESOLVED, COMPLAINT_FILED, CLOSED

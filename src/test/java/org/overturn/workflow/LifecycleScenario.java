@@ -151,6 +151,35 @@ class LifecycleScenario {
         return timer;
     }
 
+    /** Moves the engine clock past the task's SLA and fires its timeout listener, then runs what follows. */
+    void fireSlaTimer(Denied denial, String taskKey) {
+        Job timer = slaTimer(denial.processInstanceId(), taskKey);
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        management.executeJob(timer.getId());
+        runJobs(denial.processInstanceId());
+    }
+
+    /**
+     * The SLA timer of the open task: the job of its {@code timeout} task listener, which carries the task's own
+     * activity id (a boundary timer carries its event's), or null when there is none.
+     */
+    Job slaTimerOrNull(String processInstanceId, String taskKey) {
+        return management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(taskKey)
+                .singleResult();
+    }
+
+    Job slaTimer(String processInstanceId, String taskKey) {
+        Job timer = slaTimerOrNull(processInstanceId, taskKey);
+        assertThat(timer).as("SLA timer of %s in process %s", taskKey, processInstanceId).isNotNull();
+        return timer;
+    }
+
+    /** How long after now (the engine clock) the task's SLA timer is due. */
+    Duration timeUntilSla(Denied denial, String taskKey) {
+        return Duration.ofMillis(slaTimer(denial.processInstanceId(), taskKey).getDuedate().getTime()
+                - ClockUtil.getCurrentTime().getTime());
+    }
+
     /** How long after now (the engine clock) the timer is due. */
     Duration timeUntil(Denied denial, String timerId) {
         return Duration.ofMillis(timer(denial, timerId).getDuedate().getTime() - ClockUtil.getCurrentTime().getTime());

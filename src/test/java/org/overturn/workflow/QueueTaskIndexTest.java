@@ -58,7 +58,7 @@ class QueueTaskIndexTest {
     void anEscalatedTaskIsInItsQueueAndWithManagers() {
         Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "16", "180.00"));
 
-        scenario.fireTimer(denial, "Timer_CorrectClaimSlaBreached");
+        scenario.fireSlaTimer(denial, Tasks.CORRECT_CLAIM);
 
         assertThat(scenario.queueTasks(denial)).hasSize(2).anySatisfy(row -> assertThat(row).contains(" coding "))
                 .anySatisfy(row -> assertThat(row).contains(" managers "));

@@ -17,7 +17,7 @@ import org.overturn.workflow.LifecycleScenario.Denied;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every user task has a non-interrupting SLA timer of its queue's SLA: when it fires the task stays where it
+ * Every user task has a timeout listener of its queue's SLA: when it fires (once) the task stays where it
  * is, managers see it too, and the breach is recorded for the SLA dashboard.
  */
 @LifecycleProcessTest
@@ -27,6 +27,12 @@ class SlaEscalationTest {
     LifecycleScenario scenario;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     static Stream<Arguments> overdueTasks() {
         return Stream.of(
@@ -46,17 +52,15 @@ class SlaEscalationTest {
     @MethodSource("overdueTasks")
     void escalatesAnOverdueTaskToManagersAndKeepsItOpen(String taskKey, String queue, Duration sla) {
         Denied denial = reach(taskKey);
-        String name = taskKey.substring("Task_".length());
-        String timerId = "Timer_" + name + "SlaBreached";
         Task overdue = scenario.task(denial, taskKey);
         assertThat(overdue.getDueDate().getTime() - overdue.getCreateTime().getTime())
                 .as("due date of the task").isCloseTo(sla.toMillis(), org.assertj.core.data.Offset.offset(60_000L));
-        assertThat(scenario.timeUntil(denial, timerId)).isBetween(sla.minusMinutes(1), sla);
+        assertThat(scenario.timeUntilSla(denial, taskKey)).isBetween(sla.minusMinutes(1), sla);
 
-        scenario.fireTimer(denial, timerId);
+        scenario.fireSlaTimer(denial, taskKey);
 
-        assertThat(denial.process()).hasPassed(timerId, "Task_Escalate" + name, "End_" + name + "Escalated")
-                .isWaitingAt(taskKey);
+        assertThat(denial.process()).isWaitingAt(taskKey);
+        assertThat(scenario.slaTimerOrNull(denial.processInstanceId(), taskKey)).as("fires once").isNull();
         assertThat(scenario.task(denial, taskKey).getId()).as("the same task stays open").isEqualTo(overdue.getId());
         assertThat(tasks.getIdentityLinksForTask(overdue.getId())).filteredOn(this::isCandidateGroup)
                 .extracting(IdentityLink::getGroupId).contains(queue, "managers");
@@ -64,6 +68,40 @@ class SlaEscalationTest {
         assertThat(scenario.slaBreaches(denial.id())).singleElement().satisfies(breach -> assertThat(breach)
                 .containsEntry("task_definition_key", taskKey).containsEntry("task_id", overdue.getId())
                 .containsEntry("queue", queue));
+    }
+
+    /**
+     * Instances started under the definitions before the timeout listeners stay on them (no migration): their
+     * boundary timer still runs {@code ${escalateToManagers}} as a delegate, with input parameter overdueTask.
+     */
+    @org.junit.jupiter.api.Test
+    void aBoundaryTimerOfAnEarlierDefinitionStillEscalates() {
+        Denied denial = correctable(LifecycleScenario.newClaim());
+        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("sla-before-timeout-listeners")
+                .startEvent().userTask("Task_Legacy").camundaCandidateGroups("coding")
+                .boundaryEvent("Timer_LegacySlaBreached").cancelActivity(false).timerWithDuration("P3D")
+                .serviceTask("Task_EscalateLegacy").camundaDelegateExpression("${escalateToManagers}")
+                .camundaInputParameter("overdueTask", "Task_Legacy").endEvent("End_LegacyEscalated")
+                .moveToActivity("Task_Legacy").endEvent().done();
+        String deployment = repository.createDeployment().addModelInstance("legacy-sla.bpmn", model).deploy().getId();
+        try {
+            String process = runtime.startProcessInstanceByKey("sla-before-timeout-listeners",
+                    java.util.Map.of("denialId", denial.id())).getId();
+            var timer = management.createJobQuery().processInstanceId(process).activityId("Timer_LegacySlaBreached")
+                    .singleResult();
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                    new java.util.Date(timer.getDuedate().getTime() + 1000));
+            management.executeJob(timer.getId());
+
+            Task legacy = tasks.createTaskQuery().processInstanceId(process).singleResult();
+            assertThat(tasks.getIdentityLinksForTask(legacy.getId())).filteredOn(this::isCandidateGroup)
+                    .extracting(IdentityLink::getGroupId).contains("coding", "managers");
+            assertThat(scenario.slaBreaches(denial.id())).singleElement().satisfies(breach -> assertThat(breach)
+                    .containsEntry("task_definition_key", "Task_Legacy").containsEntry("task_id", legacy.getId())
+                    .containsEntry("queue", "coding"));
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
     }
 
     private boolean isCandidateGroup(IdentityLink link) {

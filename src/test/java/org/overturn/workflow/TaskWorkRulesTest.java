@@ -113,7 +113,7 @@ class TaskWorkRulesTest {
         TaskProblem before = catchThrowableOfType(TaskProblem.class,
                 () -> work.claim(taskId, LifecycleScenario.MANAGER));
 
-        scenario.fireTimer(denial, "Timer_CorrectClaimSlaBreached");
+        scenario.fireSlaTimer(denial, Tasks.CORRECT_CLAIM);
         scenario.complete(denial, Tasks.CORRECT_CLAIM, LifecycleScenario.MANAGER, "correctionOutcome", "APPEAL");
 
         assertThat(before.kind()).isEqualTo(TaskProblem.Kind.FORBIDDEN);

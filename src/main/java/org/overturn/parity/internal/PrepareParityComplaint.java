@@ -1,5 +1,7 @@
 package org.overturn.parity.internal;
 
+import static org.overturn.parity.ParityEscalation.Variables.COMPLAINT_VERSION_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.parity.ParityLetters;
@@ -17,13 +19,14 @@ class PrepareParityComplaint implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long denialId = ((Number) execution.getVariable("denialId")).longValue();
-        String argument = (String) execution.getVariable("parityReason");
-        Object assessment = execution.getVariable("assessmentNote");
+        ParityVariables variables = ParityVariables.of(execution);
+        long denialId = variables.denialId();
+        String argument = variables.parityReason();
+        String assessment = variables.assessmentNote();
         if (assessment != null) {
             argument = (argument == null ? "" : argument + "\n\n") + "The plan's analysis: " + assessment;
         }
-        var version = letters.renderComplaint(denialId, argument, (String) execution.getVariable("lastCompletedBy"));
-        execution.setVariable("parityComplaintVersionId", version.id());
+        var version = letters.renderComplaint(denialId, argument, variables.lastCompletedBy());
+        execution.setVariable(COMPLAINT_VERSION_ID, version.id());
     }
 }

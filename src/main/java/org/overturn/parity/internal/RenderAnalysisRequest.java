@@ -1,5 +1,7 @@
 package org.overturn.parity.internal;
 
+import static org.overturn.parity.ParityEscalation.Variables.REQUEST_VERSION_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.parity.ParityLetters;
@@ -20,8 +22,8 @@ class RenderAnalysisRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long denialId = ((Number) execution.getVariable("denialId")).longValue();
-        var version = letters.renderRequest(denialId, policy.responseDue(), (String) execution.getVariable("lastCompletedBy"));
-        execution.setVariable("parityRequestVersionId", version.id());
+        ParityVariables variables = ParityVariables.of(execution);
+        var version = letters.renderRequest(variables.denialId(), policy.responseDue(), variables.lastCompletedBy());
+        execution.setVariable(REQUEST_VERSION_ID, version.id());
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.denial.Denials;
 import org.overturn.letters.AppealMailer;
 import org.overturn.parity.ParityCases;
+import org.overturn.parity.ParityEscalation.Errors;
 import org.overturn.parity.ParityPolicy;
 import org.overturn.part2.Consent;
 import org.overturn.part2.PatientConsents;
@@ -35,17 +36,18 @@ class SendAnalysisRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long denialId = ((Number) execution.getVariable("denialId")).longValue();
-        long versionId = ((Number) execution.getVariable("parityRequestVersionId")).longValue();
+        ParityVariables variables = ParityVariables.of(execution);
+        long denialId = variables.denialId();
+        long versionId = variables.requestVersionId();
         Long consentId = null;
         if (denials.find(denialId).orElseThrow().part2()) {
             consentId = consents.validForDenial(denialId).map(Consent::id).orElseThrow(
-                    () -> new BpmnError("PART2_CONSENT_MISSING", "No valid Part 2 consent for this plan"));
+                    () -> new BpmnError(Errors.CONSENT_MISSING, "No valid Part 2 consent for this plan"));
         }
         try {
-            mailer.send(versionId, (String) execution.getVariable("lastCompletedBy"), null, consentId);
+            mailer.send(versionId, variables.lastCompletedBy(), null, consentId);
         } catch (AppealMailer.NoAppealAddress e) {
-            throw new BpmnError("NO_APPEAL_ADDRESS", e.getMessage());
+            throw new BpmnError(Errors.NO_APPEAL_ADDRESS, e.getMessage());
         }
         cases.requestSent(denialId, policy.responseDue());
     }

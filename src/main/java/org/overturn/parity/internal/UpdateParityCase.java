@@ -1,6 +1,5 @@
 package org.overturn.parity.internal;
 
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.parity.ParityCases;
@@ -28,19 +27,19 @@ class UpdateParityCase implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long denialId = ((Number) execution.getVariable("denialId")).longValue();
-        String user = (String) execution.getVariable("lastCompletedBy");
-        Status status = Status.valueOf((String) execution.getVariable("caseStatus"));
+        ParityVariables variables = ParityVariables.of(execution);
+        long denialId = variables.denialId();
+        String user = variables.lastCompletedBy();
+        Status status = variables.caseStatus();
         switch (status) {
-            case CONFIRMED, DISMISSED -> cases.decide(denialId, status, user, (String) execution.getVariable("parityReason"));
+            case CONFIRMED, DISMISSED -> cases.decide(denialId, status, user, variables.parityReason());
             case NOT_PURSUED -> cases.decide(denialId, status, user,
                     "The patient refused consent to disclose the Part 2 record to the plan");
             case REQUEST_SENT -> cases.requestSent(denialId, policy.responseDue());
             case RESOLVED -> cases.resolved(denialId);
             case COMPLAINT_FILED -> cases.complaintFiled(denialId, letters.regulatorOf(denialId),
-                    LocalDate.parse((String) execution.getVariable("complaintFiledOn")),
-                    (String) execution.getVariable("complaintReference"));
-            case CLOSED -> cases.complaintDecided(denialId, (String) execution.getVariable("complaintOutcome"));
+                    variables.complaintFiledOn(), variables.complaintReference());
+            case CLOSED -> cases.complaintDecided(denialId, variables.complaintOutcome());
             case IN_REVIEW -> throw new IllegalArgumentException("a case starts in review; the model cannot set it");
         }
     }

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * outside the process (in Cockpit) fires no task event: it is counted from the task's next change.
  */
 @Component
-class QueueTaskIndex {
+// public for the process kit's escalation, which adds a candidate group without a task event
+public class QueueTaskIndex {
 
     /** More tasks than this in one transaction (a file's) are read with plans made for them. */
     private static final int PLANNED_FOR_THEIR_ROWS = 50;
@@ -61,7 +62,7 @@ class QueueTaskIndex {
      * commits: during an event the task is not written yet, and its candidate list still holds a group being
      * removed. Also for what fires no event, such as an escalation adding managers.
      */
-    void readBeforeCommit(String taskId) {
+    public void readBeforeCommit(String taskId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             read(List.of(taskId));
             return;

@@ -9,6 +9,7 @@ import org.overturn.letters.AppealMailer;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
 import org.overturn.workflow.DenialLifecycle;
+import org.overturn.workflow.kit.Part2Disclosure;
 import org.springframework.stereotype.Component;
 
 /**

@@ -25,6 +25,7 @@ import org.overturn.letters.AppealMailer;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
 import org.overturn.parity.ParityCases;
+import org.overturn.parity.ParityEscalation.Errors;
 import org.overturn.parity.ParityEscalation.Status;
 import org.overturn.parity.ParityLetters;
 import org.overturn.parity.ParityPolicy;
@@ -104,9 +105,9 @@ class ParityDelegatesTest {
         var send = new SendAnalysisRequest(mailer, cases, policy, denials, consents);
 
         assertThatThrownBy(() -> send.execute(FakeExecution.with(Map.of("denialId", 7L, "parityRequestVersionId", 41L))))
-                .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo("PART2_CONSENT_MISSING"));
+                .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.CONSENT_MISSING));
         assertThatThrownBy(() -> send.execute(FakeExecution.with(Map.of("denialId", 8L, "parityRequestVersionId", 42L))))
-                .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo("NO_APPEAL_ADDRESS"));
+                .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.NO_APPEAL_ADDRESS));
         verifyNoInteractions(cases);
     }
 

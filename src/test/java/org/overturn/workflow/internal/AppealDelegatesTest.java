@@ -15,6 +15,7 @@ import org.overturn.FakeExecution;
 import org.overturn.letters.AppealMailer;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
+import org.overturn.workflow.kit.Part2Disclosure;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,10 @@
-package org.overturn.workflow;
+package org.overturn.workflow.kit;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.overturn.workflow.WorkflowProperties;
 import org.springframework.stereotype.Component;
 
 /**

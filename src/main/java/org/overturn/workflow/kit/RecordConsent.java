@@ -1,4 +1,4 @@
-package org.overturn.workflow.internal;
+package org.overturn.workflow.kit;
 
 import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.part2.PatientConsents;
+import org.overturn.workflow.internal.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * "already on file" there is nothing to record and the gate looks again.
  */
 @Component("recordConsent")
-class RecordConsent implements JavaDelegate {
+public class RecordConsent implements JavaDelegate {
 
     static final String RECORDED = "RECORDED";
 

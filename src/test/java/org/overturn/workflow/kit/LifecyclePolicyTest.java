@@ -1,4 +1,4 @@
-package org.overturn.workflow;
+package org.overturn.workflow.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.overturn.workflow.WorkflowProperties;
 
 class LifecyclePolicyTest {
 

@@ -1,4 +1,4 @@
-package org.overturn.workflow.internal;
+package org.overturn.workflow.kit;
 
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
  * that is a Part 2 record may be disclosed to its payer only under a valid consent of the patient naming
  * that payer. Read from the database each time, so a consent revoked or a program flagged meanwhile counts.
  */
-// public: the model calls it by expression, and the EL resolver needs a public class
+// public: the model calls it by expression (the EL resolver needs a public class), and SendAppeal checks it
 @Component("part2Disclosure")
 public class Part2Disclosure {
 
     /** Whether the letter may go, and under which consent (null for a record outside Part 2). */
-    record Permission(boolean allowed, Long consentId) {
+    public record Permission(boolean allowed, Long consentId) {
     }
 
     private final Denials denials;
@@ -30,7 +30,7 @@ public class Part2Disclosure {
         return !check(((Number) denialId).longValue()).allowed();
     }
 
-    Permission check(long denialId) {
+    public Permission check(long denialId) {
         DenialView denial = denials.find(denialId)
                 .orElseThrow(() -> new IllegalStateException("No denial " + denialId));
         if (!denial.part2()) {

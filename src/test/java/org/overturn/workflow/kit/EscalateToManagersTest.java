@@ -1,4 +1,4 @@
-package org.overturn.workflow.internal;
+package org.overturn.workflow.kit;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -12,12 +12,14 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.overturn.FakeExecution;
+import org.overturn.workflow.internal.QueueTaskIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class EscalateToManagersTest {
@@ -28,6 +30,25 @@ class EscalateToManagersTest {
     private final QueueTaskIndex queueTasks = mock(QueueTaskIndex.class);
     private final EscalateToManagers delegate = new EscalateToManagers(tasks, jdbc, queueTasks);
 
+    /** The timeout listener every user task carries: the overdue task is the one whose timer fired. */
+    @Test
+    void escalatesTheTaskWhoseTimeoutFired() {
+        DelegateTask task = mock(DelegateTask.class);
+        when(task.getId()).thenReturn("task-3");
+        when(task.getTaskDefinitionKey()).thenReturn("Task_PrepareAppeal");
+        when(task.getVariable("denialId")).thenReturn(9L);
+        IdentityLink appeals = candidate("appeals");
+        when(tasks.getIdentityLinksForTask("task-3")).thenReturn(List.of(appeals));
+
+        delegate.notify(task);
+
+        verify(tasks).addCandidateGroup("task-3", "managers");
+        verify(queueTasks).readBeforeCommit("task-3");
+        verify(tasks).setVariableLocal("task-3", "slaBreached", true);
+        verify(jdbc).update(anyString(), eq(9L), eq("Task_PrepareAppeal"), eq("task-3"), eq("appeals"), any());
+    }
+
+    /** Instances deployed before the timeout listeners still fire their boundary timers into this bean. */
     @Test
     void letsManagersSeeTheOverdueTaskAndRecordsTheBreachForItsQueue() {
         Task task = mock(Task.class);
