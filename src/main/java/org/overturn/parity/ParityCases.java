@@ -58,9 +58,12 @@ public class ParityCases {
         this.clock = clock;
     }
 
-    /** Opens the denial's case and starts its escalation, unless it has one already. */
+    /**
+     * Opens the denial's case and starts its escalation, unless it has one already; answers the escalation's process
+     * instance, which the caller (the lifecycle, workflow) records as one of the denial's processes.
+     */
     @Transactional
-    public Optional<ParityCase> open(ScreenResult screen) {
+    public Optional<String> open(ScreenResult screen) {
         if (!screen.concern() || caseOf(screen.denialId()).isPresent()) {
             return Optional.empty();
         }
@@ -76,10 +79,7 @@ public class ParityCases {
                         "parityRisk", screen.risk().name()))
                 .execute().getId();
         jdbc.update("update parity_case set process_instance_id = ? where denial_id = ?", process, denial.id());
-        // the work queues find the denial behind the escalation's tasks here
-        jdbc.update("insert into denial_process (denial_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)",
-                denial.id(), "PARITY", process, Timestamp.from(clock.instant()));
-        return caseOf(denial.id());
+        return Optional.of(process);
     }
 
     /** Tells the denial's escalation, if it waits for it, that the appeal was upheld. */
