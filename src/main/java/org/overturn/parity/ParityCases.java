@@ -154,7 +154,7 @@ public class ParityCases {
         SqlCondition scope = access.scopeCondition(user, "d");
         List<Object> args = new java.util.ArrayList<>(scope.args());
         args.add(limit);
-        return jdbc.query("select c.*, d.part2 as denial_part2 from parity_case c join denial d on d.id = c.denial_id"
+        return jdbc.query("select c.*, d.part2 as denial_part2 from parity_case c join denial_report d on d.id = c.denial_id"
                 + " where true" + (openOnly ? " and c.closed_at is null" : "") + scope.sql()
                 + " order by c.opened_at desc limit ?", (rs, i) -> {
             ParityCase found = CASE.mapRow(rs, i);
