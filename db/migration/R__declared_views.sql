@@ -1,7 +1,27 @@
 -- Declared read models: views other modules read instead of the owning module's tables, so that a table can
 -- change behind its view. Each view is named for the module that owns it and is declared in that module's section.
 -- (Views over the process engine's own tables cannot live here: on a new database Flyway runs before the engine
--- creates them.)
+-- creates them.) A view of a whole table ("select *") keeps the columns the table had when this file last ran: a
+-- migration that adds a column others need touches this file, and Flyway runs it again.
+
+-- remittance -------------------------------------------------------------------------------------------------
+
+create or replace view remittance_file_report as select * from remittance_file;
+create or replace view remittance_report as select * from remittance;
+create or replace view remittance_claim_report as select * from claim_payment;
+create or replace view remittance_line_report as select * from service_line;
+
+-- denial -----------------------------------------------------------------------------------------------------
+
+create or replace view denial_report as select * from denial;
+create or replace view denial_appeal_report as select * from appeal;
+
+-- payer, correction, letters, parity ---------------------------------------------------------------------------
+
+create or replace view payer_report as select * from payer;
+create or replace view correction_report as select * from corrected_claim;
+create or replace view letters_delivery_report as select * from letter_delivery;
+create or replace view parity_case_report as select * from parity_case;
 
 -- workflow ---------------------------------------------------------------------------------------------------
 

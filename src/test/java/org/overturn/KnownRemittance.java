@@ -34,23 +34,12 @@ public final class KnownRemittance {
 
     /** Waits until the lifecycle gave {@code count} of the payer's denials their user task (the job executor runs it). */
     public static void awaitTasks(org.springframework.jdbc.core.JdbcTemplate jdbc, String payerId, int count) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        while (java.time.Instant.now().isBefore(deadline)) {
-            Long tasks = jdbc.queryForObject("""
-                    select count(*) from act_ru_task t join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                      join denial d on d.id = dp.denial_id where d.payer_id = ? and dp.kind = 'LIFECYCLE'
-                    """, Long.class, payerId);
-            if (tasks != null && tasks >= count) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the denials' tasks did not appear within 60 s");
+        org.awaitility.Awaitility.await("the denials' tasks").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> jdbc.queryForObject("""
+                        select count(*) from act_ru_task t join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                          join denial d on d.id = dp.denial_id where d.payer_id = ? and dp.kind = 'LIFECYCLE'
+                        """, Long.class, payerId), tasks -> tasks != null && tasks >= count);
     }
 
     public byte[] bytes() {

@@ -221,22 +221,13 @@ class PagesInBrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    private static Path awaitDownload(Path folder) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var files = Files.list(folder)) {
-                var done = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst();
-                if (done.isPresent() && Files.size(done.get()) > 0) {
-                    return done.get();
-                }
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no workbook downloaded within 30 s");
+    private static Path awaitDownload(Path folder) {
+        return org.awaitility.Awaitility.await("a downloaded workbook").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    try (var files = Files.list(folder)) {
+                        var done = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst();
+                        return done.isPresent() && Files.size(done.get()) > 0 ? done.get() : null;
+                    }
+                }, java.util.Objects::nonNull);
     }
 }

@@ -43,24 +43,24 @@ class DenialRateCells {
                 insert into denial_rate_cell (remittance_id, dimension, key, claims, denied, charged, denied_dollars)
                 with claim as (
                   select cp.id, cp.charge, cp.remittance_id, cp.rendering_provider_npi
-                    from claim_payment cp
-                    join remittance r on r.id = cp.remittance_id
+                    from remittance_claim_report cp
+                    join remittance_report r on r.id = cp.remittance_id
                    where cp.remittance_id = ? and cp.status <> '22'
                      and not exists (
                            select 1
-                             from (select e.remittance_id from claim_payment e
+                             from (select e.remittance_id from remittance_claim_report e
                                     where e.patient_control_number = cp.patient_control_number and e.id < cp.id
                                    offset 0) e
-                             join remittance er on er.id = e.remittance_id
+                             join remittance_report er on er.id = e.remittance_id
                             where e.remittance_id <> cp.remittance_id and er.payer_id is not distinct from r.payer_id)
                 ), counted as (
                   select c.remittance_id, coalesce(c.rendering_provider_npi, ?) as provider,
                          coalesce(fl.procedure_code, ?) as procedure, d.root_cause, c.charge, d.id as denial_id,
                          d.amount_at_risk
                     from claim c
-                    left join lateral (select s.procedure_code from service_line s where s.claim_payment_id = c.id
+                    left join lateral (select s.procedure_code from remittance_line_report s where s.claim_payment_id = c.id
                                         order by s.position limit 1) fl on true
-                    left join denial d on d.claim_payment_id = c.id
+                    left join denial_report d on d.claim_payment_id = c.id
                 )
                 select remittance_id,
                        case when grouping(provider) = 0 then 'provider' when grouping(procedure) = 0 then 'procedure'

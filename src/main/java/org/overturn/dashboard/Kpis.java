@@ -71,7 +71,7 @@ public class Kpis {
     public List<PayerOption> payers() {
         return jdbc.query("""
                 select coalesce(payer_id, payer_name) as value, max(coalesce(payer_name, payer_id)) as name
-                  from remittance where coalesce(payer_id, payer_name) is not null
+                  from remittance_report where coalesce(payer_id, payer_name) is not null
                  group by 1 order by 2, 1
                 """, (rs, i) -> new PayerOption(rs.getString(1), rs.getString(2)));
     }
@@ -102,11 +102,11 @@ public class Kpis {
                   from (select coalesce(r.payer_name, r.payer_id, '%s') as payer,
                                to_char(date_trunc('week', r.payment_date), 'YYYY-MM-DD') as week,
                                c.claims, c.denied, c.charged, c.denied_dollars
-                          from denial_rate_cell c join remittance r on r.id = c.remittance_id
+                          from denial_rate_cell c join remittance_report r on r.id = c.remittance_id
                          where c.dimension = 'all' %s) remitted
                  group by grouping sets ((), (payer), (week))
                 """.formatted(remittances.isEmpty() ? ""
-                        : "and c.remittance_id in (select r.id from remittance r where true" + remittances + ")",
+                        : "and c.remittance_id in (select r.id from remittance_report r where true" + remittances + ")",
                 NO_PAYER, remittances);
         record Group(String dimension, String key, long claims, long denied, BigDecimal charged,
                      BigDecimal deniedDollars) {
@@ -170,7 +170,7 @@ public class Kpis {
                        count(*) as denials, sum(amount_at_risk) as at_risk, sum(recovered_amount) as recovered
                   from (select d.status, d.amount_at_risk, d.recovered_amount,
                                :today::date - coalesce(d.remittance_date, d.detected_at::date) as age
-                          from denial d where true %s) aged
+                          from denial_report d where true %s) aged
                  group by 1, 2
                 """.formatted(denialFilter(filter)), args, (rs, i) -> new Tally(rs.getString("status"),
                 rs.getInt("bucket"), rs.getLong("denials"), rs.getBigDecimal("at_risk"),
@@ -207,7 +207,7 @@ public class Kpis {
             counts.put(rs.getString("queue"), new long[] {rs.getLong("open"), rs.getLong("overdue"), 0});
             atRisk.put(rs.getString("queue"), money(rs.getBigDecimal("at_risk")));
         });
-        jdbc.query("select b.queue, count(*) from workflow_sla_breach b join denial d on d.id = b.denial_id where true "
+        jdbc.query("select b.queue, count(*) from workflow_sla_breach b join denial_report d on d.id = b.denial_id where true "
                 + denialFilter(filter) + " group by b.queue", args, rs -> {
             counts.computeIfAbsent(rs.getString(1), k -> new long[3])[2] = rs.getLong(2);
         });
@@ -227,7 +227,7 @@ public class Kpis {
     private Dashboard.Timing toResolution(DashboardFilter filter, MapSqlParameterSource args) {
         return timing("""
                 select extract(epoch from (d.closed_at - d.detected_at)) / 86400.0 as days
-                  from denial d
+                  from denial_report d
                  where d.status in ('RECOVERED', 'WRITTEN_OFF', 'PATIENT_RESPONSIBILITY') and d.closed_at is not null %s
                 """.formatted(denialFilter(filter)), args);
     }
@@ -261,7 +261,7 @@ public class Kpis {
                   from (select a.level::text as level, d.root_cause, a.outcome,
                                case when row_number() over (partition by a.denial_id order by a.sent_at) = 1
                                     then extract(epoch from (a.sent_at - d.detected_at)) / 86400.0 end as days_to_appeal
-                          from appeal a join denial d on d.id = a.denial_id
+                          from denial_appeal_report a join denial_report d on d.id = a.denial_id
                          where true %s) sent
                  group by grouping sets ((level), (root_cause), ())
                  order by grouped_by, key

@@ -58,7 +58,7 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void loadIntoEmptyDatabase() {
-        if (jdbc.queryForObject("select count(*) from remittance_file", Long.class) > 0) {
+        if (jdbc.queryForObject("select count(*) from remittance_file_report", Long.class) > 0) {
             return;
         }
         long started = System.nanoTime();
@@ -136,7 +136,7 @@ class DemoData {
                 jdbc.update("""
                         insert into payer_parity_facts (payer_id, pa_for_medical_outpatient, concurrent_review_for_medical,
                                                         visit_limits_for_medical, funding, state, updated_by, updated_at)
-                        select id, 'NO', 'NO', 'NO', ?, ?, 'demo', ? from payer where id = ? or name = ?
+                        select id, 'NO', 'NO', 'NO', ?, ?, 'demo', ? from payer_report where id = ? or name = ?
                         on conflict (payer_id) do nothing
                         """, erisa ? "SELF_FUNDED_ERISA" : "FULLY_INSURED", payer.state(), now, payer.payerId(),
                     payer.name());

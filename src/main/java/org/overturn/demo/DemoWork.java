@@ -132,7 +132,7 @@ class DemoWork {
                            p.business_key_, d.patient_control_number
                       from act_ru_task t
                       join act_ru_execution p on p.id_ = t.proc_inst_id_
-                      join denial d on d.id = cast(p.business_key_ as bigint)
+                      join denial_report d on d.id = cast(p.business_key_ as bigint)
                      where t.create_time_ >= ?
                      order by t.create_time_, cast(p.business_key_ as bigint), t.task_def_key_, t.id_
                     """, row -> {
@@ -145,7 +145,7 @@ class DemoWork {
             }, java.sql.Timestamp.from(lastLook.minusSeconds(1)));
             lastLook = timeline.now();
             jdbc.query("""
-                    select id, status, appeal_level from denial
+                    select id, status, appeal_level from denial_report
                      where status in ('CORRECTION_SUBMITTED', 'APPEALED') and follows_denial_id is null order by id
                     """, row -> {
                 long id = row.getLong(1);
@@ -160,7 +160,7 @@ class DemoWork {
                     }
                 }
             });
-            for (Long denialId : jdbc.queryForList("select denial_id from parity_case where status = 'REQUEST_SENT' "
+            for (Long denialId : jdbc.queryForList("select denial_id from parity_case_report where status = 'REQUEST_SENT' "
                     + "order by denial_id", Long.class)) {
                 if (awaitedAnalyses.add(denialId)) {
                     planAnalysis(denials.find(denialId).orElseThrow());
@@ -414,18 +414,18 @@ class DemoWork {
             done.stream().map(HistoricTaskInstance::getAssignee).filter(java.util.Objects::nonNull).forEach(workers::add);
             Map<String, Object> appeals = jdbc.queryForMap("""
                     select count(*) as sent, count(*) filter (where outcome = 'OVERTURNED') as overturned,
-                           count(*) filter (where outcome = 'UPHELD') as upheld from appeal""");
+                           count(*) filter (where outcome = 'UPHELD') as upheld from denial_appeal_report""");
             Map<String, Object> closed = jdbc.queryForMap("""
                     select count(*) as denials,
                            coalesce(sum(recovered_amount) filter (where status = 'RECOVERED'), 0) as recovered,
                            count(*) filter (where status = 'WRITTEN_OFF') as written_off
-                      from denial where follows_denial_id is null""");
+                      from denial_report where follows_denial_id is null""");
             return new Summary(((Number) closed.get("denials")).longValue(), done.size(), workers,
-                    jdbc.queryForObject("select count(*) from corrected_claim where submitted_at is not null", Long.class),
+                    jdbc.queryForObject("select count(*) from correction_report where submitted_at is not null", Long.class),
                     ((Number) appeals.get("sent")).longValue(), ((Number) appeals.get("overturned")).longValue(),
                     ((Number) appeals.get("upheld")).longValue(), (BigDecimal) closed.get("recovered"),
                     ((Number) closed.get("written_off")).longValue(),
-                    jdbc.queryForObject("select count(*) from letter_delivery", Long.class),
+                    jdbc.queryForObject("select count(*) from letters_delivery_report", Long.class),
                     tasks.createTaskQuery().count(), refused, timeline.jobsFailed());
         }
     }

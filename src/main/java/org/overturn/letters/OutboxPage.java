@@ -48,7 +48,7 @@ class OutboxPage {
                 select d.denial_id, n.part2, d.to_address, d.subject, d.message_id, d.sent_at, v.id, v.version,
                        d.approved_by, d.consent_id is not null as disclosure, d.attachments
                   from letter_delivery d join letter_version v on v.id = d.letter_version_id
-                  join denial n on n.id = d.denial_id
+                  join denial_report n on n.id = d.denial_id
                  where true""" + scope.sql() + """
                  order by d.sent_at desc limit 200
                 """, (rs, i) -> {

@@ -58,9 +58,12 @@ public class ParityCases {
         this.clock = clock;
     }
 
-    /** Opens the denial's case and starts its escalation, unless it has one already. */
+    /**
+     * Opens the denial's case and starts its escalation, unless it has one already; answers the escalation's process
+     * instance, which the caller (the lifecycle, workflow) records as one of the denial's processes.
+     */
     @Transactional
-    public Optional<ParityCase> open(ScreenResult screen) {
+    public Optional<String> open(ScreenResult screen) {
         if (!screen.concern() || caseOf(screen.denialId()).isPresent()) {
             return Optional.empty();
         }
@@ -76,10 +79,7 @@ public class ParityCases {
                         "parityRisk", screen.risk().name()))
                 .execute().getId();
         jdbc.update("update parity_case set process_instance_id = ? where denial_id = ?", process, denial.id());
-        // the work queues find the denial behind the escalation's tasks here
-        jdbc.update("insert into denial_process (denial_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)",
-                denial.id(), "PARITY", process, Timestamp.from(clock.instant()));
-        return caseOf(denial.id());
+        return Optional.of(process);
     }
 
     /** Tells the denial's escalation, if it waits for it, that the appeal was upheld. */
@@ -154,7 +154,7 @@ public class ParityCases {
         SqlCondition scope = access.scopeCondition(user, "d");
         List<Object> args = new java.util.ArrayList<>(scope.args());
         args.add(limit);
-        return jdbc.query("select c.*, d.part2 as denial_part2 from parity_case c join denial d on d.id = c.denial_id"
+        return jdbc.query("select c.*, d.part2 as denial_part2 from parity_case c join denial_report d on d.id = c.denial_id"
                 + " where true" + (openOnly ? " and c.closed_at is null" : "") + scope.sql()
                 + " order by c.opened_at desc limit ?", (rs, i) -> {
             ParityCase found = CASE.mapRow(rs, i);

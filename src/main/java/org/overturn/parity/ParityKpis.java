@@ -43,7 +43,7 @@ public class ParityKpis {
                                java.util.function.Function<String, String> label) {
         Map<String, Count> counts = new LinkedHashMap<>();
         jdbc.query("select " + key + " as k, count(*) filter (where c.closed_at is null), count(*) "
-                + "from parity_case c left join payer p on p.id = c.payer_id" + where + " group by 1 order by 3 desc, 1",
+                + "from parity_case c left join payer_report p on p.id = c.payer_id" + where + " group by 1 order by 3 desc, 1",
                 row -> {
                     String k = row.getString(1);
                     counts.put(k, new Count(k, label == null ? k : label.apply(k), row.getLong(2), row.getLong(3)));

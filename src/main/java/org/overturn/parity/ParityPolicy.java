@@ -1,8 +1,9 @@
 package org.overturn.parity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,17 @@ import org.springframework.stereotype.Component;
 public class ParityPolicy {
 
     private final Duration responseWindow;
+    private final Clock clock;
 
-    public ParityPolicy(@Value("${overturn.parity.response-window:30d}") Duration responseWindow) {
+    @Autowired
+    public ParityPolicy(@Value("${overturn.parity.response-window:30d}") Duration responseWindow, Clock clock) {
         this.responseWindow = responseWindow;
+        this.clock = clock;
+    }
+
+    /** With the system's clock, for tests of the delegates that use it. */
+    public ParityPolicy(Duration responseWindow) {
+        this(responseWindow, Clock.systemDefaultZone());
     }
 
     /** The window as an ISO-8601 duration, for the timer. */
@@ -25,9 +34,8 @@ public class ParityPolicy {
         return responseWindow.toString();
     }
 
-    /** The day an answer to a request sent now is due, by the engine's clock. */
+    /** The day an answer to a request sent now is due, by the one clock (the engine's). */
     public LocalDate responseDue() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.systemDefault())
-                .plusDays(Math.max(1, responseWindow.toDays()));
+        return LocalDate.now(clock).plusDays(Math.max(1, responseWindow.toDays()));
     }
 }

@@ -92,7 +92,7 @@ public class PatientConsents {
     Optional<Patient> patientOf(long denialId) {
         return jdbc.query("""
                 select cp.member_id, cp.patient_last_name, cp.patient_first_name, d.payer_id
-                  from denial d join claim_payment cp on cp.id = d.claim_payment_id
+                  from denial_report d join remittance_claim_report cp on cp.id = d.claim_payment_id
                  where d.id = ?
                 """, (rs, i) -> new Patient(clean(rs.getString(1)), clean(rs.getString(2)), clean(rs.getString(3)),
                 clean(rs.getString(4))), denialId).stream().findFirst();

@@ -258,9 +258,9 @@ public class DenialProcesses {
                 select d.patient_control_number, d.payer_id, d.id, dp.process_instance_id, cp.id,
                        cp.payer_claim_control_number, cp.charge
                   from unnest(?::text[]) as claim (patient_control_number)
-                  join denial d on d.patient_control_number = claim.patient_control_number
+                  join denial_report d on d.patient_control_number = claim.patient_control_number
                   join denial_process dp on dp.denial_id = d.id and dp.kind = 'LIFECYCLE'
-                  join claim_payment cp on cp.id = d.claim_payment_id
+                  join remittance_claim_report cp on cp.id = d.claim_payment_id
                  where d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
                    and d.follows_denial_id is null
                    and cp.remittance_id <> ?

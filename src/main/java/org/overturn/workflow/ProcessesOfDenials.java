@@ -1,5 +1,7 @@
 package org.overturn.workflow;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which process instances belong to which denial: its lifecycle, and its parity escalation when it has one
@@ -16,9 +20,21 @@ import org.springframework.stereotype.Service;
 public class ProcessesOfDenials {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    ProcessesOfDenials(JdbcTemplate jdbc) {
+    ProcessesOfDenials(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a process started for a denial besides its lifecycle (its parity escalation), in the starting
+     * transaction: the work queues find the denial behind the process's tasks here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void register(long denialId, String kind, String processInstanceId) {
+        jdbc.update("insert into denial_process (denial_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)",
+                denialId, kind, processInstanceId, Timestamp.from(clock.instant()));
     }
 
     /** The denial's process instances, its lifecycle first. */

@@ -65,7 +65,7 @@ public class DenialSearch {
     public Found page(Criteria criteria, CurrentUser user, int page, int size) {
         List<Object> args = new ArrayList<>();
         String where = where(criteria, user, args);
-        Long total = jdbc.queryForObject("select count(*) from denial d" + where, Long.class, args.toArray());
+        Long total = jdbc.queryForObject("select count(*) from denial_report d" + where, Long.class, args.toArray());
         args.add(size);
         args.add((long) page * size);
         List<Row> rows = jdbc.query(SELECT + where + " order by d.id desc limit ? offset ?",
@@ -94,7 +94,7 @@ public class DenialSearch {
             select d.id, d.remittance_date, d.payer_name, d.payer_id, d.patient_control_number, d.kind, d.root_cause,
                    d.primary_reason, d.queue, d.status, d.amount_at_risk, d.recovered_amount, d.appeal_due_date,
                    d.priority, d.part2
-              from denial d""";
+              from denial_report d""";
 
     private String where(Criteria c, CurrentUser user, List<Object> args) {
         var where = new StringBuilder(" where d.follows_denial_id is null");

@@ -90,7 +90,7 @@ class RecentFacets {
                     from act_ru_task t
                     join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
                     join workflow_denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                    join denial d on d.id = dp.denial_id and d.follows_denial_id is null %s
+                    join denial_report d on d.id = dp.denial_id and d.follows_denial_id is null %s
                 )
                 select facet, value from (
                   select case when grouping(payer) = 0 then 'payer' when grouping(root_cause) = 0 then 'rootCause'
@@ -100,7 +100,7 @@ class RecentFacets {
                    group by grouping sets ((payer), (root_cause), (assignee))
                   union all
                   select distinct 'procedure', s.procedure_code
-                    from service_line s
+                    from remittance_line_report s
                    where s.claim_payment_id in (select claim_payment_id from open_task)
                 ) facets
                  where value is not null

@@ -1,6 +1,6 @@
 package org.overturn.worklist;
 
-import static org.overturn.workflow.DenialLifecycle.Variables.*;
+import static org.overturn.workflow.DenialLifecycle.Variables.LAST_COMPLETED_BY;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +16,6 @@ import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.DenialAccess;
-import org.overturn.workflow.DenialLifecycle;
 import org.overturn.workflow.DenialProcesses;
 import org.overturn.workflow.ProcessesOfDenials;
 import org.springframework.stereotype.Service;
@@ -123,12 +122,8 @@ public class TaskWork {
         }
         try {
             Map<String, Object> values = new HashMap<>(forms.validate(taskId, form));
+            // who completed it; the model keeps what that means for its tasks (who prepared, who approved)
             values.put(LAST_COMPLETED_BY, user.id());
-            if (DenialLifecycle.Tasks.PREPARE_APPEAL.equals(task.getTaskDefinitionKey())) {
-                values.put(PREPARED_BY, user.id());
-            } else if (DenialLifecycle.Tasks.APPROVE_APPEAL.equals(task.getTaskDefinitionKey())) {
-                values.put(APPROVED_BY, user.id());
-            }
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.id());
             }

@@ -115,7 +115,7 @@ public class WorkItems {
                   from act_ru_task t
                   join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
                   join workflow_denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+                  join denial_report d on d.id = dp.denial_id and d.follows_denial_id is null
                  where true
                 """);
         List<Object> args = new ArrayList<>(List.of(queue));
@@ -133,7 +133,7 @@ public class WorkItems {
             args.add(filter.rootCause());
         }
         if (filter.cpt() != null) {
-            where.append(" and exists (select 1 from service_line s where s.claim_payment_id = d.claim_payment_id"
+            where.append(" and exists (select 1 from remittance_line_report s where s.claim_payment_id = d.claim_payment_id"
                     + " and s.procedure_code = ?)");
             args.add(filter.cpt());
         }

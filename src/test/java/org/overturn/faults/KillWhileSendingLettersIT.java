@@ -149,8 +149,11 @@ class KillWhileSendingLettersIT {
     }
 
     private RunningJar start(String name) {
+        // the test's mail server speaks plain SMTP on loopback; production requires STARTTLS (application-prod.yml)
         return RunningJar.start(name, postgres, null, "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mailServer.getSmtp().getPort(),
+                "--spring.mail.properties[mail.smtp.starttls.enable]=false",
+                "--spring.mail.properties[mail.smtp.starttls.required]=false",
                 "--overturn.letters.from=appeals@riverside-bh.example");
     }
 

@@ -46,7 +46,7 @@ class LetterApiTest {
     @Autowired
     Letters letters;
     @Autowired
-    AppealMailer mailer;
+    LetterMailer mailer;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -127,22 +127,12 @@ class LetterApiTest {
     }
 
     private int auditedExports(long versionId) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        int count;
-        do {
-            count = jdbc.queryForObject("select count(*) from audit_event where action = 'EXPORT' "
-                    + "and record_type = 'letter-version' and record_id = ?", Integer.class, String.valueOf(versionId));
-            if (count > 0) {
-                return count;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        return count;
+        // written once the response is complete, which the client may see a moment earlier
+        return org.awaitility.Awaitility.await("the export's audit event").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("select count(*) from audit_event where action = 'EXPORT' "
+                        + "and record_type = 'letter-version' and record_id = ?", Integer.class,
+                        String.valueOf(versionId)), count -> count > 0);
     }
 
     @Test
@@ -173,7 +163,7 @@ class LetterApiTest {
         Letters.LetterVersion version = letters.render(heavy, LetterKind.APPEAL, 1, "Notes enclosed.", "biller");
 
         assertThatThrownBy(() -> mailer.send(version.id(), "biller", null, null))
-                .isInstanceOf(AppealMailer.AttachmentsTooLarge.class)
+                .isInstanceOf(LetterMailer.AttachmentsTooLarge.class)
                 .hasMessageContaining("not sent").hasMessageContaining("24.0 MB");
         assertThat(jdbc.queryForObject("select count(*) from letter_delivery where letter_version_id = ?",
                 Integer.class, version.id())).isZero();

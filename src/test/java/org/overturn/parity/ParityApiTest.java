@@ -52,11 +52,9 @@ class ParityApiTest {
                         "SVC*HC:S9480*600*0**1", "DTM*472*20260220")
                 .bytes(), "UPLOAD", "test");
         denial = jdbc.queryForObject("select id from denial where payer_id = ?", Long.class, PAYER);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline) && jdbc.queryForObject(
-                "select count(*) from parity_case where denial_id = ?", Integer.class, denial) == 0) {
-            Thread.sleep(200);
-        }
+        org.awaitility.Awaitility.await("the denial's parity case").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+                        "select count(*) from parity_case where denial_id = ?", Integer.class, denial), n -> n > 0);
     }
 
     @Test

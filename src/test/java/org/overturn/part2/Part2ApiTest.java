@@ -163,14 +163,11 @@ class Part2ApiTest {
         send("admin", "GET", "/api/denials/" + denialId + "/consents", null);
 
         // the interceptor writes the event once the response is complete, which the client may see a moment earlier
-        long deadline = System.currentTimeMillis() + 5_000;
-        long seen = 0;
-        while (seen == 0 && System.currentTimeMillis() < deadline) {
-            pause();
-            seen = jdbc.queryForObject("select count(*) from audit_event where actor = 'admin' and action = 'VIEW' "
-                    + "and record_type = 'denial-consents' and record_id = ?", Long.class, String.valueOf(denialId));
-        }
-        assertThat(seen).isPositive();
+        org.awaitility.Awaitility.await("the audit event").atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("select count(*) from audit_event where actor = 'admin' and action = "
+                        + "'VIEW' and record_type = 'denial-consents' and record_id = ?", Long.class,
+                        String.valueOf(denialId)), seen -> seen > 0);
     }
 
     @Test
@@ -189,15 +186,6 @@ class Part2ApiTest {
         var invalid = send("admin", "POST", "/api/part2/programs", Map.of("npi", "12345", "name", "X"));
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
         assertThat(invalid.getBody().get("fields").has("npi")).isTrue();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     private ResponseEntity<JsonNode> send(String user, String method, String path, Map<String, String> body) {

@@ -44,18 +44,8 @@ class AuditLogTest {
     }
 
     private static long eventually(java.util.function.Supplier<Long> count) {
-        long deadline = System.currentTimeMillis() + 5_000;
-        long value = count.get();
-        while (value == 0 && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            value = count.get();
-        }
-        return value;
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(count::get, value -> value > 0);
     }
 
     @Test

@@ -207,11 +207,8 @@ class DatabaseOutageTest {
         }
 
         void awaitStored(int count) {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (stored.get() < count) {
-                assertThat(Instant.now()).as("%d uploads stored", count).isBefore(deadline);
-                pause(100);
-            }
+            org.awaitility.Awaitility.await(count + " uploads stored").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> stored.get() >= count);
         }
 
         void stop() throws Exception {
@@ -278,6 +275,7 @@ class DatabaseOutageTest {
         return jdbc.queryForObject(sql, Long.class, args);
     }
 
+    /** Paces the outage and the traffic (not a wait for a condition: those use Awaitility). */
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);

@@ -126,15 +126,9 @@ class QueueApiTest {
     }
 
     private JsonNode awaitTask(String user, String queue, String primaryReason) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<JsonNode> task = findTask(user, queue, primaryReason);
-            if (task.isPresent()) {
-                return task.get();
-            }
-            sleep();
-        }
-        throw new AssertionError("no task for CARC " + primaryReason + " in " + queue + " within 60 s");
+        return org.awaitility.Awaitility.await("a task for CARC " + primaryReason + " in " + queue)
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> findTask(user, queue, primaryReason), Optional::isPresent).get();
     }
 
     private Optional<JsonNode> findTask(String user, String queue, String primaryReason) {
@@ -154,14 +148,5 @@ class QueueApiTest {
 
     private TestRestTemplate as(String user) {
         return anonymous.withBasicAuth(user, "demo");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -3,13 +3,10 @@ package org.overturn.parity.internal;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.overturn.denial.Denials;
-import org.overturn.letters.AppealMailer;
+import org.overturn.letters.Part2GatedSending;
 import org.overturn.parity.ParityCases;
 import org.overturn.parity.ParityEscalation.Errors;
 import org.overturn.parity.ParityPolicy;
-import org.overturn.part2.Consent;
-import org.overturn.part2.PatientConsents;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,19 +16,14 @@ import org.springframework.stereotype.Component;
 @Component("sendAnalysisRequest")
 class SendAnalysisRequest implements JavaDelegate {
 
-    private final AppealMailer mailer;
+    private final Part2GatedSending sending;
     private final ParityCases cases;
     private final ParityPolicy policy;
-    private final Denials denials;
-    private final PatientConsents consents;
 
-    SendAnalysisRequest(AppealMailer mailer, ParityCases cases, ParityPolicy policy, Denials denials,
-                        PatientConsents consents) {
-        this.mailer = mailer;
+    SendAnalysisRequest(Part2GatedSending sending, ParityCases cases, ParityPolicy policy) {
+        this.sending = sending;
         this.cases = cases;
         this.policy = policy;
-        this.denials = denials;
-        this.consents = consents;
     }
 
     @Override
@@ -39,15 +31,12 @@ class SendAnalysisRequest implements JavaDelegate {
         ParityVariables variables = ParityVariables.of(execution);
         long denialId = variables.denialId();
         long versionId = variables.requestVersionId();
-        Long consentId = null;
-        if (denials.find(denialId).orElseThrow().part2()) {
-            consentId = consents.validForDenial(denialId).map(Consent::id).orElseThrow(
-                    () -> new BpmnError(Errors.CONSENT_MISSING, "No valid Part 2 consent for this plan"));
+        var outcome = sending.send(versionId, variables.lastCompletedBy(), null);
+        if (outcome instanceof Part2GatedSending.ConsentMissing) {
+            throw new BpmnError(Errors.CONSENT_MISSING, "No valid Part 2 consent for this plan");
         }
-        try {
-            mailer.send(versionId, variables.lastCompletedBy(), null, consentId);
-        } catch (AppealMailer.NoAppealAddress e) {
-            throw new BpmnError(Errors.NO_APPEAL_ADDRESS, e.getMessage());
+        if (outcome instanceof Part2GatedSending.NoAppealAddress missing) {
+            throw new BpmnError(Errors.NO_APPEAL_ADDRESS, missing.reason());
         }
         cases.requestSent(denialId, policy.responseDue());
     }

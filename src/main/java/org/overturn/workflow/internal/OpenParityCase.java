@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.parity.ParityCases;
 import org.overturn.parity.ParityScreen;
+import org.overturn.workflow.ProcessesOfDenials;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,18 +16,23 @@ import org.springframework.stereotype.Component;
 @Component("openParityCase")
 class OpenParityCase implements JavaDelegate {
 
+    static final String PARITY_PROCESS = "PARITY";
+
     private final ParityScreen screen;
     private final ParityCases cases;
+    private final ProcessesOfDenials processes;
 
-    OpenParityCase(ParityScreen screen, ParityCases cases) {
+    OpenParityCase(ParityScreen screen, ParityCases cases, ProcessesOfDenials processes) {
         this.screen = screen;
         this.cases = cases;
+        this.processes = processes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long denialId = ProcessVariables.longOf(execution, DENIAL_ID);
-        cases.open(screen.screen(denialId));
+        cases.open(screen.screen(denialId))
+                .ifPresent(escalation -> processes.register(denialId, PARITY_PROCESS, escalation));
         execution.setVariable(PARITY_CASE_OPEN, true);
     }
 }

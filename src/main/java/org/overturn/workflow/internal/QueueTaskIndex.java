@@ -35,7 +35,7 @@ public class QueueTaskIndex {
               from %s
               join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
               join denial_process dp on dp.process_instance_id = t.proc_inst_id_
-              join denial d on d.id = dp.denial_id and d.follows_denial_id is null
+              join denial_report d on d.id = dp.denial_id and d.follows_denial_id is null
              %s
             on conflict do nothing
             """;

@@ -5,11 +5,10 @@ import static org.overturn.workflow.DenialLifecycle.Variables.*;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.overturn.letters.AppealMailer;
+import org.overturn.letters.Part2GatedSending;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
 import org.overturn.workflow.DenialLifecycle;
-import org.overturn.workflow.kit.Part2Disclosure;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +20,12 @@ import org.springframework.stereotype.Component;
 class SendAppeal implements JavaDelegate {
 
     private final Letters letters;
-    private final AppealMailer mailer;
-    private final Part2Disclosure disclosure;
+    private final Part2GatedSending sending;
     private final RecordAppealSent recordAppealSent;
 
-    SendAppeal(Letters letters, AppealMailer mailer, Part2Disclosure disclosure, RecordAppealSent recordAppealSent) {
+    SendAppeal(Letters letters, Part2GatedSending sending, RecordAppealSent recordAppealSent) {
         this.letters = letters;
-        this.mailer = mailer;
-        this.disclosure = disclosure;
+        this.sending = sending;
         this.recordAppealSent = recordAppealSent;
     }
 
@@ -39,15 +36,13 @@ class SendAppeal implements JavaDelegate {
         Letters.LetterVersion letter = letters.latest(denialId, LetterKind.APPEAL, level)
                 .orElseThrow(() -> new IllegalStateException("No rendered appeal letter for denial " + denialId
                         + " level " + level));
-        Part2Disclosure.Permission permission = disclosure.check(denialId);
-        if (!permission.allowed()) {
+        var outcome = sending.send(letter.id(), ProcessVariables.stringOf(execution, PREPARED_BY),
+                ProcessVariables.stringOf(execution, APPROVED_BY));
+        if (outcome instanceof Part2GatedSending.ConsentMissing) {
             throw new BpmnError(DenialLifecycle.Errors.CONSENT_MISSING, "No valid Part 2 consent for this payer");
         }
-        try {
-            mailer.send(letter.id(), ProcessVariables.stringOf(execution, PREPARED_BY),
-                    ProcessVariables.stringOf(execution, APPROVED_BY), permission.consentId());
-        } catch (AppealMailer.NoAppealAddress e) {
-            throw new BpmnError(DenialLifecycle.Errors.NO_APPEAL_ADDRESS, e.getMessage());
+        if (outcome instanceof Part2GatedSending.NoAppealAddress missing) {
+            throw new BpmnError(DenialLifecycle.Errors.NO_APPEAL_ADDRESS, missing.reason());
         }
         execution.setVariable(APPEAL_LETTER_VERSION_ID, letter.id());
         recordAppealSent.execute(execution);

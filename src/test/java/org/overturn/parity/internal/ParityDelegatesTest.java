@@ -21,7 +21,8 @@ import org.overturn.denial.DenialStatus;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.denial.RootCause;
-import org.overturn.letters.AppealMailer;
+import org.overturn.letters.LetterMailer;
+import org.overturn.letters.Part2GatedSending;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
 import org.overturn.parity.ParityCases;
@@ -38,9 +39,17 @@ class ParityDelegatesTest {
     private final ParityCases cases = mock(ParityCases.class);
     private final ParityLetters letters = mock(ParityLetters.class);
     private final ParityPolicy policy = new ParityPolicy(java.time.Duration.ofDays(30));
-    private final AppealMailer mailer = mock(AppealMailer.class);
+    private final LetterMailer mailer = mock(LetterMailer.class);
     private final Denials denials = mock(Denials.class);
     private final PatientConsents consents = mock(PatientConsents.class);
+    private final org.overturn.letters.Letters letterVersions = mock(org.overturn.letters.Letters.class);
+    private final Part2GatedSending sending = new Part2GatedSending(mailer, letterVersions, denials, consents);
+
+    private void version(long id, long denialId) {
+        when(letterVersions.version(id)).thenReturn(Optional.of(new org.overturn.letters.Letters.LetterVersion(id, 3L,
+                denialId, org.overturn.letters.LetterKind.PARITY_ANALYSIS_REQUEST, 0, 1, "analysis-request.ftlh",
+                "ab".repeat(32), 1, "pat", java.time.Instant.now(), null)));
+    }
 
     @Test
     void updateParityCaseRecordsTheSpecialistsDecisionAndReason() {
@@ -89,7 +98,9 @@ class ParityDelegatesTest {
         when(consents.validForDenial(7L)).thenReturn(Optional.of(new Consent(5L, "M1", "DOE", "JANE", "P", "appeal",
                 LocalDate.now(), null, null, "sam")));
 
-        new SendAnalysisRequest(mailer, cases, policy, denials, consents).execute(FakeExecution.with(Map.of(
+        version(41L, 7L);
+
+        new SendAnalysisRequest(sending, cases, policy).execute(FakeExecution.with(Map.of(
                 "denialId", 7L, "parityRequestVersionId", 41L, "lastCompletedBy", "pat")));
 
         verify(mailer).send(41L, "pat", null, 5L);
@@ -101,8 +112,10 @@ class ParityDelegatesTest {
         when(denials.find(7L)).thenReturn(Optional.of(denial(7L, true)));
         when(denials.find(8L)).thenReturn(Optional.of(denial(8L, false)));
         when(consents.validForDenial(7L)).thenReturn(Optional.empty());
-        when(mailer.send(42L, null, null, null)).thenThrow(new AppealMailer.NoAppealAddress("P"));
-        var send = new SendAnalysisRequest(mailer, cases, policy, denials, consents);
+        when(mailer.send(42L, null, null, null)).thenThrow(new LetterMailer.NoAppealAddress("P"));
+        version(41L, 7L);
+        version(42L, 8L);
+        var send = new SendAnalysisRequest(sending, cases, policy);
 
         assertThatThrownBy(() -> send.execute(FakeExecution.with(Map.of("denialId", 7L, "parityRequestVersionId", 41L))))
                 .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.CONSENT_MISSING));

@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.overturn.FakeExecution;
-import org.overturn.letters.AppealMailer;
+import org.overturn.letters.Part2GatedSending;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
-import org.overturn.workflow.kit.Part2Disclosure;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -32,11 +31,10 @@ class AppealDelegatesTest {
     private final Appeals appeals = mock(Appeals.class);
 
     private final Letters letters = mock(Letters.class);
-    private final AppealMailer mailer = mock(AppealMailer.class);
-    private final Part2Disclosure disclosure = mock(Part2Disclosure.class);
+    private final Part2GatedSending sending = mock(Part2GatedSending.class);
 
     private SendAppeal sendAppeal() {
-        return new SendAppeal(letters, mailer, disclosure, new RecordAppealSent(appeals, denials));
+        return new SendAppeal(letters, sending, new RecordAppealSent(appeals, denials));
     }
 
     private static Letters.LetterVersion version(long id) {
@@ -71,14 +69,14 @@ class AppealDelegatesTest {
     @Test
     void sendAppealEmailsTheLatestVersionOfTheLevelUnderItsConsentThenRecordsIt() {
         when(letters.latest(7L, LetterKind.APPEAL, 2)).thenReturn(Optional.of(version(41L)));
-        when(disclosure.check(7L)).thenReturn(new Part2Disclosure.Permission(true, 5L));
+        when(sending.send(41L, "bea", "max")).thenReturn(new Part2GatedSending.Sent(null, 5L));
         DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L, "appealLevel", 2,
                 "appealArgument", "note", "appealPreparedBy", "bea", "appealApprovedBy", "max")));
 
         sendAppeal().execute(execution);
 
-        var order = inOrder(mailer, appeals);
-        order.verify(mailer).send(41L, "bea", "max", 5L);
+        var order = inOrder(sending, appeals);
+        order.verify(sending).send(41L, "bea", "max");
         order.verify(appeals).recordSent(7L, 2, "note", "bea", "max");
         assertThat(execution.getVariable("appealLetterVersionId")).isEqualTo(41L);
     }
@@ -86,8 +84,7 @@ class AppealDelegatesTest {
     @Test
     void sendAppealLeavesByABpmnErrorWhenThePayerTakesNoEmail() {
         when(letters.latest(7L, LetterKind.APPEAL, 1)).thenReturn(Optional.of(version(41L)));
-        when(disclosure.check(7L)).thenReturn(new Part2Disclosure.Permission(true, null));
-        when(mailer.send(41L, "bea", null, null)).thenThrow(new AppealMailer.NoAppealAddress("OVT"));
+        when(sending.send(41L, "bea", null)).thenReturn(new Part2GatedSending.NoAppealAddress("no email for OVT"));
 
         assertThatThrownBy(() -> sendAppeal().execute(FakeExecution.with(Map.of("denialId", 7L,
                 "appealPreparedBy", "bea"))))
@@ -98,12 +95,12 @@ class AppealDelegatesTest {
     @Test
     void sendAppealRefusesAPart2DisclosureWithoutConsent() {
         when(letters.latest(7L, LetterKind.APPEAL, 1)).thenReturn(Optional.of(version(41L)));
-        when(disclosure.check(7L)).thenReturn(new Part2Disclosure.Permission(false, null));
+        when(sending.send(41L, null, null)).thenReturn(new Part2GatedSending.ConsentMissing());
 
         assertThatThrownBy(() -> sendAppeal().execute(FakeExecution.with(Map.of("denialId", 7L))))
                 .isInstanceOfSatisfying(BpmnError.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("PART2_CONSENT_MISSING"));
-        verifyNoInteractions(mailer, appeals);
+        verifyNoInteractions(appeals);
     }
 
     @Test
@@ -156,11 +153,15 @@ class AppealDelegatesTest {
                 org.overturn.parity.ScreenResult.Risk.POSSIBLE, "why", "COMMERCIAL",
                 org.overturn.parity.LevelOfCare.OUTPATIENT, Instant.now());
         when(screen.screen(7L)).thenReturn(result);
+        when(cases.open(result)).thenReturn(java.util.Optional.of("escalation-1"));
+        var processes = mock(org.overturn.workflow.ProcessesOfDenials.class);
         DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L)));
 
-        new OpenParityCase(screen, cases).execute(execution);
+        new OpenParityCase(screen, cases, processes).execute(execution);
 
         verify(cases).open(result);
+        // the escalation is one of the denial's processes, recorded by workflow, which owns that record
+        verify(processes).register(7L, "PARITY", "escalation-1");
         assertThat(execution.getVariable("parityCaseOpen")).isEqualTo(true);
     }
 }

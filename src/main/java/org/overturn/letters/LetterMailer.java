@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Message-ID.
  */
 @Service
-public class AppealMailer {
+public class LetterMailer {
 
     /** The payer has no appeals email address in the directory: the letter must go by post or portal. */
     public static class NoAppealAddress extends RuntimeException {
@@ -59,7 +59,7 @@ public class AppealMailer {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(AppealMailer.class);
+    private static final Logger log = LoggerFactory.getLogger(LetterMailer.class);
 
     private final org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail;
     private final Letters letters;
@@ -72,7 +72,7 @@ public class AppealMailer {
     private final Clock clock;
     private final Denials denials;
 
-    AppealMailer(org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, Letters letters, LetterAttachments attachments, PayerDirectory payers,
+    LetterMailer(org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, Letters letters, LetterAttachments attachments, PayerDirectory payers,
                  AuditTrail audit, LettersProperties properties, JdbcTemplate jdbc,
                  PlatformTransactionManager transactions, Clock clock, Denials denials) {
         this.denials = denials;
