@@ -16,7 +16,7 @@ import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.DenialAccess;
-import org.overturn.workflow.DenialProcesses;
+import org.overturn.workflow.PayerAnswers;
 import org.overturn.workflow.ProcessesOfDenials;
 import org.springframework.stereotype.Service;
 
@@ -32,12 +32,12 @@ public class TaskWork {
     private final OpenTasks open;
     private final TaskForms forms;
     private final Denials denials;
-    private final DenialProcesses processes;
+    private final PayerAnswers processes;
     private final ProcessesOfDenials processesOfDenials;
     private final DenialAccess access;
     private final AuditTrail audit;
 
-    TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, DenialProcesses processes,
+    TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit) {
         this.tasks = tasks;
         this.open = open;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.overturn.OverturnApplication;
 import org.overturn.security.CurrentUser;
-import org.overturn.workflow.DenialProcesses;
+import org.overturn.workflow.LifecycleStarts;
 import org.overturn.worklist.WorkItems;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The appeals queue's first page with 100,000 open tasks: denials are seeded with SQL (their 835s are not
- * the point here), each gets its real process through {@link DenialProcesses#start}, the job executor carries
+ * the point here), each gets its real process through {@link LifecycleStarts#start}, the job executor carries
  * them to their first task, then the listing is timed as a biller calls it.
  * Run: {@code ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.QueueListingBenchmark}.
  */
@@ -44,7 +44,7 @@ public final class QueueListingBenchmark {
                 .run()) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             List<Long> denials = seedDenials(jdbc, TASKS);
-            var processes = app.getBean(DenialProcesses.class);
+            var processes = app.getBean(LifecycleStarts.class);
             var transactions = app.getBean(TransactionTemplate.class);
             long t0 = System.nanoTime();
             for (int from = 0; from < denials.size(); from += 500) {

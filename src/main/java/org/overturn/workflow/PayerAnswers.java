@@ -2,19 +2,13 @@ package org.overturn.workflow;
 
 import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
@@ -30,33 +24,30 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives every new denial its process and every later 835 for a claim to the process already working it. Runs
- * inside the ingestion transaction, so a denial is never stored without its process, nor a payer's answer
- * lost between the two.
+ * Gives every later 835 for a claim to the process already working it (a correction's or an appeal's answer), and
+ * hands the set's new denials to {@link LifecycleStarts}; also a payer's decision letter recorded by a biller. Runs
+ * inside the ingestion transaction, so a payer's answer is never lost between the file and the process.
  */
 @Service
-public class DenialProcesses {
+public class PayerAnswers {
 
-    private static final Logger log = LoggerFactory.getLogger(DenialProcesses.class);
+    private static final Logger log = LoggerFactory.getLogger(PayerAnswers.class);
 
     private final RuntimeService runtime;
-    private final RepositoryService repository;
     private final ManagementService management;
     private final Denials denials;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
-    private final CommandExecutor engineCommands;
+    private final LifecycleStarts starts;
+    private final ProcessesOfDenials processesOfDenials;
 
-    DenialProcesses(RuntimeService runtime, RepositoryService repository, ManagementService management,
-                    Denials denials, JdbcTemplate jdbc, Clock clock, ProcessEngine engine) {
+    PayerAnswers(RuntimeService runtime, ManagementService management, Denials denials, JdbcTemplate jdbc,
+                 LifecycleStarts starts, ProcessesOfDenials processesOfDenials) {
         this.runtime = runtime;
-        this.repository = repository;
         this.management = management;
         this.denials = denials;
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired();
+        this.starts = starts;
+        this.processesOfDenials = processesOfDenials;
     }
 
     record OpenDenial(long denialId, String processInstanceId, long claimPaymentId, String payerClaimControlNumber,
@@ -76,8 +67,6 @@ public class DenialProcesses {
         Map<Long, DenialView> newDenials = new HashMap<>();
         denials.findAll(payments.stream().map(ClaimPaymentStored::denialId).filter(java.util.Objects::nonNull)
                 .toList()).forEach(d -> newDenials.put(d.id(), d));
-        // the latest definition looked up once, not once per process started
-        String definitionId = newDenials.isEmpty() ? null : latestDefinitionId();
         List<DenialView> toStart = new ArrayList<>();
         for (int i = 0; i < payments.size(); i++) {
             ClaimPaymentStored payment = payments.get(i);
@@ -92,22 +81,9 @@ public class DenialProcesses {
             on(payment, answered, newDenials, toStart);
             answered.filter(d -> !isActive(d)).ifPresent(candidates::remove);
         }
-        startAll(toStart, definitionId);
-    }
-
-    /**
-     * The set's new processes, started in one engine command: the engine writes them all in one flush of batched
-     * inserts, not a flush per process. A payment only ever answers a denial of an earlier remittance, so none
-     * of the set's correlations above needs one of these processes.
-     */
-    private void startAll(List<DenialView> toStart, String definitionId) {
-        if (toStart.isEmpty()) {
-            return;
-        }
-        engineCommands.execute(commandContext -> {
-            toStart.forEach(denial -> start(denial, definitionId));
-            return null;
-        });
+        // a payment only ever answers a denial of an earlier remittance: none of the correlations above needs one of
+        // these processes, which start together, in one engine command
+        starts.startAll(toStart);
     }
 
     private static boolean readjudicatedLater(List<ClaimPaymentStored> payments, int reversal, String key) {
@@ -156,7 +132,7 @@ public class DenialProcesses {
             correlate(open.get(), DenialLifecycle.Messages.PAYER_ANSWER, payment, answer);
             if (payment.denialId() != null) {
                 denials.follow(payment.denialId(), open.get().denialId());
-                recordProcess(payment.denialId(), open.get().processInstanceId());
+                starts.recordProcess(payment.denialId(), open.get().processInstanceId());
             }
         } else if (waitingForAnswer) {
             // a reversal while waiting: the payer's new adjudication of the claim follows in a later 835
@@ -181,10 +157,7 @@ public class DenialProcesses {
      * denial is not waiting for an appeal decision.
      */
     public boolean recordAppealDecision(long denialId, String decision, String recordedBy) {
-        List<String> processes = jdbc.queryForList(
-                "select process_instance_id from denial_process where denial_id = ? and kind = 'LIFECYCLE'", String.class,
-                denialId);
-        for (String processInstanceId : processes) {
+        for (String processInstanceId : processesOfDenials.lifecycleOf(denialId).stream().toList()) {
             boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
                     .eventType("message").eventName(DenialLifecycle.Messages.APPEAL_DECISION_RECORDED).count() > 0;
             if (waiting) {
@@ -197,43 +170,6 @@ public class DenialProcesses {
             }
         }
         return false;
-    }
-
-    /** Starts the lifecycle of a denial; the primary key of {@code denial_process} forbids a second one. */
-    public String start(long denialId) {
-        return start(denials.find(denialId).orElseThrow(() -> new IllegalArgumentException("no denial " + denialId)),
-                latestDefinitionId());
-    }
-
-    private String latestDefinitionId() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(DenialLifecycle.PROCESS_KEY)
-                .latestVersion().singleResult().getId();
-    }
-
-    private String start(DenialView denial, String definitionId) {
-        long denialId = denial.id();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(DENIAL_ID, denial.id());
-        variables.put(QUEUE, denial.queue());
-        variables.put(ROOT_CAUSE, denial.rootCause().name());
-        variables.put(CORRECTABLE, denial.correctable());
-        variables.put(APPEALABLE, denial.appealable());
-        variables.put(AMOUNT_AT_RISK, denial.amountAtRisk().doubleValue());
-        variables.put(PRIORITY, denial.priority());
-        variables.put(PART2, denial.part2());
-        variables.put(APPEAL_LEVEL, 1);
-        String processInstanceId = runtime.createProcessInstanceById(definitionId)
-                .businessKey(String.valueOf(denialId))
-                .setVariables(variables)
-                .execute()
-                .getProcessInstanceId();
-        recordProcess(denialId, processInstanceId);
-        return processInstanceId;
-    }
-
-    private void recordProcess(long denialId, String processInstanceId) {
-        jdbc.update("insert into denial_process (denial_id, process_instance_id, started_at) values (?, ?, ?)",
-                denialId, processInstanceId, Timestamp.from(clock.instant()));
     }
 
     /**
@@ -249,11 +185,8 @@ public class DenialProcesses {
             pcns.add(payment.patientControlNumber());
         }
         Map<String, List<OpenDenial>> open = new HashMap<>();
-        // By control number only, the payer checked here: a join on the (pcn, payer) pairs let the planner,
-        // misled by statistics that did not yet know the rows this same transaction wrote, rescan the pairs
-        // for every open denial (1.3 s per transaction set of 2,500 claims). The control numbers are joined, not
-        // matched with "= any", which searched the whole array for every open denial (150 ms a set with 6,000 of
-        // them); planned for the actual array, or a prepared statement's plan assumes ten control numbers.
+        // By control number only, joined from the set's array (not "= any"), the payer checked here, and planned
+        // for the actual array: the statistics do not yet know this transaction's rows (BENCHMARKS.md, ingest)
         IndexScans.forced(jdbc, () -> jdbc.query("""
                 select d.patient_control_number, d.payer_id, d.id, dp.process_instance_id, cp.id,
                        cp.payer_claim_control_number, cp.charge

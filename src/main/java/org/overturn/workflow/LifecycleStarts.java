@@ -1,0 +1,97 @@
+package org.overturn.workflow;
+
+import static org.overturn.workflow.DenialLifecycle.Variables.*;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.overturn.denial.DenialView;
+import org.overturn.denial.Denials;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts the lifecycle of new denials, inside the transaction that stores them, so that a denial is never stored
+ * without its process; the primary key of {@code denial_process} forbids a second one.
+ */
+@Service
+public class LifecycleStarts {
+
+    private final RuntimeService runtime;
+    private final RepositoryService repository;
+    private final Denials denials;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final CommandExecutor engineCommands;
+
+    LifecycleStarts(RuntimeService runtime, RepositoryService repository, Denials denials, JdbcTemplate jdbc,
+                    Clock clock, ProcessEngine engine) {
+        this.runtime = runtime;
+        this.repository = repository;
+        this.denials = denials;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        // the engine's command executor (impl): a set's processes start in one engine command, one flush
+        this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+    }
+
+    /** Starts the lifecycle of a denial; the primary key of {@code denial_process} forbids a second one. */
+    public String start(long denialId) {
+        return start(denials.find(denialId).orElseThrow(() -> new IllegalArgumentException("no denial " + denialId)),
+                latestDefinitionId());
+    }
+
+    /**
+     * A transaction set's new processes, started in one engine command: the engine writes them all in one flush of
+     * batched inserts, not a flush per process; the latest definition is looked up once.
+     */
+    void startAll(List<DenialView> toStart) {
+        String definitionId = toStart.isEmpty() ? null : latestDefinitionId();
+        if (definitionId == null) {
+            return;
+        }
+        engineCommands.execute(commandContext -> {
+            toStart.forEach(denial -> start(denial, definitionId));
+            return null;
+        });
+    }
+
+    private String latestDefinitionId() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(DenialLifecycle.PROCESS_KEY)
+                .latestVersion().singleResult().getId();
+    }
+
+    private String start(DenialView denial, String definitionId) {
+        long denialId = denial.id();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DENIAL_ID, denial.id());
+        variables.put(QUEUE, denial.queue());
+        variables.put(ROOT_CAUSE, denial.rootCause().name());
+        variables.put(CORRECTABLE, denial.correctable());
+        variables.put(APPEALABLE, denial.appealable());
+        variables.put(AMOUNT_AT_RISK, denial.amountAtRisk().doubleValue());
+        variables.put(PRIORITY, denial.priority());
+        variables.put(PART2, denial.part2());
+        variables.put(APPEAL_LEVEL, 1);
+        String processInstanceId = runtime.createProcessInstanceById(definitionId)
+                .businessKey(String.valueOf(denialId))
+                .setVariables(variables)
+                .execute()
+                .getProcessInstanceId();
+        recordProcess(denialId, processInstanceId);
+        return processInstanceId;
+    }
+
+    void recordProcess(long denialId, String processInstanceId) {
+        jdbc.update("insert into denial_process (denial_id, process_instance_id, started_at) values (?, ?, ?)",
+                denialId, processInstanceId, Timestamp.from(clock.instant()));
+    }
+}
