@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.overturn.intake.RemittanceIntake;
+import org.overturn.parity.ParityFacts;
+import org.overturn.parity.PayerParityFacts;
+import org.overturn.payer.PayerDirectory;
+import org.overturn.payer.PayerEdits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,7 +52,15 @@ class DemoData {
     private final Clock clock;
     private final DemoWork work;
 
-    DemoData(RemittanceIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work) {
+    private final PayerDirectory payerDirectory;
+    private final PayerEdits payerEdits;
+    private final PayerParityFacts parityFacts;
+
+    DemoData(RemittanceIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, PayerDirectory payerDirectory,
+             PayerEdits payerEdits, PayerParityFacts parityFacts) {
+        this.payerDirectory = payerDirectory;
+        this.payerEdits = payerEdits;
+        this.parityFacts = parityFacts;
         this.intake = intake;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -119,27 +131,19 @@ class DemoData {
      * email address, so its appeals show the post-or-portal path.
      */
     private void describePayers() {
-        Timestamp now = Timestamp.from(clock.instant());
         for (Payer payer : Payer.catalog()) {
-            if (payer.payerId().equals("SMA01")) {
+            if (payer.payerId().equals("SMA01") || payerDirectory.profile(payer.payerId()).isEmpty()) {
                 continue;
             }
             String email = "appeals@" + payer.payerId().toLowerCase(Locale.ROOT) + ".example";
-            jdbc.update("""
-                    update payer set appeal_email = ?, address_line1 = ?, city = ?, state = ?, postal_code = ?,
-                                     phone = ?, needs_review = false, updated_at = ?, updated_by = 'demo'
-                     where (id = ? or name = ?) and needs_review
-                    """, email, payer.street(), payer.city(), payer.state(), payer.postalCode(), payer.phone(), now,
-                    payer.payerId(), payer.name());
-            if (payer.planType().name().startsWith("COMMERCIAL")) {
+            payerEdits.enterAppealContact(payer.payerId(), new PayerEdits.AppealContact(email, payer.street(),
+                    payer.city(), payer.state(), payer.postalCode(), payer.phone()), "demo");
+            boolean described = !parityFacts.of(payer.payerId()).equals(ParityFacts.unknown(payer.payerId()));
+            if (payer.planType().name().startsWith("COMMERCIAL") && !described) {
                 boolean erisa = payer.payerId().equals("KPH01") || payer.payerId().equals("AMI22");
-                jdbc.update("""
-                        insert into payer_parity_facts (payer_id, pa_for_medical_outpatient, concurrent_review_for_medical,
-                                                        visit_limits_for_medical, funding, state, updated_by, updated_at)
-                        select id, 'NO', 'NO', 'NO', ?, ?, 'demo', ? from payer_report where id = ? or name = ?
-                        on conflict (payer_id) do nothing
-                        """, erisa ? "SELF_FUNDED_ERISA" : "FULLY_INSURED", payer.state(), now, payer.payerId(),
-                    payer.name());
+                parityFacts.save(new ParityFacts(payer.payerId(), ParityFacts.Answer.NO, ParityFacts.Answer.NO,
+                        ParityFacts.Answer.NO, erisa ? ParityFacts.Funding.SELF_FUNDED_ERISA
+                        : ParityFacts.Funding.FULLY_INSURED, payer.state()), "demo");
             }
         }
     }

@@ -6,5 +6,5 @@
  * package-private.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "denial", "intake", "parity", "security", "workflow", "worklist"})
+        "denial", "intake", "parity", "payer", "security", "workflow", "worklist"})
 package org.overturn.demo;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * (no longer needing review), and audited once saved.
  */
 @Service
-class PayerEdits {
+public class PayerEdits {
 
     /** What an import did: the problems (then nothing was saved), or how many payers it created and updated. */
     record Imported(int created, int updated, List<PayerWorkbook.Problem> problems) {
@@ -53,6 +53,28 @@ class PayerEdits {
         var saved = directory.confirm(List.of(checked.profile()), by).get(0);
         auditEdit(saved, "edit");
         return saved;
+    }
+
+    /** Where a payer takes appeals by mail and post, as an office enters it. */
+    public record AppealContact(String email, String addressLine1, String city, String state, String postalCode,
+                                String phone) {
+    }
+
+    /**
+     * Enters the appeal contact of a payer still waiting for review (one an 835 introduced), checked, confirmed and
+     * audited like any edit; a payer someone already reviewed is left as it is. False when nothing was saved.
+     */
+    public boolean enterAppealContact(String payerId, AppealContact contact, String by) {
+        var profile = directory.profile(payerId).filter(PayerProfile::needsReview);
+        if (profile.isEmpty()) {
+            return false;
+        }
+        var draft = PayerDraft.of(profile.get());
+        save(payerId, new PayerDraft(draft.id(), draft.name(), draft.planType(), contact.email(),
+                draft.appealLimitDays(), draft.secondLevelAppealLimitDays(), draft.thirdLevelAppealLimitDays(),
+                draft.timelyFilingDays(), draft.correctedClaimRules(), contact.addressLine1(), draft.addressLine2(),
+                contact.city(), contact.state(), contact.postalCode(), contact.phone()), by);
+        return true;
     }
 
     /** Checks every row first; saves all of them in one transaction, or none when any row is wrong. */

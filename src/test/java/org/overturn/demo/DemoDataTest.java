@@ -210,7 +210,7 @@ class DemoDataTest {
         RemittanceIntake untouched = mock(RemittanceIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
-        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle).loadIntoEmptyDatabase();
+        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null).loadIntoEmptyDatabase();
 
         org.mockito.Mockito.verifyNoInteractions(untouched, idle);
     }
