@@ -28,6 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesOneDatabaseIT {
 
+    static final String[] ONE_JOB_THREAD = {"--camunda.bpm.job-execution.core-pool-size=1",
+            "--camunda.bpm.job-execution.max-pool-size=1"};
+
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwoNodesOneDatabaseIT.class);
 
     /** About 500 denials per file, from the same clinic and payers; no reversals, so each denial is its own process. */
@@ -67,8 +71,10 @@ class TwoNodesOneDatabaseIT {
         var facts = List.of(ExactlyOnce.FileFacts.of(first), ExactlyOnce.FileFacts.of(second),
                 ExactlyOnce.FileFacts.of(third));
         // the first node creates the schema; the second joins a database that has it
-        nodeA = RunningJar.start("node-a", postgres, null);
-        nodeB = RunningJar.start("node-b", postgres, null);
+        // one job thread a node: each keeps a backlog of locked jobs long enough for both to hold some at once
+        // (with the default pool the nodes now finish a file's first steps within a poll or two of each other)
+        nodeA = RunningJar.start("node-a", postgres, null, ONE_JOB_THREAD);
+        nodeB = RunningJar.start("node-b", postgres, null, ONE_JOB_THREAD);
 
         // load on both: each node ingests a file through its own API at the same time
         Future<JsonNode> toA = clients.submit(() -> nodeA.upload("first.835", first));
