@@ -100,6 +100,39 @@ class EngineLockdownTest {
     }
 
     @Test
+    void anAdminsTaskAndJobChangesThroughTheRestApiAreAudited() {
+        intake.ingest("lockdown-ops.835", KnownRemittance.from("LOCKOPS", "LOCKDOWN OPS", "LOCKOPS-1", "20260111", "0")
+                .claim("CLP*LOCKOPS-1*4*150*0*0*12*ICN-O1", "CAS*CO*11*150", "SVC*HC:90837*150*0**1").bytes(),
+                "UPLOAD", "test");
+        KnownRemittance.awaitTasks(jdbc, "LOCKOPS", 1);
+        String task = jdbc.queryForObject("""
+                select t.id_ from act_ru_task t join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                  join denial d on d.id = dp.denial_id where d.payer_id = 'LOCKOPS'
+                """, String.class);
+        String job = jdbc.queryForObject("""
+                select j.id_ from act_ru_job j join denial_process dp on dp.process_instance_id = j.process_instance_id_
+                  join denial d on d.id = dp.denial_id where d.payer_id = 'LOCKOPS' limit 1
+                """, String.class);
+        long before = engineOperations();
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        assertThat(rest.withBasicAuth("manager", "demo").postForEntity(rest() + "/task/" + task + "/claim",
+                new HttpEntity<>("{\"userId\":\"manager\"}", headers), String.class).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(rest.withBasicAuth("admin", "demo").postForEntity(rest() + "/task/" + task + "/claim",
+                new HttpEntity<>("{\"userId\":\"admin\"}", headers), String.class).getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(rest.withBasicAuth("admin", "demo").exchange(rest() + "/job/" + job + "/retries", HttpMethod.PUT,
+                new HttpEntity<>("{\"retries\":3}", headers), String.class).getStatusCode().value()).isEqualTo(204);
+
+        assertThat(jdbc.queryForList("select detail from audit_event where action = 'ENGINE_OPERATION' and actor ="
+                + " 'admin' and id > ?", String.class, before))
+                .anySatisfy(d -> assertThat(d).startsWith("ClaimTaskCmd").contains("/task/" + task + "/claim"))
+                .anySatisfy(d -> assertThat(d).contains("/job/" + job + "/retries"));
+    }
+
+    @Test
     void aProcessModelCannotReachABeanOutsideTheProcessBeans() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("Process_BeanProbe").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("Task_RunSql").camundaExpression("${jdbcTemplate.queryForList('select 1')}")
