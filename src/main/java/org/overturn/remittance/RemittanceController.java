@@ -16,6 +16,7 @@ import org.overturn.remittance.internal.StoredRemittance;
 import org.overturn.remittance.internal.StoredServiceLine;
 import org.springframework.data.domain.PageRequest;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -91,7 +92,7 @@ class RemittanceController {
     RemittanceDetail one(@PathVariable long id, Authentication authentication) {
         var r = remittances.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance " + id));
-        boolean seesPart2 = CurrentUser.of(authentication).seesPart2();
+        boolean seesPart2 = CurrentUser.of(authentication).seesPart2(); // the gate's rule for a record without queues
         return new RemittanceDetail(RemittanceRow.of(r), r.getControlNumber(), r.getVersion(),
                 seesPart2 ? r.getBalanceProblems() : withoutPart2(r.getBalanceProblems(), r.getClaims()),
                 r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),
@@ -136,7 +137,7 @@ class RemittanceController {
                 List.of(), List.of());
     }
 
-    private static final String RESTRICTED = "Restricted (42 CFR Part 2)";
+    private static final String RESTRICTED = DenialAccess.RESTRICTED;
 
     private static ClaimRow claim(StoredClaimPayment c) {
         String name = c.getPatientLastName() == null ? null

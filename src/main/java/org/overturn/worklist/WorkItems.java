@@ -288,9 +288,9 @@ public class WorkItems {
         return LocalDate.now(clock);
     }
 
-    static DenialFacts facts(DenialView d, CurrentUser user, LocalDate today) {
+    private DenialFacts facts(DenialView d, CurrentUser user, LocalDate today) {
         Long daysLeft = d.appealDueDate() == null ? null : ChronoUnit.DAYS.between(today, d.appealDueDate());
-        if (d.part2() && !user.seesPart2()) {
+        if (access.redacts(user, d.part2())) {
             return new DenialFacts(d.id(), true, null, null, null, null, null,
                     DenialAccess.RESTRICTED, d.amountAtRisk(), d.appealDueDate(),
                     daysLeft, true);
