@@ -14,7 +14,7 @@ import org.overturn.workflow.EngineConflicts;
 import org.overturn.denial.ClaimPaymentsStored;
 import org.overturn.remittance.FileReceipt;
 import org.overturn.remittance.IngestedFile;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
@@ -64,7 +64,7 @@ public class RemittanceIntake {
         RemittanceFile parsed;
         try {
             parsed = parser.parse(content);
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             String error = fileName + ": " + e.getMessage();
             long id = quarantine.keep(fileName, sha256, content, source, receivedBy, e);
             log.warn("Rejected {} (quarantine #{})", error, id);

@@ -1,5 +1,6 @@
 package org.overturn.remittance;
 
+import org.overturn.x12.MalformedX12Exception;
 import java.io.InputStream;
 
 /**
@@ -8,16 +9,16 @@ import java.io.InputStream;
  */
 public interface RemittanceParser {
 
-    RemittanceFile parse(InputStream in) throws MalformedRemittanceException;
+    RemittanceFile parse(InputStream in) throws MalformedX12Exception;
 
     /**
      * Parses a whole file held in memory. X12 is ASCII, but some payers' systems write names in Windows-1252
      * (an accented letter): such a file is read as Windows-1252 rather than refused.
      */
-    default RemittanceFile parse(byte[] content) throws MalformedRemittanceException {
+    default RemittanceFile parse(byte[] content) throws MalformedX12Exception {
         try {
             return parse(new java.io.ByteArrayInputStream(content));
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             if (!e.reason().equals(NOT_UTF_8)) {
                 throw e;
             }
@@ -28,7 +29,7 @@ public interface RemittanceParser {
     }
 
     /** The reason given for bytes that are not UTF-8. */
-    String NOT_UTF_8 = "the text is not valid UTF-8";
+    String NOT_UTF_8 = MalformedX12Exception.NOT_UTF_8;
 
     /** The parser the product uses: StAEDI-based, streaming. */
     static RemittanceParser standard() {

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.overturn.demo.GeneratorSettings;
 import org.overturn.demo.RemittanceGenerator;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 
@@ -45,7 +45,7 @@ public class ParserBenchmark {
     private Path input;
 
     @Setup(Level.Trial)
-    public void prepare() throws IOException, MalformedRemittanceException {
+    public void prepare() throws IOException, MalformedX12Exception {
         input = file.isEmpty() ? generate(Files.createTempDirectory("overturn-bench")) : Path.of(file);
         // both parsers must read the whole file, or the comparison means nothing
         int ours = parseWithOverturn().claimCount();
@@ -56,7 +56,7 @@ public class ParserBenchmark {
     }
 
     @Benchmark
-    public RemittanceFile overturnStaedi() throws IOException, MalformedRemittanceException {
+    public RemittanceFile overturnStaedi() throws IOException, MalformedX12Exception {
         return parseWithOverturn();
     }
 
@@ -70,7 +70,7 @@ public class ParserBenchmark {
         return new RemittanceGenerator().writeFile(SETTINGS, directory);
     }
 
-    private RemittanceFile parseWithOverturn() throws IOException, MalformedRemittanceException {
+    private RemittanceFile parseWithOverturn() throws IOException, MalformedX12Exception {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
             return RemittanceParser.standard().parse(in);
         }

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import org.overturn.denial.DenialDetector;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,7 +109,7 @@ final class ExactlyOnce {
             RemittanceFile file;
             try {
                 file = RemittanceParser.standard().parse(content);
-            } catch (MalformedRemittanceException e) {
+            } catch (MalformedX12Exception e) {
                 throw new IllegalArgumentException("the test's own file does not parse", e);
             }
             var detector = new DenialDetector();

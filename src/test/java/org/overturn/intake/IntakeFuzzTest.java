@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.overturn.OverturnIntegrationTest;
 import org.overturn.Samples;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.MutatedRemittances;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
@@ -81,7 +81,7 @@ class IntakeFuzzTest {
         String refusal = null;
         try {
             parsed = parser.parse(mutant.bytes());
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             refusal = e.getMessage();
         }
         Counts before = counts();

@@ -1,5 +1,6 @@
 package org.overturn.remittance;
 
+import org.overturn.x12.MalformedX12Exception;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
@@ -11,7 +12,7 @@ class RemittanceBalanceTest {
     private final RemittanceParser parser = RemittanceParser.standard();
 
     @Test
-    void findsNothingWrongWithABalancedRemittance() throws MalformedRemittanceException {
+    void findsNothingWrongWithABalancedRemittance() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("175", "CLP*A*1*200*120*30*12",
                 "SVC*HC:90837*200*120", "CAS*CO*45*50", "CAS*PR*2*30",
                 "CLP*B*4*100*0**12", "CAS*CO*197*100",
@@ -22,7 +23,7 @@ class RemittanceBalanceTest {
 
     @Test
     @DisplayName("amounts compare by value: 100 and 100.00 are the same money")
-    void comparesAmountsByValueNotByScale() throws MalformedRemittanceException {
+    void comparesAmountsByValueNotByScale() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("100.00", "CLP*A*1*150.0*100*50*12", "SVC*HC:90837*150*100.000",
                 "CAS*PR*2*50.00");
 
@@ -30,7 +31,7 @@ class RemittanceBalanceTest {
     }
 
     @Test
-    void reportsPaymentThatDiffersFromClaimsPaidLessProviderAdjustments() throws MalformedRemittanceException {
+    void reportsPaymentThatDiffersFromClaimsPaidLessProviderAdjustments() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("180", "CLP*A*1*200*200**12", "PLB*1234567893*20241231*WO*25");
 
         assertThat(RemittanceBalance.problems(advice)).containsExactly(
@@ -38,7 +39,7 @@ class RemittanceBalanceTest {
     }
 
     @Test
-    void reportsClaimWhoseAdjustmentsDoNotExplainTheUnpaidCharge() throws MalformedRemittanceException {
+    void reportsClaimWhoseAdjustmentsDoNotExplainTheUnpaidCharge() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("20", "CLP*A*1*10*10**12", "CLP*B*1*10*10**12",
                 "CLP*12345*4*150*0**12", "CAS*CO*197*120");
 
@@ -47,7 +48,7 @@ class RemittanceBalanceTest {
     }
 
     @Test
-    void countsLineAdjustmentsTowardsTheClaim() throws MalformedRemittanceException {
+    void countsLineAdjustmentsTowardsTheClaim() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("80", "CLP*A*1*100*80**12", "CAS*CO*45*5", "SVC*HC:90834*100*80",
                 "CAS*CO*45*20");
 
@@ -56,7 +57,7 @@ class RemittanceBalanceTest {
     }
 
     @Test
-    void reportsLineWhoseAdjustmentsDoNotExplainItsUnpaidCharge() throws MalformedRemittanceException {
+    void reportsLineWhoseAdjustmentsDoNotExplainItsUnpaidCharge() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("100", "CLP*A*1*200*100**12", "CAS*CO*45*40",
                 "SVC*HC:90837*150*100", "CAS*CO*45*30", "SVC*HC:90785*50*0", "CAS*CO*97*30");
 
@@ -66,14 +67,14 @@ class RemittanceBalanceTest {
     }
 
     @Test
-    void namesClaimsByPatientControlNumberNeverByPatient() throws MalformedRemittanceException {
+    void namesClaimsByPatientControlNumberNeverByPatient() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("0", "CLP*PCN-7*4*150*0**12", "NM1*QC*1*DOE*JANE****MI*M123");
 
         assertThat(RemittanceBalance.problems(advice)).singleElement().asString()
                 .contains("PCN-7").doesNotContain("DOE", "JANE", "M123");
     }
 
-    private RemittanceAdvice advice(String payment, String... claimSegments) throws MalformedRemittanceException {
+    private RemittanceAdvice advice(String payment, String... claimSegments) throws MalformedX12Exception {
         Edi835 edi = Edi835.create().interchange("000000001").group("1").transaction("0001").header(payment);
         for (String segment : claimSegments) {
             edi.segment(segment);

@@ -1,5 +1,6 @@
 package org.overturn.remittance;
 
+import org.overturn.x12.MalformedX12Exception;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of broken 835 files, made deterministically from real and generated ones: the parser reads each
- * or refuses it with a {@link MalformedRemittanceException} that names a segment and a reason; never another
+ * or refuses it with a {@link MalformedX12Exception} that names a segment and a reason; never another
  * exception, never a hang. What it reads, the balancing check can look at.
  *
  * <p>{@code -Doverturn.fuzz.files=N} runs more files, {@code -Doverturn.fuzz.seed=S} other ones. A failing file
@@ -57,7 +58,7 @@ class RemittanceParserFuzzTest {
     }
 
     @Test
-    void theUndamagedBasesAreReadAsBefore() throws MalformedRemittanceException {
+    void theUndamagedBasesAreReadAsBefore() throws MalformedX12Exception {
         // the mutations start from the bases as rewritten segment by segment: that rewriting alone breaks nothing
         for (MutatedRemittances.Base base : MutatedRemittances.standardBases()) {
             byte[] original = base.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -65,7 +66,7 @@ class RemittanceParserFuzzTest {
             RemittanceFile before;
             try {
                 before = parser.parse(original);
-            } catch (MalformedRemittanceException e) {
+            } catch (MalformedX12Exception e) {
                 // a real sample that is refused as it is must be refused the same way rewritten
                 assertThat(catchMalformed(untouched.bytes())).as(base.name()).isNotNull();
                 continue;
@@ -74,11 +75,11 @@ class RemittanceParserFuzzTest {
         }
     }
 
-    private MalformedRemittanceException catchMalformed(byte[] bytes) {
+    private MalformedX12Exception catchMalformed(byte[] bytes) {
         try {
             parser.parse(bytes);
             return null;
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             return e;
         }
     }
@@ -94,7 +95,7 @@ class RemittanceParserFuzzTest {
                 RemittanceBalance.problems(advice);
             }
             return new Outcome(true, null);
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             if (e.segmentNumber() < 1 || e.reason() == null || e.reason().isBlank()
                     || !e.getMessage().matches("(?s)segment \\d+ \\(.+?\\): .+")) {
                 return new Outcome(false, "refusal without segment or reason: " + e.getMessage());

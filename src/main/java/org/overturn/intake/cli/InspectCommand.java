@@ -21,7 +21,7 @@ import org.overturn.denial.DenialDetector;
 import org.overturn.denial.RootCauseClassifier;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
 import org.overturn.remittance.RemittanceFile;
@@ -77,7 +77,7 @@ public final class InspectCommand {
         RemittanceFile parsed;
         try {
             parsed = parser.parse(Files.readAllBytes(file));
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             return failed(node, e.getMessage());
         } catch (IOException e) {
             return failed(node, "segment 0 (?): cannot read the file: " + e.getMessage());

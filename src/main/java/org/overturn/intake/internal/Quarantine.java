@@ -1,7 +1,7 @@
 package org.overturn.intake.internal;
 
 import java.time.Clock;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +23,7 @@ public class Quarantine {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long keep(String fileName, String sha256, byte[] content, String source, String receivedBy,
-                     MalformedRemittanceException reason) {
+                     MalformedX12Exception reason) {
         var kept = files.findIdBySha256(sha256);
         if (kept.isPresent()) {
             return kept.get();

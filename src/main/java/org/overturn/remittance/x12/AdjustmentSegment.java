@@ -1,10 +1,11 @@
 package org.overturn.remittance.x12;
 
+import org.overturn.x12.Segment;
 import java.math.BigDecimal;
 import java.util.List;
 
 import org.overturn.remittance.Adjustment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 
 /** CAS: a group code and up to six reason/amount/quantity triplets (CAS02-04 ... CAS17-19). */
 final class AdjustmentSegment {
@@ -14,7 +15,7 @@ final class AdjustmentSegment {
     private AdjustmentSegment() {
     }
 
-    static void read(Segment cas, Adjustment.Level level, List<Adjustment> into) throws MalformedRemittanceException {
+    static void read(Segment cas, Adjustment.Level level, List<Adjustment> into) throws MalformedX12Exception {
         String group = cas.requiredText(1, 2);
         cas.requiredText(2);
         cas.requiredAmount(3);

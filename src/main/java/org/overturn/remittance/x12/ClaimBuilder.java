@@ -1,5 +1,6 @@
 package org.overturn.remittance.x12;
 
+import org.overturn.x12.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.PersonName;
 import org.overturn.remittance.ServiceLine;
 
@@ -46,7 +47,7 @@ final class ClaimBuilder {
     private final List<ServiceLine> lines = new ArrayList<>(4);
     private LineBuilder line;
 
-    private ClaimBuilder(Segment clp) throws MalformedRemittanceException {
+    private ClaimBuilder(Segment clp) throws MalformedX12Exception {
         patientControlNumber = clp.requiredText(1, 38);
         status = clp.requiredText(2, 2);
         charge = clp.requiredAmount(3);
@@ -59,11 +60,11 @@ final class ClaimBuilder {
         frequencyCode = clp.text(9, 1);
     }
 
-    static ClaimBuilder from(Segment clp) throws MalformedRemittanceException {
+    static ClaimBuilder from(Segment clp) throws MalformedX12Exception {
         return new ClaimBuilder(clp);
     }
 
-    void person(Segment nm1) throws MalformedRemittanceException {
+    void person(Segment nm1) throws MalformedX12Exception {
         String entity = nm1.text(1);
         if (entity == null) {
             return;
@@ -79,7 +80,7 @@ final class ClaimBuilder {
         }
     }
 
-    void date(Segment dtm) throws MalformedRemittanceException {
+    void date(Segment dtm) throws MalformedX12Exception {
         String qualifier = dtm.text(1);
         if (qualifier == null) {
             return;
@@ -94,19 +95,19 @@ final class ClaimBuilder {
         }
     }
 
-    void adjustment(Segment cas) throws MalformedRemittanceException {
+    void adjustment(Segment cas) throws MalformedX12Exception {
         AdjustmentSegment.read(cas, Adjustment.Level.CLAIM, adjustments);
     }
 
-    void inpatientRemarks(Segment mia) throws MalformedRemittanceException {
+    void inpatientRemarks(Segment mia) throws MalformedX12Exception {
         addRemarks(mia, MIA_REMARKS);
     }
 
-    void outpatientRemarks(Segment moa) throws MalformedRemittanceException {
+    void outpatientRemarks(Segment moa) throws MalformedX12Exception {
         addRemarks(moa, MOA_REMARKS);
     }
 
-    void reference(Segment ref) throws MalformedRemittanceException {
+    void reference(Segment ref) throws MalformedX12Exception {
         String qualifier = ref.text(1);
         String value = ref.text(2, 50);
         if (qualifier != null && value != null) {
@@ -114,12 +115,12 @@ final class ClaimBuilder {
         }
     }
 
-    void amount(Segment amt) throws MalformedRemittanceException {
+    void amount(Segment amt) throws MalformedX12Exception {
         String qualifier = amt.requiredText(1);
         amounts.putIfAbsent(qualifier, amt.requiredAmount(2));
     }
 
-    LineBuilder startLine(Segment svc) throws MalformedRemittanceException {
+    LineBuilder startLine(Segment svc) throws MalformedX12Exception {
         closeLine();
         line = LineBuilder.from(svc);
         return line;
@@ -140,7 +141,7 @@ final class ClaimBuilder {
         }
     }
 
-    private void addRemarks(Segment segment, int[] elements) throws MalformedRemittanceException {
+    private void addRemarks(Segment segment, int[] elements) throws MalformedX12Exception {
         for (int element : elements) {
             String code = segment.text(element, MAX_REMARK_LENGTH);
             if (code != null) {
@@ -149,7 +150,7 @@ final class ClaimBuilder {
         }
     }
 
-    private static PersonName name(Segment nm1, String entity) throws MalformedRemittanceException {
+    private static PersonName name(Segment nm1, String entity) throws MalformedX12Exception {
         return new PersonName(entity, nm1.text(3, 60), nm1.text(4, 35), nm1.text(5, 25), nm1.text(8, 2),
                 nm1.text(9, 80));
     }

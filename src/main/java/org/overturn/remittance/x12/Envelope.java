@@ -1,9 +1,10 @@
 package org.overturn.remittance.x12;
 
+import org.overturn.x12.Segment;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceAdvice;
 
 /**
@@ -28,7 +29,7 @@ final class Envelope {
     private int transactionsInGroup;
     private int segmentsInTransaction;
 
-    void accept(Segment segment) throws MalformedRemittanceException {
+    void accept(Segment segment) throws MalformedX12Exception {
         switch (segment.tag()) {
             case "ISA" -> startInterchange(segment);
             case "GS" -> startGroup(segment);
@@ -46,18 +47,18 @@ final class Envelope {
      * @param lastNumber number of the last segment read (complete or not), for a truncated file
      * @param lastTag    its id
      */
-    List<RemittanceAdvice> finish(int lastNumber, String lastTag) throws MalformedRemittanceException {
+    List<RemittanceAdvice> finish(int lastNumber, String lastTag) throws MalformedX12Exception {
         String missing = transaction != null ? "SE (transaction set " + transactionControlNumber + " is not closed)"
                 : inGroup ? "GE (functional group " + groupControlNumber + " is not closed)"
                 : inInterchange ? "IEA (interchange " + interchangeControlNumber + " is not closed)"
                 : null;
         if (missing != null) {
-            throw new MalformedRemittanceException(lastNumber, lastTag, "truncated file: it ends before " + missing);
+            throw new MalformedX12Exception(lastNumber, lastTag, "truncated file: it ends before " + missing);
         }
         return transactions;
     }
 
-    private void startInterchange(Segment isa) throws MalformedRemittanceException {
+    private void startInterchange(Segment isa) throws MalformedX12Exception {
         if (inInterchange) {
             throw isa.error("ISA before the IEA that closes interchange " + interchangeControlNumber);
         }
@@ -66,7 +67,7 @@ final class Envelope {
         groupsInInterchange = 0;
     }
 
-    private void startGroup(Segment gs) throws MalformedRemittanceException {
+    private void startGroup(Segment gs) throws MalformedX12Exception {
         if (!inInterchange) {
             throw gs.error("GS outside an interchange (no ISA before it)");
         }
@@ -85,7 +86,7 @@ final class Envelope {
         transactionsInGroup = 0;
     }
 
-    private void startTransaction(Segment st) throws MalformedRemittanceException {
+    private void startTransaction(Segment st) throws MalformedX12Exception {
         if (!inGroup) {
             throw st.error("ST outside a functional group (no GS before it)");
         }
@@ -103,7 +104,7 @@ final class Envelope {
         segmentsInTransaction = 1;
     }
 
-    private void body(Segment segment) throws MalformedRemittanceException {
+    private void body(Segment segment) throws MalformedX12Exception {
         if (transaction == null) {
             throw segment.error(segment.tag() + " outside any transaction (no open ST..SE)");
         }
@@ -111,7 +112,7 @@ final class Envelope {
         transaction.accept(segment);
     }
 
-    private void endTransaction(Segment se) throws MalformedRemittanceException {
+    private void endTransaction(Segment se) throws MalformedX12Exception {
         if (transaction == null) {
             throw se.error("SE without an ST");
         }
@@ -125,7 +126,7 @@ final class Envelope {
         transaction = null;
     }
 
-    private void endGroup(Segment ge) throws MalformedRemittanceException {
+    private void endGroup(Segment ge) throws MalformedX12Exception {
         if (transaction != null) {
             throw ge.error("GE before the SE that closes transaction set " + transactionControlNumber);
         }
@@ -140,7 +141,7 @@ final class Envelope {
         inGroup = false;
     }
 
-    private void endInterchange(Segment iea) throws MalformedRemittanceException {
+    private void endInterchange(Segment iea) throws MalformedX12Exception {
         if (inGroup) {
             throw iea.error("IEA before the GE that closes functional group " + groupControlNumber);
         }
@@ -162,7 +163,7 @@ final class Envelope {
      */
     private static void checkControl(Segment trailer, String what, String count, int actual, String actualText,
                                      String controlNumber, String headerElement, String headerControlNumber)
-            throws MalformedRemittanceException {
+            throws MalformedX12Exception {
         if (trailer.controlError() == Segment.ControlError.COUNT_MISMATCH || !isCount(count, actual)) {
             throw trailer.error(what + " mismatch: " + trailer.name(1) + " says " + count + " but there are "
                     + actual + " " + actualText);

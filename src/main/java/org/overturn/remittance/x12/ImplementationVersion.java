@@ -1,6 +1,7 @@
 package org.overturn.remittance.x12;
 
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.Segment;
+import org.overturn.x12.MalformedX12Exception;
 
 /**
  * Which GS08 versions this parser reads. 005010X221A1 is the HIPAA 835; its predecessor 005010X221 and
@@ -14,7 +15,7 @@ final class ImplementationVersion {
     }
 
     /** GS08 as sent, once known to be readable. */
-    static String check(Segment gs) throws MalformedRemittanceException {
+    static String check(Segment gs) throws MalformedX12Exception {
         String version = gs.requiredText(8, 12);
         String release = stripLeadingZeros(version);
         boolean known = release.startsWith("5010") || release.startsWith("4010");

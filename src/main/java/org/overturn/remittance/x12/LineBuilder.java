@@ -1,5 +1,7 @@
 package org.overturn.remittance.x12;
 
+import org.overturn.x12.Segment;
+import org.overturn.x12.ProcedureCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.overturn.remittance.Adjustment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.ServiceLine;
 
 /** Loop 2110 being read: the SVC and the DTM, CAS, REF, AMT and LQ segments after it. */
@@ -44,7 +46,7 @@ final class LineBuilder {
      * the charge from SVC03, the payment from SVC04 and so on. Read in place, the code would become the
      * charge and the charge the payment.
      */
-    static LineBuilder from(Segment svc) throws MalformedRemittanceException {
+    static LineBuilder from(Segment svc) throws MalformedX12Exception {
         svc.requiredText(1);
         ProcedureCode code = ProcedureCode.of(svc, 1);
         int shift = 0;
@@ -67,7 +69,7 @@ final class LineBuilder {
         return new LineBuilder(code, charge, paid, revenueCode, units, original == null ? null : original.code());
     }
 
-    void date(Segment dtm) throws MalformedRemittanceException {
+    void date(Segment dtm) throws MalformedX12Exception {
         String qualifier = dtm.text(1);
         if ("472".equals(qualifier) || "150".equals(qualifier)) {
             serviceDate = dtm.requiredDate(2);
@@ -76,11 +78,11 @@ final class LineBuilder {
         }
     }
 
-    void adjustment(Segment cas) throws MalformedRemittanceException {
+    void adjustment(Segment cas) throws MalformedX12Exception {
         AdjustmentSegment.read(cas, Adjustment.Level.LINE, adjustments);
     }
 
-    void reference(Segment ref) throws MalformedRemittanceException {
+    void reference(Segment ref) throws MalformedX12Exception {
         String qualifier = ref.text(1);
         String value = ref.text(2, 50);
         if (qualifier != null && value != null) {
@@ -88,13 +90,13 @@ final class LineBuilder {
         }
     }
 
-    void amount(Segment amt) throws MalformedRemittanceException {
+    void amount(Segment amt) throws MalformedX12Exception {
         String qualifier = amt.requiredText(1);
         amounts.putIfAbsent(qualifier, amt.requiredAmount(2));
     }
 
     /** LQ*HE carries a remark code (RARC); other qualifiers (RX: NCPDP reject codes) are not remarks. */
-    void remark(Segment lq) throws MalformedRemittanceException {
+    void remark(Segment lq) throws MalformedX12Exception {
         if (!"HE".equals(lq.text(1))) {
             return;
         }

@@ -1,10 +1,11 @@
 package org.overturn.remittance.x12;
 
+import org.overturn.x12.Segment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.overturn.remittance.Address;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.Party;
 
 /** Loop 1000A (payer) or 1000B (payee) being read: N1, N3, N4 and REF. */
@@ -29,7 +30,7 @@ final class PartyBuilder {
         this.id = id;
     }
 
-    static PartyBuilder from(Segment n1) throws MalformedRemittanceException {
+    static PartyBuilder from(Segment n1) throws MalformedX12Exception {
         return new PartyBuilder(n1.requiredText(2, 60), n1.text(3, 2), n1.text(4, 80));
     }
 
@@ -46,7 +47,7 @@ final class PartyBuilder {
         postalCode = n4.text(3);
     }
 
-    void reference(Segment ref) throws MalformedRemittanceException {
+    void reference(Segment ref) throws MalformedX12Exception {
         String qualifier = ref.text(1);
         String value = ref.text(2, 50);
         if (qualifier != null && value != null) {

@@ -1,10 +1,12 @@
 package org.overturn.remittance.x12;
 
+import org.overturn.x12.Segment;
+import org.overturn.x12.Composite;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.ProviderAdjustment;
 
 /**
@@ -18,7 +20,7 @@ final class ProviderAdjustmentSegment {
     private ProviderAdjustmentSegment() {
     }
 
-    static void read(Segment plb, List<ProviderAdjustment> into) throws MalformedRemittanceException {
+    static void read(Segment plb, List<ProviderAdjustment> into) throws MalformedX12Exception {
         String providerId = plb.requiredText(1, 50);
         LocalDate fiscalPeriod = plb.requiredDate(2);
         plb.requiredText(3);

@@ -1,16 +1,12 @@
 package org.overturn.remittance.x12;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Objects;
 
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamReader;
-
-import org.overturn.remittance.MalformedRemittanceException;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
+import org.overturn.x12.MalformedX12Exception;
+import org.overturn.x12.Segment;
+import org.overturn.x12.X12Segments;
 
 /**
  * Reads 835 files with StAEDI's streaming reader: one pass over the events, building the records as the
@@ -19,30 +15,24 @@ import org.overturn.remittance.RemittanceParser;
 public final class StaediRemittanceParser implements RemittanceParser {
 
     @Override
-    public RemittanceFile parse(InputStream in) throws MalformedRemittanceException {
-        Objects.requireNonNull(in, "in");
-        try {
-            InterchangeStream source = InterchangeStream.open(in);
-            try (EDIStreamReader reader = newFactory().createEDIStreamReader(source, "UTF-8")) {
-                SegmentStream segments = new SegmentStream(reader, source);
-                Envelope envelope = new Envelope();
-                for (Segment segment = segments.next(); segment != null; segment = segments.next()) {
-                    envelope.accept(segment);
-                }
-                return new RemittanceFile(envelope.finish(segments.lastNumber(), segments.lastTag()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (io.xlate.edi.stream.EDIStreamException e) {
-            // only the reader's creation throws this: "UTF-8" is always supported
-            throw new IllegalStateException(e);
-        }
+    public RemittanceFile parse(InputStream in) throws MalformedX12Exception {
+        Reading reading = new Reading();
+        X12Segments.read(in, reading);
+        return new RemittanceFile(reading.transactions);
     }
 
-    private static EDIInputFactory newFactory() {
-        EDIInputFactory factory = EDIInputFactory.newFactory();
-        // code values and lengths of envelope elements vary harmlessly between payers; what matters is checked here
-        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
-        return factory;
+    private static final class Reading implements X12Segments.Handler {
+        private final Envelope envelope = new Envelope();
+        private java.util.List<org.overturn.remittance.RemittanceAdvice> transactions;
+
+        @Override
+        public void accept(Segment segment) throws MalformedX12Exception {
+            envelope.accept(segment);
+        }
+
+        @Override
+        public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
+            transactions = envelope.finish(lastNumber, lastTag);
+        }
     }
 }

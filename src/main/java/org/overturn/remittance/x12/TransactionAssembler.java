@@ -1,12 +1,13 @@
 package org.overturn.remittance.x12;
 
+import org.overturn.x12.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.Party;
 import org.overturn.remittance.Payment;
 import org.overturn.remittance.ProviderAdjustment;
@@ -49,7 +50,7 @@ final class TransactionAssembler {
         this.controlNumber = controlNumber;
     }
 
-    void accept(Segment segment) throws MalformedRemittanceException {
+    void accept(Segment segment) throws MalformedX12Exception {
         switch (segment.tag()) {
             case "BPR" -> payment(segment);
             case "TRN" -> trace(segment);
@@ -73,7 +74,7 @@ final class TransactionAssembler {
         }
     }
 
-    RemittanceAdvice finish(Segment se) throws MalformedRemittanceException {
+    RemittanceAdvice finish(Segment se) throws MalformedX12Exception {
         closeClaim();
         if (payment == null) {
             throw se.error("transaction set " + controlNumber + " has no BPR (payment)");
@@ -93,7 +94,7 @@ final class TransactionAssembler {
                 productionDate, payer.buildPayer(), payee.buildPayee(), claims, providerAdjustments);
     }
 
-    private void payment(Segment bpr) throws MalformedRemittanceException {
+    private void payment(Segment bpr) throws MalformedX12Exception {
         if (payment != null) {
             throw bpr.error("second BPR in transaction set " + controlNumber);
         }
@@ -104,7 +105,7 @@ final class TransactionAssembler {
         payment = new Payment(handling, amount, creditDebit, method, bpr.date(16), null, null);
     }
 
-    private void trace(Segment trn) throws MalformedRemittanceException {
+    private void trace(Segment trn) throws MalformedX12Exception {
         trn.requiredText(1);
         String number = trn.requiredText(2, 50);
         String originator = trn.text(3, 10);
@@ -115,7 +116,7 @@ final class TransactionAssembler {
         }
     }
 
-    private void party(Segment n1) throws MalformedRemittanceException {
+    private void party(Segment n1) throws MalformedX12Exception {
         if (loop.compareTo(Loop.OTHER_PARTY) > 0) {
             return;
         }
@@ -145,7 +146,7 @@ final class TransactionAssembler {
         }
     }
 
-    private void reference(Segment ref) throws MalformedRemittanceException {
+    private void reference(Segment ref) throws MalformedX12Exception {
         switch (loop) {
             case PAYER -> payer.reference(ref);
             case PAYEE -> payee.reference(ref);
@@ -157,7 +158,7 @@ final class TransactionAssembler {
         }
     }
 
-    private void date(Segment dtm) throws MalformedRemittanceException {
+    private void date(Segment dtm) throws MalformedX12Exception {
         switch (loop) {
             case CLAIM -> claim.date(dtm);
             case LINE -> line.date(dtm);
@@ -178,13 +179,13 @@ final class TransactionAssembler {
         loop = Loop.DETAIL;
     }
 
-    private void startClaim(Segment clp) throws MalformedRemittanceException {
+    private void startClaim(Segment clp) throws MalformedX12Exception {
         closeClaim();
         claim = ClaimBuilder.from(clp);
         loop = Loop.CLAIM;
     }
 
-    private void adjustment(Segment cas) throws MalformedRemittanceException {
+    private void adjustment(Segment cas) throws MalformedX12Exception {
         if (loop == Loop.CLAIM) {
             claim.adjustment(cas);
         } else if (loop == Loop.LINE) {
@@ -194,13 +195,13 @@ final class TransactionAssembler {
         }
     }
 
-    private void person(Segment nm1) throws MalformedRemittanceException {
+    private void person(Segment nm1) throws MalformedX12Exception {
         if (loop == Loop.CLAIM) {
             claim.person(nm1);
         }
     }
 
-    private void claimRemarks(Segment segment, boolean inpatient) throws MalformedRemittanceException {
+    private void claimRemarks(Segment segment, boolean inpatient) throws MalformedX12Exception {
         if (loop != Loop.CLAIM) {
             return;
         }
@@ -211,7 +212,7 @@ final class TransactionAssembler {
         }
     }
 
-    private void amount(Segment amt) throws MalformedRemittanceException {
+    private void amount(Segment amt) throws MalformedX12Exception {
         if (loop == Loop.CLAIM) {
             claim.amount(amt);
         } else if (loop == Loop.LINE) {
@@ -219,7 +220,7 @@ final class TransactionAssembler {
         }
     }
 
-    private void startLine(Segment svc) throws MalformedRemittanceException {
+    private void startLine(Segment svc) throws MalformedX12Exception {
         if (loop != Loop.CLAIM && loop != Loop.LINE) {
             throw svc.error("SVC outside a claim (no CLP before it)");
         }
@@ -227,13 +228,13 @@ final class TransactionAssembler {
         loop = Loop.LINE;
     }
 
-    private void remark(Segment lq) throws MalformedRemittanceException {
+    private void remark(Segment lq) throws MalformedX12Exception {
         if (loop == Loop.LINE) {
             line.remark(lq);
         }
     }
 
-    private void providerAdjustment(Segment plb) throws MalformedRemittanceException {
+    private void providerAdjustment(Segment plb) throws MalformedX12Exception {
         closeClaim();
         loop = Loop.SUMMARY;
         ProviderAdjustmentSegment.read(plb, providerAdjustments);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
 import org.overturn.remittance.Edi835;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.ProviderAdjustment;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceParser;
@@ -23,7 +23,7 @@ class ClaimContentTest {
     private final RemittanceParser parser = RemittanceParser.standard();
 
     @Test
-    void readsClaimPeopleDatesRemarksReferencesAndAmounts() throws MalformedRemittanceException {
+    void readsClaimPeopleDatesRemarksReferencesAndAmounts() throws MalformedX12Exception {
         ClaimPayment claim = claim("LX*1", "TS3*1234567893*11*20241231*1*150", "TS2*10",
                 "CLP*PCN-9*1*150*100*20*HM*PAYER-9*11*1", "CAS*CO*45*30",
                 "NM1*QC*1*DOE*JANE*Q***MI*M123", "NM1*IL*1*DOE*JOHN****MI*M999", "NM1*74*1*DOE-SMITH*JANE",
@@ -56,7 +56,7 @@ class ClaimContentTest {
     }
 
     @Test
-    void readsServiceLineProcedureModifiersOriginalCodeDatesAndRemarks() throws MalformedRemittanceException {
+    void readsServiceLineProcedureModifiersOriginalCodeDatesAndRemarks() throws MalformedX12Exception {
         ClaimPayment claim = claim("CLP*PCN-1*1*300*200**12*P1",
                 "SVC*HC:90837:95:GT:HO:U4*150*100*0900*1*HC:90834", "DTM*150*20240301", "DTM*151*20240303",
                 "CAS*CO*45*50", "REF*6R*LINE-1", "REF*LU*02", "AMT*B6*100", "QTY*ZL*1", "LQ*HE*N290", "LQ*RX*77",
@@ -84,7 +84,7 @@ class ClaimContentTest {
     }
 
     @Test
-    void keepsClaimOnlyAndLineOnlyAdjustmentsApart() throws MalformedRemittanceException {
+    void keepsClaimOnlyAndLineOnlyAdjustmentsApart() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("CLP*CLAIM-ONLY*4*200*0**12", "CAS*CO*197*200",
                 "CLP*LINE-ONLY*1*100*80**12", "SVC*HC:90834*100*80", "CAS*CO*45*20");
 
@@ -98,7 +98,7 @@ class ClaimContentTest {
     }
 
     @Test
-    void readsAllSixTripletsOfOneAdjustmentSegment() throws MalformedRemittanceException {
+    void readsAllSixTripletsOfOneAdjustmentSegment() throws MalformedX12Exception {
         ClaimPayment claim = claim("CLP*PCN-6*1*600*0**12",
                 "CAS*CO*45*10*1*97*20**B7*30*2*16*40**29*50**197*450*3");
 
@@ -111,7 +111,7 @@ class ClaimContentTest {
 
     @Test
     @DisplayName("reversal: CLP02 22 with negative charge, payment and units, followed by the corrected claim")
-    void readsReversalWithNegativeAmounts() throws MalformedRemittanceException {
+    void readsReversalWithNegativeAmounts() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("CLP*PCN-R*22*-150*-120*-30*12*PAYER-1", "CAS*PR*2*-30",
                 "SVC*HC:90837*-150*-120**-1", "CLP*PCN-R*1*150*100*30*12*PAYER-2", "CAS*PR*2*30", "CAS*CO*45*20");
 
@@ -126,7 +126,7 @@ class ClaimContentTest {
     }
 
     @Test
-    void readsEveryPairOfProviderAdjustmentsWithTheirReferences() throws MalformedRemittanceException {
+    void readsEveryPairOfProviderAdjustmentsWithTheirReferences() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("CLP*PCN-1*1*100*100**12",
                 "PLB*1234567893*20241231*WO:OVERPAY-1*40*L6*-2.5*FB:FORWARD*10*72:ADV*5*CS*-1*J1:NONREIMB*0.5",
                 "PLB*1234567893*20241231*WO:OVERPAY-2*7");
@@ -144,7 +144,7 @@ class ClaimContentTest {
     }
 
     @Test
-    void readsPaymentTraceProductionDateAndParties() throws MalformedRemittanceException {
+    void readsPaymentTraceProductionDateAndParties() throws MalformedX12Exception {
         Edi835 edi = Edi835.create().interchange("000000001").group("1").transaction("0001")
                 .segment("BPR*C*1250.5*C*ACH*CCP*01*999999992*DA*123456*1512345678**01*999988880*DA*98765*20240315")
                 .segment("TRN*1*EFT-778*1512345678*SUB").segment("CUR*PR*USD").segment("REF*EV*RECEIVER")
@@ -182,7 +182,7 @@ class ClaimContentTest {
 
     @Test
     @DisplayName("unknown but well-formed segments anywhere in a transaction are skipped")
-    void skipsUnknownSegments() throws MalformedRemittanceException {
+    void skipsUnknownSegments() throws MalformedX12Exception {
         RemittanceAdvice advice = advice("ZZZ*ANYTHING*AT*ALL", "CLP*A*1*10*10**12", "XYZ*1", "SVC*HC:90791*10*10",
                 "K3*FREE FORM", "CLP*B*1*5*5**12");
 
@@ -192,7 +192,7 @@ class ClaimContentTest {
 
     @Test
     @DisplayName("SVC01 written with '>' under a declared ':' is split on the '>' after its qualifier")
-    void splitsProcedureCompositeWrittenWithUndeclaredSeparator() throws MalformedRemittanceException {
+    void splitsProcedureCompositeWrittenWithUndeclaredSeparator() throws MalformedX12Exception {
         ServiceLine line = claim("CLP*A*1*10*10**12", "SVC*HC>H0036>GT>UK*10*10**1*HC>H0035").lines().get(0);
 
         assertThat(line.procedure()).isEqualTo("H0036");
@@ -201,18 +201,18 @@ class ClaimContentTest {
     }
 
     @Test
-    void trimsSpacesAroundValues() throws MalformedRemittanceException {
+    void trimsSpacesAroundValues() throws MalformedX12Exception {
         ClaimPayment claim = claim("CLP* PCN-1 *1*10*10**12", "NM1*QC*1*DOE*JANE****MI* YPB123");
 
         assertThat(claim.patientControlNumber()).isEqualTo("PCN-1");
         assertThat(claim.memberId()).isEqualTo("YPB123");
     }
 
-    private ClaimPayment claim(String... segments) throws MalformedRemittanceException {
+    private ClaimPayment claim(String... segments) throws MalformedX12Exception {
         return advice(segments).claims().get(0);
     }
 
-    private RemittanceAdvice advice(String... segments) throws MalformedRemittanceException {
+    private RemittanceAdvice advice(String... segments) throws MalformedX12Exception {
         return parser.parse(Edi835.withClaims(segments).stream()).transactions().get(0);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overturn.remittance.ClaimPayment;
 import org.overturn.remittance.Edi835;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 import org.overturn.remittance.ServiceLine;
@@ -35,7 +35,7 @@ class DelimiterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("delimiterSets")
     void readsTheSameRemittanceWithAnyDelimiters(String name, char element, char component, char repetition,
-                                                 String terminator) throws MalformedRemittanceException {
+                                                 String terminator) throws MalformedX12Exception {
         RemittanceFile file = parser.parse(sample().delimiters(element, component, repetition, terminator).stream());
 
         assertThat(file).isEqualTo(parser.parse(sample().stream()));
@@ -46,7 +46,7 @@ class DelimiterTest {
     }
 
     @Test
-    void skipsByteOrderMarkProseAndIndentationBeforeAndBetweenSegments() throws MalformedRemittanceException {
+    void skipsByteOrderMarkProseAndIndentationBeforeAndBetweenSegments() throws MalformedX12Exception {
         String indented = sample().delimiters('*', ':', '^', "~\n").text().replace("\n", "\n    ");
 
         RemittanceFile file = parser.parse(Edi835.stream("\uFEFFRemittance for March.\nISA is below.\n\n  "
@@ -56,7 +56,7 @@ class DelimiterTest {
     }
 
     @Test
-    void readsIsaWhoseFieldsAreNotSpacePadded() throws MalformedRemittanceException {
+    void readsIsaWhoseFieldsAreNotSpacePadded() throws MalformedX12Exception {
         String padded = sample().text();
         String compact = padded.replace("*          *", "**").replace("SENDER         ", "SENDER")
                 .replace("RECEIVER       ", "RECEIVER");
@@ -69,14 +69,14 @@ class DelimiterTest {
     }
 
     @Test
-    void readsIsaWhosePartyIdsArePaddedBeyondTheirWidth() throws MalformedRemittanceException {
+    void readsIsaWhosePartyIdsArePaddedBeyondTheirWidth() throws MalformedX12Exception {
         String text = sample().text().replace("SENDER         ", "A CLEARING HOUSE WITH A LONG NAME");
 
         assertThat(parser.parse(Edi835.stream(text)).claimCount()).isEqualTo(1);
     }
 
     @Test
-    void keepsRepetitionSeparatorFoundInsideData() throws MalformedRemittanceException {
+    void keepsRepetitionSeparatorFoundInsideData() throws MalformedX12Exception {
         Edi835 edi = Edi835.create().interchange("000000001").group("1").transaction("0001")
                 .segment("BPR*I*100*C*CHK************20240315").segment("TRN*1*CHECK123*1512345678")
                 .segment("N1*PR*SMITH^JONES HEALTH").segment("N1*PE*RIVERSIDE*XX*1234567893")
@@ -89,7 +89,7 @@ class DelimiterTest {
     }
 
     @Test
-    void readsClaimsWhateverTheLineBreaksBetweenTerminatorAndNextSegment() throws MalformedRemittanceException {
+    void readsClaimsWhateverTheLineBreaksBetweenTerminatorAndNextSegment() throws MalformedX12Exception {
         String text = sample().text().replace("~", "~\r\n\r\n");
 
         List<ClaimPayment> claims = parser.parse(Edi835.stream(text)).transactions().get(0).claims();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.ProviderAdjustment;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
@@ -27,7 +27,7 @@ class Edi835ParserSampleTest {
 
     @Test
     @DisplayName("UnitedHealthcare layout, '>' declared in ISA16: DME lines with units, CAS whose first quantity is empty")
-    void readsUnitedHealthcareRemittance() throws MalformedRemittanceException {
+    void readsUnitedHealthcareRemittance() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("keironstoddart__united_healthcare_legacy_sample.835")
                 .transactions().get(0);
 
@@ -67,7 +67,7 @@ class Edi835ParserSampleTest {
 
     @Test
     @DisplayName("Nevada is rejected for IEA02 ≠ ISA13; repaired: non-padded ISA, 3 ST in one GS, the third PLB-only")
-    void readsNevadaMedicaidOnceItsInterchangeControlNumberIsRepaired() throws MalformedRemittanceException {
+    void readsNevadaMedicaidOnceItsInterchangeControlNumberIsRepaired() throws MalformedX12Exception {
         RemittanceFile file = RealSample.parseRepaired("affect-therapeutics__nevada-medicaid-3-st-plb-only.835",
                 "IEA*1*100000301~", "IEA*1*100000300~");
 
@@ -94,7 +94,7 @@ class Edi835ParserSampleTest {
 
     @Test
     @DisplayName("CHS test.835 is rejected for SE01 17 (16 segments); repaired, PR-2 counted twice unbalances the claim")
-    void reportsDoubleCountedAdjustmentOnceTheSegmentCountIsRepaired() throws MalformedRemittanceException {
+    void reportsDoubleCountedAdjustmentOnceTheSegmentCountIsRepaired() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parseRepaired("chs-cds-aiml__test-claim-and-line-cas-double-counted.835",
                 "SE*17*0001~", "SE*16*0001~").transactions().get(0);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Edi835;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
@@ -17,7 +17,7 @@ class EnvelopeTest {
     private final RemittanceParser parser = RemittanceParser.standard();
 
     @Test
-    void readsEveryTransactionSetOfAGroupInFileOrder() throws MalformedRemittanceException {
+    void readsEveryTransactionSetOfAGroupInFileOrder() throws MalformedX12Exception {
         Edi835 edi = Edi835.create().interchange("000000007").group("70")
                 .transaction("0001").header("10").segment("CLP*A*1*10*10**12").endTransaction()
                 .transaction("0002").header("20").segment("CLP*B*1*20*20**12").segment("CLP*C*1*5*0**12")
@@ -35,7 +35,7 @@ class EnvelopeTest {
     }
 
     @Test
-    void readsSeveralGroupsOfOneInterchangeWithTheirVersions() throws MalformedRemittanceException {
+    void readsSeveralGroupsOfOneInterchangeWithTheirVersions() throws MalformedX12Exception {
         Edi835 edi = Edi835.create().interchange("000000008")
                 .group("1", "005010X221A1").transaction("0001").header("0").endTransaction().endGroup()
                 .group("2", "004010X091A1").transaction("0001").header("0").endTransaction().endGroup()
@@ -49,7 +49,7 @@ class EnvelopeTest {
 
     @Test
     @DisplayName("several interchanges in one file, each with its own delimiters and layout")
-    void readsSeveralInterchangesWithDifferentDelimiters() throws MalformedRemittanceException {
+    void readsSeveralInterchangesWithDifferentDelimiters() throws MalformedX12Exception {
         String first = Edi835.create().interchange("000000001").group("1").transaction("0001").header("10")
                 .segment("CLP*A*1*10*10**12").closeAll().text();
         String second = Edi835.create().delimiters('|', '>', '~', "\n").interchange("000000002").group("2")
@@ -65,7 +65,7 @@ class EnvelopeTest {
     }
 
     @Test
-    void readsLaterInterchangeWhoseIsaIsNotPadded() throws MalformedRemittanceException {
+    void readsLaterInterchangeWhoseIsaIsNotPadded() throws MalformedX12Exception {
         String first = Edi835.create().interchange("000000001").group("1").transaction("0001").header("0")
                 .closeAll().text();
         String second = Edi835.create().interchange("000000002").group("2").transaction("0001").header("0")
@@ -79,7 +79,7 @@ class EnvelopeTest {
 
     @Test
     @DisplayName("GS08 '5010' (release only, as some senders write it) is read and recorded as sent")
-    void acceptsVersionGivenAsReleaseOnly() throws MalformedRemittanceException {
+    void acceptsVersionGivenAsReleaseOnly() throws MalformedX12Exception {
         Edi835 edi = Edi835.create().interchange("000000001").group("1", "5010").transaction("0001").header("0")
                 .closeAll();
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
 import org.overturn.remittance.ServiceLine;
@@ -18,7 +18,7 @@ import org.overturn.remittance.ServiceLine;
 class LinuxForHealthSampleTest {
 
     @Test
-    void readsSecondaryClaimWithPriorPayerAndNegativeAdjustment() throws MalformedRemittanceException {
+    void readsSecondaryClaimWithPriorPayerAndNegativeAdjustment() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("linuxforhealth__cob-contractural-adjustment.835")
                 .transactions().get(0);
 
@@ -72,14 +72,14 @@ class LinuxForHealthSampleTest {
 
     @Test
     @DisplayName("payment date is null: the file puts it in BPR15 (11 separators after CHK), not BPR16")
-    void leavesPaymentDateEmptyWhenThePayerPutItInTheWrongElement() throws MalformedRemittanceException {
+    void leavesPaymentDateEmptyWhenThePayerPutItInTheWrongElement() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("linuxforhealth__secondary-payment.835").transactions().get(0);
 
         assertThat(advice.payment().date()).isNull();
     }
 
     @Test
-    void readsInstitutionalMedicareClaimsWithRemarksAndCompositePlb() throws MalformedRemittanceException {
+    void readsInstitutionalMedicareClaimsWithRemarksAndCompositePlb() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("linuxforhealth__medicare-part-a.835").transactions().get(0);
 
         assertThat(advice.payment().handlingCode()).isEqualTo("C");
@@ -113,7 +113,7 @@ class LinuxForHealthSampleTest {
     }
 
     @Test
-    void readsClaimOnlyAndLineOnlyAdjustmentsOfSecondaryClaims() throws MalformedRemittanceException {
+    void readsClaimOnlyAndLineOnlyAdjustmentsOfSecondaryClaims() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("linuxforhealth__secondary-payment.835").transactions().get(0);
 
         assertThat(advice.payment().amount()).isEqualByComparingTo("1222.00");
@@ -139,7 +139,7 @@ class LinuxForHealthSampleTest {
 
     @Test
     @DisplayName("SVC*HC*24599.00*1766.50*187.50**1 is read shifted: code 24599, charge 1766.50, paid 187.50, units 1")
-    void readsServiceLineWhoseProcedureLostItsComponentSeparator() throws MalformedRemittanceException {
+    void readsServiceLineWhoseProcedureLostItsComponentSeparator() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("linuxforhealth__tertiary-payment.835").transactions().get(0);
 
         ClaimPayment claim = advice.claims().get(0);
@@ -157,7 +157,7 @@ class LinuxForHealthSampleTest {
 
     @Test
     @DisplayName("managed-care.835 is rejected for BPR16 20002316; repaired, its claim-level CO-A2 and line PR-1 balance")
-    void readsManagedCareClaimsOnceTheirPaymentDateIsValid() throws MalformedRemittanceException {
+    void readsManagedCareClaimsOnceTheirPaymentDateIsValid() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parseRepaired("linuxforhealth__managed-care.835",
                 "*20002316~", "*20020316~").transactions().get(0);
 

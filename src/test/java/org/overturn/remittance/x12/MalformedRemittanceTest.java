@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overturn.remittance.Edi835;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceParser;
 
 /**
@@ -35,7 +35,7 @@ class MalformedRemittanceTest {
 
     @Test
     void rejectsFileThatIsNotX12AtAll() {
-        MalformedRemittanceException e = rejection("Dear provider, your payment of $100 is on its way.\n");
+        MalformedX12Exception e = rejection("Dear provider, your payment of $100 is on its way.\n");
 
         assertThat(e.getMessage()).isEqualTo("segment 1 (?): no ISA interchange header");
     }
@@ -147,7 +147,7 @@ class MalformedRemittanceTest {
     }
 
     @Test
-    void acceptsCountWrittenWithLeadingZeros() throws MalformedRemittanceException {
+    void acceptsCountWrittenWithLeadingZeros() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("SE*6*0001", "SE*006*0001");
 
         assertThat(parser.parse(Edi835.stream(text)).transactions()).hasSize(1);
@@ -216,7 +216,7 @@ class MalformedRemittanceTest {
     }
 
     @Test
-    void acceptsTheLargestAmountKept() throws MalformedRemittanceException {
+    void acceptsTheLargestAmountKept() throws MalformedX12Exception {
         var file = parser.parse(Edi835.stream(Edi835.withClaims("CLP*A*1*999999999999.99*0**12").text()));
 
         assertThat(file.transactions().get(0).claims().get(0).charge()).isEqualByComparingTo("999999999999.99");
@@ -226,7 +226,7 @@ class MalformedRemittanceTest {
     void rejectsValueLongerThanX12AllowsWithoutRepeatingIt() {
         // found by the fuzz test: an overlong payee id, payment method or claim number failed in the database
         String payeeId = "9".repeat(81);
-        MalformedRemittanceException e = rejection(file("ST*835*0001", BPR, TRN, PAYER,
+        MalformedX12Exception e = rejection(file("ST*835*0001", BPR, TRN, PAYER,
                 "N1*PE*RIVERSIDE COUNSELING*XX*" + payeeId));
 
         assertThat(e.getMessage()).isEqualTo("segment 7 (N1): N104 is 81 characters long; at most 80 are allowed");
@@ -259,7 +259,7 @@ class MalformedRemittanceTest {
 
     @Test
     void escapesControlCharactersQuotedInItsMessage() {
-        MalformedRemittanceException e = rejection(Edi835.withClaims("CLP*A*1*1\u00012*10**12").text());
+        MalformedX12Exception e = rejection(Edi835.withClaims("CLP*A*1*1\u00012*10**12").text());
 
         assertThat(e.getMessage()).isEqualTo("segment 8 (CLP): CLP03 '1\\u00012' is not a number");
     }
@@ -412,8 +412,8 @@ class MalformedRemittanceTest {
         String marked = new String(valid, StandardCharsets.ISO_8859_1).replace("ACME", "AC\u0092E");
         byte[] latin = marked.getBytes(StandardCharsets.ISO_8859_1);
 
-        MalformedRemittanceException e = catchThrowableOfType(() -> parser.parse(new ByteArrayInputStream(latin)),
-                MalformedRemittanceException.class);
+        MalformedX12Exception e = catchThrowableOfType(() -> parser.parse(new ByteArrayInputStream(latin)),
+                MalformedX12Exception.class);
 
         assertThat(e.segmentNumber()).isEqualTo(6);
         assertThat(e.reason()).isEqualTo("the text is not valid UTF-8");
@@ -421,7 +421,7 @@ class MalformedRemittanceTest {
 
     @Test
     void namesNoPatientInItsMessages() {
-        MalformedRemittanceException e = rejection(Edi835.withClaims("CLP*A*1*10*10**12",
+        MalformedX12Exception e = rejection(Edi835.withClaims("CLP*A*1*10*10**12",
                 "NM1*QC*1*DOE*JANE****MI*M123", "DTM*232*2024").text());
 
         assertThat(e.getMessage()).doesNotContain("DOE", "JANE", "M123");
@@ -455,7 +455,7 @@ class MalformedRemittanceTest {
     }
 
     private void assertRejected(String text, int segment, String id, String reason) {
-        MalformedRemittanceException e = rejection(text);
+        MalformedX12Exception e = rejection(text);
 
         assertThat(e.segmentNumber()).as(e.getMessage()).isEqualTo(segment);
         assertThat(e.segmentId()).as(e.getMessage()).isEqualTo(id);
@@ -463,10 +463,10 @@ class MalformedRemittanceTest {
         assertThat(e.getMessage()).isEqualTo("segment " + segment + " (" + id + "): " + e.reason());
     }
 
-    private MalformedRemittanceException rejection(String text) {
+    private MalformedX12Exception rejection(String text) {
         InputStream in = Edi835.stream(text);
-        MalformedRemittanceException e = catchThrowableOfType(() -> parser.parse(in),
-                MalformedRemittanceException.class);
+        MalformedX12Exception e = catchThrowableOfType(() -> parser.parse(in),
+                MalformedX12Exception.class);
         assertThat(e).as("rejected").isNotNull();
         return e;
     }

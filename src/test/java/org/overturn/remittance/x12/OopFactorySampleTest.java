@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
 import org.overturn.remittance.RemittanceFile;
@@ -26,7 +26,7 @@ class OopFactorySampleTest {
 
     @Test
     @DisplayName("behavioral-health file is rejected for its truncated CLP*090909*22; without it, every claim reads")
-    void readsBehavioralHealthCodesStatusesAndReversals() throws MalformedRemittanceException {
+    void readsBehavioralHealthCodesStatusesAndReversals() throws MalformedX12Exception {
         RemittanceAdvice advice = withoutTruncatedClaim();
 
         assertThat(advice.version()).as("GS08 as sent").isEqualTo("5010");
@@ -76,7 +76,7 @@ class OopFactorySampleTest {
 
     @Test
     @DisplayName("de-identified Nebraska Medicaid: 3 interchanges, 56 claims (39×1, 16×4, 1×2), 91 lines, 98 LQ*HE")
-    void readsThreeInterchangesOfMaskedMedicaidRemittance() throws MalformedRemittanceException {
+    void readsThreeInterchangesOfMaskedMedicaidRemittance() throws MalformedX12Exception {
         RemittanceFile file = RealSample.parse("oopfactory__deidentified-nebraska-medicaid-3-interchanges.835");
 
         assertThat(file.transactions()).extracting(RemittanceAdvice::interchangeControlNumber,
@@ -102,7 +102,7 @@ class OopFactorySampleTest {
     }
 
     /** The file without its truncated claim, and with the SE count that then fits. */
-    private static RemittanceAdvice withoutTruncatedClaim() throws MalformedRemittanceException {
+    private static RemittanceAdvice withoutTruncatedClaim() throws MalformedX12Exception {
         String text = new String(RealSample.bytes(REVERSALS), java.nio.charset.StandardCharsets.UTF_8);
         String repaired = text.replace("        CLP*090909*22~\n", "").replace("SE*98*07504123", "SE*97*07504123");
         assertThat(repaired).hasSize(text.length() - "        CLP*090909*22~\n".length());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.ProviderAdjustment;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
@@ -19,7 +19,7 @@ import org.overturn.remittance.ServiceLine;
 class PyX12SampleTest {
 
     @Test
-    void readsDeniedMedicaidClaimWithZeroNonPayment() throws MalformedRemittanceException {
+    void readsDeniedMedicaidClaimWithZeroNonPayment() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("pyx12__835_mult_loops.835").transactions().get(0);
 
         assertThat(advice.payment().handlingCode()).isEqualTo("H");
@@ -52,7 +52,7 @@ class PyX12SampleTest {
 
     @Test
     @DisplayName("4010 (004010X091A1) is read like 5010: reversals, group CR, PLB with three CS pairs; BPR does not balance")
-    void reads4010FileWithReversalsAndRecordsItsVersion() throws MalformedRemittanceException {
+    void reads4010FileWithReversalsAndRecordsItsVersion() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("pyx12__835_simple_4010.835").transactions().get(0);
 
         assertThat(advice.version()).isEqualTo("004010X091A1");

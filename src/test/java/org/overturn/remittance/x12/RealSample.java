@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 
@@ -30,7 +30,7 @@ final class RealSample {
         }
     }
 
-    static RemittanceFile parse(String name) throws MalformedRemittanceException {
+    static RemittanceFile parse(String name) throws MalformedX12Exception {
         return RemittanceParser.standard().parse(new ByteArrayInputStream(bytes(name)));
     }
 
@@ -39,7 +39,7 @@ final class RealSample {
      * defect must occur exactly once.
      */
     static RemittanceFile parseRepaired(String name, String defect, String repair)
-            throws MalformedRemittanceException {
+            throws MalformedX12Exception {
         String text = new String(bytes(name), StandardCharsets.ISO_8859_1);
         assertThat(text.split(java.util.regex.Pattern.quote(defect), -1)).as("occurrences of the defect + 1")
                 .hasSize(2);
@@ -47,8 +47,8 @@ final class RealSample {
         return RemittanceParser.standard().parse(new ByteArrayInputStream(repaired));
     }
 
-    static MalformedRemittanceException rejection(String name) {
-        MalformedRemittanceException e = catchThrowableOfType(() -> parse(name), MalformedRemittanceException.class);
+    static MalformedX12Exception rejection(String name) {
+        MalformedX12Exception e = catchThrowableOfType(() -> parse(name), MalformedX12Exception.class);
         assertThat(e).as("%s is rejected", name).isNotNull();
         return e;
     }

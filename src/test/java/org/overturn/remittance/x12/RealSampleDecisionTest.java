@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceFile;
 
 /**
@@ -68,7 +68,7 @@ class RealSampleDecisionTest {
 
     @ParameterizedTest(name = "accepts {0}: {1} claims")
     @MethodSource("accepted")
-    void acceptsSoundRealSample(String file, int claims) throws MalformedRemittanceException {
+    void acceptsSoundRealSample(String file, int claims) throws MalformedX12Exception {
         RemittanceFile remittance = RealSample.parse(file);
 
         assertThat(remittance.claimCount()).isEqualTo(claims);
@@ -77,7 +77,7 @@ class RealSampleDecisionTest {
     @ParameterizedTest(name = "rejects {0} at segment {1} ({2}): {3}")
     @MethodSource("rejected")
     void rejectsDefectiveRealSampleAtTheWrongSegment(String file, int segment, String id, String reason) {
-        MalformedRemittanceException e = RealSample.rejection(file);
+        MalformedX12Exception e = RealSample.rejection(file);
 
         assertThat(e.segmentNumber()).isEqualTo(segment);
         assertThat(e.segmentId()).isEqualTo(id);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.overturn.remittance.ClaimPayment;
 import org.overturn.remittance.Edi835;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 
@@ -39,7 +39,7 @@ class StaediRemittanceParserTest {
     @ParameterizedTest(name = "{0} bytes per read")
     @ValueSource(ints = {1, 3, 7, 106, 4096})
     @DisplayName("input that arrives a few bytes at a time reads the same: headers found across read boundaries")
-    void readsTheSameWhateverSizeTheInputArrivesIn(int chunk) throws MalformedRemittanceException {
+    void readsTheSameWhateverSizeTheInputArrivesIn(int chunk) throws MalformedX12Exception {
         for (String sample : READABLE) {
             byte[] bytes = RealSample.bytes(sample);
 
@@ -54,8 +54,8 @@ class StaediRemittanceParserTest {
     void rejectsTheSameWhateverSizeTheInputArrivesIn() {
         byte[] bytes = RealSample.bytes("affect-therapeutics__nevada-medicaid-3-st-plb-only.835");
 
-        MalformedRemittanceException e = catchThrowableOfType(
-                () -> new StaediRemittanceParser().parse(new Trickle(bytes, 1)), MalformedRemittanceException.class);
+        MalformedX12Exception e = catchThrowableOfType(
+                () -> new StaediRemittanceParser().parse(new Trickle(bytes, 1)), MalformedX12Exception.class);
 
         assertThat(e.getMessage()).startsWith("segment 67 (IEA): control number mismatch");
     }
@@ -85,7 +85,7 @@ class StaediRemittanceParserTest {
     }
 
     @Test
-    void readsLargeTransactionSet() throws MalformedRemittanceException {
+    void readsLargeTransactionSet() throws MalformedX12Exception {
         int claims = 20_000;
         Edi835 edi = Edi835.create().delimiters('*', ':', '^', "~\n").interchange("000000001").group("1")
                 .transaction("0001").header("0");
@@ -105,7 +105,7 @@ class StaediRemittanceParserTest {
     private static Object outcome(RemittanceParser parser, String sample) {
         try {
             return parser.parse(new ByteArrayInputStream(RealSample.bytes(sample)));
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             return e.getMessage();
         }
     }

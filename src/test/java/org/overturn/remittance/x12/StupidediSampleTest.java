@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.ProviderAdjustment;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
@@ -22,7 +22,7 @@ class StupidediSampleTest {
 
     @Test
     @DisplayName("004010 file: '|' elements, '^' components, ISA06 padded to 30 characters (121-character ISA)")
-    void readsPipeDelimited4010FileWithOverPaddedIsa() throws MalformedRemittanceException {
+    void readsPipeDelimited4010FileWithOverPaddedIsa() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("stupidedi__004010-case1-pipe-delimited.835").transactions().get(0);
 
         assertThat(advice.interchangeControlNumber()).isEqualTo("000003063");
@@ -48,7 +48,7 @@ class StupidediSampleTest {
 
     @Test
     @DisplayName("prose before the ISA, '+' elements, '>' components, '~' repetitions, CR LF ending each segment")
-    void readsPlusDelimitedFileAfterItsProseHeader() throws MalformedRemittanceException {
+    void readsPlusDelimitedFileAfterItsProseHeader() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("stupidedi__x221-case1-plus-delimited-prose-header.835")
                 .transactions().get(0);
 
@@ -71,7 +71,7 @@ class StupidediSampleTest {
 
     @Test
     @DisplayName("case 3a is rejected for SE01 39 (41 segments); repaired, its two PLBs leave it 2.54 out of balance")
-    void readsTwoProviderAdjustmentSegmentsOnceTheSegmentCountIsRepaired() throws MalformedRemittanceException {
+    void readsTwoProviderAdjustmentSegmentsOnceTheSegmentCountIsRepaired() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parseRepaired("stupidedi__x221-case3a-two-plb-prose-header.835",
                 "SE*39*0001~", "SE*41*0001~").transactions().get(0);
 
@@ -89,7 +89,7 @@ class StupidediSampleTest {
 
     @Test
     @DisplayName("dental: 9 claims share CLP01 7722337 and CLP07; 33 AD-coded lines with CO-131 and PR-3")
-    void readsDentalClaimsThatShareTheirPatientControlNumber() throws MalformedRemittanceException {
+    void readsDentalClaimsThatShareTheirPatientControlNumber() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("stupidedi__multiple-claims-single-check-dental.835")
                 .transactions().get(0);
 
@@ -115,7 +115,7 @@ class StupidediSampleTest {
 
     @Test
     @DisplayName("fail-3a (GS01 XX) is still readable past its GS: SVC01 '>' under ':' is split when GS01 is HP")
-    void splitsUndeclaredComponentSeparatorInFailFixtureOnceItsGroupIsHp() throws MalformedRemittanceException {
+    void splitsUndeclaredComponentSeparatorInFailFixtureOnceItsGroupIsHp() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parseRepaired("stupidedi__fail-3a.835", "GS*XX*", "GS*HP*")
                 .transactions().get(0);
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
-import org.overturn.remittance.MalformedRemittanceException;
+import org.overturn.x12.MalformedX12Exception;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
 import org.overturn.remittance.RemittanceFile;
@@ -20,7 +20,7 @@ import org.overturn.remittance.ServiceLine;
 class TastypacketsSampleTest {
 
     @Test
-    void readsNewYorkMedicaidProfessionalRemittance() throws MalformedRemittanceException {
+    void readsNewYorkMedicaidProfessionalRemittance() throws MalformedX12Exception {
         RemittanceAdvice advice = RealSample.parse("tastypackets__profee.835").transactions().get(0);
 
         assertThat(advice.controlNumber()).isEqualTo("1740");
@@ -59,7 +59,7 @@ class TastypacketsSampleTest {
 
     @Test
     @DisplayName("the same remittance on one line, one segment a line, and with newline as segment terminator")
-    void readsTheSameRemittanceWhateverTheLayout() throws MalformedRemittanceException {
+    void readsTheSameRemittanceWhateverTheLayout() throws MalformedX12Exception {
         RemittanceFile lines = RealSample.parse("tastypackets__profee.835");
 
         assertThat(RealSample.parse("tastypackets__profee-one-line.835")).isEqualTo(lines);
@@ -68,7 +68,7 @@ class TastypacketsSampleTest {
 
     @Test
     @DisplayName("156 interchanges repeating one remittance (same ISA13, same trace): all read, all identical")
-    void readsEveryInterchangeOfAFileOfRepeatedInterchanges() throws MalformedRemittanceException {
+    void readsEveryInterchangeOfAFileOfRepeatedInterchanges() throws MalformedX12Exception {
         RemittanceAdvice single = RealSample.parse("tastypackets__profee.835").transactions().get(0);
 
         RemittanceFile file = RealSample.parse("tastypackets__profee-multiple.835");

@@ -1,4 +1,4 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 /**
  * The short values of one file (codes such as CO, 45, HC, MI, 472, N54, MA02), shared instead of copied:

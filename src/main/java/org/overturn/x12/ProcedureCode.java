@@ -1,21 +1,20 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.overturn.remittance.MalformedRemittanceException;
 
 /**
  * A composite medical procedure identifier (SVC01, SVC06): qualifier (HC, AD, NU, ZZ ...), code and up to
  * four modifiers.
  */
-record ProcedureCode(String qualifier, String code, List<String> modifiers) {
+public record ProcedureCode(String qualifier, String code, List<String> modifiers) {
 
     private static final int FIRST_MODIFIER = 2;
     private static final int LAST_MODIFIER = 5;
 
     /** The code in the element, or null when the element is absent. */
-    static ProcedureCode of(Segment segment, int element) {
+    public static ProcedureCode of(Segment segment, int element) {
         String[] parts = Composite.parts(segment, element);
         if (parts == null) {
             return null;
@@ -33,14 +32,14 @@ record ProcedureCode(String qualifier, String code, List<String> modifiers) {
      * Refuses parts longer than X12 allows (qualifier 2, code 48), and modifiers longer than the 20 characters
      * the table keeps them in (joined by ':'; four modifiers of two characters take 11).
      */
-    void checkLengths(Segment segment, String element) throws MalformedRemittanceException {
+    public void checkLengths(Segment segment, String element) throws MalformedX12Exception {
         segment.checkLength(element + "-1 (qualifier)", qualifier, 2);
         segment.checkLength(element + "-2 (procedure code)", code, 48);
         segment.checkLength(element + " modifiers", String.join(":", modifiers), 20);
     }
 
     /** Whether the element holds a qualifier alone, with no code after it. */
-    boolean isBareQualifier() {
+    public boolean isBareQualifier() {
         return code == null && modifiers.isEmpty() && qualifier != null && qualifier.length() == 2;
     }
 }

@@ -1,4 +1,4 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,6 @@ import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 
-import org.overturn.remittance.MalformedRemittanceException;
-import org.overturn.remittance.RemittanceParser;
 
 /**
  * Turns StAEDI's event stream into complete segments, one at a time, all in the same reused
@@ -44,7 +42,7 @@ final class SegmentStream {
      * The next complete segment, or null when the input ended (normally or not: the envelope decides
      * whether what was read is complete).
      */
-    Segment next() throws MalformedRemittanceException {
+    Segment next() throws MalformedX12Exception {
         try {
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
@@ -123,7 +121,7 @@ final class SegmentStream {
         segment.separators(component == null ? ':' : component, repetition == null ? '^' : repetition);
     }
 
-    private Segment endOrFail(EDIStreamException e) throws MalformedRemittanceException {
+    private Segment endOrFail(EDIStreamException e) throws MalformedX12Exception {
         if (source.failure() != null) {
             throw source.failure();
         }
@@ -140,7 +138,7 @@ final class SegmentStream {
             lastTag = "ISA";
         }
         if (e.getCause() instanceof CharacterCodingException) {
-            throw new MalformedRemittanceException(lastNumber, lastTag, RemittanceParser.NOT_UTF_8, e);
+            throw new MalformedX12Exception(lastNumber, lastTag, MalformedX12Exception.NOT_UTF_8, e);
         }
         if (e.getCause() instanceof IOException io) {
             throw new UncheckedIOException(io);
@@ -150,6 +148,6 @@ final class SegmentStream {
             // truncated: the envelope reports which trailer is missing
             return null;
         }
-        throw new MalformedRemittanceException(lastNumber, lastTag, "unreadable X12: " + message, e);
+        throw new MalformedX12Exception(lastNumber, lastTag, "unreadable X12: " + message, e);
     }
 }

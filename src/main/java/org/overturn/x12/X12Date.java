@@ -1,16 +1,16 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import java.time.LocalDate;
 
 /** The X12 date type (DT) as the 835 uses it: CCYYMMDD, checked by hand so an invalid date returns null. */
-final class X12Date {
+public final class X12Date {
 
     private static final int LENGTH = 8;
 
     private X12Date() {
     }
 
-    static LocalDate parse(char[] chars, int start, int end) {
+    public static LocalDate parse(char[] chars, int start, int end) {
         if (end - start != LENGTH) {
             return null;
         }

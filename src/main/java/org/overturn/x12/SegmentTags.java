@@ -1,4 +1,4 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 /**
  * The segment ids met so far, so that each of the million segments of a large file does not make a String

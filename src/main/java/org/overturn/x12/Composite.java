@@ -1,4 +1,4 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 /**
  * Reads a composite element (SVC01, SVC06, PLB03) part by part. Some payers write these with a separator
@@ -7,7 +7,7 @@ package org.overturn.remittance.x12;
  * two-character qualifier or reason code, a punctuation character right after those two characters is
  * taken as the separator actually used.
  */
-final class Composite {
+public final class Composite {
 
     private static final int CODE_LENGTH = 2;
 
@@ -15,7 +15,7 @@ final class Composite {
     }
 
     /** The parts of the element (null for an empty part), or null when the element is absent. */
-    static String[] parts(Segment segment, int element) {
+    public static String[] parts(Segment segment, int element) {
         int count = segment.componentCount(element);
         if (count > 1) {
             String[] parts = new String[count];

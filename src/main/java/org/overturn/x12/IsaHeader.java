@@ -1,8 +1,7 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import java.nio.charset.StandardCharsets;
 
-import org.overturn.remittance.MalformedRemittanceException;
 
 /**
  * An ISA interchange header as the payer wrote it, and the same header in the fixed 106-character layout
@@ -45,7 +44,7 @@ final class IsaHeader {
      *                      the file ends sooner
      * @param segmentNumber the header's segment number, for errors
      */
-    static IsaHeader read(byte[] bytes, int start, int end, int segmentNumber) throws MalformedRemittanceException {
+    static IsaHeader read(byte[] bytes, int start, int end, int segmentNumber) throws MalformedX12Exception {
         byte separator = bytes[start + 3];
         String[] elements = new String[ELEMENTS + 1];
         int element = 1;
@@ -98,7 +97,7 @@ final class IsaHeader {
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private void validate(int segmentNumber) throws MalformedRemittanceException {
+    private void validate(int segmentNumber) throws MalformedX12Exception {
         char element = (char) (elementSeparator & 0xff);
         char component = elements[16].charAt(0);
         char terminator = (char) (segmentTerminator & 0xff);
@@ -139,7 +138,7 @@ final class IsaHeader {
 
     /** From version 00402 on ISA11 is a delimiter; before, it is a standards id ('U') and means nothing here. */
     private void validateRepetitionSeparator(int segmentNumber, String version, char element, char component,
-                                             char terminator) throws MalformedRemittanceException {
+                                             char terminator) throws MalformedX12Exception {
         if (Integer.parseInt(version) < 402) {
             return;
         }
@@ -154,8 +153,8 @@ final class IsaHeader {
         }
     }
 
-    private static MalformedRemittanceException bad(int segmentNumber, String reason) {
-        return new MalformedRemittanceException(segmentNumber, "ISA", "bad ISA: " + reason);
+    private static MalformedX12Exception bad(int segmentNumber, String reason) {
+        return new MalformedX12Exception(segmentNumber, "ISA", "bad ISA: " + reason);
     }
 
     private static boolean isDigits(String value, int length) {

@@ -1,4 +1,4 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

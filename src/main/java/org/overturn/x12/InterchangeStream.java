@@ -1,11 +1,10 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.overturn.remittance.MalformedRemittanceException;
 
 /**
  * The bytes StAEDI reads: the file from its first ISA on, with every ISA header rewritten to the fixed
@@ -31,7 +30,7 @@ final class InterchangeStream extends InputStream {
     private byte segmentTerminator;
     private boolean atSegmentStart;
     private int segmentsPassed;
-    private MalformedRemittanceException failure;
+    private MalformedX12Exception failure;
 
     private InterchangeStream(InputStream in) {
         this.in = in;
@@ -40,10 +39,10 @@ final class InterchangeStream extends InputStream {
     /**
      * Positions the stream on the first ISA header.
      *
-     * @throws MalformedRemittanceException when the file holds no ISA (for example one that starts at ST)
+     * @throws MalformedX12Exception when the file holds no ISA (for example one that starts at ST)
      *                                      or its first header is unusable
      */
-    static InterchangeStream open(InputStream in) throws IOException, MalformedRemittanceException {
+    static InterchangeStream open(InputStream in) throws IOException, MalformedX12Exception {
         InterchangeStream stream = new InterchangeStream(in);
         stream.skipPreamble();
         stream.takeHeader(1);
@@ -51,7 +50,7 @@ final class InterchangeStream extends InputStream {
     }
 
     /** The error found in a later interchange's header, which StAEDI only saw as the end of its input. */
-    MalformedRemittanceException failure() {
+    MalformedX12Exception failure() {
         return failure;
     }
 
@@ -101,7 +100,7 @@ final class InterchangeStream extends InputStream {
         in.close();
     }
 
-    private void skipPreamble() throws IOException, MalformedRemittanceException {
+    private void skipPreamble() throws IOException, MalformedX12Exception {
         fill();
         if (available(BOM.length) >= BOM.length && startsWith(BOM)) {
             position += BOM.length;
@@ -110,7 +109,7 @@ final class InterchangeStream extends InputStream {
         boolean lineStart = true;
         while (true) {
             if (position == limit && !fill()) {
-                throw new MalformedRemittanceException(1, firstTag, "no ISA interchange header");
+                throw new MalformedX12Exception(1, firstTag, "no ISA interchange header");
             }
             byte b = buffer[position];
             if (lineStart && b == 'I' && isHeaderAhead()) {
@@ -149,14 +148,14 @@ final class InterchangeStream extends InputStream {
     private int nextHeader(byte[] target, int offset, int length) throws IOException {
         try {
             takeHeader(segmentsPassed + 1);
-        } catch (MalformedRemittanceException e) {
+        } catch (MalformedX12Exception e) {
             failure = e;
             return -1;
         }
         return copyHeader(target, offset, length);
     }
 
-    private void takeHeader(int segmentNumber) throws IOException, MalformedRemittanceException {
+    private void takeHeader(int segmentNumber) throws IOException, MalformedX12Exception {
         available(IsaHeader.MAX_LENGTH);
         IsaHeader isa = IsaHeader.read(buffer, position, limit, segmentNumber);
         position += isa.length();

@@ -1,10 +1,9 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 
-import org.overturn.remittance.MalformedRemittanceException;
 
 /**
  * The segment being read: one reusable buffer that StAEDI's element events are copied into, then read by
@@ -15,7 +14,7 @@ import org.overturn.remittance.MalformedRemittanceException;
  * the repetition separator, as they were in the file), with the boundaries of its components, so a
  * composite can be read whole or part by part.
  */
-final class Segment {
+public final class Segment {
 
     private String tag = "";
     private int number;
@@ -37,7 +36,7 @@ final class Segment {
      * Amounts and quantities are kept as numeric(14,2) and numeric(15,3): twelve digits before the point, far
      * beyond any payment (X12 allows 18 digits in all).
      */
-    static final int MAX_WHOLE_DIGITS = 12;
+    public static final int MAX_WHOLE_DIGITS = 12;
     private static final int MAX_QUOTED = 40;
 
     private final ShortValues shortValues = new ShortValues();
@@ -47,7 +46,7 @@ final class Segment {
     private int nulElement;
 
     /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
-    enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
+    public enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
 
     void start(String segmentTag, int segmentNumber) {
         tag = segmentTag;
@@ -104,7 +103,7 @@ final class Segment {
     }
 
     /** Refuses a segment that held a NUL character anywhere in its elements. */
-    void checkNoNul() throws MalformedRemittanceException {
+    void checkNoNul() throws MalformedX12Exception {
         if (nulElement > 0) {
             throw error(name(nulElement) + " holds a NUL character");
         }
@@ -121,33 +120,33 @@ final class Segment {
         }
     }
 
-    String tag() {
+    public String tag() {
         return tag;
     }
 
-    int number() {
+    public int number() {
         return number;
     }
 
-    boolean is(String segmentTag) {
+    public boolean is(String segmentTag) {
         return tag.equals(segmentTag);
     }
 
-    int elementCount() {
+    public int elementCount() {
         return elementCount;
     }
 
-    ControlError controlError() {
+    public ControlError controlError() {
         return controlError;
     }
 
     /** Number of components of an element: 1 for a simple element, 0 when absent. */
-    int componentCount(int element) {
+    public int componentCount(int element) {
         return element <= elementCount ? pieceCount[element] : 0;
     }
 
     /** The element's text with surrounding spaces removed, or null when absent or blank. */
-    String text(int element) {
+    public String text(int element) {
         if (element > elementCount || pieceCount[element] == 0) {
             return null;
         }
@@ -156,7 +155,7 @@ final class Segment {
     }
 
     /** One component (1-based) of a composite element, or null when absent or blank. */
-    String component(int element, int component) {
+    public String component(int element, int component) {
         if (component > componentCount(element)) {
             return null;
         }
@@ -165,11 +164,11 @@ final class Segment {
     }
 
     /** Whether the element holds anything but spaces; makes no String. */
-    boolean isPresent(int element) {
+    public boolean isPresent(int element) {
         return element <= elementCount && pieceCount[element] > 0 && trimmedEnd(element) > trimmedStart(element);
     }
 
-    String requiredText(int element) throws MalformedRemittanceException {
+    public String requiredText(int element) throws MalformedX12Exception {
         String value = text(element);
         if (value == null) {
             throw missing(element);
@@ -181,11 +180,11 @@ final class Segment {
      * The element's text, or null when absent or blank; longer than {@code maxLength} is an error. The limits
      * are X12's for the elements this product keeps, and its tables are as wide.
      */
-    String text(int element, int maxLength) throws MalformedRemittanceException {
+    public String text(int element, int maxLength) throws MalformedX12Exception {
         return checkLength(name(element), text(element), maxLength);
     }
 
-    String requiredText(int element, int maxLength) throws MalformedRemittanceException {
+    public String requiredText(int element, int maxLength) throws MalformedX12Exception {
         return checkLength(name(element), requiredText(element), maxLength);
     }
 
@@ -193,7 +192,7 @@ final class Segment {
      * A value read from this segment (an element or a component, named {@code what}), refused when longer than
      * {@code maxLength}. The value itself is not repeated in the message: it may be a patient's name.
      */
-    String checkLength(String what, String value, int maxLength) throws MalformedRemittanceException {
+    public String checkLength(String what, String value, int maxLength) throws MalformedX12Exception {
         if (value != null && value.length() > maxLength) {
             throw error(what + " is " + value.length() + " characters long; at most " + maxLength + " are allowed");
         }
@@ -201,7 +200,7 @@ final class Segment {
     }
 
     /** An X12 decimal, or null when the element is absent; a value that is not a number is an error. */
-    BigDecimal amount(int element) throws MalformedRemittanceException {
+    public BigDecimal amount(int element) throws MalformedX12Exception {
         if (!isPresent(element)) {
             return null;
         }
@@ -218,7 +217,7 @@ final class Segment {
         return value;
     }
 
-    BigDecimal requiredAmount(int element) throws MalformedRemittanceException {
+    public BigDecimal requiredAmount(int element) throws MalformedX12Exception {
         BigDecimal value = amount(element);
         if (value == null) {
             throw missing(element);
@@ -227,7 +226,7 @@ final class Segment {
     }
 
     /** A CCYYMMDD date, or null when the element is absent; anything else is an error. */
-    LocalDate date(int element) throws MalformedRemittanceException {
+    public LocalDate date(int element) throws MalformedX12Exception {
         if (!isPresent(element)) {
             return null;
         }
@@ -240,7 +239,7 @@ final class Segment {
         return value;
     }
 
-    LocalDate requiredDate(int element) throws MalformedRemittanceException {
+    public LocalDate requiredDate(int element) throws MalformedX12Exception {
         LocalDate value = date(element);
         if (value == null) {
             throw missing(element);
@@ -249,16 +248,16 @@ final class Segment {
     }
 
     /** The element's X12 name, e.g. CLP03. */
-    String name(int element) {
+    public String name(int element) {
         return element < 10 ? tag + "0" + element : tag + element;
     }
 
-    MalformedRemittanceException missing(int element) {
+    public MalformedX12Exception missing(int element) {
         return error("missing required element " + name(element));
     }
 
-    MalformedRemittanceException error(String reason) {
-        return new MalformedRemittanceException(number, tag, reason);
+    public MalformedX12Exception error(String reason) {
+        return new MalformedX12Exception(number, tag, reason);
     }
 
     private void openElement(int position) {

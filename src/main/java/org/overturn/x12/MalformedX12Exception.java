@@ -1,20 +1,23 @@
-package org.overturn.remittance;
+package org.overturn.x12;
 
 /**
- * A file that is not a usable 835. The message always names where reading stopped and why, as
+ * A file that is not usable X12 of the kind expected. The message always names where reading stopped and why, as
  * {@code segment N (ID): reason}; segment numbers count from 1 at the first segment of the file (ISA).
  */
-public class MalformedRemittanceException extends Exception {
+public class MalformedX12Exception extends Exception {
+
+    /** The reason given for bytes that are not UTF-8. */
+    public static final String NOT_UTF_8 = "the text is not valid UTF-8";
 
     private final int segmentNumber;
     private final String segmentId;
     private final String reason;
 
-    public MalformedRemittanceException(int segmentNumber, String segmentId, String reason) {
+    public MalformedX12Exception(int segmentNumber, String segmentId, String reason) {
         this(segmentNumber, segmentId, reason, null);
     }
 
-    public MalformedRemittanceException(int segmentNumber, String segmentId, String reason, Throwable cause) {
+    public MalformedX12Exception(int segmentNumber, String segmentId, String reason, Throwable cause) {
         super("segment " + segmentNumber + " (" + (segmentId == null ? "?" : printable(segmentId)) + "): "
                 + printable(reason), cause);
         this.segmentNumber = segmentNumber;

@@ -1,4 +1,4 @@
-package org.overturn.remittance.x12;
+package org.overturn.x12;
 
 import java.math.BigDecimal;
 
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * {@code -42.58}, {@code .28}). Parsed by hand because it runs for every amount of every claim; returns
  * null instead of throwing so a bad value costs nothing until it is reported.
  */
-final class X12Number {
+public final class X12Number {
 
     /** Beyond 18 digits a long could overflow, so the rare huge value goes through BigDecimal's own parser. */
     private static final int MAX_LONG_DIGITS = 18;
@@ -15,7 +15,7 @@ final class X12Number {
     private X12Number() {
     }
 
-    static BigDecimal parse(char[] chars, int start, int end) {
+    public static BigDecimal parse(char[] chars, int start, int end) {
         int i = start;
         boolean negative = false;
         if (i < end && chars[i] == '-') {

@@ -1,0 +1,85 @@
+package org.overturn.x12;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+
+/**
+ * Reads any X12 file segment by segment with StAEDI's streaming reader: a byte order mark and prose before the
+ * first ISA are skipped, any delimiters are accepted, every interchange's header is normalised. Each segment is
+ * handed to the reader's {@link Handler} in the same reused {@link Segment}; what the segments mean (loops,
+ * envelope rules per transaction type) is the handler's business.
+ */
+public final class X12Segments {
+
+    private X12Segments() {
+    }
+
+    /** What a transaction reader does with the segments of a file, in order. */
+    public interface Handler {
+
+        void accept(Segment segment) throws MalformedX12Exception;
+
+        /**
+         * The input has ended.
+         *
+         * @param lastNumber number of the last segment read (complete or not), for a truncated file
+         * @param lastTag    its id
+         */
+        void end(int lastNumber, String lastTag) throws MalformedX12Exception;
+    }
+
+    public static void read(InputStream in, Handler handler) throws MalformedX12Exception {
+        Objects.requireNonNull(in, "in");
+        try {
+            InterchangeStream source = InterchangeStream.open(in);
+            try (EDIStreamReader reader = newFactory().createEDIStreamReader(source, "UTF-8")) {
+                SegmentStream segments = new SegmentStream(reader, source);
+                for (Segment segment = segments.next(); segment != null; segment = segments.next()) {
+                    handler.accept(segment);
+                }
+                handler.end(segments.lastNumber(), segments.lastTag());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (EDIStreamException e) {
+            // only the reader's creation throws this: "UTF-8" is always supported
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads a whole file held in memory. X12 is ASCII, but some payers' systems write names in Windows-1252 (an
+     * accented letter): such a file is read as Windows-1252 rather than refused. The handler must start afresh
+     * when asked twice; {@code handlers} gives a new one per attempt.
+     */
+    public static <H extends Handler> H read(byte[] content, java.util.function.Supplier<H> handlers)
+            throws MalformedX12Exception {
+        H handler = handlers.get();
+        try {
+            read(new java.io.ByteArrayInputStream(content), handler);
+            return handler;
+        } catch (MalformedX12Exception e) {
+            if (!MalformedX12Exception.NOT_UTF_8.equals(e.reason())) {
+                throw e;
+            }
+        }
+        byte[] transcoded = new String(content, java.nio.charset.Charset.forName("windows-1252"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        H second = handlers.get();
+        read(new java.io.ByteArrayInputStream(transcoded), second);
+        return second;
+    }
+
+    private static EDIInputFactory newFactory() {
+        EDIInputFactory factory = EDIInputFactory.newFactory();
+        // code values and lengths of envelope elements vary harmlessly between payers; what matters is checked here
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
+        return factory;
+    }
+}

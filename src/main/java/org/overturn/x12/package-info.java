@@ -1,0 +1,9 @@
+/**
+ * X12 reading shared by every transaction the product takes in (835, 837, 999, 277CA): StAEDI's event stream
+ * turned into complete segments, with delimiters, byte order marks, prose before the ISA and unpadded headers
+ * handled once. {@link org.overturn.x12.X12Segments} reads a file; {@link org.overturn.x12.Segment} reads an
+ * element with an error that names the segment and element; {@link org.overturn.x12.MalformedX12Exception}
+ * says {@code segment N (ID): reason}. What a transaction's loops mean is left to its own module.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package org.overturn.x12;
