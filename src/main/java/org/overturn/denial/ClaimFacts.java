@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.overturn.claim.BilledClaim;
+import org.overturn.claim.BilledLine;
 import org.overturn.denial.internal.BehavioralHealthCodes;
 import org.overturn.denial.internal.CodeListFiles;
 import org.overturn.denial.internal.DenialAdjustments;
@@ -79,6 +81,40 @@ public record ClaimFacts(
     public ClaimFacts withPlaceOfService(String originalPlaceOfService) {
         return new ClaimFacts(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, procedures,
                 modifiers, originalPlaceOfService, payerId);
+    }
+
+    /**
+     * The same facts completed by the claim as billed: the place of service of the denied lines (SV105, else CLM05-1
+     * of a professional claim), their modifiers as billed, and their revenue codes (an 837I's PHP/IOP lines). The 835
+     * echoes only what the payer adjudicated, and often drops the place of service and modifiers.
+     */
+    public ClaimFacts withBilledClaim(BilledClaim billed) {
+        if (billed == null) {
+            return this;
+        }
+        List<BilledLine> lines = billed.lines().stream()
+                .filter(l -> procedures.contains(CodeListFiles.key(l.procedure()))
+                        || l.revenueCode() != null
+                        && procedures.contains(BehavioralHealthCodes.revenueCode(l.revenueCode())))
+                .toList();
+        if (lines.isEmpty()) {
+            lines = billed.lines();
+        }
+        String billedPlace = lines.stream().map(BilledLine::placeOfService).filter(Objects::nonNull).findFirst()
+                .orElse(billed.placeOfService());
+        List<String> billedModifiers = new ArrayList<>(modifiers);
+        List<String> billedCodes = new ArrayList<>(procedures);
+        for (BilledLine line : lines) {
+            billedModifiers.addAll(line.modifiers());
+            if (line.procedure() != null) {
+                billedCodes.add(line.procedure());
+            }
+            if (line.revenueCode() != null) {
+                billedCodes.add(BehavioralHealthCodes.revenueCode(line.revenueCode()));
+            }
+        }
+        return new ClaimFacts(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, billedCodes,
+                billedModifiers, billedPlace == null ? placeOfService : billedPlace, payerId);
     }
 
     public ClaimFacts withPayerId(String id) {

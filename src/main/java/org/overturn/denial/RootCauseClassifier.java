@@ -62,6 +62,12 @@ public final class RootCauseClassifier {
         return classify(ClaimFacts.of(claim, assessment));
     }
 
+    /** Classifies with the claim as billed when it is on file (place of service, modifiers, revenue codes). */
+    public Classification classify(ClaimPayment claim, DenialAssessment assessment,
+                                   org.overturn.claim.BilledClaim billed) {
+        return classify(ClaimFacts.of(claim, assessment).withBilledClaim(billed));
+    }
+
     public Classification classify(ClaimFacts facts) {
         DmnDecisionRuleResult result = engine.evaluateDecisionTable(decision, variables(facts)).getSingleResult();
         if (result == null) {

@@ -22,7 +22,43 @@ public record IntakeResult(
         int denials,
         BigDecimal amountAtRisk,
         int duplicateTransactions,
-        List<TransactionSummary> remittances) {
+        List<TransactionSummary> remittances,
+        String kind,
+        ClaimFileSummary claimFile) {
+
+    /** The 835 result without the claim-file part. */
+    IntakeResult(String fileName, Outcome outcome, boolean duplicate, Long fileId, Long quarantineId, String error,
+                 int transactions, int claims, int denials, BigDecimal amountAtRisk, int duplicateTransactions,
+                 List<TransactionSummary> remittances) {
+        this(fileName, outcome, duplicate, fileId, quarantineId, error, transactions, claims, denials, amountAtRisk,
+                duplicateTransactions, remittances, "835", null);
+    }
+
+    /**
+     * What an 837, 999 or 277CA did: claims stored and already on file, denials on file that now have their claim,
+     * and for acknowledgements how many answers were joined to a claim and how many say rejected.
+     */
+    public record ClaimFileSummary(int claimsStored, int duplicateClaims, int denialsJoined, int answers,
+                                   int answersJoined, int rejected) {
+    }
+
+    /** An 837, 999 or 277CA stored. */
+    static IntakeResult claimFile(String fileName, String kind, long fileId, ClaimFileSummary summary) {
+        return new IntakeResult(fileName, Outcome.STORED, false, fileId, null, null, 0,
+                summary.claimsStored(), 0, BigDecimal.ZERO.setScale(2), 0, List.of(), kind, summary);
+    }
+
+    /** An 837, 999 or 277CA whose bytes, or every claim of which, are on file already. */
+    static IntakeResult duplicateClaimFile(String fileName, String kind, Long fileId, ClaimFileSummary summary) {
+        return new IntakeResult(fileName, Outcome.DUPLICATE, true, fileId, null, null, 0, 0, 0,
+                BigDecimal.ZERO.setScale(2), 0, List.of(), kind, summary);
+    }
+
+    /** Any file refused, with its kind when it told one. */
+    static IntakeResult rejected(String fileName, String kind, long quarantineId, String error) {
+        return new IntakeResult(fileName, Outcome.REJECTED, false, null, quarantineId, error, 0, 0, 0,
+                BigDecimal.ZERO.setScale(2), 0, List.of(), kind, null);
+    }
 
     public enum Outcome { STORED, DUPLICATE, REJECTED }
 

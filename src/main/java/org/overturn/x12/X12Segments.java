@@ -76,6 +76,60 @@ public final class X12Segments {
         return second;
     }
 
+    /**
+     * Reads the file up to its first ST: which functional group and transaction set it holds, or null when no ST
+     * comes before the end. Used to send a file to the reader for its kind.
+     *
+     * @throws MalformedX12Exception when the file is not X12 up to there (no ISA, a broken header ...)
+     */
+    public static X12Identity identify(byte[] content) throws MalformedX12Exception {
+        Identifying identifying = new Identifying();
+        try {
+            read(content, () -> identifying);
+        } catch (Identified found) {
+            return found.identity;
+        } catch (MalformedX12Exception e) {
+            if (identifying.identity != null) {
+                return identifying.identity;
+            }
+            throw e;
+        }
+        return null;
+    }
+
+    private static final class Identifying implements Handler {
+        private String functionalId;
+        private String implementation;
+        private X12Identity identity;
+
+        @Override
+        public void accept(Segment segment) throws MalformedX12Exception {
+            if (segment.is("GS")) {
+                functionalId = segment.text(1);
+                implementation = segment.text(8);
+            } else if (segment.is("ST")) {
+                String implementationOfSet = implementation != null ? implementation : segment.text(3);
+                identity = new X12Identity(functionalId, segment.text(1), implementationOfSet);
+                throw new Identified(identity);
+            }
+        }
+
+        @Override
+        public void end(int lastNumber, String lastTag) {
+            // no ST in the file: identify answers null
+        }
+    }
+
+    /** Stops the reading at the first ST: nothing after it is needed to know the kind. */
+    private static final class Identified extends RuntimeException {
+        private final transient X12Identity identity;
+
+        Identified(X12Identity identity) {
+            super(null, null, false, false);
+            this.identity = identity;
+        }
+    }
+
     private static EDIInputFactory newFactory() {
         EDIInputFactory factory = EDIInputFactory.newFactory();
         // code values and lengths of envelope elements vary harmlessly between payers; what matters is checked here
