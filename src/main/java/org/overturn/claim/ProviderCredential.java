@@ -19,6 +19,10 @@ public enum ProviderCredential {
     CLINICAL_NURSE_SPECIALIST("Clinical nurse specialist"),
     PHYSICIAN_ASSISTANT("Physician assistant"),
     BEHAVIOR_ANALYST("Behavior analyst"),
+    /** Practises under a behavior analyst's supervision (NUCC 106E00000X); payers credential and pay it apart from a behavior analyst. */
+    ASSISTANT_BEHAVIOR_ANALYST("Assistant behavior analyst (supervised)"),
+    /** A paraprofessional who carries out a behavior analyst's plan under supervision (NUCC 106S00000X). */
+    BEHAVIOR_TECHNICIAN("Behavior technician (paraprofessional, supervised)"),
     PEER_SPECIALIST("Peer specialist"),
     COUNSELOR("Counselor (license level not told)"),
     FACILITY("Facility or agency");
