@@ -94,6 +94,16 @@ public class ClaimAnswers {
         return joined;
     }
 
+    /** The claim payments answering claims billed or rendered by this provider (claim or line level). */
+    @Transactional(readOnly = true)
+    public List<Long> paymentsOfClaimsBy(String npi) {
+        return jdbc.queryForList("""
+                select a.claim_payment_id from claim_answer a join billed_claim b on b.id = a.billed_claim_id
+                 where b.billing_npi = ? or b.rendering_npi = ?
+                    or exists (select 1 from billed_line l where l.billed_claim_id = b.id and l.rendering_npi = ?)
+                """, Long.class, npi, npi, npi);
+    }
+
     /** The claim a claim payment answers, when one is on file. */
     @Transactional(readOnly = true)
     public Optional<StoredClaim> claimFor(long claimPaymentId) {

@@ -4,7 +4,12 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import org.overturn.claim.BilledClaim;
+import org.overturn.claim.ClaimStore;
+import org.overturn.claim.StoredClaim;
+import org.overturn.part2.Part2Programs;
 import org.overturn.denial.internal.Denial;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PlanType;
@@ -28,10 +33,15 @@ public class DenialRegister {
     private final Clock clock;
     private final EntityManager entityManager;
     private final Part2Records part2Records;
+    private final Part2Programs programs;
+    private final ClaimStore claimStore;
 
     DenialRegister(DenialDetector detector, RootCauseClassifier classifier,
                    PayerDirectory payers, OverturnRates overturnRates,
-                   Clock clock, EntityManager entityManager, Part2Records part2Records) {
+                   Clock clock, EntityManager entityManager, Part2Records part2Records, Part2Programs programs,
+                   ClaimStore claimStore) {
+        this.claimStore = claimStore;
+        this.programs = programs;
         this.entityManager = entityManager;
         this.part2Records = part2Records;
         this.detector = detector;
@@ -44,9 +54,25 @@ public class DenialRegister {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<DenialDetected> register(long claimPaymentId, ClaimPayment claim, String payerId,
                                              String payerName, LocalDate remittanceDate) {
+        return register(claimPaymentId, claim, payerId, payerName, remittanceDate, (Long) null);
+    }
+
+    /**
+     * Registers the denial with the claim it answers when that is on file: the claim as billed completes what the
+     * root-cause table sees (place of service, modifiers, revenue codes), and a billing or rendering provider that is
+     * a Part 2 program makes the claim and its denial Part 2 records even when the 835 names neither.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<DenialDetected> register(long claimPaymentId, ClaimPayment claim, String payerId,
+                                             String payerName, LocalDate remittanceDate, Long billedClaimId) {
         return detector.assess(claim).map(assessment -> {
-            var classification = classifier.classify(claim, assessment);
+            StoredClaim billed = billedClaimId == null ? null : claimStore.find(billedClaimId).orElse(null);
+            var classification = classifier.classify(claim, assessment, billed == null ? null : billed.claim());
             boolean part2 = part2Records.isPart2(claim);
+            if (!part2 && billed != null && billedByPart2Program(billed.claim())) {
+                part2Records.mark(List.of(claimPaymentId));
+                part2 = true;
+            }
             var denial = new Denial(claimPaymentId, claim.patientControlNumber(), payerId, payerName,
                     remittanceDate, assessment, classification, part2, clock.instant());
             schedule(denial, claim, payerName);
@@ -58,6 +84,32 @@ public class DenialRegister {
                     denial.getPriority());
             return detected;
         });
+    }
+
+    /**
+     * The claim a denial answers arrived after the 835: a billing or rendering provider that is a Part 2 program
+     * makes the claim payment and its denial Part 2 records now. The process is not started again; what reads the
+     * claim (the denial page, letters, timely filing) finds it from now on. Answers whether the denial became Part 2.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean claimArrived(long claimPaymentId, StoredClaim billed) {
+        if (!billedByPart2Program(billed.claim())) {
+            return false;
+        }
+        part2Records.mark(List.of(claimPaymentId));
+        return entityManager.createNativeQuery(
+                        "update denial set part2 = true where claim_payment_id = ?1 and not part2")
+                .setParameter(1, claimPaymentId).executeUpdate() > 0;
+    }
+
+    private boolean billedByPart2Program(BilledClaim billed) {
+        if (billed.billingProvider() != null && programs.isProgram(billed.billingProvider().npi())) {
+            return true;
+        }
+        if (billed.renderingProvider() != null && programs.isProgram(billed.renderingProvider().npi())) {
+            return true;
+        }
+        return billed.lines().stream().anyMatch(l -> l.renderingNpi() != null && programs.isProgram(l.renderingNpi()));
     }
 
     /**

@@ -5,7 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.overturn.claim.AnsweredClaim;
+import org.overturn.claim.ClaimAnswers;
+import org.overturn.remittance.ClaimPayment;
+import org.overturn.remittance.ServiceLine;
 import org.overturn.denial.DenialDetected;
 import org.overturn.denial.DenialRegister;
 import org.overturn.intake.internal.Quarantine;
@@ -43,9 +49,11 @@ public class RemittanceIntake {
     private final Quarantine quarantine;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final ClaimAnswers claimAnswers;
 
     RemittanceIntake(RemittanceParser parser, RemittanceStore store, DenialRegister denials, Quarantine quarantine,
-                     TransactionTemplate transaction, ApplicationEventPublisher events) {
+                     TransactionTemplate transaction, ApplicationEventPublisher events, ClaimAnswers claimAnswers) {
+        this.claimAnswers = claimAnswers;
         this.parser = parser;
         this.store = store;
         this.denials = denials;
@@ -135,9 +143,11 @@ public class RemittanceIntake {
             String payerName = advice.payer() == null ? null : advice.payer().name();
             int transactionDenials = 0;
             List<ClaimPaymentStored> payments = new ArrayList<>(stored.claims().size());
+            Map<Long, Long> billed = claimAnswers.joinAll(stored.claims().stream()
+                    .map(c -> answered(c.claimPaymentId(), c.claim(), advice)).toList());
             for (var claim : stored.claims()) {
                 var denial = denials.register(claim.claimPaymentId(), claim.claim(), payerId, payerName,
-                        advice.payment().date());
+                        advice.payment().date(), billed.get(claim.claimPaymentId()));
                 if (denial.isPresent()) {
                     transactionDenials++;
                     atRisk = atRisk.add(denial.get().amountAtRisk());
@@ -161,6 +171,26 @@ public class RemittanceIntake {
         return new IntakeResult(receipt.fileName(), IntakeResult.Outcome.STORED, false, ingested.fileId(), null,
                 null, ingested.stored().size(), claims, denialCount, atRisk, ingested.duplicates().size(),
                 summaries);
+    }
+
+    /** What the 835 tells of the claim a payment answers, to find that claim among those billed. */
+    private static AnsweredClaim answered(long claimPaymentId, ClaimPayment claim, RemittanceAdvice advice) {
+        LocalDate from = claim.statementFrom();
+        LocalDate to = claim.statementTo();
+        for (ServiceLine line : claim.lines()) {
+            LocalDate start = line.serviceDate();
+            LocalDate end = line.serviceDateTo() != null ? line.serviceDateTo() : start;
+            if (start != null && (from == null || start.isBefore(from))) {
+                from = start;
+            }
+            if (end != null && (to == null || end.isAfter(to))) {
+                to = end;
+            }
+        }
+        LocalDate answeredOn = advice.payment().date() != null ? advice.payment().date() : advice.productionDate();
+        return new AnsweredClaim(claimPaymentId, claim.patientControlNumber(),
+                advice.payer() == null ? null : advice.payer().id(), advice.payer() == null ? null : advice.payer().name(),
+                claim.charge(), from, to, answeredOn, claim.payerClaimControlNumber());
     }
 
     private static IntakeResult.TransactionSummary summary(Long remittanceId, RemittanceAdvice advice, int claims,

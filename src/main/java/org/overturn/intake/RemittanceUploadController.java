@@ -15,22 +15,25 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** {@code POST /api/remittances}: upload one 835 file and get back what happened to it. Billers and admins only. */
+/**
+ * {@code POST /api/remittances}: upload one X12 file (an 835, or an 837, 999 or 277CA: the file says which) and get
+ * back what happened to it. Billers and admins only.
+ */
 @RestController
 @RequestMapping("/api/remittances")
 @PreAuthorize("hasAnyRole('biller', 'admin')")
 class RemittanceUploadController {
 
-    private final RemittanceIntake intake;
+    private final FileIntake intake;
     private final AuditTrail audit;
 
-    RemittanceUploadController(RemittanceIntake intake, AuditTrail audit) {
+    RemittanceUploadController(FileIntake intake, AuditTrail audit) {
         this.intake = intake;
         this.audit = audit;
     }
 
     /**
-     * 200 when stored or already on file ({@code "duplicate": true}), 422 when the file is not a usable 835,
+     * 200 when stored or already on file ({@code "duplicate": true}), 422 when the file is not usable X12 of its kind,
      * 415 when it is plainly not text at all (a PDF, an image, an archive), which is not kept.
      */
     @PostMapping(consumes = "multipart/form-data")
@@ -43,10 +46,11 @@ class RemittanceUploadController {
         byte[] content = file.getBytes();
         if (!UploadedFileName.looksLikeText(content)) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("status", 415,
-                    "error", name + " is not a text file: an 835 is plain X12 text"));
+                    "error", name + " is not a text file: an 835 or 837 is plain X12 text"));
         }
         var result = intake.ingest(name, content, "UPLOAD", user == null ? null : user.getName());
-        audit.record(AuditAction.UPLOAD, "remittance-file", result.fileId() == null ? null
+        audit.record(AuditAction.UPLOAD, "835".equals(result.kind()) ? "remittance-file" : "claim-file",
+                result.fileId() == null ? null
                 : String.valueOf(result.fileId()), result.outcome().name());
         var status = result.outcome() == IntakeResult.Outcome.REJECTED ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK;
         return ResponseEntity.status(status).body(result);

@@ -39,6 +39,15 @@ public class Part2Records {
         return line.references().get("HPI");
     }
 
+    /** Marks claim payments as Part 2 records for a fact the 835 does not carry (the claim as billed). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mark(List<Long> claimPaymentIds) {
+        if (!claimPaymentIds.isEmpty()) {
+            jdbc.update("update claim_payment set part2 = true where id = any(?) and not part2",
+                    (Object) claimPaymentIds.toArray(Long[]::new));
+        }
+    }
+
     /**
      * A provider was flagged as a Part 2 program: every stored claim it rendered, at claim or line level, becomes a
      * Part 2 record. Answers the ids of all those claims, marked now or before, in the caller's transaction.

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class InboxWatcherTest {
 
     @Autowired
-    RemittanceIntake intake;
+    FileIntake intake;
     @Autowired
     JdbcTemplate jdbc;
     @TempDir

@@ -2,7 +2,7 @@ package org.overturn.intake.internal;
 
 import java.io.IOException;
 import org.overturn.intake.IntakeProperties;
-import org.overturn.intake.RemittanceIntake;
+import org.overturn.intake.FileIntake;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +14,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 class InboxConfiguration {
 
     @Bean
-    InboxWatcher inboxWatcher(RemittanceIntake intake, IntakeProperties properties) throws IOException {
+    InboxWatcher inboxWatcher(FileIntake intake, IntakeProperties properties) throws IOException {
         return new InboxWatcher(intake, properties);
     }
 

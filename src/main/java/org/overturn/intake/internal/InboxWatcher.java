@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.overturn.intake.IntakeProperties;
 import org.overturn.intake.IntakeResult;
-import org.overturn.intake.RemittanceIntake;
+import org.overturn.intake.FileIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +29,13 @@ public class InboxWatcher {
     private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
-    private final RemittanceIntake intake;
+    private final FileIntake intake;
     private final Path inbox;
     private final Path processed;
     private final Path quarantine;
     private final long maxFileSize;
 
-    public InboxWatcher(RemittanceIntake intake, IntakeProperties properties) throws IOException {
+    public InboxWatcher(FileIntake intake, IntakeProperties properties) throws IOException {
         this.intake = intake;
         this.maxFileSize = properties.maxFileSize().toBytes();
         this.inbox = properties.inbox().toAbsolutePath();

@@ -1,0 +1,48 @@
+package org.overturn.intake;
+
+import org.overturn.x12.MalformedX12Exception;
+import org.overturn.x12.X12Identity;
+import org.overturn.x12.X12Segments;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way in for every X12 file, whatever the door (upload, inbox folder, demo): the file's first group and
+ * transaction set header (GS01/ST01/GS08) say what it is, and it goes to the intake for that: an 835 to the
+ * remittance intake, an 837 to the claims, a 999 or 277 to the acknowledgements. A file that says nothing readable
+ * goes to the remittance intake, which refuses it with the segment and reason.
+ */
+@Service
+public class FileIntake {
+
+    private final RemittanceIntake remittances;
+    private final ClaimFileIntake claims;
+
+    FileIntake(RemittanceIntake remittances, ClaimFileIntake claims) {
+        this.remittances = remittances;
+        this.claims = claims;
+    }
+
+    public IntakeResult ingest(String fileName, byte[] content, String source, String receivedBy) {
+        X12Identity identity = identify(content);
+        if (identity != null && identity.is("837")) {
+            return claims.ingestClaims(fileName, content, source, receivedBy, RemittanceIntake.sha256(content));
+        }
+        if (identity != null && identity.is("999")) {
+            return claims.ingestAcknowledgements(fileName, "999", content, source, receivedBy,
+                    RemittanceIntake.sha256(content));
+        }
+        if (identity != null && identity.is("277")) {
+            return claims.ingestAcknowledgements(fileName, "277CA", content, source, receivedBy,
+                    RemittanceIntake.sha256(content));
+        }
+        return remittances.ingest(fileName, content, source, receivedBy);
+    }
+
+    private static X12Identity identify(byte[] content) {
+        try {
+            return X12Segments.identify(content);
+        } catch (MalformedX12Exception e) {
+            return null;
+        }
+    }
+}
