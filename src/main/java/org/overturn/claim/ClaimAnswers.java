@@ -54,9 +54,7 @@ public class ClaimAnswers {
         if (inserted == 0) {
             return claimFor(answered.claimPaymentId());
         }
-        return store.find(match.get().billedClaimId())
-                .map(c -> new StoredClaim(c.id(), c.claim(), c.submittedOn(), c.reference(), c.acceptance(),
-                        match.get().reason()));
+        return store.find(match.get().billedClaimId()).map(c -> c.matchedBy(match.get().reason()));
     }
 
     /**
@@ -109,8 +107,7 @@ public class ClaimAnswers {
     public Optional<StoredClaim> claimFor(long claimPaymentId) {
         return jdbc.query("select billed_claim_id, matched_by from claim_answer where claim_payment_id = ?",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, claimPaymentId).stream().findFirst()
-                .flatMap(row -> store.find((Long) row[0]).map(c -> new StoredClaim(c.id(), c.claim(), c.submittedOn(),
-                        c.reference(), c.acceptance(), (String) row[1])));
+                .flatMap(row -> store.find((Long) row[0]).map(c -> c.matchedBy((String) row[1])));
     }
 
     /**

@@ -191,10 +191,16 @@ public class ClaimStore {
     @Transactional(readOnly = true)
     public Optional<StoredClaim> find(long billedClaimId) {
         return jdbc.query("""
-                select b.id, b.document::text, b.submitted_on, b.batch_reference
+                select b.id, b.document::text, b.submitted_on, b.batch_reference,
+                       (select min(o.submitted_on) from billed_claim o
+                         where o.patient_control_number = b.patient_control_number
+                           and o.payer_id is not distinct from b.payer_id
+                           and (o.first_service_date is null or b.first_service_date is null
+                                or o.first_service_date = b.first_service_date))
                   from billed_claim b where b.id = ?
                 """, (rs, i) -> new StoredClaim(rs.getLong(1), ClaimDocuments.read(rs.getString(2)),
-                        toLocalDate(rs.getDate(3)), rs.getString(4), acceptance(rs.getLong(1)), null), billedClaimId)
+                        toLocalDate(rs.getDate(3)), rs.getString(4), toLocalDate(rs.getDate(5)),
+                        acceptance(rs.getLong(1)), null), billedClaimId)
                 .stream().findFirst();
     }
 

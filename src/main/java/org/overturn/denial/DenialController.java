@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.overturn.claim.BilledClaimView;
+import org.overturn.claim.TimelyFiling;
 import org.overturn.denial.internal.Denial;
 import org.overturn.denial.internal.DenialRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +38,10 @@ class DenialController {
     private final DenialRepository denials;
     private final DenialAccess access;
     private final JdbcTemplate jdbc;
+    private final BilledClaims claims;
 
-    DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc) {
+    DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims) {
+        this.claims = claims;
         this.denials = denials;
         this.access = access;
         this.jdbc = jdbc;
@@ -123,11 +128,20 @@ class DenialController {
         }
     }
 
+    /**
+     * One denial with the claim it answers ({@code "claim"}, null when no 837 is on file) and, with the claim, the
+     * timely-filing count against the payer's limit.
+     */
+    record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling) {
+    }
+
     @GetMapping("/{id}")
-    DenialRow one(@PathVariable long id, Authentication authentication) {
+    DenialDetail one(@PathVariable long id, Authentication authentication) {
         Denial denial = denials.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no denial " + id));
         access.requireFull(CurrentUser.of(authentication), id);
-        return DenialRow.of(denial);
+        var billed = claims.of(denial.getClaimPaymentId(), denial.getPayerId());
+        return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
+                billed.map(b -> b.timelyFiling()).orElse(null));
     }
 }

@@ -67,6 +67,14 @@ public class PayerDirectory {
         return payers.findById(payerId);
     }
 
+    /** The payer's timely-filing limit in days from the date of service; its plan type's default when unknown. */
+    @Transactional(readOnly = true)
+    public int timelyFilingDays(String payerId, String filingIndicator) {
+        return (payerId == null ? Optional.<Payer>empty() : payers.findById(payerId))
+                .map(p -> p.toProfile().timelyFilingDays())
+                .orElseGet(() -> filingTerms.timelyFilingDays(PlanType.fromFilingIndicator(filingIndicator)));
+    }
+
     @Transactional(readOnly = true)
     public Optional<PlanType> planType(String payerId) {
         return payerId == null ? Optional.empty() : payers.findById(payerId).map(Payer::getPlanType);

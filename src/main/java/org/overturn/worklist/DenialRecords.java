@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.overturn.correction.CorrectedClaims;
 import org.overturn.denial.Appeals;
+import org.overturn.denial.BilledClaims;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.denial.ReasonCodeList;
@@ -51,7 +52,8 @@ public class DenialRecords {
                                List<WorkItems.WorkItem> tasks, List<Letters.LetterVersion> letters,
                                List<LetterAttachments.Attachment> attachments,
                                org.overturn.parity.ScreenResult parityScreen,
-                               org.overturn.parity.ParityCases.ParityCase parityCase) {
+                               org.overturn.parity.ParityCases.ParityCase parityCase,
+                               BilledClaims.BilledClaim billed) {
     }
 
     /**
@@ -81,12 +83,15 @@ public class DenialRecords {
     private final java.time.Clock clock;
     private final org.overturn.workflow.ProcessesOfDenials processesOfDenials;
 
+    private final BilledClaims billedClaims;
+
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
                   DenialNotes notes, WorkItems work, HistoryService history, Letters letters,
                   LetterAttachments attachments, org.overturn.parity.ParityScreen parityScreen,
                   org.overturn.parity.ParityCases parityCases, DenialAccess access, java.time.Clock clock,
-                  org.overturn.workflow.ProcessesOfDenials processesOfDenials) {
+                  org.overturn.workflow.ProcessesOfDenials processesOfDenials, BilledClaims billedClaims) {
         this.processesOfDenials = processesOfDenials;
+        this.billedClaims = billedClaims;
         this.access = access;
         this.clock = clock;
         this.parityScreen = parityScreen;
@@ -118,7 +123,7 @@ public class DenialRecords {
                     DenialAccess.RESTRICTED, null, null, d.amountAtRisk(),
                     d.recoveredAmount(), d.appealDueDate(), daysLeft, d.priority(), d.appealLevel(), null, null, null,
                     null, d.remittanceDate(), format(d.detectedAt()), true, null, null, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null);
+                    List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null, null);
         }
         var claim = claims.find(d.claimPaymentId()).orElse(null);
         return new DenialRecord(d.id(), false, d.status().name(), d.kind().name(), d.rootCause().name(),
@@ -129,7 +134,8 @@ public class DenialRecords {
                 claim == null ? null : codes.describeClaimStatus(claim.status()),
                 claim == null ? List.of() : payerWords(claim), historyOf(denialId, d), corrections.of(denialId),
                 appeals.of(denialId), notes.of(denialId), tasks, letters.of(denialId), attachments.of(denialId),
-                parityScreen.resultOf(denialId).orElse(null), parityCases.caseOf(denialId).orElse(null));
+                parityScreen.resultOf(denialId).orElse(null), parityCases.caseOf(denialId).orElse(null),
+                billedClaims.of(d.claimPaymentId(), d.payerId()).orElse(null));
     }
 
     private List<PayerWord> payerWords(ClaimRecords.ClaimRecord claim) {
