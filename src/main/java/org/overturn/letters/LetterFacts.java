@@ -11,7 +11,27 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
                           List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
                           int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
                           Signer signer, boolean part2, boolean parityConcern, Correction correction,
-                          Parity parity) {
+                          Parity parity, Billed billed) {
+
+    /** The same facts without the claim as billed (no 837 on file). */
+    public LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
+                       List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
+                       int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
+                       Signer signer, boolean part2, boolean parityConcern, Correction correction, Parity parity) {
+        this(date, practice, payer, claim, lines, reasons, rootCause, rootCauseLabel, explanation, appealLevel,
+                appealLevelName, argument, enclosures, signer, part2, parityConcern, correction, parity, null);
+    }
+
+    /**
+     * What the claim as billed (the 837 on file) adds to a letter: the patient's birth date, the diagnoses (ICD-10
+     * with the dot), who rendered the service with the license level, the authorization number, when the claim was
+     * first sent and when the payer accepted it. Null when no claim is on file.
+     */
+    public record Billed(String birthDate, List<String> diagnoses, String renderingProvider, String renderingNpi,
+                         String renderingCredential, String priorAuthorization, String referral,
+                         String firstSubmittedOn, String acceptedOn, String acceptanceReference, Long daysToFiling,
+                         int filingLimitDays, boolean filedWithinLimit, boolean proofOnFile) {
+    }
 
     public record Practice(String name, String npi, List<String> address, String phone, String fax, String email) {
     }

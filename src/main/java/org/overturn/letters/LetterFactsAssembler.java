@@ -8,6 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.overturn.claim.BilledClaim;
+import org.overturn.claim.ClaimPerson;
+import org.overturn.claim.ClaimProvider;
+import org.overturn.claim.ProviderCredential;
+import org.overturn.claim.TimelyFiling;
+import org.overturn.denial.BilledClaims;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -52,9 +58,12 @@ class LetterFactsAssembler {
     private final Clock clock;
     private final ReasonCodeList codes = ReasonCodeList.shipped();
 
+    private final BilledClaims billedClaims;
+
     LetterFactsAssembler(ClaimRecords claims, PayerDirectory payers, CorrectedClaims corrections,
                          LetterAttachments attachments, UserNames names, LettersProperties properties,
-                         Clock clock) {
+                         Clock clock, BilledClaims billedClaims) {
+        this.billedClaims = billedClaims;
         this.claims = claims;
         this.payers = payers;
         this.corrections = corrections;
@@ -82,7 +91,32 @@ class LetterFactsAssembler {
                 claimBlock(denial, claim), lines(claim), reasons(claim), denial.rootCause().name(),
                 LABELS.getOrDefault(denial.rootCause(), denial.rootCause().name()), denial.explanation(),
                 appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy),
-                denial.part2(), parity != null, latestCorrection, parity);
+                denial.part2(), parity != null, latestCorrection, parity,
+                billedClaims.of(denial.claimPaymentId(), denial.payerId()).map(LetterFactsAssembler::billed)
+                        .orElse(null));
+    }
+
+    private static LetterFacts.Billed billed(BilledClaims.BilledClaim b) {
+        BilledClaim c = b.stored().claim();
+        ClaimPerson patient = c.patient() != null ? c.patient() : c.subscriber();
+        ClaimProvider rendering = c.renderedBy();
+        ProviderCredential credential = rendering == null ? null : rendering.credential();
+        TimelyFiling filing = b.timelyFiling();
+        return new LetterFacts.Billed(
+                patient == null || patient.birthDate() == null ? null : SHORT_DATE.format(patient.birthDate()),
+                c.diagnoses().stream().map(LetterFactsAssembler::icdWithDot).toList(),
+                rendering == null ? null : rendering.displayName(), rendering == null ? null : rendering.npi(),
+                credential == null ? null : credential.label(), c.priorAuthorization(), c.referral(),
+                filing.firstSubmittedOn() == null ? null : SHORT_DATE.format(filing.firstSubmittedOn()),
+                filing.acceptedOn() == null ? null : SHORT_DATE.format(filing.acceptedOn()), filing.proof(),
+                filing.daysToFiling(), filing.limitDays(), Boolean.TRUE.equals(filing.withinLimit()),
+                filing.proofOnFile());
+    }
+
+    /** ICD-10-CM is sent without its dot (F331); a letter prints it as a reviewer reads it (F33.1). */
+    static String icdWithDot(String code) {
+        return code != null && code.length() > 3 && code.indexOf('.') < 0
+                ? code.substring(0, 3) + "." + code.substring(3) : code;
     }
 
     private LetterFacts.Practice practice(ClaimRecords.ClaimRecord claim) {

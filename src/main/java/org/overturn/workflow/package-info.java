@@ -4,5 +4,5 @@
  * the denial through its states.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "correction", "denial", "letters", "parity", "part2", "remittance", "system"})
+        "claim", "correction", "denial", "letters", "parity", "part2", "remittance", "system"})
 package org.overturn.workflow;

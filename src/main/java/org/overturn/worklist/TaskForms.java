@@ -19,8 +19,12 @@ import org.springframework.stereotype.Component;
 public class TaskForms {
 
     /** A field of a task's form, for pages and API clients that draw it. */
+    /**
+     * A form field; {@code current} is the value the process already holds for it (a suggestion the process made,
+     * such as the proof of timely filing found on file), shown as the field's starting value, or null.
+     */
     public record Field(String id, String label, String type, boolean required, Integer maxLength,
-                        Map<String, String> options) {
+                        Map<String, String> options, String current) {
     }
 
     /** Fields that become required when another field has a given value: field -> (other field, value). */
@@ -144,6 +148,8 @@ public class TaskForms {
         if (field.getType().getName().equals("enum")) {
             options = new LinkedHashMap<>((Map<String, String>) field.getType().getInformation("values"));
         }
-        return new Field(field.getId(), field.getLabel(), field.getTypeName(), required, maxLength, options);
+        Object current = field.getValue() == null ? null : field.getValue().getValue();
+        return new Field(field.getId(), field.getLabel(), field.getTypeName(), required, maxLength, options,
+                current == null ? null : current.toString());
     }
 }

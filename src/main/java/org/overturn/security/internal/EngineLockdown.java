@@ -54,7 +54,7 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             "openParityCase", "parityPolicy", "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
             "recordAppealDecision", "recordAppealSent", "recordConsent", "recordCorrectedClaim",
             "renderAnalysisRequest", "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest",
-            "sendAppeal", "updateParityCase");
+            "sendAppeal", "suggestTimelyFilingProof", "updateParityCase");
 
     private final ApplicationContext context;
     private final ObjectProvider<AuditTrail> audit;
