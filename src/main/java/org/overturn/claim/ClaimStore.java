@@ -191,7 +191,8 @@ public class ClaimStore {
     @Transactional(readOnly = true)
     public Optional<StoredClaim> find(long billedClaimId) {
         return jdbc.query("""
-                select b.id, b.document::text, b.submitted_on, b.batch_reference,
+                select b.id, b.document::text, b.submitted_on, b.batch_reference, b.submitter_name, b.submitter_id,
+                       b.receiver_name, b.receiver_id,
                        (select min(o.submitted_on) from billed_claim o
                          where o.patient_control_number = b.patient_control_number
                            and o.payer_id is not distinct from b.payer_id
@@ -199,8 +200,9 @@ public class ClaimStore {
                                 or o.first_service_date = b.first_service_date))
                   from billed_claim b where b.id = ?
                 """, (rs, i) -> new StoredClaim(rs.getLong(1), ClaimDocuments.read(rs.getString(2)),
-                        toLocalDate(rs.getDate(3)), rs.getString(4), toLocalDate(rs.getDate(5)),
-                        acceptance(rs.getLong(1)), null), billedClaimId)
+                        toLocalDate(rs.getDate(3)), rs.getString(4), toLocalDate(rs.getDate(9)),
+                        acceptance(rs.getLong(1)), null, new ClaimParty(rs.getString(5), rs.getString(6)),
+                        new ClaimParty(rs.getString(7), rs.getString(8))), billedClaimId)
                 .stream().findFirst();
     }
 
@@ -287,11 +289,11 @@ public class ClaimStore {
         jdbc.batchUpdate("""
                 insert into billed_claim (id, claim_file_id, identity_key, kind, implementation,
                     interchange_control_number, group_control_number, transaction_control_number, batch_reference,
-                    submitted_on, submitter_id, receiver_id, patient_control_number, payer_id, payer_name, charge,
+                    submitted_on, submitter_id, submitter_name, receiver_id, receiver_name, patient_control_number, payer_id, payer_name, charge,
                     facility_code, frequency, filing_indicator, billing_npi, rendering_npi, rendering_taxonomy,
                     member_id, patient_birth_date, prior_authorization, original_reference, first_service_date,
                     last_service_date, document)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 """, claims, BATCH, (ps, p) -> {
                     BilledClaim c = p.claim;
                     ClaimTransaction t = p.transaction;
@@ -308,7 +310,9 @@ public class ClaimStore {
                     ps.setString(i++, truncate(t.reference(), 50));
                     ps.setDate(i++, date(t.submittedOn()));
                     ps.setString(i++, t.submitter() == null ? null : truncate(t.submitter().id(), 80));
+                    ps.setString(i++, t.submitter() == null ? null : truncate(t.submitter().name(), 60));
                     ps.setString(i++, t.receiver() == null ? null : truncate(t.receiver().id(), 80));
+                    ps.setString(i++, t.receiver() == null ? null : truncate(t.receiver().name(), 60));
                     ps.setString(i++, truncate(c.patientControlNumber(), 38));
                     ps.setString(i++, c.payer() == null ? null : truncate(c.payer().id(), 80));
                     ps.setString(i++, c.payer() == null ? null : truncate(c.payer().name(), 60));

@@ -13,13 +13,17 @@ import java.time.LocalDate;
  *                    replaced submission counts: the original filing date stands for timely filing)
  * @param acceptance  the first acceptance on file (277CA), or null
  * @param matchedBy   why this claim was taken as the one an 835 answers, or null when not asked through a match
+ * @param submitter   who sent the claim (1000A), for the envelope of its replacement
+ * @param receiver    who it was sent to (1000B)
  */
 public record StoredClaim(long id, BilledClaim claim, LocalDate submittedOn, String reference,
-                          LocalDate firstSubmittedOn, ClaimAcceptance acceptance, String matchedBy) {
+                          LocalDate firstSubmittedOn, ClaimAcceptance acceptance, String matchedBy,
+                          ClaimParty submitter, ClaimParty receiver) {
 
     /** The same claim with the reason it was taken as the one an 835 answers. */
     public StoredClaim matchedBy(String reason) {
-        return new StoredClaim(id, claim, submittedOn, reference, firstSubmittedOn, acceptance, reason);
+        return new StoredClaim(id, claim, submittedOn, reference, firstSubmittedOn, acceptance, reason, submitter,
+                receiver);
     }
 
     @Override

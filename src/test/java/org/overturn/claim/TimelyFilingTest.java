@@ -17,7 +17,7 @@ class TimelyFilingTest {
         var billed = new BilledClaim(ClaimKind.PROFESSIONAL, "PCN1", new BigDecimal("180.00"), "11", "B", "1",
                 new ClaimParty("ACME", "P1"), null, null, null, null, "CI", List.of("F331"), null, null, null, null,
                 null, null, null, List.of(), List.of(line));
-        return new StoredClaim(1, billed, sent, "B1", firstSent, acceptance, null);
+        return new StoredClaim(1, billed, sent, "B1", firstSent, acceptance, null, null, null);
     }
 
     @Test
