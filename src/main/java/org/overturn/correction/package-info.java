@@ -1,5 +1,7 @@
 /**
- * Corrections: what a biller changed on a denied claim, by whom and why, before it goes back to the payer.
+ * Corrections: what a biller changed on a denied claim, by whom and why, as structured changes
+ * ({@link org.overturn.correction.ClaimChanges}), and the replacement or void 837 made from them for the
+ * clearinghouse ({@link org.overturn.correction.ReplacementClaims}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"claim", "security", "x12"})
 package org.overturn.correction;

@@ -25,5 +25,9 @@ public enum AuditAction {
     /** A job that had failed all its retries was tried again. */
     JOB_RETRIED,
     /** A change made through the process engine's own tools (Cockpit, Tasklist, Admin, its REST API). */
-    ENGINE_OPERATION
+    ENGINE_OPERATION,
+    /** A replacement or void 837 was made from a biller's correction. */
+    CORRECTED_CLAIM_MADE,
+    /** A replacement or void 837 was written to the clearinghouse outbox. */
+    CORRECTED_CLAIM_RELEASED
 }
