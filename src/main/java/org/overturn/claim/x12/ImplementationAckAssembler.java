@@ -191,7 +191,8 @@ final class ImplementationAckAssembler implements AcknowledgementEnvelope.Transa
         void segmentError(Segment ik3) throws MalformedX12Exception {
             segmentId = orUnknown(ik3.text(1, 3));
             position = orUnknown(ik3.text(2, 10));
-            String loop = ik3.text(3, 4);
+            // X12 gives IK303 four characters, but TR3 loop ids (2010BA) have six, and 999s send them
+            String loop = ik3.text(3, 10);
             String reason = SyntaxErrorCodes.segment(ik3.text(4, 3));
             segmentLine = errors.size();
             errors.add(where() + (loop == null ? "" : " (loop " + loop + ")") + ": " + reason);
