@@ -38,7 +38,7 @@ final class ImplementationAckAssembler implements AcknowledgementEnvelope.Transa
     private final LocalDate createdOn;
     private final String sender;
 
-    private Segment ak1Position;
+    private boolean answering;
     private String groupControlNumber;
     private String implementation;
     private String groupStatus;
@@ -73,7 +73,7 @@ final class ImplementationAckAssembler implements AcknowledgementEnvelope.Transa
 
     @Override
     public void finish(Segment se) throws MalformedX12Exception {
-        if (ak1Position == null) {
+        if (!answering) {
             throw se.error("999 transaction set " + controlNumber + " has no AK1 (the functional group it answers)");
         }
         closeUnansweredSet(se);
@@ -87,11 +87,11 @@ final class ImplementationAckAssembler implements AcknowledgementEnvelope.Transa
     }
 
     private void groupResponse(Segment ak1) throws MalformedX12Exception {
-        if (ak1Position != null) {
+        if (answering) {
             throw ak1.error("second AK1 in 999 transaction set " + controlNumber
                     + ": a 999 answers one functional group");
         }
-        ak1Position = ak1;
+        answering = true;
         groupControlNumber = ak1.requiredText(2, 9);
         implementation = ak1.text(3, 12);
     }
@@ -154,7 +154,7 @@ final class ImplementationAckAssembler implements AcknowledgementEnvelope.Transa
     }
 
     private void requireGroupResponse(Segment segment) throws MalformedX12Exception {
-        if (ak1Position == null) {
+        if (!answering) {
             throw segment.error(segment.tag() + " before AK1 (the functional group this 999 answers)");
         }
     }

@@ -133,4 +133,25 @@ class RealSample999Test {
         MalformedX12Exception second = AckSamples.rejectionOfText(text.replace("IK5*Q", "IK5*E"));
         assertThat(second).hasMessage("segment 7 (IK5): second IK5 for the transaction set of the AK2 at segment 5");
     }
+
+    @Test
+    @DisplayName("staedi invalid999 with its IK5 defects removed: the rest (padded AK101, extra AK2 elements, CTX "
+            + "repetitions, SE 16 for 18 segments) is read")
+    void readsTheStaediInvalid999OnceItsIk5DefectsAreRemoved() throws MalformedX12Exception {
+        String text = AckSamples.repaired("staedi__invalid-999.999", "IK5*A~\nAK1", "AK1").replace("IK5*Q~\n", "");
+
+        FunctionalAcknowledgement ack = AckSamples.parseText(text).functional().get(0);
+
+        assertThat(ack.groupControlNumber()).isEqualTo("17456");
+        assertThat(ack.implementation()).isEqualTo("005010X222");
+        assertThat(ack.groupStatus()).isEqualTo("P");
+        assertThat(ack.transactionSets()).extracting(TransactionSetAcknowledgement::controlNumber,
+                        TransactionSetAcknowledgement::implementation, TransactionSetAcknowledgement::status,
+                        TransactionSetAcknowledgement::claimIds)
+                .containsExactly(tuple("0001", "X", "A", java.util.List.of()),
+                        tuple("0002", null, "R", java.util.List.of("123456789")),
+                        tuple("0003", null, "R", java.util.List.of("987654321")));
+        // CTX01 does not repeat: the repeated trigger is not recognised, and the IK3's line goes without it
+        assertThat(ack.transactionSets().get(2).errors()).containsExactly("segment REF at 57: required segment missing");
+    }
 }
