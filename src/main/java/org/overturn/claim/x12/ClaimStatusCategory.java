@@ -5,10 +5,11 @@ package org.overturn.claim.x12;
  * the payer's adjudication system: the fact a timely-filing appeal rests on.
  *
  * <p>Source: X12 external code list 507 "Claim Status Category Codes",
- * https://x12.org/index.php/codes/claim-status-category-codes (page "Status Last Reviewed: 11/1/2024"; the acknowledgement
- * codes A0-A8 all effective 01/01/1995), with the same definitions in eMedNY's ePACES help "Claim Status Codes"
- * (https://epaces.emedny.org/help/Managing_Claims/Real_Time_Responses/Claim_Status_Codes.htm). Looked up on
- * 2026-12-05. The acknowledgement categories read:
+ * https://x12.org/index.php/codes/claim-status-category-codes (the page says "Status Last Reviewed: 11/1/2024"),
+ * with the same definitions in eMedNY's ePACES help "Claim Status Codes"
+ * (https://epaces.emedny.org/help/Managing_Claims/Real_Time_Responses/Claim_Status_Codes.htm) and in the hippo gem's
+ * copy of the list (rubydoc.info/gems/hippo/Hippo/CodeLists/ClaimStatusCategoryCodes: A0-A4 effective 01/01/1995,
+ * none deactivated). Looked up on 2026-12-05. The acknowledgement categories read:
  * <ul>
  *   <li>A0 forwarded: the claim has been forwarded to another entity. Not accepted here: whoever it was forwarded
  *       to answers for itself (in a clearinghouse's 277CA, the payer's own 277CA comes later).</li>

@@ -123,7 +123,7 @@ final class ImplementationAckAssembler implements AcknowledgementEnvelope.Transa
             throw ik5.error(sets.isEmpty() ? "IK5 without an AK2 (the transaction set it answers)"
                     : "second IK5 for the transaction set of the AK2 at segment " + lastSetStart);
         }
-        String status = ik5.requiredText(1);
+        String status = ik5.requiredText(1, 3);
         if (status.length() != 1 || SET_STATUSES.indexOf(status.charAt(0)) < 0) {
             throw ik5.error("IK501 '" + status + "' is not a transaction set acknowledgment code "
                     + "(A, E, M, R, W or X)");
@@ -145,7 +145,7 @@ final class ImplementationAckAssembler implements AcknowledgementEnvelope.Transa
             throw ak9.error("second AK9 in 999 transaction set " + controlNumber);
         }
         closeUnansweredSet(ak9);
-        String status = ak9.requiredText(1);
+        String status = ak9.requiredText(1, 3);
         if (status.length() != 1 || GROUP_STATUSES.indexOf(status.charAt(0)) < 0) {
             throw ak9.error("AK901 '" + status + "' is not a functional group acknowledgment code "
                     + "(A, E, M, P, R, W or X)");

@@ -26,7 +26,7 @@ class Generated999Test {
     }
 
     @Test
-    @DisplayName("every field: AK1, AK2 with AK203, IK3 with loop, IK4 with component and repetition, CTX, IK5 codes, AK9")
+    @DisplayName("every field: AK1, AK2 with AK203, IK3 with loop, IK4 with component and repetition, CTX, IK5, AK9")
     void readsEveryField() throws MalformedX12Exception {
         String text = one999()
                 .segment("AK1*HC*12345*005010X222A1")

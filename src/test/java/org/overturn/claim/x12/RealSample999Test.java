@@ -152,6 +152,7 @@ class RealSample999Test {
                         tuple("0002", null, "R", java.util.List.of("123456789")),
                         tuple("0003", null, "R", java.util.List.of("987654321")));
         // CTX01 does not repeat: the repeated trigger is not recognised, and the IK3's line goes without it
-        assertThat(ack.transactionSets().get(2).errors()).containsExactly("segment REF at 57: required segment missing");
+        assertThat(ack.transactionSets().get(2).errors())
+                .containsExactly("segment REF at 57: required segment missing");
     }
 }
