@@ -1,0 +1,253 @@
+package org.overturn.claim.x12;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.overturn.claim.ClaimAcknowledgement;
+import org.overturn.claim.FunctionalAcknowledgement;
+import org.overturn.x12.MalformedX12Exception;
+import org.overturn.x12.Segment;
+
+/**
+ * The ISA/GS/ST nesting of an acknowledgement file: every envelope must open and close in order, and each functional
+ * group must be a 999 (GS01 FA, ST01 999, GS08 005010X231A1 or 005010X231) or a 277CA (GS01 HN, ST01 277, GS08
+ * 005010X214). Each transaction set's segments go to an {@link ImplementationAckAssembler} or a
+ * {@link ClaimAckAssembler}.
+ *
+ * <p>Lenient where real acknowledgements are wrong and still readable: trailer counts (SE01, GE01, IEA01) and
+ * control numbers (SE02, GE02, IEA02) are not compared with what they close. Clearinghouses send 999s whose IEA02
+ * differs from ISA13 and 277CAs whose SE01 is off by one (see the samples' SOURCES.md); their content is intact.
+ * A TA1 between the ISA and the first GS is skipped. Anything else out of place is refused, as is a group of
+ * another kind, with a reason naming what it is (an 837, an 835, a 276, a 277 claim status response).
+ */
+final class AcknowledgementEnvelope {
+
+    /** What reads one transaction set's body. */
+    interface TransactionReader {
+
+        void accept(Segment segment) throws MalformedX12Exception;
+
+        /** The transaction set's SE has come: checks that nothing required is missing. */
+        void finish(Segment se) throws MalformedX12Exception;
+    }
+
+    private enum GroupKind { IMPLEMENTATION_ACK, CLAIM_ACK }
+
+    /** What the functional identifier codes (GS01) of groups that are not acknowledgements hold. */
+    private static final Map<String, String> OTHER_GROUPS = Map.of(
+            "HC", "an 837 health care claim",
+            "HP", "an 835 health care claim payment/advice",
+            "HR", "a 276 claim status request",
+            "HS", "a 270 eligibility inquiry",
+            "HB", "a 271 eligibility response",
+            "HI", "a 278 health care services review",
+            "BE", "an 834 benefit enrollment",
+            "RA", "an 820 payment order/remittance advice");
+
+    private final List<FunctionalAcknowledgement> functional = new ArrayList<>();
+    private final List<ClaimAcknowledgement> claims = new ArrayList<>();
+    private int implementationAckSets;
+    private int claimAckSets;
+
+    private boolean inInterchange;
+    private String interchangeControlNumber;
+    private GroupKind group;
+    private String groupControlNumber;
+    private LocalDate groupDate;
+    private String groupSender;
+    private TransactionReader transaction;
+    private String transactionControlNumber;
+
+    void accept(Segment segment) throws MalformedX12Exception {
+        switch (segment.tag()) {
+            case "ISA" -> startInterchange(segment);
+            case "GS" -> startGroup(segment);
+            case "ST" -> startTransaction(segment);
+            case "SE" -> endTransaction(segment);
+            case "GE" -> endGroup(segment);
+            case "IEA" -> endInterchange(segment);
+            default -> body(segment);
+        }
+    }
+
+    /**
+     * Ends the reading.
+     *
+     * @param lastNumber number of the last segment read (complete or not), for a truncated file
+     * @param lastTag    its id
+     */
+    void finish(int lastNumber, String lastTag) throws MalformedX12Exception {
+        String missing = transaction != null ? "SE (transaction set " + transactionControlNumber + " is not closed)"
+                : group != null ? "GE (functional group " + groupControlNumber + " is not closed)"
+                : inInterchange ? "IEA (interchange " + interchangeControlNumber + " is not closed)"
+                : null;
+        if (missing != null) {
+            throw new MalformedX12Exception(lastNumber, lastTag, "truncated file: it ends before " + missing);
+        }
+        if (implementationAckSets + claimAckSets == 0) {
+            throw new MalformedX12Exception(lastNumber, lastTag,
+                    "the file holds no 999 or 277CA transaction set");
+        }
+    }
+
+    List<FunctionalAcknowledgement> functional() {
+        return functional;
+    }
+
+    List<ClaimAcknowledgement> claims() {
+        return claims;
+    }
+
+    /** 999, 277CA, or 999+277CA when a file holds both. */
+    String kind() {
+        if (implementationAckSets > 0 && claimAckSets > 0) {
+            return StaediAcknowledgementParser.KIND_999 + "+" + StaediAcknowledgementParser.KIND_277CA;
+        }
+        return implementationAckSets > 0 ? StaediAcknowledgementParser.KIND_999
+                : StaediAcknowledgementParser.KIND_277CA;
+    }
+
+    private void startInterchange(Segment isa) throws MalformedX12Exception {
+        if (inInterchange) {
+            throw isa.error("ISA before the IEA that closes interchange " + interchangeControlNumber);
+        }
+        inInterchange = true;
+        interchangeControlNumber = isa.requiredText(13);
+    }
+
+    private void startGroup(Segment gs) throws MalformedX12Exception {
+        if (!inInterchange) {
+            throw gs.error("GS outside an interchange (no ISA before it)");
+        }
+        if (group != null) {
+            throw gs.error("GS before the GE that closes functional group " + groupControlNumber);
+        }
+        String functionalId = gs.requiredText(1, 2);
+        GroupKind kind = switch (functionalId) {
+            case "FA" -> GroupKind.IMPLEMENTATION_ACK;
+            case "HN" -> GroupKind.CLAIM_ACK;
+            default -> {
+                String what = OTHER_GROUPS.get(functionalId);
+                throw gs.error("functional group GS01 '" + functionalId + "' is " + (what == null ? "" : what + ", ")
+                        + "not a 999 (GS01 FA) or 277CA (GS01 HN)");
+            }
+        };
+        checkVersion(gs, kind);
+        groupSender = gs.requiredText(2, 15);
+        groupDate = gs.requiredDate(4);
+        groupControlNumber = gs.requiredText(6, 9);
+        group = kind;
+    }
+
+    /**
+     * The guide GS08 names must be the one read for the group's kind. An HN group of 005010X212 is a 277 claim
+     * status response (the answer to a 276 inquiry): its statuses are about adjudication, not acceptance, and it is
+     * refused rather than read as acknowledgements.
+     */
+    private static void checkVersion(Segment gs, GroupKind kind) throws MalformedX12Exception {
+        String version = gs.requiredText(8, 12);
+        String release = version;
+        String guide = "";
+        int x = version.indexOf('X');
+        if (x >= 0) {
+            release = version.substring(0, x);
+            guide = version.substring(x);
+        }
+        boolean release5010 = stripLeadingZeros(release).equals("5010");
+        if (kind == GroupKind.IMPLEMENTATION_ACK) {
+            if (!release5010 || !(guide.equals("X231A1") || guide.equals("X231"))) {
+                throw gs.error("GS08 version '" + version + "' is not a 999 version this parser reads "
+                        + "(005010X231A1, 005010X231)");
+            }
+        } else if (guide.startsWith("X212")) {
+            throw gs.error("a 277 claim status response (GS08 " + version + "), not a 277CA claim acknowledgement "
+                    + "(005010X214)");
+        } else if (!release5010 || !guide.equals("X214")) {
+            throw gs.error("GS08 version '" + version + "' is not a 277CA version this parser reads (005010X214)");
+        }
+    }
+
+    private void startTransaction(Segment st) throws MalformedX12Exception {
+        if (group == null) {
+            throw st.error("ST outside a functional group (no GS before it)");
+        }
+        if (transaction != null) {
+            throw st.error("ST before the SE that closes transaction set " + transactionControlNumber);
+        }
+        String type = st.requiredText(1, 3);
+        transactionControlNumber = st.requiredText(2, 9);
+        if (group == GroupKind.IMPLEMENTATION_ACK) {
+            if ("997".equals(type)) {
+                throw st.error("a 997 functional acknowledgment, not a 999 implementation acknowledgment");
+            }
+            if (!"999".equals(type)) {
+                throw st.error("transaction set ST01 '" + type + "' is not a 999 (implementation acknowledgment), "
+                        + "as its group's GS01 FA says");
+            }
+            transaction = new ImplementationAckAssembler(transactionControlNumber, groupDate, groupSender);
+        } else {
+            if (!"277".equals(type)) {
+                throw st.error("transaction set ST01 '" + type + "' is not a 277 (claim acknowledgment), as its "
+                        + "group's GS01 HN says");
+            }
+            transaction = new ClaimAckAssembler(transactionControlNumber);
+        }
+    }
+
+    private void body(Segment segment) throws MalformedX12Exception {
+        if (transaction != null) {
+            transaction.accept(segment);
+            return;
+        }
+        if (segment.is("TA1") && inInterchange && group == null) {
+            // an interchange acknowledgment may precede the groups: it says nothing about claims
+            return;
+        }
+        throw segment.error(segment.tag() + " outside any transaction set (no open ST..SE)");
+    }
+
+    private void endTransaction(Segment se) throws MalformedX12Exception {
+        if (transaction == null) {
+            throw se.error("SE without an ST");
+        }
+        transaction.finish(se);
+        if (transaction instanceof ImplementationAckAssembler ack) {
+            functional.add(ack.build());
+            implementationAckSets++;
+        } else if (transaction instanceof ClaimAckAssembler ack) {
+            claims.addAll(ack.build());
+            claimAckSets++;
+        }
+        transaction = null;
+    }
+
+    private void endGroup(Segment ge) throws MalformedX12Exception {
+        if (transaction != null) {
+            throw ge.error("GE before the SE that closes transaction set " + transactionControlNumber);
+        }
+        if (group == null) {
+            throw ge.error("GE without a GS");
+        }
+        group = null;
+    }
+
+    private void endInterchange(Segment iea) throws MalformedX12Exception {
+        if (group != null) {
+            throw iea.error("IEA before the GE that closes functional group " + groupControlNumber);
+        }
+        if (!inInterchange) {
+            throw iea.error("IEA without an ISA");
+        }
+        inInterchange = false;
+    }
+
+    private static String stripLeadingZeros(String text) {
+        int i = 0;
+        while (i < text.length() - 1 && text.charAt(i) == '0') {
+            i++;
+        }
+        return text.substring(i);
+    }
+}
