@@ -3,6 +3,8 @@
 
 alter table corrected_claim add column changes jsonb;
 alter table corrected_claim add column frequency varchar(1);
+-- why no replacement 837 could be made (no claim on file, no payer claim number for REF*F8 ...): resubmit by hand
+alter table corrected_claim add column replacement_problem text;
 
 -- ISA13/GS06 of every 837 sent out: a sequence that never cycles, so a control number is never used twice.
 create sequence outgoing_interchange_seq minvalue 1 maxvalue 999999999 no cycle;

@@ -11,8 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CorrectedClaims {
 
+    /**
+     * @param replacementProblem why no replacement 837 was made for it (the biller resubmits by hand), or null
+     */
     public record CorrectedClaim(long id, long denialId, String whatChanged, String reason, String correctedBy,
-                                 java.time.Instant correctedAt) {
+                                 java.time.Instant correctedAt, String frequency, String replacementProblem) {
     }
 
     private final JdbcTemplate jdbc;
@@ -25,8 +28,29 @@ public class CorrectedClaims {
 
     @Transactional
     public void record(long denialId, String whatChanged, String reason, String correctedBy) {
-        jdbc.update("insert into corrected_claim (denial_id, what_changed, reason, corrected_by, corrected_at) "
-                + "values (?, ?, ?, ?, ?)", denialId, whatChanged, reason, correctedBy, Timestamp.from(clock.instant()));
+        record(denialId, whatChanged, reason, correctedBy, null, null);
+    }
+
+    /** Records a correction with its structured changes (as JSON) and the frequency of its claim; answers its id. */
+    @Transactional
+    public long record(long denialId, String whatChanged, String reason, String correctedBy, String changesJson,
+                       String frequency) {
+        return jdbc.queryForObject("""
+                insert into corrected_claim (denial_id, what_changed, reason, corrected_by, corrected_at, changes,
+                    frequency)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id
+                """, Long.class, denialId, truncate(whatChanged, 500), truncate(reason, 1000), correctedBy,
+                Timestamp.from(clock.instant()), changesJson, frequency);
+    }
+
+    /** No replacement 837 could be made for this correction, and why: the biller resubmits by hand. */
+    @Transactional
+    public void noReplacement(long correctedClaimId, String problem) {
+        jdbc.update("update corrected_claim set replacement_problem = ? where id = ?", problem, correctedClaimId);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     @Transactional(readOnly = true)
@@ -34,7 +58,8 @@ public class CorrectedClaims {
         return jdbc.query("select * from corrected_claim where denial_id = ? order by id", (rs, i) ->
                 new CorrectedClaim(rs.getLong("id"), rs.getLong("denial_id"), rs.getString("what_changed"),
                         rs.getString("reason"), rs.getString("corrected_by"),
-                        rs.getTimestamp("corrected_at").toInstant()), denialId);
+                        rs.getTimestamp("corrected_at").toInstant(), rs.getString("frequency"),
+                        rs.getString("replacement_problem")), denialId);
     }
 
     /** The latest correction of the denial went to the payer. */

@@ -3,6 +3,7 @@ package org.overturn.worklist;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.overturn.correction.ClaimChangeFields;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.form.FormField;
@@ -27,10 +28,11 @@ public class TaskForms {
                         Map<String, String> options, String current) {
     }
 
+    private static final String CORRECT_CLAIM = "overturn:correct-claim";
+
     /** Fields that become required when another field has a given value: field -> (other field, value). */
     private static final Map<String, List<Rule>> RULES = Map.of(
             "overturn:correct-claim", List.of(
-                    new Rule("whatChanged", "correctionOutcome", "CORRECTED", "Say what you changed on the claim"),
                     new Rule("correctionReason", "correctionOutcome", "CORRECTED", "Say why the change is right")),
             "overturn:prepare-appeal", List.of(
                     new Rule("appealArgument", "appealAction", "SUBMIT", "Write the argument for the appeal")),
@@ -78,6 +80,9 @@ public class TaskForms {
             if (applies && !values.containsKey(rule.field()) && !errors.containsKey(rule.field())) {
                 errors.put(rule.field(), rule.message());
             }
+        }
+        if (CORRECT_CLAIM.equals(form.getFormKey())) {
+            ClaimChangeFields.problems(values).forEach(errors::putIfAbsent);
         }
         List<String> unknown = submitted.keySet().stream()
                 .filter(k -> form.getFormFields().stream().noneMatch(f -> f.getId().equals(k))).toList();
