@@ -32,6 +32,10 @@ import org.overturn.claim.ClaimWriter;
  * <p>Everything refused is refused before a byte is written ({@link ClaimBatchCheck}); what the model does not carry
  * and the guides require is written with the defaults {@link Claim837Segments} lists; free text is made X12-safe and
  * identifiers are written as given ({@link X12Text}). Thread-safe: holds no state between calls.
+ *
+ * <p>Not written, for the model does not hold it: the subscriber's and the patient's address. The guides require
+ * N3/N4 in 2010CA (a dependent) and in 2010BA when the subscriber is the patient, so a clearinghouse that
+ * checks the guide rejects such a claim until {@code ClaimPerson} carries an address.
  */
 public final class X12ClaimWriter implements ClaimWriter {
 

@@ -69,7 +69,8 @@ class ClaimWriterLoopsTest {
     void withoutADependentTheProfessionalFileHasNothingMissing() throws IOException {
         X12Reader reader = read(FileType.ANSI837_5010_X222, writer.write(ClaimBatches.batch(
                 ClaimBatches.professional().kind(), List.of(ClaimBatches.psychotherapyByTelehealth(),
-                        ClaimBatches.replacedPsychiatryVisit(), ClaimBatches.diagnosticEvaluationBySoloPsychologist()))));
+                        ClaimBatches.replacedPsychiatryVisit(),
+                        ClaimBatches.diagnosticEvaluationBySoloPsychologist()))));
 
         assertThat(reader.getFatalErrors()).isEmpty();
         assertThat(reader.getErrors()).isEmpty();

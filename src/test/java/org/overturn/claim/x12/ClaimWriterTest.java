@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -556,25 +555,26 @@ class ClaimWriterTest {
                         ClaimBatches.withStatement(professional, LocalDate.of(2025, 3, 4), LocalDate.of(2025, 3, 4)),
                         "DTP*434"),
                 refusal("an 837P line without a date of service", ClaimKind.PROFESSIONAL,
-                        ClaimBatches.withLines(professional, List.of(proLine(proLine, l -> new BilledLine(1, null,
-                                "HC", "90837", List.of(), l.charge(), "UN", l.units(), null, List.of(1), null, null,
-                                null, null, null)))), "DTP*472"),
+                        ClaimBatches.withLines(professional, List.of(new BilledLine(1, null,
+                                "HC", "90837", List.of(), proLine.charge(), "UN", proLine.units(), null, List.of(1),
+                                null, null,
+                                null, null, null))), "DTP*472"),
                 refusal("an 837P line without a diagnosis pointer", ClaimKind.PROFESSIONAL,
-                        ClaimBatches.withLines(professional, List.of(proLine(proLine, l -> new BilledLine(1, null,
-                                "HC", "90837", List.of(), l.charge(), "UN", l.units(), null, List.of(),
-                                l.serviceDate(), null, null, null, null)))), "SV107"),
+                        ClaimBatches.withLines(professional, List.of(new BilledLine(1, null,
+                                "HC", "90837", List.of(), proLine.charge(), "UN", proLine.units(), null, List.of(),
+                                proLine.serviceDate(), null, null, null, null))), "SV107"),
                 refusal("a pointer past the diagnoses", ClaimKind.PROFESSIONAL,
-                        ClaimBatches.withLines(professional, List.of(proLine(proLine, l -> new BilledLine(1, null,
-                                "HC", "90837", List.of(), l.charge(), "UN", l.units(), null, List.of(3),
-                                l.serviceDate(), null, null, null, null)))), "pointer 3"),
+                        ClaimBatches.withLines(professional, List.of(new BilledLine(1, null,
+                                "HC", "90837", List.of(), proLine.charge(), "UN", proLine.units(), null, List.of(3),
+                                proLine.serviceDate(), null, null, null, null))), "pointer 3"),
                 refusal("lines not numbered from 1", ClaimKind.PROFESSIONAL,
-                        ClaimBatches.withLines(professional, List.of(proLine(proLine, l -> new BilledLine(2, null,
-                                "HC", "90837", List.of(), l.charge(), "UN", l.units(), null, List.of(1),
-                                l.serviceDate(), null, null, null, null)))), "LX01"),
+                        ClaimBatches.withLines(professional, List.of(new BilledLine(2, null,
+                                "HC", "90837", List.of(), proLine.charge(), "UN", proLine.units(), null, List.of(1),
+                                proLine.serviceDate(), null, null, null, null))), "LX01"),
                 refusal("a line rendering NPI no provider of the batch has", ClaimKind.PROFESSIONAL,
-                        ClaimBatches.withLines(professional, List.of(proLine(proLine, l -> new BilledLine(1, null,
-                                "HC", "90837", List.of(), l.charge(), "UN", l.units(), null, List.of(1),
-                                l.serviceDate(), null, null, null, "1999999984")))), "NM103"),
+                        ClaimBatches.withLines(professional, List.of(new BilledLine(1, null,
+                                "HC", "90837", List.of(), proLine.charge(), "UN", proLine.units(), null, List.of(1),
+                                proLine.serviceDate(), null, null, null, "1999999984"))), "NM103"),
                 refusal("a line prior authorization on an 837I", ClaimKind.INSTITUTIONAL,
                         ClaimBatches.withLines(institutional, List.of(new BilledLine(1, "0905", "HC", "S9480",
                                 List.of(), instLine.charge(), "UN", instLine.units(), null, List.of(),
@@ -588,19 +588,15 @@ class ClaimWriterTest {
                                 List.of(), instLine.charge(), "MJ", instLine.units(), null, List.of(),
                                 instLine.serviceDate(), null, null, null, null))), "unit basis MJ"),
                 refusal("a negative charge", ClaimKind.PROFESSIONAL,
-                        ClaimBatches.withLines(professional, List.of(proLine(proLine, l -> new BilledLine(1, null,
-                                "HC", "90837", List.of(), new BigDecimal("-5"), "UN", l.units(), null, List.of(1),
-                                l.serviceDate(), null, null, null, null)))), "negative"),
+                        ClaimBatches.withLines(professional, List.of(new BilledLine(1, null,
+                                "HC", "90837", List.of(), new BigDecimal("-5"), "UN", proLine.units(), null, List.of(1),
+                                proLine.serviceDate(), null, null, null, null))), "negative"),
                 refusal("a patient control number over 20 characters", ClaimKind.PROFESSIONAL,
                         renumbered(professional, "PCN-0123456789-0123456789"), "CLM01"));
     }
 
     private static Arguments refusal(String name, ClaimKind kind, BilledClaim claim, String message) {
         return Arguments.of(name, kind, claim, message);
-    }
-
-    private static BilledLine proLine(BilledLine line, UnaryOperator<BilledLine> change) {
-        return change.apply(line);
     }
 
     private static BilledClaim renumbered(BilledClaim c, String pcn) {
