@@ -9,8 +9,11 @@ package org.overturn.claim;
  * @param firstName NM104, null for an organisation
  * @param taxonomy PRV03 (health care provider taxonomy code), or null
  * @param taxId    REF*EI (employer id) or REF*SY (social security number) of the billing provider, or null
+ * @param address  N3/N4 of the billing provider (2010AA, required there), or null for the other providers, which
+ *                 the 837 names without an address
  */
-public record ClaimProvider(String npi, String lastName, String firstName, String taxonomy, String taxId) {
+public record ClaimProvider(String npi, String lastName, String firstName, String taxonomy, String taxId,
+                            ClaimAddress address) {
 
     /** The license level the taxonomy tells (LCSW, psychologist ...), or null when it tells none. */
     public ProviderCredential credential() {
