@@ -146,6 +146,6 @@ public record ClaimChanges(Integer line, String procedure, List<String> modifier
             last = before.lastName();
             first = before.firstName();
         }
-        return new ClaimProvider(renderingNpi, last, first, before == null ? null : before.taxonomy(), null);
+        return new ClaimProvider(renderingNpi, last, first, before == null ? null : before.taxonomy(), null, null);
     }
 }
