@@ -70,6 +70,7 @@ class RoleEndpointMatrixTest {
                 new Endpoint("GET", "/api/denials/999999999", Body.NONE, EVERYONE),
                 new Endpoint("GET", "/api/denials/999999999/letters", Body.NONE, EVERYONE),
                 new Endpoint("GET", "/api/denials/999999999/attachments", Body.NONE, EVERYONE),
+                new Endpoint("GET", "/api/denials/999999999/corrected-claim.837", Body.NONE, EVERYONE),
                 new Endpoint("POST", "/api/denials/999999999/appeal-decision", Body.JSON, plus(BILLERS, "admin")),
                 new Endpoint("GET", "/api/reason-codes/carc/16", Body.NONE, EVERYONE),
                 new Endpoint("POST", "/api/reason-codes/carc", Body.FILE, ADMIN),
