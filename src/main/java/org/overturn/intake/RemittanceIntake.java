@@ -156,7 +156,8 @@ public class RemittanceIntake {
                         claim.claim().patientControlNumber(), payerId, claim.claim().payerClaimControlNumber(),
                         claim.claim().status(), claim.claim().charge(), claim.claim().paid(),
                         claim.reversedClaimPaymentId(),
-                        denial.map(DenialDetected::denialId).orElse(null)));
+                        denial.map(DenialDetected::denialId).orElse(null),
+                        claim.claim().references().get("F8")));
             }
             denials.flush();
             events.publishEvent(new ClaimPaymentsStored(stored.remittanceId(), payments));

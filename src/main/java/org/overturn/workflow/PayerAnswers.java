@@ -72,6 +72,11 @@ public class PayerAnswers {
             ClaimPaymentStored payment = payments.get(i);
             String key = key(payment.patientControlNumber(), payment.payerId());
             List<OpenDenial> candidates = open.getOrDefault(key, List.of());
+            if (candidates.isEmpty() && payment.originalReference() != null) {
+                // a replacement billed under a new patient control number: REF*F8 names the claim it replaces
+                key = replacementKey(payment.originalReference(), payment.payerId());
+                candidates = open.getOrDefault(key, List.of());
+            }
             if (!candidates.isEmpty() && "22".equals(payment.status()) && readjudicatedLater(payments, i, key)) {
                 // a reversal followed by the claim's new adjudication in the same remittance: the new
                 // adjudication is the payer's answer
@@ -206,11 +211,43 @@ public class PayerAnswers {
                                 row.getBigDecimal(7)));
             }
         }, pcns.toArray(String[]::new), stored.remittanceId()));
+        var replaced = new java.util.HashSet<String>();
+        var replacedKeys = new java.util.HashSet<String>();
+        for (ClaimPaymentStored payment : stored.payments()) {
+            if (payment.originalReference() != null) {
+                replaced.add(payment.originalReference());
+                replacedKeys.add(replacementKey(payment.originalReference(), payment.payerId()));
+            }
+        }
+        if (!replaced.isEmpty()) {
+            jdbc.query("""
+                    select cp.payer_claim_control_number, d.payer_id, d.id, dp.process_instance_id, cp.id, cp.charge
+                      from remittance_claim_report cp
+                      join denial_report d on d.claim_payment_id = cp.id
+                      join denial_process dp on dp.denial_id = d.id and dp.kind = 'LIFECYCLE'
+                     where cp.payer_claim_control_number = any(?)
+                       and d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
+                       and d.follows_denial_id is null
+                       and cp.remittance_id <> ?
+                     order by d.id
+                    """, row -> {
+                String key = replacementKey(row.getString(1), row.getString(2));
+                if (replacedKeys.contains(key)) {
+                    open.computeIfAbsent(key, k -> new java.util.ArrayList<>())
+                            .add(new OpenDenial(row.getLong(3), row.getString(4), row.getLong(5), row.getString(1),
+                                    row.getBigDecimal(6)));
+                }
+            }, replaced.toArray(String[]::new), stored.remittanceId());
+        }
         return open;
     }
 
     private static String key(String patientControlNumber, String payerId) {
         return patientControlNumber + '\u0000' + payerId;
+    }
+
+    private static String replacementKey(String payerClaimControlNumber, String payerId) {
+        return "F8\u0000" + payerClaimControlNumber + '\u0000' + payerId;
     }
 
     /**

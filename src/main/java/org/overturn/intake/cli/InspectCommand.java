@@ -15,6 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.overturn.claim.AcknowledgementFile;
+import org.overturn.claim.AcknowledgementParser;
+import org.overturn.claim.BilledClaim;
+import org.overturn.claim.BilledClaimView;
+import org.overturn.claim.ClaimFile;
+import org.overturn.claim.ClaimParser;
+import org.overturn.claim.ClaimTransaction;
 import org.overturn.denial.Classification;
 import org.overturn.denial.DenialAssessment;
 import org.overturn.denial.DenialDetector;
@@ -22,6 +29,8 @@ import org.overturn.denial.RootCauseClassifier;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
 import org.overturn.x12.MalformedX12Exception;
+import org.overturn.x12.X12Identity;
+import org.overturn.x12.X12Segments;
 import org.overturn.remittance.RemittanceAdvice;
 import org.overturn.remittance.RemittanceBalance;
 import org.overturn.remittance.RemittanceFile;
@@ -29,13 +38,21 @@ import org.overturn.remittance.RemittanceParser;
 import org.overturn.remittance.ServiceLine;
 
 /**
- * {@code java -jar overturn.jar inspect FILE... [--json]}: parses and classifies 835 files with no database
- * and no web server, and prints what a biller would want to know (DESIGN section 3 is the JSON contract).
- * Exit 0 when every file parsed, 2 when any did not.
+ * {@code java -jar overturn.jar inspect FILE... [--json]}: parses and classifies 835 files, and reads 837 claims and
+ * their 999/277CA acknowledgements, with no database and no web server, and prints what a biller would want to know
+ * (DESIGN section 3 is the JSON contract). Exit 0 when every file parsed, 2 when any did not.
  */
 public final class InspectCommand {
 
+    /** Dates as ISO text and amounts as written: what the claim JSON of DESIGN section 3 shows. */
+    private static final ObjectMapper CLAIMS = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
     private final RemittanceParser parser = RemittanceParser.standard();
+    private final ClaimParser claimParser = ClaimParser.standard();
+    private final AcknowledgementParser acknowledgementParser = AcknowledgementParser.standard();
     private final DenialDetector detector = new DenialDetector();
     private final RootCauseClassifier classifier = RootCauseClassifier.fromClasspath();
     private final JsonNodeFactory json = JsonNodeFactory.withExactBigDecimals(true);
@@ -74,19 +91,82 @@ public final class InspectCommand {
     private ObjectNode inspect(Path file) {
         ObjectNode node = json.objectNode();
         node.put("file", file.toString());
-        RemittanceFile parsed;
+        byte[] content;
         try {
-            parsed = parser.parse(Files.readAllBytes(file));
-        } catch (MalformedX12Exception e) {
-            return failed(node, e.getMessage());
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
             return failed(node, "segment 0 (?): cannot read the file: " + e.getMessage());
+        }
+        X12Identity identity = identify(content);
+        if (identity != null && identity.is("837")) {
+            return claims(node, content);
+        }
+        if (identity != null && (identity.is("999") || identity.is("277"))) {
+            return acknowledgements(node, content, identity);
+        }
+        node.put("kind", "835");
+        RemittanceFile parsed;
+        try {
+            parsed = parser.parse(content);
+        } catch (MalformedX12Exception e) {
+            return failed(node, e.getMessage());
         }
         node.put("ok", true);
         node.putNull("error");
         ArrayNode transactions = node.putArray("transactions");
         parsed.transactions().forEach(t -> transactions.add(transaction(t)));
         return node;
+    }
+
+    /** An 837: {@code "kind":"837P"} (or 837I) and its claims as DESIGN section 3 shows them. */
+    private ObjectNode claims(ObjectNode node, byte[] content) {
+        ClaimFile parsed;
+        try {
+            parsed = claimParser.parse(content);
+        } catch (MalformedX12Exception e) {
+            node.put("kind", "837");
+            node.put("ok", false);
+            node.put("error", e.getMessage());
+            node.putArray("claims");
+            return node;
+        }
+        node.put("kind", parsed.kind() == null ? "837" : parsed.kind().label());
+        node.put("ok", true);
+        node.putNull("error");
+        ArrayNode claims = node.putArray("claims");
+        for (ClaimTransaction transaction : parsed.transactions()) {
+            for (BilledClaim claim : transaction.claims()) {
+                claims.add(CLAIMS.valueToTree(BilledClaimView.of(claim, transaction.submittedOn())));
+            }
+        }
+        return node;
+    }
+
+    /** A 999 or 277CA: what it accepted and rejected. */
+    private ObjectNode acknowledgements(ObjectNode node, byte[] content, X12Identity identity) {
+        AcknowledgementFile parsed;
+        try {
+            parsed = acknowledgementParser.parse(content);
+        } catch (MalformedX12Exception e) {
+            node.put("kind", identity.is("999") ? "999" : "277CA");
+            node.put("ok", false);
+            node.put("error", e.getMessage());
+            return node;
+        }
+        node.put("kind", parsed.kind());
+        node.put("ok", true);
+        node.putNull("error");
+        node.set("functional", CLAIMS.valueToTree(parsed.functional()));
+        node.set("claims", CLAIMS.valueToTree(parsed.claims()));
+        return node;
+    }
+
+    private static X12Identity identify(byte[] content) {
+        try {
+            return X12Segments.identify(content);
+        } catch (MalformedX12Exception e) {
+            return null;
+        }
     }
 
     private ObjectNode failed(ObjectNode node, String error) {

@@ -3,7 +3,7 @@ package org.overturn.intake.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 
-/** The readable form of {@code inspect}: one block per transaction set, one row per claim. */
+/** The readable form of {@code inspect}: for an 835 one block per transaction set, one row per claim; for an 837 one row per claim. */
 final class InspectTable {
 
     private static final String ROW = "  %-20s %-3s %11s %11s  %-8s %-6s %-26s %-15s %11s%n";
@@ -16,6 +16,16 @@ final class InspectTable {
         if (!file.get("ok").asBoolean()) {
             out.println("  REJECTED  " + file.get("error").asText());
             out.println();
+            return;
+        }
+        String kind = file.path("kind").asText("835");
+        if (kind.startsWith("837")) {
+            printClaims(file, out);
+            return;
+        }
+        if (!kind.equals("835")) {
+            out.printf("  %s: %d claim answer(s), %d functional group(s)%n%n", kind, file.path("claims").size(),
+                    file.path("functional").size());
             return;
         }
         for (JsonNode t : file.get("transactions")) {
@@ -41,6 +51,25 @@ final class InspectTable {
             }
             out.printf("  %d claim(s), %d denied%n%n", t.get("claims").size(), denied);
         }
+    }
+
+    private static final String CLAIM_ROW = "  %-20s %-5s %-3s %10s %-12s %-8s %-14s %-10s%n";
+
+    private static void printClaims(JsonNode file, PrintStream out) {
+        out.printf(CLAIM_ROW, "claim", "kind", "frq", "charge", "payer", "sent", "diagnoses", "auth");
+        for (JsonNode c : file.get("claims")) {
+            String diagnoses = joined(c.path("diagnoses"));
+            out.printf(CLAIM_ROW, text(c.get("patientControlNumber")), file.get("kind").asText(),
+                    text(c.get("frequency")), text(c.get("charge")), text(c.at("/payer/id")),
+                    text(c.get("submittedOn")), diagnoses, text(c.get("priorAuthorization")));
+        }
+        out.printf("  %d claim(s)%n%n", file.get("claims").size());
+    }
+
+    private static String joined(JsonNode array) {
+        StringBuilder out = new StringBuilder();
+        array.forEach(n -> out.append(out.length() == 0 ? "" : ",").append(n.asText()));
+        return out.length() == 0 ? "-" : out.toString();
     }
 
     private static String text(JsonNode node) {
