@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.overturn.correction.CorrectedClaims;
+import org.overturn.correction.ReplacementClaims;
 import org.overturn.denial.Appeals;
 import org.overturn.denial.BilledClaims;
 import org.overturn.denial.DenialView;
@@ -53,7 +54,7 @@ public class DenialRecords {
                                List<LetterAttachments.Attachment> attachments,
                                org.overturn.parity.ScreenResult parityScreen,
                                org.overturn.parity.ParityCases.ParityCase parityCase,
-                               BilledClaims.BilledClaim billed) {
+                               BilledClaims.BilledClaim billed, ReplacementClaims.Replacement replacement) {
     }
 
     /**
@@ -84,12 +85,15 @@ public class DenialRecords {
     private final org.overturn.workflow.ProcessesOfDenials processesOfDenials;
 
     private final BilledClaims billedClaims;
+    private final ReplacementClaims replacements;
 
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
                   DenialNotes notes, WorkItems work, HistoryService history, Letters letters,
                   LetterAttachments attachments, org.overturn.parity.ParityScreen parityScreen,
                   org.overturn.parity.ParityCases parityCases, DenialAccess access, java.time.Clock clock,
-                  org.overturn.workflow.ProcessesOfDenials processesOfDenials, BilledClaims billedClaims) {
+                  org.overturn.workflow.ProcessesOfDenials processesOfDenials, BilledClaims billedClaims,
+                  ReplacementClaims replacements) {
+        this.replacements = replacements;
         this.processesOfDenials = processesOfDenials;
         this.billedClaims = billedClaims;
         this.access = access;
@@ -123,7 +127,7 @@ public class DenialRecords {
                     DenialAccess.RESTRICTED, null, null, d.amountAtRisk(),
                     d.recoveredAmount(), d.appealDueDate(), daysLeft, d.priority(), d.appealLevel(), null, null, null,
                     null, d.remittanceDate(), format(d.detectedAt()), true, null, null, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null, null);
+                    List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null, null, null);
         }
         var claim = claims.find(d.claimPaymentId()).orElse(null);
         return new DenialRecord(d.id(), false, d.status().name(), d.kind().name(), d.rootCause().name(),
@@ -135,7 +139,8 @@ public class DenialRecords {
                 claim == null ? List.of() : payerWords(claim), historyOf(denialId, d), corrections.of(denialId),
                 appeals.of(denialId), notes.of(denialId), tasks, letters.of(denialId), attachments.of(denialId),
                 parityScreen.resultOf(denialId).orElse(null), parityCases.caseOf(denialId).orElse(null),
-                billedClaims.of(d.claimPaymentId(), d.payerId()).orElse(null));
+                billedClaims.of(d.claimPaymentId(), d.payerId()).orElse(null),
+                replacements.latest(denialId).orElse(null));
     }
 
     private List<PayerWord> payerWords(ClaimRecords.ClaimRecord claim) {
