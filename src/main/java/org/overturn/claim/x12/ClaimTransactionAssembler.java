@@ -242,7 +242,8 @@ final class ClaimTransactionAssembler {
 
     private void startClaim(Segment clm) throws MalformedX12Exception {
         closeClaim();
-        if (loop.compareTo(Loop.SUBSCRIBER) < 0) {
+        ClaimHierarchy.Kind level = hierarchy.current();
+        if (level != ClaimHierarchy.Kind.SUBSCRIBER && level != ClaimHierarchy.Kind.PATIENT) {
             throw clm.error("CLM outside a subscriber level (HL 22) or patient level (HL 23)");
         }
         claim = BilledClaimBuilder.from(implementation.kind(), clm, parties(clm));
