@@ -244,8 +244,8 @@ class BehavioralHealthProfessionalTest {
         assertThat(transaction.claims()).extracting(BilledClaim::patientControlNumber,
                         c -> c.subscriber().lastName(), c -> c.payer().id(), BilledClaim::filingIndicator,
                         BilledClaim::placeOfService)
-                .containsExactly(tuple("A-1", "RIVERA", "77001", "MC", "11"), tuple("A-2", "RIVERA", "77001", "MC", "11"),
-                        tuple("B-1", "OKAFOR", "CP9", "CI", "02"));
+                .containsExactly(tuple("A-1", "RIVERA", "77001", "MC", "11"),
+                        tuple("A-2", "RIVERA", "77001", "MC", "11"), tuple("B-1", "OKAFOR", "CP9", "CI", "02"));
         // DMG is optional: a subscriber without one has no birth date
         assertThat(transaction.claims().get(2).subscriber().birthDate()).isNull();
         assertThat(transaction.claims().get(2).diagnoses()).isEmpty();

@@ -42,7 +42,8 @@ class RealClaimSampleDecisionTest {
 
     static Stream<Arguments> rejected() {
         return Stream.of(
-                // ISA11 'U' under version 00501: the shared X12 reader's rule, as for 835s (content: ImswebClaimSampleTest)
+                // ISA11 'U' under version 00501: the shared X12 reader's rule, as for 835s
+                // (their content is read in ImswebClaimSampleTest)
                 Arguments.of("imsweb__bad-first-line-isa-105-chars.837", 1, "ISA", ISA11_U),
                 Arguments.of("imsweb__different-separators-tilde-caret-underscore.837", 1, "ISA", ISA11_U),
                 Arguments.of("imsweb__segment-errors.837", 1, "ISA", ISA11_U),
