@@ -97,6 +97,37 @@ class ClaimEnvelopeTest {
     }
 
     @Test
+    @DisplayName("composites written with '>' where ISA16 declares ':' (as LinuxForHealth's samples do)")
+    void readsCompositesWrittenWithAnotherSeparatorThanDeclared() throws MalformedX12Exception {
+        BilledClaim claim = Edi837.professional("CLM*PCN-1*100***10>B>1*Y*A*Y*Y", "HI*ABK>F33.1*ABF>F41.1",
+                        "LX*1", "SV1*HC>90837>95*100*UN*1***1>2")
+                .parse().transactions().get(0).claims().get(0);
+
+        assertThat(claim.facilityCode()).isEqualTo("10");
+        assertThat(claim.frequency()).isEqualTo("1");
+        assertThat(claim.diagnoses()).containsExactly("F331", "F411");
+        assertThat(claim.lines().get(0).procedure()).isEqualTo("90837");
+        assertThat(claim.lines().get(0).modifiers()).containsExactly("95");
+        assertThat(claim.lines().get(0).diagnosisPointers()).containsExactly(1, 2);
+    }
+
+    @Test
+    void readsThousandsOfClaimsOfThousandsOfSubscribers() throws MalformedX12Exception {
+        Edi837 edi = Edi837.create().interchange("000000001").group("1", Edi837.PROFESSIONAL).transaction("0001")
+                .header().billingProvider("1");
+        for (int i = 0; i < 3000; i++) {
+            edi.subscriberPatient(String.valueOf(i + 2), "1").segment("CLM*PCN-" + i + "*100***11:B:1")
+                    .segment("HI*ABK:F331").segment("LX*1").segment("SV1*HC:90834*100*UN*1***1")
+                    .segment("DTP*472*D8*20240304");
+        }
+
+        ClaimFile file = edi.closeAll().parse();
+
+        assertThat(file.claimCount()).isEqualTo(3000);
+        assertThat(file.transactions().get(0).claims().get(2999).patientControlNumber()).isEqualTo("PCN-2999");
+    }
+
+    @Test
     void readsFileOpeningWithAByteOrderMarkAndProse() throws MalformedX12Exception {
         Edi837 edi = Edi837.professional(CLAIM).preamble("\uFEFFBatch exported 2024-03-18 by the practice system\n"
                 + "Claims: 1\n\n");
