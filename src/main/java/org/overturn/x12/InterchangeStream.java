@@ -27,7 +27,10 @@ final class InterchangeStream extends InputStream {
     private byte[] header;
     private int headerPosition;
 
+    private byte elementSeparator;
     private byte segmentTerminator;
+    /** Whether the segment being passed is an IEA. */
+    private boolean inInterchangeTrailer;
     private boolean atSegmentStart;
     private int segmentsPassed;
     private MalformedX12Exception failure;
@@ -73,8 +76,11 @@ final class InterchangeStream extends InputStream {
         if (header != null) {
             return copyHeader(target, offset, length);
         }
-        if (failure != null || (position == limit && !fill())) {
+        if (failure != null) {
             return -1;
+        }
+        if (position == limit && !fill()) {
+            return finalTerminator(target, offset);
         }
         int copied = 0;
         while (copied < length && position < limit) {
@@ -87,12 +93,27 @@ final class InterchangeStream extends InputStream {
                     // hand over what came before first, so the rewritten header starts a read of its own
                     return copied > 0 ? copied : nextHeader(target, offset, length);
                 }
+                inInterchangeTrailer = b == 'I' && isTrailerAhead();
                 atSegmentStart = false;
             }
             target[offset + copied++] = b;
             position++;
         }
         return copied;
+    }
+
+    /**
+     * At the end of the input: the terminator of a last IEA that has none (a file whose terminator is a line break
+     * often ends without one), so that the trailer does not read as cut off. Any other unterminated last segment
+     * is left so: it may have lost elements, and the file is reported as truncated.
+     */
+    private int finalTerminator(byte[] target, int offset) {
+        if (atSegmentStart || !inInterchangeTrailer) {
+            return -1;
+        }
+        atSegmentStart = true;
+        target[offset] = segmentTerminator;
+        return 1;
     }
 
     @Override
@@ -145,6 +166,12 @@ final class InterchangeStream extends InputStream {
                 && !Character.isLetterOrDigit(separator) && !isWhitespace(separator);
     }
 
+    /** "IEA" followed by the interchange's element separator. */
+    private boolean isTrailerAhead() throws IOException {
+        return available(4) >= 4 && buffer[position + 1] == 'E' && buffer[position + 2] == 'A'
+                && buffer[position + 3] == elementSeparator;
+    }
+
     private int nextHeader(byte[] target, int offset, int length) throws IOException {
         try {
             takeHeader(segmentsPassed + 1);
@@ -161,6 +188,7 @@ final class InterchangeStream extends InputStream {
         position += isa.length();
         header = isa.canonical();
         headerPosition = 0;
+        elementSeparator = isa.elementSeparator();
         segmentTerminator = isa.segmentTerminator();
         segmentsPassed = segmentNumber;
         atSegmentStart = true;

@@ -76,6 +76,10 @@ final class IsaHeader {
         return length;
     }
 
+    byte elementSeparator() {
+        return elementSeparator;
+    }
+
     byte segmentTerminator() {
         return segmentTerminator;
     }
