@@ -11,8 +11,15 @@ import java.time.LocalDate;
  * @param firstName NM104
  * @param birthDate DMG02, or null
  * @param gender    DMG03 (F, M, U), or null
+ * @param address   N3/N4 of the loop, or null (the 837 needs it for whoever is the patient)
  */
-public record ClaimPerson(String memberId, String lastName, String firstName, LocalDate birthDate, String gender) {
+public record ClaimPerson(String memberId, String lastName, String firstName, LocalDate birthDate, String gender,
+                          ClaimAddress address) {
+
+    /** A person without an address on file. */
+    public ClaimPerson(String memberId, String lastName, String firstName, LocalDate birthDate, String gender) {
+        this(memberId, lastName, firstName, birthDate, gender, null);
+    }
 
     @Override
     public String toString() {

@@ -111,6 +111,14 @@ final class Claim837Segments {
         out.write("REF", "EI", X12Text.digits(provider.taxId()));
     }
 
+    /** N3/N4 of a subscriber or patient, when on file (the guides require the patient's). */
+    private void personAddress(ClaimAddress address) {
+        if (address != null) {
+            out.write("N3", text(address.line1()), text(address.line2()));
+            out.write("N4", text(address.city()), text(address.state()), postalCode(address.postalCode()));
+        }
+    }
+
     /** Loops 2000B, 2010BA and 2010BB. */
     void subscriber(int hl, int parent, boolean dependentBelow, ClaimPerson subscriber, ClaimParty payer,
                     String filingIndicator) {
@@ -119,6 +127,7 @@ final class Claim837Segments {
                 null, null, null, id("SBR09 claim filing indicator", filingIndicator));
         out.write("NM1", "IL", "1", text(subscriber.lastName()), text(subscriber.firstName()), null, null, null,
                 "MI", requiredId("2010BA NM109 subscriber member id", subscriber.memberId()));
+        personAddress(subscriber.address());
         if (subscriber.birthDate() != null) {
             out.write("DMG", "D8", X12Text.date(subscriber.birthDate()), gender(subscriber.gender()));
         }
@@ -131,6 +140,7 @@ final class Claim837Segments {
         out.write("HL", String.valueOf(hl), String.valueOf(parent), "23", "0");
         out.write("PAT", RELATIONSHIP_UNKNOWN);
         out.write("NM1", "QC", "1", text(patient.lastName()), text(patient.firstName()));
+        personAddress(patient.address());
         out.write("DMG", "D8", X12Text.date(patient.birthDate()), gender(patient.gender()));
     }
 

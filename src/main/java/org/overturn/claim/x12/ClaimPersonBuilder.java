@@ -14,6 +14,7 @@ final class ClaimPersonBuilder {
     private final String firstName;
     private LocalDate birthDate;
     private String gender;
+    private final ClaimAddressBuilder address = new ClaimAddressBuilder();
 
     private ClaimPersonBuilder(String memberId, String lastName, String firstName) {
         this.memberId = memberId;
@@ -36,11 +37,15 @@ final class ClaimPersonBuilder {
         gender = dmg.text(3, 1);
     }
 
+    ClaimAddressBuilder address() {
+        return address;
+    }
+
     String memberId() {
         return memberId;
     }
 
     ClaimPerson build() {
-        return new ClaimPerson(memberId, lastName, firstName, birthDate, gender);
+        return new ClaimPerson(memberId, lastName, firstName, birthDate, gender, address.build());
     }
 }

@@ -21,6 +21,7 @@ final class ClaimProviderBuilder {
     private final String nameTaxId;
     private String taxonomy;
     private String referenceTaxId;
+    private final ClaimAddressBuilder address = new ClaimAddressBuilder();
 
     private ClaimProviderBuilder(String npi, String lastName, String firstName, String nameTaxId) {
         this.npi = npi;
@@ -57,9 +58,13 @@ final class ClaimProviderBuilder {
         }
     }
 
+    ClaimAddressBuilder address() {
+        return address;
+    }
+
     ClaimProvider build() {
         return new ClaimProvider(npi, lastName, firstName, taxonomy,
-                referenceTaxId != null ? referenceTaxId : nameTaxId);
+                referenceTaxId != null ? referenceTaxId : nameTaxId, address.build());
     }
 
     /** PRV03, which must be there when a PRV is sent. */

@@ -83,8 +83,9 @@ final class ClaimTransactionAssembler {
             case "SV1" -> service(segment, ClaimKind.PROFESSIONAL);
             case "SV2" -> service(segment, ClaimKind.INSTITUTIONAL);
             case "LIN", "SVD" -> leaveLine();
+            case "N3", "N4" -> address(segment);
             default -> {
-                // PER, N3, N4, PAT, CL1, CN1, PWK, AMT, K3, NTE, CR*, CRC, HCP, OI, CAS, SVD, LIN, CTP ...
+                // PER, PAT, CL1, CN1, PWK, AMT, K3, NTE, CR*, CRC, HCP, OI, CAS, SVD, LIN, CTP ...
             }
         }
     }
@@ -94,6 +95,26 @@ final class ClaimTransactionAssembler {
         return new ClaimTransaction(implementation.kind(), implementation.version(), interchangeControlNumber,
                 interchangeDate, groupControlNumber, controlNumber, purpose, reference, createdOn, transactionType,
                 submitter, receiver, claims);
+    }
+
+    /**
+     * N3/N4 of the billing provider (2010AA), subscriber (2010BA) and patient (2010CA): a replacement claim is written
+     * with them. Other loops' addresses (pay-to, payer, facility) are not kept.
+     */
+    private void address(Segment segment) throws MalformedX12Exception {
+        ClaimAddressBuilder target = switch (loop) {
+            case BILLING_NAME -> provider == null ? null : provider.address();
+            case SUBSCRIBER_NAME, PATIENT_NAME -> person == null ? null : person.address();
+            default -> null;
+        };
+        if (target == null) {
+            return;
+        }
+        if (segment.is("N3")) {
+            target.street(segment);
+        } else {
+            target.place(segment);
+        }
     }
 
     /** BHT: purpose, the batch reference, the date the batch was created (the date the claims were sent). */

@@ -69,7 +69,7 @@ class BehavioralHealthInstitutionalTest {
                 .containsExactly(new OccurrenceSpan("74", LocalDate.of(2024, 4, 6), LocalDate.of(2024, 4, 7)));
         // the rendering provider (2310D) saw the patient; the attending (2310A) is responsible for the stay
         assertThat(claim.renderingProvider())
-                .isEqualTo(new ClaimProvider("1366666666", "BROOKS", "DANA", null, null));
+                .isEqualTo(new ClaimProvider("1366666666", "BROOKS", "DANA", null, null, null));
         assertThat(claim.lines()).extracting(BilledLine::revenueCode, BilledLine::procedureQualifier,
                         BilledLine::procedure, BilledLine::charge, BilledLine::units, BilledLine::serviceDate,
                         BilledLine::serviceDateTo, BilledLine::lineControlNumber, BilledLine::renderingNpi,
@@ -92,7 +92,7 @@ class BehavioralHealthInstitutionalTest {
                 "SV2*0913*HC:G0411*800*UN*2"));
 
         assertThat(claim.renderingProvider())
-                .isEqualTo(new ClaimProvider("1477777777", "CHEN", "LI", "2084P0800X", null));
+                .isEqualTo(new ClaimProvider("1477777777", "CHEN", "LI", "2084P0800X", null, null));
     }
 
     @Test

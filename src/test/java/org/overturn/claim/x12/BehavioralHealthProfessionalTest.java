@@ -13,6 +13,7 @@ import org.overturn.claim.BilledLine;
 import org.overturn.claim.ClaimKind;
 import org.overturn.claim.ClaimParty;
 import org.overturn.claim.ClaimPerson;
+import org.overturn.claim.ClaimAddress;
 import org.overturn.claim.ClaimProvider;
 import org.overturn.claim.ClaimTransaction;
 import org.overturn.x12.MalformedX12Exception;
@@ -119,9 +120,10 @@ class BehavioralHealthProfessionalTest {
         assertThat(claim.payer()).isEqualTo(new ClaimParty("BLUE PLAN", "BP001"));
         assertThat(claim.filingIndicator()).isEqualTo("BL");
         assertThat(claim.billingProvider())
-                .isEqualTo(new ClaimProvider("1234567893", "RIVERSIDE COUNSELING", null, "261QM0801X", "741234567"));
+                .isEqualTo(new ClaimProvider("1234567893", "RIVERSIDE COUNSELING", null, "261QM0801X", "741234567",
+                        new ClaimAddress("12 RIVER RD", null, "SPRINGFIELD", "IL", "627010000")));
         assertThat(claim.renderingProvider())
-                .isEqualTo(new ClaimProvider("1098765432", "NGUYEN", "MAI", "1041C0700X", null));
+                .isEqualTo(new ClaimProvider("1098765432", "NGUYEN", "MAI", "1041C0700X", null, null));
         assertThat(claim.renderedBy().displayName()).isEqualTo("MAI NGUYEN");
         assertThat(claim.subscriber())
                 .isEqualTo(new ClaimPerson("W123456789", "RIVERA", "ANA", LocalDate.of(1980, 2, 14), "F"));
