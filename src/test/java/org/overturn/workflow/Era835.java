@@ -32,6 +32,7 @@ final class Era835 {
     private String payerId = PAYER_ID;
     private LocalDate date = LocalDate.now();
     private String filingIndicator = "CI";
+    private String originalReference;
 
     private Era835(String patientControlNumber, String status, BigDecimal charge, BigDecimal paid) {
         this.patientControlNumber = patientControlNumber;
@@ -80,6 +81,12 @@ final class Era835 {
         return this;
     }
 
+    /** REF*F8: the payer's claim control number of the claim this one replaces. */
+    Era835 replacing(String payerClaimControlNumber) {
+        this.originalReference = payerClaimControlNumber;
+        return this;
+    }
+
     Era835 on(LocalDate date) {
         this.date = date;
         return this;
@@ -103,6 +110,9 @@ final class Era835 {
         transaction.add("CLP*" + patientControlNumber + "*" + status + "*" + charge.toPlainString() + "*"
                 + paid.toPlainString() + "*0*" + filingIndicator + "*ICN-" + patientControlNumber);
         transaction.add("NM1*QC*1*DOE*JANE****MI*M" + control);
+        if (originalReference != null) {
+            transaction.add("REF*F8*" + originalReference);
+        }
         String composite = "HC:" + procedure + (modifiers.isEmpty() ? "" : ":" + String.join(":", modifiers));
         int units = charge.signum() < 0 ? -1 : 1;
         transaction.add("SVC*" + composite + "*" + charge.toPlainString() + "*" + paid.toPlainString() + "**" + units);
