@@ -32,7 +32,8 @@ class InspectCommandTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         JsonNode root = new ObjectMapper().readTree(printed);
         JsonNode result = root.get("files").get(0);
-        assertThat(fieldNames(result)).containsExactly("file", "ok", "error", "transactions");
+        assertThat(fieldNames(result)).containsExactly("file", "kind", "ok", "error", "transactions");
+        assertThat(result.get("kind").asText()).isEqualTo("835");
         assertThat(result.get("ok").asBoolean()).isTrue();
         assertThat(result.get("error").isNull()).isTrue();
         JsonNode t = result.get("transactions").get(0);
@@ -90,6 +91,73 @@ class InspectCommandTest {
         assertThat(exit).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("2005555A").contains("FULL").contains("915.39").contains("1 claim(s), 1 denied");
+    }
+
+    @Test
+    void printsTheClaimsOfAnEightThirtySevenAsDesignSectionThreeShowsThem() throws Exception {
+        Path file = dir.resolve("commercial.837");
+        Files.write(file, x12Sample("stupidedi__x222a1-example1-commercial-one-line.837"));
+
+        int exit = run(file.toString(), "--json");
+
+        assertThat(exit).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("files").get(0);
+        assertThat(result.get("kind").asText()).isEqualTo("837P");
+        assertThat(result.get("ok").asBoolean()).isTrue();
+        assertThat(result.has("transactions")).isFalse();
+        JsonNode claim = result.get("claims").get(0);
+        assertThat(result.get("claims")).hasSize(1);
+        assertThat(claim.get("patientControlNumber").asText()).isEqualTo("26463774");
+        assertThat(claim.at("/payer/id").asText()).isEqualTo("999996666");
+        assertThat(claim.at("/payer/name").asText()).isEqualTo("KEY INSURANCE COMPANY");
+        assertThat(claim.at("/patient/memberId").asText()).isEqualTo("JS00111223333");
+        assertThat(claim.at("/patient/birthDate").asText()).isEqualTo("1973-05-01");
+        assertThat(claim.at("/billingProvider/npi").asText()).isEqualTo("9876543210");
+        assertThat(claim.get("renderingProvider").isNull()).isTrue();
+        assertThat(claim.get("placeOfService").asText()).isEqualTo("11");
+        assertThat(claim.get("frequency").asText()).isEqualTo("1");
+        assertThat(claim.get("diagnoses")).extracting(JsonNode::asText).containsExactly("0340", "V7389");
+        assertThat(claim.get("priorAuthorization").isNull()).isTrue();
+        assertThat(claim.get("submittedOn").asText()).isEqualTo("2006-10-15");
+        JsonNode line = claim.get("lines").get(0);
+        assertThat(line.get("procedure").asText()).isEqualTo("99213");
+        assertThat(line.get("modifiers")).isEmpty();
+        assertThat(line.get("units").decimalValue()).isEqualByComparingTo("1");
+        assertThat(line.get("charge").decimalValue()).isEqualByComparingTo("40");
+        assertThat(line.get("serviceDate").asText()).isEqualTo("2006-10-03");
+    }
+
+    @Test
+    void refusesABrokenEightThirtySevenWithItsSegmentAndExitsTwo() throws Exception {
+        Path file = dir.resolve("truncated.837");
+        Files.write(file, x12Sample("tigershark__4010-837i-psych-inpatient-truncated-interchange.837"));
+
+        int exit = run(file.toString(), "--json");
+
+        assertThat(exit).isEqualTo(2);
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("files").get(0);
+        assertThat(result.get("ok").asBoolean()).isFalse();
+        assertThat(result.get("error").asText()).startsWith("segment 54 (ISA): truncated interchange");
+    }
+
+    @Test
+    void readsAClaimAcknowledgement() throws Exception {
+        Path file = dir.resolve("accepted.277");
+        Files.write(file, x12Sample("imsweb__277ca-accepted-emedny.277"));
+
+        int exit = run(file.toString(), "--json");
+
+        assertThat(exit).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("files").get(0);
+        assertThat(result.get("kind").asText()).isEqualTo("277CA");
+        assertThat(result.at("/claims/0/patientControlNumber").asText()).isEqualTo("5781");
+        assertThat(result.at("/claims/0/accepted").asBoolean()).isTrue();
+    }
+
+    private static byte[] x12Sample(String name) throws Exception {
+        try (var in = InspectCommandTest.class.getResourceAsStream("/samples/x12/real/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
