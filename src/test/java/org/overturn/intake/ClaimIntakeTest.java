@@ -53,6 +53,8 @@ class ClaimIntakeTest {
     TestRestTemplate anonymous;
     @Autowired
     JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     TestRestTemplate rest;
 
     @BeforeEach
@@ -205,6 +207,63 @@ class ClaimIntakeTest {
                 Long.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from billed_claim where patient_control_number = 'CJ-5001'",
                 Long.class)).isZero();
+    }
+
+    @Test
+    void ofTwoSubmissionsWithOneControlNumberThe835AnswersTheLatestSentBeforeIt() {
+        upload("first.837", claimFile(LocalDate.of(2026, 3, 4), psychotherapy("CJ-6001", "11", CLINIC, LCSW)));
+        upload("again.837", claimFile(LocalDate.of(2026, 3, 12), psychotherapy("CJ-6001", "11", CLINIC, LCSW)));
+        upload("after.837", claimFile(LocalDate.of(2026, 3, 25), psychotherapy("CJ-6001", "11", CLINIC, LCSW)));
+
+        upload("era-cj-6001.835", denialOf("CJ-PAYER-6", "CJ-T6", "CJ-6001", "16"));
+        JsonNode denial = rest.getForObject("/api/denials/" + denialIdOf("CJ-6001"), JsonNode.class);
+
+        assertThat(denial.at("/claim/submittedOn").asText()).isEqualTo("2026-03-12");
+        assertThat(denial.at("/claim/firstSubmittedOn").asText()).isEqualTo("2026-03-04");
+        assertThat(denial.at("/claim/matchedBy").asText()).contains("sent on or before the 835",
+                "the latest sent of 2 claims");
+        // timely filing counts from the first sending, which an appeal can prove with the first submission
+        assertThat(denial.at("/timelyFiling/daysToFiling").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aNineNineNineRejectionIsKeptAgainstTheClaimsOfTheSetItAnswers() {
+        upload("set.837", claimFile(LocalDate.of(2026, 3, 5), psychotherapy("CJ-7001", "11", CLINIC, LCSW),
+                psychotherapy("CJ-7002", "11", CLINIC, LCSW)));
+        var set = jdbc.queryForMap("select group_control_number, transaction_control_number from billed_claim "
+                + "where patient_control_number = 'CJ-7001'");
+        String ack = String.join("~\n",
+                "ISA*00*          *00*          *ZZ*CPEDI01        *ZZ*RBH0001        *260305*1300*^*00501*000000701*0*T*:",
+                "GS*FA*CPEDI01*RBH0001*20260305*1300*701*X*005010X231A1",
+                "ST*999*0001*005010X231A1", "AK1*HC*" + set.get("group_control_number") + "*005010X222A1",
+                "AK2*837*" + set.get("transaction_control_number") + "*005010X222A1",
+                "IK3*CLM*30**8", "CTX*CLM01:CJ-7002", "IK4*2*782*1", "IK5*E*5",
+                "AK9*E*1*1*1", "SE*9*0001", "GE*1*701", "IEA*1*000000701") + "~\n";
+
+        JsonNode stored = upload("ack.999", ack.getBytes(StandardCharsets.US_ASCII)).getBody();
+
+        assertThat(stored.get("kind").asText()).isEqualTo("999");
+        assertThat(stored.at("/claimFile/answersJoined").asInt()).isEqualTo(2);
+        assertThat(stored.at("/claimFile/rejected").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForList("""
+                select b.patient_control_number || ':' || a.accepted from claim_acknowledgement a
+                  join billed_claim b on b.id = a.billed_claim_id where a.kind = '999'
+                   and b.patient_control_number in ('CJ-7001', 'CJ-7002') order by 1""", String.class))
+                .containsExactly("CJ-7001:true", "CJ-7002:false");
+    }
+
+    @Test
+    void theDenialPageShowsTheClaimAsBilledAndTheReplacementIsDownloadableOnlyOnceMade() {
+        upload("claims-8.837", claimFile(LocalDate.of(2026, 3, 5), psychotherapy("CJ-8001", "10", CLINIC, LCSW)));
+        upload("era-cj-8001.835", denialOf("CJ-PAYER-8", "CJ-T8", "CJ-8001", "58"));
+        long denialId = denialIdOf("CJ-8001");
+
+        String page = org.overturn.WebClient.anonymous(port).as("admin").get("/denials/" + denialId).body();
+
+        assertThat(page).contains("The claim as billed", "F331, F411", "MORALES", "Clinical social worker",
+                "AUTH-77", "first sending against a limit of");
+        assertThat(rest.getForEntity("/api/denials/" + denialId + "/corrected-claim.837", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private long denialIdOf(String pcn) {
