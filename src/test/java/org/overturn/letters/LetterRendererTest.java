@@ -75,6 +75,45 @@ class LetterRendererTest {
                 .doesNotContain("42 CFR 2.32", "Mental Health Parity");
     }
 
+    static LetterFacts withBilled(LetterFacts f, LetterFacts.Billed billed) {
+        return new LetterFacts(f.date(), f.practice(), f.payer(), f.claim(), f.lines(), f.reasons(), f.rootCause(),
+                f.rootCauseLabel(), f.explanation(), f.appealLevel(), f.appealLevelName(), f.argument(),
+                f.enclosures(), f.signer(), f.part2(), f.parityConcern(), f.correction(), f.parity(), billed);
+    }
+
+    static LetterFacts.Billed billed(String acceptedOn, String report) {
+        return new LetterFacts.Billed("04/12/1984", List.of("F33.1", "F41.1"), "Ana Morales", "1497758544",
+                "Clinical social worker (LCSW)", "AUTH-77", null, "02/23/2026", acceptedOn, report, 5L, 90, true,
+                acceptedOn != null);
+    }
+
+    @Test
+    void theClaimAsBilledGivesEveryAppealTheBirthDateDiagnosesRenderingProviderAndAuthorization() throws IOException {
+        var letter = renderer.render("medical-necessity", "87726",
+                withBilled(facts(null, false, false), billed(null, null)));
+
+        assertThat(text(letter.pdf())).contains("Date of birth", "04/12/1984", "F33.1, F41.1",
+                "Ana Morales, Clinical social worker (LCSW) (NPI 1497758544)", "AUTH-77", "Claim first submitted",
+                "02/23/2026");
+        assertThat(text(renderer.render("medical-necessity", "87726", facts(null, false, false)).pdf()))
+                .doesNotContain("Date of birth", "Claim first submitted");
+    }
+
+    @Test
+    void aTimelyFilingAppealCitesThePayersAcceptanceAndItsReportWhenOnFile() throws IOException {
+        var withProof = renderer.render("timely-filing", "87726",
+                withBilled(facts(null, false, false), billed("02/25/2026", "RPT-CJ4 (payer claim PAYER-CJ4)")));
+        var withoutProof = renderer.render("timely-filing", "87726",
+                withBilled(facts(null, false, false), billed(null, null)));
+
+        // (the PDF's text may break a date at its slash: the acceptance date is checked without it)
+        assertThat(text(withProof.pdf()).replace(" /", "/")).contains("first submitted on 02/23/2026",
+                "accepted it for adjudication on 02/25/2026", "RPT-CJ4 (payer claim PAYER-CJ4)", "5 days after the date of service",
+                "within your filing limit of 90 days");
+        assertThat(text(withoutProof.pdf())).contains("first submitted on 02/23/2026", "clearinghouse submission report")
+                .doesNotContain("accepted it");
+    }
+
     @Test
     void theCorrectedClaimCoverSaysWhatChangedAndIsNoAppeal() throws IOException {
         var letter = renderer.render(LetterTemplates.nameFor(LetterKind.CORRECTED_CLAIM_COVER, RootCause.TELEHEALTH),
