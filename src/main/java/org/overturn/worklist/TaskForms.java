@@ -82,7 +82,7 @@ public class TaskForms {
             }
         }
         if (CORRECT_CLAIM.equals(form.getFormKey())) {
-            ClaimChangeFields.problems(values).forEach(errors::putIfAbsent);
+            checkCorrection(values, errors);
         }
         List<String> unknown = submitted.keySet().stream()
                 .filter(k -> form.getFormFields().stream().noneMatch(f -> f.getId().equals(k))).toList();
@@ -91,6 +91,22 @@ public class TaskForms {
             throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form", errors);
         }
         return values;
+    }
+
+    /**
+     * A correction says what changed: in the structured fields (which must be readable), as a void, or in words.
+     * Only for a claim the biller says is corrected.
+     */
+    private static void checkCorrection(Map<String, Object> values, Map<String, String> errors) {
+        Map<String, String> problems = ClaimChangeFields.problems(values);
+        problems.forEach(errors::putIfAbsent);
+        boolean corrected = "CORRECTED".equals(String.valueOf(values.get("correctionOutcome")));
+        if (corrected && problems.isEmpty() && !values.containsKey("whatChanged")) {
+            var changes = ClaimChangeFields.changes(values);
+            if (changes.isEmpty() && !changes.voidClaim()) {
+                errors.putIfAbsent("whatChanged", "Say what you changed on the claim");
+            }
+        }
     }
 
     private static java.util.Optional<Object> convert(Field field, String text, Map<String, String> errors) {
