@@ -32,6 +32,8 @@ import org.overturn.remittance.ServiceLine;
  * @param placeOfService  place of service, or null when unknown (the 835 has it only as CLP08 of a
  *                        professional claim; the original claim's is better when known)
  * @param payerId         the payer's id, or null; for payer-specific rules
+ * @param renderingCredential the license level of the provider who rendered the service (a
+ *                        {@link org.overturn.claim.ProviderCredential} name), when the claim as billed tells it
  */
 public record ClaimFacts(
         String primaryCarc,
@@ -43,7 +45,16 @@ public record ClaimFacts(
         List<String> procedures,
         List<String> modifiers,
         String placeOfService,
-        String payerId) {
+        String payerId,
+        String renderingCredential) {
+
+    /** The facts without the claim as billed's license level. */
+    public ClaimFacts(String primaryCarc, String primaryGroup, List<String> carcs, List<String> rarcs,
+                      String claimStatus, String filingIndicator, List<String> procedures, List<String> modifiers,
+                      String placeOfService, String payerId) {
+        this(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, procedures, modifiers,
+                placeOfService, payerId, null);
+    }
 
     public ClaimFacts {
         primaryCarc = codeOrNull(primaryCarc);
@@ -80,7 +91,7 @@ public record ClaimFacts(
     /** The same facts with the place of service of the original claim (837 CLM05-1 or line SV105). */
     public ClaimFacts withPlaceOfService(String originalPlaceOfService) {
         return new ClaimFacts(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, procedures,
-                modifiers, originalPlaceOfService, payerId);
+                modifiers, originalPlaceOfService, payerId, renderingCredential);
     }
 
     /**
@@ -113,13 +124,15 @@ public record ClaimFacts(
                 billedCodes.add(BehavioralHealthCodes.revenueCode(line.revenueCode()));
             }
         }
+        var credential = billed.renderedBy() == null ? null : billed.renderedBy().credential();
         return new ClaimFacts(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, billedCodes,
-                billedModifiers, billedPlace == null ? placeOfService : billedPlace, payerId);
+                billedModifiers, billedPlace == null ? placeOfService : billedPlace, payerId,
+                credential == null ? renderingCredential : credential.name());
     }
 
     public ClaimFacts withPayerId(String id) {
         return new ClaimFacts(primaryCarc, primaryGroup, carcs, rarcs, claimStatus, filingIndicator, procedures,
-                modifiers, placeOfService, id);
+                modifiers, placeOfService, id, renderingCredential);
     }
 
     public boolean hasTelehealthModifier() {
@@ -128,6 +141,11 @@ public record ClaimFacts(
 
     public boolean isPsychotherapyTimeCode() {
         return BehavioralHealthCodes.anyPsychotherapyTimeCode(procedures);
+    }
+
+    /** An E/M service (or E/M psychotherapy add-on) denied where the claim says a non-prescriber rendered it. */
+    public boolean isEmByNonPrescriber() {
+        return BehavioralHealthCodes.isEmByNonPrescriber(procedures, renderingCredential);
     }
 
     public boolean isPerDiemLevelOfCare() {

@@ -96,6 +96,7 @@ public final class RootCauseClassifier {
         variables.put("hasTelehealthModifier", facts.hasTelehealthModifier());
         variables.put("isPsychotherapyTimeCode", facts.isPsychotherapyTimeCode());
         variables.put("isPerDiemLevelOfCare", facts.isPerDiemLevelOfCare());
+        variables.put("isEmByNonPrescriber", facts.isEmByNonPrescriber());
         return variables;
     }
 

@@ -160,6 +160,30 @@ class RootCauseClassifierTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "CO-{0} on {1} by {2}: {3}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "8, 90833, LCSW, CODING",
+            "170, 99214, LPC, CODING",
+            "B7, 90836, PSYCHOLOGIST, CODING",
+            "8, 90833, PSYCHIATRIST, CREDENTIALING",
+            "8, 90833, PSYCHIATRIC_NURSE_PRACTITIONER, CREDENTIALING",
+            "8, 90834, LCSW, CREDENTIALING",
+            "8, 90833, , CREDENTIALING"})
+    void anEmServiceByALicenseThatBillsNoEmIsACodingFixNotCredentialing(String carc, String procedure,
+                                                                         String credential, RootCause expected) {
+        ClaimFacts facts = new ClaimFacts(carc, "CO", List.of(carc), List.of(), "4", "12", List.of(procedure),
+                List.of(), "11", null, credential);
+
+        var classification = classifier.classify(facts);
+
+        assertThat(classification.rootCause()).isEqualTo(expected);
+        if (expected == RootCause.CODING) {
+            assertThat(classification.queue()).isEqualTo("coding");
+            assertThat(classification.correctable()).isTrue();
+            assertThat(classification.explanation()).contains("does not bill E/M", "90834");
+        }
+    }
+
     private static ClaimFacts facts(String primaryCarc) {
         return new ClaimFacts(primaryCarc, "CO", primaryCarc == null ? List.of() : List.of(primaryCarc), List.of(),
                 "4", "12", List.of("99213"), List.of(), "11", null);

@@ -23,7 +23,32 @@ public final class BehavioralHealthCodes {
     public static final Set<String> PER_DIEM_LEVEL_OF_CARE =
             Set.of("H0035", "S9480", "H0015", "0905", "0906", "0912", "0913");
 
+    /** Psychotherapy reported only as an add-on to an E/M service the same day (CPT). */
+    public static final Set<String> EM_PSYCHOTHERAPY_ADD_ONS = Set.of("90833", "90836", "90838");
+
+    /**
+     * License levels that do not bill E/M services: psychologists (CMS Benefit Policy Manual ch. 15 section 160.D),
+     * social workers, counselors, therapists, behavior analysts and peer specialists. Physicians, nurse practitioners,
+     * clinical nurse specialists and physician assistants do.
+     */
+    public static final Set<String> NON_PRESCRIBERS = Set.of("PSYCHOLOGIST", "LCSW", "SOCIAL_WORKER", "LPC", "LMFT",
+            "ADDICTION_COUNSELOR", "COUNSELOR", "BEHAVIOR_ANALYST", "ASSISTANT_BEHAVIOR_ANALYST",
+            "BEHAVIOR_TECHNICIAN", "PEER_SPECIALIST");
+
     private BehavioralHealthCodes() {
+    }
+
+    /** An E/M code (99202-99499) or E/M psychotherapy add-on among the codes, by a license level that bills no E/M. */
+    public static boolean isEmByNonPrescriber(Collection<String> procedures, String credential) {
+        if (credential == null || !NON_PRESCRIBERS.contains(credential)) {
+            return false;
+        }
+        return procedures.stream().anyMatch(c -> EM_PSYCHOTHERAPY_ADD_ONS.contains(c) || isEvaluationAndManagement(c));
+    }
+
+    private static boolean isEvaluationAndManagement(String code) {
+        return code.length() == 5 && code.startsWith("99") && code.chars().allMatch(Character::isDigit)
+                && Integer.parseInt(code) >= 99202 && Integer.parseInt(code) <= 99499;
     }
 
     public static boolean anyTelehealthModifier(Collection<String> modifiers) {
