@@ -174,7 +174,7 @@ class RootCauseClassifierTest {
         ClaimFacts facts = new ClaimFacts(carc, "CO", List.of(carc), List.of(), "4", "12", List.of(procedure),
                 List.of(), "11", null, credential);
 
-        var classification = classifier.classify(facts);
+        var classification = CLASSIFIER.classify(facts);
 
         assertThat(classification.rootCause()).isEqualTo(expected);
         if (expected == RootCause.CODING) {
