@@ -200,7 +200,25 @@ class PagesInBrowserTest {
     private void openNextPage(WebElement link) {
         WebElement old = browser.driver().findElement(By.tagName("html"));
         link.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> isGone(old));
+    }
+
+    /**
+     * Whether the old page's element is gone. Chrome may answer "node does not belong to the document" instead of a
+     * stale element while the next page replaces it (seen under load): that is gone too.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** A click that submits a form returns before the next page is there: wait for its address. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,9 +144,10 @@ class ClaimIntakeTest {
 
     @Test
     void aClaimArrivingAfterItsDenialIsJoinedOnceAndAPart2ProgramBillingItMakesTheDenialPart2() {
-        String program = "1821234561";
-        jdbc.update("insert into part2_program (npi, name, added_by, added_at) values (?, 'CJ SUD PROGRAM', 'test', now())"
-                + " on conflict do nothing", program);
+        String program = "1821234568";
+        // flagged as an admin does, before its claims arrive (the programs are read through the part2 module)
+        assertThat(rest.postForEntity("/api/part2/programs", Map.of("npi", program, "name", "CJ SUD PROGRAM"),
+                String.class).getStatusCode().is2xxSuccessful()).isTrue();
         ClaimProvider sudProgram = new ClaimProvider(program, "RIVERBEND RECOVERY", null, "261QR0405X", "123456789",
                 new ClaimAddress("1 MAIN ST", null, "HARRISBURG", "PA", "17101"));
         upload("era-cj-3001.835", denialOf("CJ-PAYER-3", "CJ-T3", "CJ-3001", "16"));
