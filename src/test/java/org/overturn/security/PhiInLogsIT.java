@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs after every other test (failsafe runs after surefire): reads the log output of the whole test run and
- * looks for patient names and member ids that the test fixtures put through ingestion, tasks and pages.
+ * Runs after every other test (surefire's, then failsafe's other *IT classes; pom.xml gives it a failsafe execution
+ * of its own in post-integration-test): reads the log output of the whole test run and looks for patient names and
+ * member ids that the test fixtures put through ingestion, tasks and pages.
  */
 class PhiInLogsIT {
 
@@ -25,15 +26,18 @@ class PhiInLogsIT {
 
     @Test
     void testRunLogsHoldNoPatientNamesOrMemberIds() throws IOException {
-        Path reports = Path.of("target", "surefire-reports");
-        assertThat(reports).isDirectory();
+        // unit tests and slices log to surefire's reports, whole-application tests (*IT) to failsafe's
+        List<Path> reports = List.of(Path.of("target", "surefire-reports"), Path.of("target", "failsafe-reports"));
+        assertThat(reports).allMatch(Files::isDirectory);
         List<String> leaks = new ArrayList<>();
-        try (Stream<Path> files = Files.list(reports)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-output.txt")).toList()) {
-                String log = Files.readString(file, StandardCharsets.ISO_8859_1);
-                for (String value : PHI) {
-                    if (log.contains(value)) {
-                        leaks.add(value + " in " + file.getFileName());
+        for (Path directory : reports) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-output.txt")).toList()) {
+                    String log = Files.readString(file, StandardCharsets.ISO_8859_1);
+                    for (String value : PHI) {
+                        if (log.contains(value)) {
+                            leaks.add(value + " in " + directory.getFileName() + "/" + file.getFileName());
+                        }
                     }
                 }
             }
