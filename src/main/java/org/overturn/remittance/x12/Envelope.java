@@ -88,6 +88,15 @@ final class Envelope {
         return new RemittanceFile(read.stream().map(r -> r.transaction().build(r.warnings())).toList(), unreadable);
     }
 
+    /**
+     * What refuses the file when {@code error} (truncation, an envelope out of order, bytes that are not X12) stops
+     * the reading: the first error in the file, as before transaction sets were left out one by one, so that a
+     * refused file names the same segment as ever.
+     */
+    MalformedX12Exception refusal(MalformedX12Exception error) {
+        return firstError != null ? firstError : transactionError != null ? transactionError : error;
+    }
+
     private void startInterchange(Segment isa) throws MalformedX12Exception {
         if (inInterchange) {
             throw isa.error("ISA before the IEA that closes interchange " + interchangeControlNumber);

@@ -18,7 +18,11 @@ public final class StaediRemittanceParser implements RemittanceParser {
     @Override
     public RemittanceFile parse(InputStream in) throws MalformedX12Exception {
         Reading reading = new Reading();
-        X12Segments.read(in, reading);
+        try {
+            X12Segments.read(in, reading);
+        } catch (MalformedX12Exception e) {
+            throw reading.envelope.refusal(e);
+        }
         return reading.file;
     }
 

@@ -483,13 +483,28 @@ class MalformedRemittanceTest {
     }
 
     @Test
-    @DisplayName("an envelope error after a malformed transaction set still refuses the whole file")
+    @DisplayName("an envelope error after a malformed transaction set refuses the file, naming the first error as before")
     void rejectsStructuralErrorAfterAMalformedTransactionSet() {
         Edi835 edi = Edi835.create().interchange("000000001").group("1")
                 .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
                 .transaction("0002").header().segment("CLP*B*1*ten*10**12").endGroup().endInterchange();
+        Edi835 sound = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*10*10**12").endGroup().endInterchange();
 
-        assertRejected(edi.text(), 16, "GE", "GE before the SE that closes transaction set 0002");
+        assertRejected(edi.text(), 15, "CLP", "CLP03 'ten' is not a number");
+        assertRejected(sound.text(), 16, "GE", "GE before the SE that closes transaction set 0002");
+    }
+
+    @Test
+    @DisplayName("a file cut short after a malformed transaction set names the first error, as before")
+    void rejectsTruncatedFileAfterAMalformedTransactionSet() {
+        Edi835 edi = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*ten*10**12").endTransaction()
+                .transaction("0003").header().segment("CLP*C*1*10*10**12");
+
+        assertRejected(edi.text(), 15, "CLP", "CLP03 'ten' is not a number");
     }
 
     @Test
