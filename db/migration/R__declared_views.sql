@@ -5,6 +5,7 @@
 -- migration that adds a column others need touches this file, and Flyway runs it again.
 
 -- remittance -------------------------------------------------------------------------------------------------
+-- (remittance_report has remittance.envelope_warnings since V26)
 
 create or replace view remittance_file_report as select * from remittance_file;
 create or replace view remittance_report as select * from remittance;

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.overturn.remittance.UnreadableTransaction;
 
 /**
  * The answer to "what happened to my file": stored (with counts), a duplicate of a file already on file, or
  * rejected with the reason. Carries no PHI.
+ *
+ * <p>An 835 some of whose transaction sets could not be read is stored (or a duplicate) for the others; those left
+ * out are listed in {@code unreadable}, and {@code quarantineId} is the quarantine entry that keeps the file for them.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IntakeResult(
@@ -24,14 +28,25 @@ public record IntakeResult(
         int duplicateTransactions,
         List<TransactionSummary> remittances,
         String kind,
-        ClaimFileSummary claimFile) {
+        ClaimFileSummary claimFile,
+        List<UnreadableTransaction> unreadable) {
+
+    public IntakeResult {
+        unreadable = List.copyOf(unreadable);
+    }
 
     /** The 835 result without the claim-file part. */
     IntakeResult(String fileName, Outcome outcome, boolean duplicate, Long fileId, Long quarantineId, String error,
                  int transactions, int claims, int denials, BigDecimal amountAtRisk, int duplicateTransactions,
                  List<TransactionSummary> remittances) {
         this(fileName, outcome, duplicate, fileId, quarantineId, error, transactions, claims, denials, amountAtRisk,
-                duplicateTransactions, remittances, "835", null);
+                duplicateTransactions, remittances, "835", null, List.of());
+    }
+
+    /** This 835 result, with the transaction sets left out of it and the quarantine entry that keeps them. */
+    IntakeResult withUnreadable(long quarantine, List<UnreadableTransaction> leftOut) {
+        return new IntakeResult(fileName, outcome, duplicate, fileId, quarantine, error, transactions, claims, denials,
+                amountAtRisk, duplicateTransactions, remittances, kind, claimFile, leftOut);
     }
 
     /**
@@ -45,27 +60,31 @@ public record IntakeResult(
     /** An 837, 999 or 277CA stored. */
     static IntakeResult claimFile(String fileName, String kind, long fileId, ClaimFileSummary summary) {
         return new IntakeResult(fileName, Outcome.STORED, false, fileId, null, null, 0,
-                summary.claimsStored(), 0, BigDecimal.ZERO.setScale(2), 0, List.of(), kind, summary);
+                summary.claimsStored(), 0, BigDecimal.ZERO.setScale(2), 0, List.of(), kind, summary, List.of());
     }
 
     /** An 837, 999 or 277CA whose bytes, or every claim of which, are on file already. */
     static IntakeResult duplicateClaimFile(String fileName, String kind, Long fileId, ClaimFileSummary summary) {
         return new IntakeResult(fileName, Outcome.DUPLICATE, true, fileId, null, null, 0, 0, 0,
-                BigDecimal.ZERO.setScale(2), 0, List.of(), kind, summary);
+                BigDecimal.ZERO.setScale(2), 0, List.of(), kind, summary, List.of());
     }
 
     /** Any file refused, with its kind when it told one. */
     static IntakeResult rejected(String fileName, String kind, long quarantineId, String error) {
         return new IntakeResult(fileName, Outcome.REJECTED, false, null, quarantineId, error, 0, 0, 0,
-                BigDecimal.ZERO.setScale(2), 0, List.of(), kind, null);
+                BigDecimal.ZERO.setScale(2), 0, List.of(), kind, null, List.of());
     }
 
     public enum Outcome { STORED, DUPLICATE, REJECTED }
 
+    /**
+     * One transaction set of an 835: {@code balanced} says whether its money balances ({@code balanceProblems} say
+     * where not); {@code envelopeWarnings}, what its SE, GE or IEA trailer got wrong.
+     */
     public record TransactionSummary(Long remittanceId, String controlNumber, String payerName, String payerId,
                                      String trace, BigDecimal paymentAmount, LocalDate paymentDate, int claims,
                                      int denials, boolean balanced, List<String> balanceProblems,
-                                     boolean duplicate) {
+                                     boolean duplicate, List<String> envelopeWarnings) {
     }
 
     static IntakeResult rejected(String fileName, long quarantineId, String error) {

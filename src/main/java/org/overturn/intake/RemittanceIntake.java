@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Takes in one 835 file from any door (upload, inbox, demo data). A file is either stored whole, with every
  * denial it carries, in one transaction; or, when it cannot be read, kept byte for byte in quarantine with
- * the reason; or recognised as already on file. Nothing is ever half-written.
+ * the reason; or recognised as already on file. Nothing is ever half-written. A file of several payments some of
+ * which cannot be read is both: its readable payments are stored (in one transaction, as a whole file is), and the
+ * file is kept in quarantine for the others, which leave no row behind.
  */
 @Service
 public class RemittanceIntake {
@@ -78,23 +80,35 @@ public class RemittanceIntake {
             log.warn("Rejected {} (quarantine #{})", error, id);
             return IntakeResult.rejected(fileName, id, error);
         }
+        Long quarantineId = null;
+        if (!parsed.unreadable().isEmpty()) {
+            // kept first, in a transaction of its own: should storing the rest fail, the file is tried again whole
+            // (from the inbox, or sent again) and the quarantine recognises the same bytes
+            quarantineId = quarantine.keepUnreadable(fileName, sha256, content, source, receivedBy,
+                    parsed.unreadable());
+            // the control numbers only: a reason may quote a value of the claim
+            log.warn("File {}: transaction set(s) {} cannot be read and are left out (quarantine #{}); {} other(s) read",
+                    fileName, parsed.unreadable().stream().map(u -> u.controlNumber()).toList(), quarantineId,
+                    parsed.transactions().size());
+        }
         var receipt = new FileReceipt(fileName, sha256, content.length, source, receivedBy);
+        IntakeResult result;
         try {
-            IntakeResult result = storeInOneTransaction(receipt, parsed);
+            result = storeInOneTransaction(receipt, parsed);
             if (result.duplicate()) {
                 log.info("File {} repeats {} payment(s) already on file: nothing stored", fileName,
                         result.duplicateTransactions());
-                return result;
+            } else {
+                log.info("Stored {} as #{}: {} transaction(s), {} claim(s), {} denial(s), {} duplicate "
+                                + "transaction(s)", fileName, result.fileId(), result.transactions(), result.claims(),
+                        result.denials(), result.duplicateTransactions());
             }
-            log.info("Stored {} as #{}: {} transaction(s), {} claim(s), {} denial(s), {} duplicate transaction(s)",
-                    fileName, result.fileId(), result.transactions(), result.claims(), result.denials(),
-                    result.duplicateTransactions());
-            return result;
         } catch (RemittanceStore.AlreadyOnFile e) {
             // the same bytes arriving twice at once: the other arrival stored them while this one waited
             log.info("File {} is already on file as #{}: nothing stored", fileName, e.fileId());
-            return IntakeResult.duplicateFile(fileName, e.fileId());
+            result = IntakeResult.duplicateFile(fileName, e.fileId());
         }
+        return quarantineId == null ? result : result.withUnreadable(quarantineId, parsed.unreadable());
     }
 
     /**
@@ -200,7 +214,7 @@ public class RemittanceIntake {
         return new IntakeResult.TransactionSummary(remittanceId, advice.controlNumber(),
                 payer == null ? null : payer.name(), payer == null ? null : payer.id(), advice.payment().trace(),
                 advice.payment().amount(), advice.payment().date(), claims, denials, problems.isEmpty(), problems,
-                duplicate);
+                duplicate, advice.envelopeWarnings());
     }
 
     static String sha256(byte[] content) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param version                  GS08 (e.g. 005010X221A1), or null
  * @param controlNumber            ST02
  * @param productionDate           DTM*405, or null
+ * @param envelopeWarnings         what the trailers closing it got wrong (SE, GE or IEA counts and control numbers):
+ *                                 real payers send such files, and the payment in them is still whole
  */
 public record RemittanceAdvice(
         String interchangeControlNumber,
@@ -23,10 +25,12 @@ public record RemittanceAdvice(
         Party payer,
         Party payee,
         List<ClaimPayment> claims,
-        List<ProviderAdjustment> providerAdjustments) {
+        List<ProviderAdjustment> providerAdjustments,
+        List<String> envelopeWarnings) {
 
     public RemittanceAdvice {
         claims = List.copyOf(claims);
         providerAdjustments = List.copyOf(providerAdjustments);
+        envelopeWarnings = List.copyOf(envelopeWarnings);
     }
 }

@@ -58,9 +58,10 @@ class RemittanceController {
         }
     }
 
+    /** {@code envelopeWarnings}: the trailer counts and control numbers that were wrong; they name no claim. */
     record RemittanceDetail(RemittanceRow remittance, String controlNumber, String version,
-                            List<String> balanceProblems, List<ProviderAdjustmentRow> providerAdjustments,
-                            List<ClaimRow> claims) {
+                            List<String> balanceProblems, List<String> envelopeWarnings,
+                            List<ProviderAdjustmentRow> providerAdjustments, List<ClaimRow> claims) {
     }
 
     record ProviderAdjustmentRow(String providerId, LocalDate fiscalPeriodDate, String reason, String reference,
@@ -95,6 +96,7 @@ class RemittanceController {
         boolean seesPart2 = CurrentUser.of(authentication).seesPart2(); // the gate's rule for a record without queues
         return new RemittanceDetail(RemittanceRow.of(r), r.getControlNumber(), r.getVersion(),
                 seesPart2 ? r.getBalanceProblems() : withoutPart2(r.getBalanceProblems(), r.getClaims()),
+                List.copyOf(r.getEnvelopeWarnings()),
                 r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),
                         p.getFiscalPeriodDate(), p.getReasonCode(), p.getReference(), p.getAmount())).toList(),
                 r.getClaims().stream()

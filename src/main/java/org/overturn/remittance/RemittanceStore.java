@@ -48,6 +48,16 @@ public class RemittanceStore {
         return files.findBySha256(sha256).map(ReceivedFile::getId);
     }
 
+    /** The ids of the files stored with these content hashes, by hash; a hash not on file is left out. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> findFilesByHashes(java.util.Collection<String> sha256s) {
+        Map<String, Long> found = new HashMap<>();
+        if (!sha256s.isEmpty()) {
+            files.findBySha256In(sha256s).forEach(f -> found.put(f.getSha256(), f.getId()));
+        }
+        return found;
+    }
+
     /**
      * Writes the file, its transaction sets, claims, lines, adjustments and remarks. Runs inside the caller's
      * transaction so that whatever the caller adds (denials, processes) commits or rolls back with it.

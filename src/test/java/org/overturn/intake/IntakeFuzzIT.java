@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Broken 835 files through the real intake and database: a refused file leaves no remittance, claim or denial
- * behind and is quarantined; a file read is stored whole, every denial with its process; the same bytes again
+ * behind and is quarantined; a file read is stored whole, every denial with its process; a file some of whose
+ * transaction sets cannot be read has the others stored and is quarantined for those; the same bytes again
  * add nothing. Each file is first made a payment of its own (a trace number suffix), so most of those read are
  * stored rather than recognised as payments already on file.
  *
@@ -107,9 +108,16 @@ class IntakeFuzzIT {
             case STORED -> {
                 expect(problems, parsed != null, "stored a file the parser refuses", refusal);
                 problems.addAll(storedWhole(result, parsed, before, after));
+                problems.addAll(quarantinedForUnreadable(result, parsed, sha256, before, after));
             }
-            case DUPLICATE -> expect(problems, after.sameStoreAs(before) && after.quarantined == before.quarantined,
-                    "a duplicate changed something", before + " -> " + after);
+            case DUPLICATE -> {
+                expect(problems, after.sameStoreAs(before), "a duplicate changed the store", before + " -> " + after);
+                if (parsed != null) {
+                    problems.addAll(quarantinedForUnreadable(result, parsed, sha256, before, after));
+                } else {
+                    expect(problems, after.quarantined == before.quarantined, "a duplicate was quarantined", "");
+                }
+            }
         }
 
         IntakeResult again;
@@ -159,7 +167,29 @@ class IntakeFuzzIT {
         expect(problems, denials == result.denials() && denials == after.denials - before.denials,
                 "denials stored differ from those reported", denials + " vs " + result.denials());
         expect(problems, withoutProcess == 0, "denials without a process", String.valueOf(withoutProcess));
-        expect(problems, after.quarantined == before.quarantined, "a stored file was also quarantined", "");
+        return problems;
+    }
+
+    /**
+     * A file read in part is kept in quarantine once, named in the answer with every transaction set left out; a
+     * file read whole is not kept there.
+     */
+    private List<Problem> quarantinedForUnreadable(IntakeResult result, RemittanceFile parsed, String sha256,
+                                                   Counts before, Counts after) {
+        List<Problem> problems = new ArrayList<>();
+        expect(problems, result.unreadable().equals(parsed.unreadable()),
+                "the answer does not list the transaction sets left out", result.unreadable() + " vs "
+                        + parsed.unreadable());
+        if (parsed.unreadable().isEmpty()) {
+            expect(problems, after.quarantined == before.quarantined && result.quarantineId() == null,
+                    "a file read whole was also quarantined", "");
+        } else {
+            expect(problems, after.quarantined == before.quarantined + 1, "a file read in part was not quarantined once",
+                    before.quarantined + " -> " + after.quarantined);
+            expect(problems, result.quarantineId() != null && sha256.equals(jdbc.queryForObject(
+                            "select sha256 from quarantined_file where id = ?", String.class, result.quarantineId())),
+                    "a file read in part is not in quarantine", "");
+        }
         return problems;
     }
 

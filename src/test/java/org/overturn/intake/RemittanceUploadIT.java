@@ -149,6 +149,44 @@ class RemittanceUploadIT {
     }
 
     @Test
+    void acceptsRealFileWithWrongInterchangeControlNumberAndShowsTheWarning() {
+        // Nevada Medicaid: IEA02 100000301 closes ISA13 100000300; three payments, whole
+        var response = upload("nevada.835", Samples.retraced("affect-therapeutics__nevada-medicaid-3-st-plb-only.835",
+                "-U10"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode body = response.getBody();
+        assertThat(body.get("outcome").asText()).isEqualTo("STORED");
+        assertThat(body.get("transactions").asInt()).isEqualTo(3);
+        assertThat(body.get("unreadable")).isEmpty();
+        String warning = "IEA02 '100000301' does not match ISA13 '100000300'";
+        for (JsonNode remittance : body.get("remittances")) {
+            assertThat(remittance.get("envelopeWarnings")).extracting(JsonNode::asText).containsExactly(warning);
+            assertThat(remittance.get("balanced").asBoolean()).as("money balance only").isTrue();
+            assertThat(remittance.get("balanceProblems")).isEmpty();
+        }
+
+        long remittanceId = body.get("remittances").get(0).get("remittanceId").asLong();
+        JsonNode detail = rest.getForObject("/api/remittances/" + remittanceId, JsonNode.class);
+        assertThat(detail.get("envelopeWarnings")).extracting(JsonNode::asText).containsExactly(warning);
+        assertThat(detail.get("balanceProblems")).isEmpty();
+        assertThat(detail.at("/remittance/balanced").asBoolean()).isTrue();
+        // the declared view has the new column too
+        assertThat(jdbc.queryForObject("select array_to_string(envelope_warnings, '|') from remittance_report "
+                + "where id = ?", String.class, remittanceId)).isEqualTo(warning);
+    }
+
+    @Test
+    void aFileWithoutEnvelopeWarningsShowsNone() {
+        var response = upload("mult-loops-clean.835", Samples.retraced("pyx12__835_mult_loops.835", "-U11"));
+
+        JsonNode remittance = response.getBody().get("remittances").get(0);
+        assertThat(remittance.get("envelopeWarnings")).isEmpty();
+        assertThat(rest.getForObject("/api/remittances/" + remittance.get("remittanceId").asLong(), JsonNode.class)
+                .get("envelopeWarnings")).isEmpty();
+    }
+
+    @Test
     void linksReversalToThePaymentItTakesBack() {
         byte[] original = ("ISA*00*          *00*          *ZZ*PAYER          *ZZ*CLINIC         *260101*1200*^*00501*000000901*0*P*:~"
                 + "GS*HP*PAYER*CLINIC*20260101*1200*901*X*005010X221A1~ST*835*0001~"

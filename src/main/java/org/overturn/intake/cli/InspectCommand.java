@@ -76,6 +76,8 @@ public final class InspectCommand {
                 allParsed = false;
                 err.println(file + ": " + result.get("error").asText());
             }
+            // the file is read (as the intake stores it) but for these payments: said, without failing the run
+            result.path("unreadable").forEach(u -> err.println(file + ": left out " + u.get("reason").asText()));
             results.add(result);
         }
         if (asJson) {
@@ -115,6 +117,16 @@ public final class InspectCommand {
         node.putNull("error");
         ArrayNode transactions = node.putArray("transactions");
         parsed.transactions().forEach(t -> transactions.add(transaction(t)));
+        if (!parsed.unreadable().isEmpty()) {
+            // only when there are any: the contract's fields stay as they were for every file read whole
+            ArrayNode unreadable = node.putArray("unreadable");
+            for (var u : parsed.unreadable()) {
+                ObjectNode n = unreadable.addObject();
+                n.put("controlNumber", u.controlNumber());
+                n.put("error", u.error());
+                n.put("reason", u.describe());
+            }
+        }
         return node;
     }
 
@@ -194,6 +206,11 @@ public final class InspectCommand {
         t.put("balanced", problems.isEmpty());
         ArrayNode problemNodes = t.putArray("balanceProblems");
         problems.forEach(problemNodes::add);
+        if (!advice.envelopeWarnings().isEmpty()) {
+            // only when there are any, as for "unreadable"
+            ArrayNode warnings = t.putArray("envelopeWarnings");
+            advice.envelopeWarnings().forEach(warnings::add);
+        }
         ArrayNode claims = t.putArray("claims");
         advice.claims().forEach(c -> claims.add(claim(c)));
         return t;

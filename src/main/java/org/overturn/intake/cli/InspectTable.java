@@ -37,6 +37,7 @@ final class InspectTable {
                     payment.get("amount").decimalValue().toPlainString(), text(payment.get("date")),
                     text(payment.get("trace")), t.get("balanced").asBoolean() ? "balanced" : "NOT BALANCED");
             t.get("balanceProblems").forEach(p -> out.println("    ! " + p.asText()));
+            t.path("envelopeWarnings").forEach(w -> out.println("    ~ envelope: " + w.asText()));
             out.printf(ROW, "claim", "st", "charge", "paid", "denial", "reason", "root cause", "queue", "at risk");
             int denied = 0;
             for (JsonNode c : t.get("claims")) {
@@ -50,6 +51,12 @@ final class InspectTable {
                         isDenial ? d.get("amountAtRisk").decimalValue().toPlainString() : "");
             }
             out.printf("  %d claim(s), %d denied%n%n", t.get("claims").size(), denied);
+        }
+        for (JsonNode u : file.path("unreadable")) {
+            out.println("  LEFT OUT  " + u.get("reason").asText());
+        }
+        if (file.path("unreadable").size() > 0) {
+            out.println();
         }
     }
 

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ingests every file dropped into the inbox folder, then moves it to {@code processed/} (stored or
- * duplicate) or {@code quarantine/} (with {@code <file>.error.txt} beside it). A file that fails for any
+ * duplicate) or {@code quarantine/} (with {@code <file>.error.txt} beside it). A file stored but for some
+ * transaction sets that could not be read goes to {@code processed/}, with {@code <file>.error.txt} beside it
+ * naming those (the file is in the quarantine list too). A file that fails for any
  * other reason (the database is down) stays in the inbox and is tried again on the next poll. Symbolic links are
  * never followed (a link could point anywhere on the server), and a file over {@code overturn.intake.max-file-size}
  * is quarantined without being read.
@@ -95,13 +97,19 @@ public class InboxWatcher {
         IntakeResult result = intake.ingest(name, content, "INBOX", null);
         if (result.outcome() == IntakeResult.Outcome.REJECTED) {
             quarantine(file, name, result.error());
+        } else if (!result.unreadable().isEmpty()) {
+            moveWithReason(file, processed, name, Quarantine.reason(name, result.unreadable()));
         } else {
             Files.move(file, unique(processed, name), StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
     private void quarantine(Path file, String name, String error) throws IOException {
-        Path target = unique(quarantine, name);
+        moveWithReason(file, quarantine, name, error);
+    }
+
+    private static void moveWithReason(Path file, Path folder, String name, String error) throws IOException {
+        Path target = unique(folder, name);
         Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), error + "\n");
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
     }

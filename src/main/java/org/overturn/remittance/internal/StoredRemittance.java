@@ -51,6 +51,8 @@ public class StoredRemittance {
     private boolean balanced;
     @JdbcTypeCode(SqlTypes.ARRAY)
     private List<String> balanceProblems = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> envelopeWarnings = new ArrayList<>();
     @OneToMany(mappedBy = "remittance")
     @OrderBy("position")
     private List<StoredClaimPayment> claims = new ArrayList<>();
@@ -86,6 +88,7 @@ public class StoredRemittance {
         this.productionDate = advice.productionDate();
         this.balanced = balanceProblems.isEmpty();
         this.balanceProblems = new ArrayList<>(balanceProblems);
+        this.envelopeWarnings = new ArrayList<>(advice.envelopeWarnings());
     }
 
     public Long getId() { return id; }
@@ -109,6 +112,7 @@ public class StoredRemittance {
     public LocalDate getProductionDate() { return productionDate; }
     public boolean isBalanced() { return balanced; }
     public List<String> getBalanceProblems() { return balanceProblems; }
+    public List<String> getEnvelopeWarnings() { return envelopeWarnings; }
     public List<StoredClaimPayment> getClaims() { return claims; }
     public List<StoredProviderAdjustment> getProviderAdjustments() { return providerAdjustments; }
 }

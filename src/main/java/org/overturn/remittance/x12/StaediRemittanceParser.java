@@ -10,20 +10,25 @@ import org.overturn.x12.X12Segments;
 
 /**
  * Reads 835 files with StAEDI's streaming reader: one pass over the events, building the records as the
- * segments go by. StAEDI checks the envelope (control counts and numbers); the loops are followed here.
+ * segments go by. StAEDI checks the envelope (control counts and numbers, which are warnings here); the loops are
+ * followed here.
  */
 public final class StaediRemittanceParser implements RemittanceParser {
 
     @Override
     public RemittanceFile parse(InputStream in) throws MalformedX12Exception {
         Reading reading = new Reading();
-        X12Segments.read(in, reading);
-        return new RemittanceFile(reading.transactions);
+        try {
+            X12Segments.read(in, reading);
+        } catch (MalformedX12Exception e) {
+            throw reading.envelope.refusal(e);
+        }
+        return reading.file;
     }
 
     private static final class Reading implements X12Segments.Handler {
         private final Envelope envelope = new Envelope();
-        private java.util.List<org.overturn.remittance.RemittanceAdvice> transactions;
+        private RemittanceFile file;
 
         @Override
         public void accept(Segment segment) throws MalformedX12Exception {
@@ -32,7 +37,7 @@ public final class StaediRemittanceParser implements RemittanceParser {
 
         @Override
         public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            transactions = envelope.finish(lastNumber, lastTag);
+            file = envelope.finish(lastNumber, lastTag);
         }
     }
 }

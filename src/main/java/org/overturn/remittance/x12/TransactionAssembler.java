@@ -74,7 +74,8 @@ final class TransactionAssembler {
         }
     }
 
-    RemittanceAdvice finish(Segment se) throws MalformedX12Exception {
+    /** Checks, at its SE, that the transaction set holds what every payment needs. */
+    void finish(Segment se) throws MalformedX12Exception {
         closeClaim();
         if (payment == null) {
             throw se.error("transaction set " + controlNumber + " has no BPR (payment)");
@@ -88,10 +89,17 @@ final class TransactionAssembler {
         if (payee == null) {
             throw se.error("transaction set " + controlNumber + " has no N1*PE (payee)");
         }
+    }
+
+    /**
+     * The payment read, once {@link #finish} passed and the file has ended: the trailers of its group and
+     * interchange, which come after its SE, may still have warnings for it.
+     */
+    RemittanceAdvice build(List<String> envelopeWarnings) {
         Payment withTrace = new Payment(payment.handlingCode(), payment.amount(), payment.creditDebit(),
                 payment.method(), payment.date(), trace, originatorId);
         return new RemittanceAdvice(interchangeControlNumber, groupControlNumber, version, controlNumber, withTrace,
-                productionDate, payer.buildPayer(), payee.buildPayee(), claims, providerAdjustments);
+                productionDate, payer.buildPayer(), payee.buildPayee(), claims, providerAdjustments, envelopeWarnings);
     }
 
     private void payment(Segment bpr) throws MalformedX12Exception {

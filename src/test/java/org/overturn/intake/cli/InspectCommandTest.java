@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overturn.Samples;
+import org.overturn.remittance.Edi835;
 
 class InspectCommandTest {
 
@@ -80,6 +82,49 @@ class InspectCommandTest {
         assertThat(files.get(1).get("ok").asBoolean()).isFalse();
         assertThat(files.get(1).get("error").asText()).matches("segment \\d+ \\([A-Z0-9]+\\): .+");
         assertThat(files.get(1).get("transactions")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a wrong trailer adds envelopeWarnings to the transaction, after the fields of the contract")
+    void addsTheEnvelopeWarningsOfATransaction() throws Exception {
+        Path file = copy("affect-therapeutics__nevada-medicaid-3-st-plb-only.835");
+
+        int exit = run(file.toString(), "--json");
+
+        assertThat(exit).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("files").get(0);
+        assertThat(fieldNames(result)).containsExactly("file", "kind", "ok", "error", "transactions");
+        JsonNode t = result.get("transactions").get(0);
+        assertThat(fieldNames(t)).containsExactly("controlNumber", "payer", "payee", "payment", "balanced",
+                "balanceProblems", "envelopeWarnings", "claims");
+        assertThat(t.get("envelopeWarnings")).extracting(JsonNode::asText)
+                .containsExactly("IEA02 '100000301' does not match ISA13 '100000300'");
+        assertThat(t.get("balanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a transaction set that cannot be read is listed under unreadable, and named on stderr; the rest reads")
+    void listsTheTransactionSetsLeftOut() throws Exception {
+        Path file = dir.resolve("partly.835");
+        Files.writeString(file, Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*ten*10**12").endTransaction()
+                .endGroup().endInterchange().text());
+
+        int exit = run(file.toString(), "--json");
+
+        assertThat(exit).as("the file is read").isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("files").get(0);
+        assertThat(fieldNames(result)).containsExactly("file", "kind", "ok", "error", "transactions", "unreadable");
+        assertThat(result.get("transactions")).hasSize(1);
+        assertThat(result.at("/unreadable/0/controlNumber").asText()).isEqualTo("0002");
+        assertThat(result.at("/unreadable/0/error").asText()).isEqualTo("segment 15 (CLP): CLP03 'ten' is not a number");
+        assertThat(err.toString(StandardCharsets.UTF_8).trim()).isEqualTo(file + ": left out transaction set 0002 "
+                + "(segments 10-16): segment 15 (CLP): CLP03 'ten' is not a number");
+
+        out.reset();
+        run(file.toString());
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("LEFT OUT  transaction set 0002 (segments 10-16)");
     }
 
     @Test

@@ -66,10 +66,9 @@ class Edi835ParserSampleTest {
     }
 
     @Test
-    @DisplayName("Nevada is rejected for IEA02 ≠ ISA13; repaired: non-padded ISA, 3 ST in one GS, the third PLB-only")
-    void readsNevadaMedicaidOnceItsInterchangeControlNumberIsRepaired() throws MalformedX12Exception {
-        RemittanceFile file = RealSample.parseRepaired("affect-therapeutics__nevada-medicaid-3-st-plb-only.835",
-                "IEA*1*100000301~", "IEA*1*100000300~");
+    @DisplayName("Nevada: IEA02 ≠ ISA13 is a warning on each payment; non-padded ISA, 3 ST in one GS, the third PLB-only")
+    void readsNevadaMedicaidWithItsInterchangeControlNumberMismatchAsAWarning() throws MalformedX12Exception {
+        RemittanceFile file = RealSample.parse("affect-therapeutics__nevada-medicaid-3-st-plb-only.835");
 
         assertThat(file.transactions()).extracting(RemittanceAdvice::interchangeControlNumber,
                         RemittanceAdvice::controlNumber, t -> t.payee().name(), t -> t.claims().size())
@@ -90,14 +89,17 @@ class Edi835ParserSampleTest {
                         tuple("CS", "8888888888887", "-181.55"), tuple("CS", "8888888888887", "181.55"),
                         tuple("CS", "8888888888888", "-130"), tuple("CS", "8888888888888", "130"));
         assertThat(file.transactions()).allSatisfy(t -> assertThat(RemittanceBalance.problems(t)).isEmpty());
+        assertThat(file.transactions()).allSatisfy(t -> assertThat(t.envelopeWarnings())
+                .containsExactly("IEA02 '100000301' does not match ISA13 '100000300'"));
     }
 
     @Test
-    @DisplayName("CHS test.835 is rejected for SE01 17 (16 segments); repaired, PR-2 counted twice unbalances the claim")
-    void reportsDoubleCountedAdjustmentOnceTheSegmentCountIsRepaired() throws MalformedX12Exception {
-        RemittanceAdvice advice = RealSample.parseRepaired("chs-cds-aiml__test-claim-and-line-cas-double-counted.835",
-                "SE*17*0001~", "SE*16*0001~").transactions().get(0);
+    @DisplayName("CHS test.835: SE01 17 (16 segments) is a warning; PR-2 counted twice unbalances the claim")
+    void reportsDoubleCountedAdjustmentAndTheWrongSegmentCount() throws MalformedX12Exception {
+        RemittanceAdvice advice = RealSample.parse("chs-cds-aiml__test-claim-and-line-cas-double-counted.835")
+                .transactions().get(0);
 
+        assertThat(advice.envelopeWarnings()).containsExactly("SE01 says 17 but transaction set 0001 has 16 segments");
         ClaimPayment claim = advice.claims().get(0);
         assertThat(claim.patientControlNumber()).isEqualTo("PATIENTACCOUNT01");
         assertThat(claim.filingIndicator()).isEqualTo("15");

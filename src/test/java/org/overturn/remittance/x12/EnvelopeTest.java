@@ -3,6 +3,8 @@ package org.overturn.remittance.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.overturn.remittance.Edi835;
@@ -84,5 +86,45 @@ class EnvelopeTest {
                 .closeAll();
 
         assertThat(parser.parse(edi.stream()).transactions().get(0).version()).isEqualTo("5010");
+    }
+
+    @Test
+    @DisplayName("a trailer's warning goes to what it closes: SE to its set, GE to its group's, IEA to its interchange's")
+    void attachesEachTrailerWarningToTheTransactionSetsItCloses() throws MalformedX12Exception {
+        String first = Edi835.create().interchange("000000001")
+                .group("1").transaction("0001").header("0").endTransaction()
+                .transaction("0002").header("0").endTransaction().endGroup()
+                .group("2").transaction("0003").header("0").endTransaction().endGroup()
+                .endInterchange().text()
+                .replace("SE*6*0002", "SE*99*0002").replace("GE*2*1~", "GE*5*1~");
+        String second = Edi835.create().interchange("000000002").group("3").transaction("0001").header("0")
+                .closeAll().text().replace("IEA*1*000000002", "IEA*1*000000009");
+
+        RemittanceFile file = parser.parse(Edi835.stream(first + second));
+
+        assertThat(file.transactions()).extracting(RemittanceAdvice::interchangeControlNumber,
+                        RemittanceAdvice::controlNumber, RemittanceAdvice::envelopeWarnings)
+                .containsExactly(
+                        tuple("000000001", "0001", List.of("GE01 says 5 but functional group 1 has 2 transaction sets")),
+                        tuple("000000001", "0002", List.of("SE01 says 99 but transaction set 0002 has 6 segments",
+                                "GE01 says 5 but functional group 1 has 2 transaction sets")),
+                        tuple("000000001", "0003", List.of()),
+                        tuple("000000002", "0001", List.of("IEA02 '000000009' does not match ISA13 '000000002'")));
+        assertThat(file.unreadable()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an interchange trailer's warning reaches the sets read in it, not the one left out")
+    void warnsOnlyTheTransactionSetsRead() throws MalformedX12Exception {
+        String text = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header("0").segment("CLP*A*1*ten*0**12").endTransaction()
+                .transaction("0002").header("0").endTransaction()
+                .endGroup().endInterchange().text().replace("IEA*1*000000001", "IEA*1*000000002");
+
+        RemittanceFile file = parser.parse(Edi835.stream(text));
+
+        assertThat(file.transactions()).extracting(RemittanceAdvice::controlNumber, RemittanceAdvice::envelopeWarnings)
+                .containsExactly(tuple("0002", List.of("IEA02 '000000002' does not match ISA13 '000000001'")));
+        assertThat(file.unreadable()).extracting(u -> u.controlNumber()).containsExactly("0001");
     }
 }

@@ -17,12 +17,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overturn.remittance.Edi835;
 import org.overturn.x12.MalformedX12Exception;
+import org.overturn.remittance.RemittanceAdvice;
+import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
+import org.overturn.remittance.UnreadableTransaction;
 
 /**
  * Files that are not usable 835s are refused whole, with the number and id of the segment at fault
- * (counting from 1 at the ISA) and the reason. {@link Edi835#withClaims} numbers its segments ISA 1, GS 2,
- * ST 3, BPR 4, TRN 5, N1*PR 6, N1*PE 7, so the first claim segment is 8.
+ * (counting from 1 at the ISA) and the reason; a file of several transaction sets one of which is not usable has
+ * that one left out. Wrong trailer counts and control numbers are warnings, not refusals. {@link Edi835#withClaims}
+ * numbers its segments ISA 1, GS 2, ST 3, BPR 4, TRN 5, N1*PR 6, N1*PE 7, so the first claim segment is 8.
  */
 class MalformedRemittanceTest {
 
@@ -131,69 +135,105 @@ class MalformedRemittanceTest {
     }
 
     @Test
-    void rejectsFileWhoseSeCountIsWrong() {
+    @DisplayName("a wrong SE01 is accepted with a warning on its transaction set: real payers send such files")
+    void acceptsFileWhoseSeCountIsWrongWithAWarning() throws MalformedX12Exception {
         Edi835 edi = Edi835.withClaims("CLP*A*1*10*10**12");
         String text = edi.text().replace("SE*7*0001", "SE*8*0001");
 
-        assertRejected(text, 9, "SE", "segment count mismatch: SE01 says 8 but there are 7 segments in transaction set 0001");
+        assertThat(warnings(text)).containsExactly("SE01 says 8 but transaction set 0001 has 7 segments");
+        assertThat(parser.parse(Edi835.stream(text)).transactions().get(0).claims()).hasSize(1);
     }
 
     @Test
     @DisplayName("SE01 that is not a number (StAEDI lets it pass) is a count mismatch too")
-    void rejectsFileWhoseSeCountIsNotANumber() {
+    void warnsOfSeCountThatIsNotANumber() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("SE*6*0001", "SE*SIX*0001");
 
-        assertRejected(text, 8, "SE", "segment count mismatch: SE01 says SIX but there are 6 segments");
+        assertThat(warnings(text)).containsExactly("SE01 says SIX but transaction set 0001 has 6 segments");
+    }
+
+    @Test
+    void warnsOfMissingTrailerCountAndControlNumber() throws MalformedX12Exception {
+        String text = Edi835.withClaims().text().replace("SE*6*0001", "SE").replace("GE*1*1~", "GE*1~");
+
+        assertThat(warnings(text)).containsExactly("SE01 is missing; transaction set 0001 has 6 segments",
+                "SE02 is missing; ST02 is '0001'", "GE02 is missing; GS06 is '1'");
     }
 
     @Test
     void acceptsCountWrittenWithLeadingZeros() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("SE*6*0001", "SE*006*0001");
 
-        assertThat(parser.parse(Edi835.stream(text)).transactions()).hasSize(1);
+        assertThat(parser.parse(Edi835.stream(text)).transactions()).singleElement()
+                .satisfies(t -> assertThat(t.envelopeWarnings()).isEmpty());
+    }
+
+    @Test
+    void hasNoWarningWhenEveryTrailerFits() throws MalformedX12Exception {
+        assertThat(warnings(Edi835.withClaims("CLP*A*1*10*10**12").text())).isEmpty();
     }
 
     @Test
     @DisplayName("control numbers must be identical: GE02 01 does not close GS06 1")
-    void rejectsControlNumberThatDiffersOnlyInLeadingZeros() {
+    void warnsOfControlNumberThatDiffersOnlyInLeadingZeros() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("GE*1*1~", "GE*1*01~");
 
-        assertRejected(text, 9, "GE", "control number mismatch: GE02 '01' does not match GS06 '1'");
+        assertThat(warnings(text)).containsExactly("GE02 '01' does not match GS06 '1'");
     }
 
     @Test
-    void rejectsFileWhoseGeCountIsWrong() {
+    void warnsOfWrongGeCount() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("GE*1*1", "GE*2*1");
 
-        assertRejected(text, 9, "GE", "transaction set count mismatch: GE01 says 2 but there are 1 transaction sets");
+        assertThat(warnings(text)).containsExactly("GE01 says 2 but functional group 1 has 1 transaction set");
     }
 
     @Test
-    void rejectsFileWhoseIeaCountIsWrong() {
+    void warnsOfWrongIeaCount() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("IEA*1*", "IEA*3*");
 
-        assertRejected(text, 10, "IEA", "functional group count mismatch: IEA01 says 3 but there are 1 functional groups");
+        assertThat(warnings(text)).containsExactly("IEA01 says 3 but interchange 000000001 has 1 functional group");
     }
 
     @Test
-    void rejectsFileWhoseSeControlNumberDiffersFromSt() {
+    void warnsOfSeControlNumberThatDiffersFromSt() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("SE*6*0001", "SE*6*0002");
 
-        assertRejected(text, 8, "SE", "control number mismatch: SE02 '0002' does not match ST02 '0001'");
+        assertThat(warnings(text)).containsExactly("SE02 '0002' does not match ST02 '0001'");
     }
 
     @Test
-    void rejectsFileWhoseGeControlNumberDiffersFromGs() {
+    void warnsOfGeControlNumberThatDiffersFromGs() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("GE*1*1~", "GE*1*7~");
 
-        assertRejected(text, 9, "GE", "control number mismatch: GE02 '7' does not match GS06 '1'");
+        assertThat(warnings(text)).containsExactly("GE02 '7' does not match GS06 '1'");
     }
 
     @Test
-    void rejectsFileWhoseIeaControlNumberDiffersFromIsa() {
+    void warnsOfIeaControlNumberThatDiffersFromIsa() throws MalformedX12Exception {
         String text = Edi835.withClaims().text().replace("IEA*1*000000001", "IEA*1*000000002");
 
-        assertRejected(text, 10, "IEA", "control number mismatch: IEA02 '000000002' does not match ISA13 '000000001'");
+        assertThat(warnings(text)).containsExactly("IEA02 '000000002' does not match ISA13 '000000001'");
+    }
+
+    @Test
+    @DisplayName("every trailer wrong at once: all warnings, in the order of the trailers; the payment is still read")
+    void listsEveryTrailerMismatchInOrder() throws MalformedX12Exception {
+        String text = Edi835.withClaims("CLP*A*1*10*10**12").text().replace("SE*7*0001", "SE*25*0009")
+                .replace("GE*1*1~", "GE*4*2~").replace("IEA*1*000000001", "IEA*2*000000286");
+
+        assertThat(warnings(text)).containsExactly("SE01 says 25 but transaction set 0001 has 7 segments",
+                "SE02 '0009' does not match ST02 '0001'", "GE01 says 4 but functional group 1 has 1 transaction set",
+                "GE02 '2' does not match GS06 '1'", "IEA01 says 2 but interchange 000000001 has 1 functional group",
+                "IEA02 '000000286' does not match ISA13 '000000001'");
+    }
+
+    @Test
+    void quotesARunawayTrailerValueShort() throws MalformedX12Exception {
+        String text = Edi835.withClaims().text().replace("SE*6*0001", "SE*" + "9".repeat(100) + "*0001");
+
+        assertThat(warnings(text)).containsExactly("SE01 says " + "9".repeat(40)
+                + "... (100 characters) but transaction set 0001 has 6 segments");
     }
 
     @Test
@@ -397,13 +437,84 @@ class MalformedRemittanceTest {
     }
 
     @Test
-    void rejectsWholeFileWhenALaterTransactionIsMalformed() {
+    @DisplayName("a content error in one of several transaction sets leaves that one out and reads the others")
+    void readsTheOtherTransactionSetsWhenOneIsMalformed() throws MalformedX12Exception {
         Edi835 edi = Edi835.create().interchange("000000001").group("1")
                 .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*ten*10**12").segment("SVC*HC:90837*10*10")
+                .endTransaction()
+                .transaction("0003").header().segment("CLP*C*1*10*10**12").endTransaction()
+                .endGroup().endInterchange();
+
+        RemittanceFile file = parser.parse(edi.stream());
+
+        assertThat(file.transactions()).extracting(RemittanceAdvice::controlNumber).containsExactly("0001", "0003");
+        assertThat(file.transactions()).allSatisfy(t -> assertThat(t.envelopeWarnings()).isEmpty());
+        assertThat(file.unreadable()).containsExactly(new UnreadableTransaction("0002", 10, 17, 15, "CLP",
+                "segment 15 (CLP): CLP03 'ten' is not a number"));
+        assertThat(file.unreadable().get(0).describe()).isEqualTo(
+                "transaction set 0002 (segments 10-17): segment 15 (CLP): CLP03 'ten' is not a number");
+    }
+
+    @Test
+    @DisplayName("a transaction set that lacks what every payment needs, found at its SE, is left out the same way")
+    void leavesOutTransactionSetWithoutPayer() throws MalformedX12Exception {
+        Edi835 edi = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").segment(BPR).segment(TRN).segment(PAYEE).endTransaction()
+                .transaction("0002").header().endTransaction()
+                .endGroup().endInterchange();
+
+        RemittanceFile file = parser.parse(edi.stream());
+
+        assertThat(file.transactions()).extracting(RemittanceAdvice::controlNumber).containsExactly("0002");
+        assertThat(file.unreadable()).extracting(UnreadableTransaction::describe).containsExactly(
+                "transaction set 0001 (segments 3-7): segment 7 (SE): transaction set 0001 has no N1*PR (payer)");
+    }
+
+    @Test
+    @DisplayName("when no transaction set of the file reads, it is refused with the first error, as before")
+    void rejectsFileNoTransactionSetOfWhichReads() {
+        Edi835 edi = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*one*10**12").endTransaction()
                 .transaction("0002").header().segment("CLP*B*1*ten*10**12").endTransaction()
                 .endGroup().endInterchange();
 
+        assertRejected(edi.text(), 8, "CLP", "CLP03 'one' is not a number");
+    }
+
+    @Test
+    @DisplayName("an envelope error after a malformed transaction set refuses the file, naming the first error as before")
+    void rejectsStructuralErrorAfterAMalformedTransactionSet() {
+        Edi835 edi = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*ten*10**12").endGroup().endInterchange();
+        Edi835 sound = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*10*10**12").endGroup().endInterchange();
+
         assertRejected(edi.text(), 15, "CLP", "CLP03 'ten' is not a number");
+        assertRejected(sound.text(), 16, "GE", "GE before the SE that closes transaction set 0002");
+    }
+
+    @Test
+    @DisplayName("a file cut short after a malformed transaction set names the first error, as before")
+    void rejectsTruncatedFileAfterAMalformedTransactionSet() {
+        Edi835 edi = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*ten*10**12").endTransaction()
+                .transaction("0003").header().segment("CLP*C*1*10*10**12");
+
+        assertRejected(edi.text(), 15, "CLP", "CLP03 'ten' is not a number");
+    }
+
+    @Test
+    @DisplayName("a file cut short after a readable transaction set is refused whole: truncated")
+    void rejectsTruncatedFileWhoseFirstTransactionSetReads() {
+        Edi835 edi = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header().segment("CLP*A*1*10*10**12").endTransaction()
+                .transaction("0002").header().segment("CLP*B*1*10*10**12");
+
+        assertRejected(edi.text(), 15, "CLP", "truncated file: it ends before SE (transaction set 0002 is not closed)");
     }
 
     @Test
@@ -461,6 +572,13 @@ class MalformedRemittanceTest {
         assertThat(e.segmentId()).as(e.getMessage()).isEqualTo(id);
         assertThat(e.reason()).contains(reason);
         assertThat(e.getMessage()).isEqualTo("segment " + segment + " (" + id + "): " + e.reason());
+    }
+
+    /** The envelope warnings of the file's only transaction set. */
+    private List<String> warnings(String text) throws MalformedX12Exception {
+        RemittanceFile file = parser.parse(Edi835.stream(text));
+        assertThat(file.unreadable()).isEmpty();
+        return file.transactions().get(0).envelopeWarnings();
     }
 
     private MalformedX12Exception rejection(String text) {

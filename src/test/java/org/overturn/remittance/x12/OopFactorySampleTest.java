@@ -75,6 +75,16 @@ class OopFactorySampleTest {
     }
 
     @Test
+    @DisplayName("its one transaction set holds the truncated claim: no payment of the file is readable, so it is refused")
+    void refusesBehavioralHealthFileWhoseOnlyTransactionSetHoldsTheTruncatedClaim() {
+        String text = new String(RealSample.bytes(REVERSALS), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text.split("ST\\*835\\*", -1)).as("transaction sets + 1").hasSize(2);
+
+        assertThat(RealSample.rejection(REVERSALS).getMessage())
+                .isEqualTo("segment 98 (CLP): missing required element CLP03");
+    }
+
+    @Test
     @DisplayName("de-identified Nebraska Medicaid: 3 interchanges, 56 claims (39×1, 16×4, 1×2), 91 lines, 98 LQ*HE")
     void readsThreeInterchangesOfMaskedMedicaidRemittance() throws MalformedX12Exception {
         RemittanceFile file = RealSample.parse("oopfactory__deidentified-nebraska-medicaid-3-interchanges.835");

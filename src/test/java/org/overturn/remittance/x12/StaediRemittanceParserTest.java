@@ -27,9 +27,11 @@ class StaediRemittanceParserTest {
 
     private static final List<String> READABLE = List.of("tastypackets__profee-multiple.835",
             "stupidedi__x221-case1-plus-delimited-prose-header.835",
-            "oopfactory__deidentified-nebraska-medicaid-3-interchanges.835");
-    private static final List<String> SAMPLES = List.of(READABLE.get(0), READABLE.get(1), READABLE.get(2),
+            "oopfactory__deidentified-nebraska-medicaid-3-interchanges.835",
             "affect-therapeutics__nevada-medicaid-3-st-plb-only.835");
+    private static final String REFUSED = "oopfactory__5010-example1-behavioral-health-reversals.835";
+    private static final List<String> SAMPLES = List.of(READABLE.get(0), READABLE.get(1), READABLE.get(2),
+            READABLE.get(3), REFUSED);
 
     @Test
     void standardParserIsTheStaediParser() {
@@ -52,12 +54,12 @@ class StaediRemittanceParserTest {
 
     @Test
     void rejectsTheSameWhateverSizeTheInputArrivesIn() {
-        byte[] bytes = RealSample.bytes("affect-therapeutics__nevada-medicaid-3-st-plb-only.835");
+        byte[] bytes = RealSample.bytes(REFUSED);
 
         MalformedX12Exception e = catchThrowableOfType(
                 () -> new StaediRemittanceParser().parse(new Trickle(bytes, 1)), MalformedX12Exception.class);
 
-        assertThat(e.getMessage()).startsWith("segment 67 (IEA): control number mismatch");
+        assertThat(e.getMessage()).isEqualTo("segment 98 (CLP): missing required element CLP03");
     }
 
     @Test

@@ -70,11 +70,12 @@ class StupidediSampleTest {
     }
 
     @Test
-    @DisplayName("case 3a is rejected for SE01 39 (41 segments); repaired, its two PLBs leave it 2.54 out of balance")
-    void readsTwoProviderAdjustmentSegmentsOnceTheSegmentCountIsRepaired() throws MalformedX12Exception {
-        RemittanceAdvice advice = RealSample.parseRepaired("stupidedi__x221-case3a-two-plb-prose-header.835",
-                "SE*39*0001~", "SE*41*0001~").transactions().get(0);
+    @DisplayName("case 3a: SE01 39 (41 segments) is a warning; its two PLBs leave it 2.54 out of balance")
+    void readsTwoProviderAdjustmentSegmentsAndWarnsOfTheSegmentCount() throws MalformedX12Exception {
+        RemittanceAdvice advice = RealSample.parse("stupidedi__x221-case3a-two-plb-prose-header.835")
+                .transactions().get(0);
 
+        assertThat(advice.envelopeWarnings()).containsExactly("SE01 says 39 but transaction set 0001 has 41 segments");
         assertThat(advice.claims()).extracting(ClaimPayment::status).containsExactly("2", "2");
         ServiceLine second = advice.claims().get(1).lines().get(1);
         assertThat(second.revenueCode()).isEqualTo("0220");
