@@ -34,7 +34,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * the inbox say which payment was left out.
  */
 @OverturnIntegrationTest
-class PartlyReadableFileTest {
+class PartlyReadableFileIT {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
 

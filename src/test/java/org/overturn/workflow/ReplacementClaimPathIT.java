@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * to the replacement reaches the same denial, even under a new patient control number (REF*F8).
  */
 @LifecycleProcessTest
-class ReplacementClaimPathTest {
+class ReplacementClaimPathIT {
 
     @Autowired
     LifecycleScenario scenario;

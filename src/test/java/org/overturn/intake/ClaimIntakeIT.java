@@ -39,7 +39,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * first, and feeding the denial's root cause, Part 2 flag and timely-filing count.
  */
 @OverturnIntegrationTest
-class ClaimIntakeTest {
+class ClaimIntakeIT {
 
     static final AtomicLong BATCH = new AtomicLong(100);
     static final ClaimParty PAYER = new ClaimParty("KEYSTONE HEALTH PLAN", "60054");
