@@ -83,7 +83,7 @@ class KillDuringIngestIT {
         server = RunningJar.start("ingest-2", postgres, inbox);
         RunningJar.await("the file stored", Duration.ofMinutes(2 * 4),
                 () -> check.count("select count(*) from remittance_file") > 0);
-        long processes = check.count("select count(*) from denial_process");
+        long processes = check.count("select count(*) from denial_process where kind = 'LIFECYCLE'");
         assertThat(processes).as("processes started with the file").isEqualTo(facts.denials());
         RunningJar.await("a third of the processes moved", Duration.ofMinutes(2 * 2),
                 () -> check.pendingJobs() <= processes * 2 / 3);
