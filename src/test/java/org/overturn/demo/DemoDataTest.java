@@ -25,7 +25,7 @@ import org.overturn.dashboard.Dashboard;
 import org.overturn.dashboard.DashboardFilter;
 import org.overturn.dashboard.Kpis;
 import org.overturn.denial.WorkQueue;
-import org.overturn.intake.RemittanceIntake;
+import org.overturn.intake.FileIntake;
 import org.overturn.letters.LocalMailOutbox;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.Roles;
@@ -192,7 +192,7 @@ class DemoDataTest {
     @Test
     void logsOneSummaryAndNoPatientsOrClaimNumbers(CapturedOutput output) {
         // the replay ran while the context started, before this test: its output was captured from the start
-        assertThat(output.getAll()).containsOnlyOnce("Demo data: 3 months of remittances replayed in")
+        assertThat(output.getAll()).containsOnlyOnce("Demo data: 3 months of claims and remittances replayed in")
                 .doesNotContain("tasks refused").doesNotContain("not completed").doesNotContain("Demo: job");
         List<String> phi = jdbc.queryForList("""
                 select distinct v from (select patient_last_name as v from claim_payment
@@ -207,7 +207,7 @@ class DemoDataTest {
     void leavesADatabaseWithRemittancesAlone() {
         JdbcTemplate notEmpty = mock(JdbcTemplate.class);
         when(notEmpty.queryForObject(anyString(), eq(Long.class))).thenReturn(3L);
-        RemittanceIntake untouched = mock(RemittanceIntake.class);
+        FileIntake untouched = mock(FileIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
         new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null).loadIntoEmptyDatabase();
