@@ -45,6 +45,7 @@ final class ClaimSubmissions {
     static final long FIRST_ACKNOWLEDGEMENT_INTERCHANGE = 700_001L;
     /** The clinic's NUCC taxonomy: mental health clinic or center, community mental health centers included. */
     private static final String CLINIC_TAXONOMY = "261QM0801X";
+    private static final java.util.Set<String> TELEHEALTH_PLACES = java.util.Set.of("02", "10");
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter JULIAN = DateTimeFormatter.ofPattern("yyDDD");
 
@@ -70,7 +71,7 @@ final class ClaimSubmissions {
 
         List<String> chart = ClaimCoding.chartDiagnoses(patient);
         boolean wrongCode = scenario == DenialScenario.DIAGNOSIS_CODING && recodable(first) != null
-                && dice.chance(pcn, "wrong code", 0.5);
+                && dice.chance(pcn, "code or diagnosis", 0.6);
         List<String> diagnoses = scenario == DenialScenario.DIAGNOSIS_CODING && !wrongCode
                 ? List.of(ClaimCoding.notPrincipal(patient))
                 : scenario == DenialScenario.MISSING_INFORMATION ? List.of(ClaimCoding.unspecified(patient)) : chart;
@@ -254,9 +255,12 @@ final class ClaimSubmissions {
                 String why = "The payer's telehealth policy asks for modifier " + modifier + " on "
                         + (audioOnly ? "audio-only" : "audio-video") + " sessions; the claim went out with " + wrong
                         + ".";
-                if ("02".equals(claim.facilityCode()) && dice.chance(pcn, "home", 0.5)) {
-                    fields.put(ClaimChangeFields.PLACE_OF_SERVICE, "10");
-                    why += " The patient joined from home, as the note records: place of service 10, not 02.";
+                // the remark (M77) questions the place too: half the time it was wrong as well
+                if (TELEHEALTH_PLACES.contains(claim.facilityCode()) && dice.chance(pcn, "place", 0.5)) {
+                    boolean home = claim.facilityCode().equals("02");
+                    fields.put(ClaimChangeFields.PLACE_OF_SERVICE, home ? "10" : "02");
+                    why += home ? " The patient joined from home, as the note records: place of service 10, not 02."
+                            : " The patient joined from another clinic, not from home: place of service 02, not 10.";
                 }
                 yield new Correction(fields, null, why);
             }
@@ -268,6 +272,7 @@ final class ClaimSubmissions {
                     fields.put(ClaimChangeFields.PROCEDURE, switch (billedCode) {
                         case PSYCHOTHERAPY_60 -> Procedure.PSYCHOTHERAPY_45.code();
                         case PSYCHOTHERAPY_45 -> Procedure.PSYCHOTHERAPY_30.code();
+                        case FAMILY_WITH_PATIENT -> Procedure.FAMILY_WITHOUT_PATIENT.code();
                         default -> Procedure.OFFICE_VISIT_LOW.code();
                     });
                     yield new Correction(fields, null, switch (billedCode) {
@@ -277,6 +282,8 @@ final class ClaimSubmissions {
                         case PSYCHOTHERAPY_45 -> "The progress note documents 34 minutes of psychotherapy: 90832 "
                                 + "(16-37 minutes), not 90834, which the payer's edit found unsupported for the "
                                 + "diagnosis billed.";
+                        case FAMILY_WITH_PATIENT -> "The note documents a family session without the patient "
+                                + "present: 90846, not 90847.";
                         default -> "The visit's documented medical decision making is low: 99213, not 99214, for "
                                 + "the diagnosis billed.";
                     });
@@ -327,14 +334,17 @@ final class ClaimSubmissions {
         };
     }
 
-    /** The line of a timed or leveled code a note may not support (90837, 90834, 99214) among the denied ones, or null. */
+    /**
+     * The first denied line of a code a note may not support (90837 or 90834 for the minutes, 99214 for the
+     * complexity, 90847 for who was there), or null.
+     */
     private static Integer recodable(ClaimDecision first) {
         List<BilledLine> lines = first.billed().lines();
         for (int i = 0; i < lines.size(); i++) {
             Procedure code = lines.get(i).procedure();
             boolean denied = first.lines().isEmpty() || first.lines().get(i).allowed() == null;
             if (denied && (code == Procedure.PSYCHOTHERAPY_60 || code == Procedure.PSYCHOTHERAPY_45
-                    || code == Procedure.OFFICE_VISIT_MODERATE)) {
+                    || code == Procedure.OFFICE_VISIT_MODERATE || code == Procedure.FAMILY_WITH_PATIENT)) {
                 return i;
             }
         }

@@ -209,7 +209,7 @@ class DemoClaimsTest {
             switch (s.scenario()) {
                 case TELEHEALTH_CODING -> assertThat(fields).containsKey(ClaimChangeFields.MODIFIERS);
                 case DIAGNOSIS_CODING -> assertThat(fields).satisfiesAnyOf(
-                        f -> assertThat(f.get(ClaimChangeFields.PROCEDURE)).isIn("90834", "90832", "99213"),
+                        f -> assertThat(f.get(ClaimChangeFields.PROCEDURE)).isIn("90834", "90832", "90846", "99213"),
                         f -> assertThat(f).containsKey(ClaimChangeFields.DIAGNOSES));
                 case MISSING_INFORMATION -> assertThat(replacement.diagnoses().get(0))
                         .isNotEqualTo(s.claim().diagnoses().get(0));
