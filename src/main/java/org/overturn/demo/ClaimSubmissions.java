@@ -133,6 +133,7 @@ final class ClaimSubmissions {
                     .computeIfAbsent(sent.claim().kind(), k -> new ArrayList<>()).add(sent);
         }
         List<DemoWork.Delivery> deliveries = new ArrayList<>();
+        Map<String, String> batchOf = new java.util.HashMap<>();
         long interchange = FIRST_CLAIM_INTERCHANGE;
         for (var day : byDay.entrySet()) {
             for (ClaimKind kind : ClaimKind.values()) {
@@ -143,6 +144,9 @@ final class ClaimSubmissions {
                 // the practice-management system's nightly run
                 LocalDateTime createdAt = day.getKey().atTime(kind == ClaimKind.PROFESSIONAL
                         ? LocalTime.of(18, 0) : LocalTime.of(18, 5));
+                for (SentClaim sent : batch) {
+                    batchOf.put(sent.patientControlNumber(), reference(interchange));
+                }
                 byte[] content = write(kind, interchange++, createdAt, batch.stream()
                         .sorted(Comparator.comparing(SentClaim::patientControlNumber))
                         .map(SentClaim::claim).toList());
@@ -160,7 +164,8 @@ final class ClaimSubmissions {
             LocalDateTime at = sent.acceptedOn().plusDays(1).atTime(7, 0).plusMinutes(number % 60);
             deliveries.add(new DemoWork.Delivery(at.atZone(ZoneId.systemDefault()).toInstant(),
                     "demo-acceptance-" + sent.acceptedOn() + "-" + number + ".277",
-                    acceptance(sent, number, at).getBytes(StandardCharsets.US_ASCII)));
+                    acceptance(sent, batchOf.get(sent.patientControlNumber()), number, at)
+                            .getBytes(StandardCharsets.US_ASCII)));
         }
         return deliveries;
     }
@@ -169,15 +174,20 @@ final class ClaimSubmissions {
     byte[] write(ClaimKind kind, long interchange, LocalDateTime createdAt,
                  List<org.overturn.claim.BilledClaim> claims) {
         return writer.write(new ClaimBatch(kind, SUBMITTER_ID, CLEARINGHOUSE_ID, interchange, createdAt,
-                "RB" + interchange, true, new ClaimParty(clinic.name(), SUBMITTER_ID), "BILLING OFFICE", "7175550188",
+                reference(interchange), true, new ClaimParty(clinic.name(), SUBMITTER_ID), "BILLING OFFICE", "7175550188",
                 new ClaimParty(CLEARINGHOUSE_NAME, CLEARINGHOUSE_ID), claims));
+    }
+
+    /** BHT03 of a batch: the clinic's reference, which the clearinghouse's answers quote. */
+    private static String reference(long interchange) {
+        return "RB" + interchange;
     }
 
     /**
      * The payer's claim acknowledgement (277CA, 005010X214) through the clearinghouse: the claim accepted into
-     * adjudication (STC A2:20) on its day, with the payer's claim number.
+     * adjudication (STC A2:20) on its day, with the payer's claim number, under the batch it came in.
      */
-    private String acceptance(SentClaim sent, long interchange, LocalDateTime at) {
+    private String acceptance(SentClaim sent, String batch, long interchange, LocalDateTime at) {
         var claim = sent.claim();
         String control = String.format("%09d", interchange);
         String date = SegmentWriter.date(at.toLocalDate());
@@ -202,7 +212,7 @@ final class ClaimSubmissions {
         out.write("DTP", "009", "D8", date);
         out.write("HL", "2", "1", "21", "1");
         out.write("NM1", "41", "2", clinic.name(), null, null, null, null, "46", SUBMITTER_ID);
-        out.write("TRN", "2", "RB" + sent.sentOn().format(YYMMDD));
+        out.write("TRN", "2", batch);
         out.write("STC", SegmentWriter.composite("A1", "19"), date, "WQ", charge);
         out.write("QTY", "90", "1");
         out.write("AMT", "YU", charge);
