@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.overturn.intake.RemittanceIntake;
+import org.overturn.intake.FileIntake;
 import org.overturn.parity.ParityFacts;
 import org.overturn.parity.PayerParityFacts;
 import org.overturn.payer.PayerDirectory;
@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The local run's first minute: an empty database gets the demo clinic's last three months (90 days up to
- * today), replayed. Each of
- * the payers' payment runs arrives as its own 835 file around its payment date, as a clearinghouse delivers
- * them, and the billing office works what they bring ({@link DemoWork}), so every queue, page and chart shows
- * something real: work done and work waiting.
+ * today), replayed. Each claim the clinic bills goes out on an 837 a day or two before the payer receives it
+ * ({@link ClaimSubmissions}), each of the payers' payment runs arrives as its own 835 file around its payment
+ * date, as a clearinghouse delivers them, every file through the one door ({@link FileIntake}), and the billing
+ * office works what they bring ({@link DemoWork}), so every queue, page and chart shows something real: work
+ * done and work waiting, each denial with the claim it answers.
  */
 @Component
 @Profile("demo")
@@ -47,7 +48,7 @@ class DemoData {
     /** Claims in one payer's payment run; six runs a month. */
     static final int CLAIMS_PER_RUN = 100;
 
-    private final RemittanceIntake intake;
+    private final FileIntake intake;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final DemoWork work;
@@ -56,7 +57,7 @@ class DemoData {
     private final PayerEdits payerEdits;
     private final PayerParityFacts parityFacts;
 
-    DemoData(RemittanceIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, PayerDirectory payerDirectory,
+    DemoData(FileIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, PayerDirectory payerDirectory,
              PayerEdits payerEdits, PayerParityFacts parityFacts) {
         this.payerDirectory = payerDirectory;
         this.payerEdits = payerEdits;
@@ -77,8 +78,10 @@ class DemoData {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         var generator = new RemittanceGenerator();
+        var submissions = new ClaimSubmissions(generator.clinic());
         List<DemoWork.Delivery> deliveries = new ArrayList<>();
         Map<String, ClaimDecision> billed = new HashMap<>();
+        Map<String, SentClaim> sent = new HashMap<>();
         int interchange = 0;
         for (int i = MONTHS; i >= 1; i--) {
             // months of 30 days up to today: the newest payment run pays today, its 835 came in yesterday
@@ -88,15 +91,21 @@ class DemoData {
             for (PaymentAdvice run : generator.paymentRuns(settings)) {
                 // a claim's first adjudication (a later reversal and re-payment of a paid claim share its number)
                 run.claims().stream().filter(c -> !ClaimDecision.REVERSAL.equals(c.status()))
-                        .forEach(c -> billed.putIfAbsent(c.billed().patientControlNumber(), c));
+                        .forEach(c -> {
+                            if (billed.putIfAbsent(c.billed().patientControlNumber(), c) == null) {
+                                sent.put(c.billed().patientControlNumber(), submissions.file(c));
+                            }
+                        });
                 deliveries.add(delivery(generator, ++interchange, run));
             }
         }
-        DemoWork.Summary done = work.replay(deliveries, billed, now, this::deliver);
-        log.info("Demo data: {} months of remittances replayed in {} s: {} denials; {} tasks completed by {}; {} "
-                        + "corrected claims resubmitted; {} appeals sent, {} overturned, {} upheld; {} recovered; {} "
-                        + "written off; {} letters emailed; {} tasks open{}",
-                MONTHS, (System.nanoTime() - started) / 1_000_000_000, done.denials(), done.tasksCompleted(),
+        deliveries.addAll(submissions.deliveries(sent.values()));
+        DemoWork.Summary done = work.replay(deliveries, billed, sent, now, this::deliver);
+        log.info("Demo data: {} months of claims and remittances replayed in {} s: {} claims sent; {} denials; {} "
+                        + "tasks completed by {}; {} corrected claims resubmitted; {} appeals sent, {} overturned, {} "
+                        + "upheld; {} recovered; {} written off; {} letters emailed; {} tasks open{}",
+                MONTHS, (System.nanoTime() - started) / 1_000_000_000, sent.size(), done.denials(),
+                done.tasksCompleted(),
                 String.join(", ", done.workers()), done.correctionsSent(), done.appealsSent(), done.overturned(),
                 done.upheld(), NumberFormat.getCurrencyInstance(Locale.US).format(done.recovered()),
                 done.writtenOff(), done.lettersEmailed(), done.tasksOpen(),
@@ -118,10 +127,12 @@ class DemoData {
                 + run.payer().payerId().toLowerCase(Locale.ROOT) + ".835", text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Stores a delivered file, then enters the payers it introduced in the directory. */
+    /** Stores a delivered file, then enters the payers an 835 introduced in the directory. */
     private void deliver(DemoWork.Delivery delivery) {
         intake.ingest(delivery.fileName(), delivery.content(), "DEMO", "demo");
-        describePayers();
+        if (delivery.fileName().endsWith(".835")) {
+            describePayers();
+        }
     }
 
     /**

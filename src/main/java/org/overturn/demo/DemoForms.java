@@ -103,21 +103,19 @@ final class DemoForms {
     /**
      * The form someone completes the task with; {@code s} names this task of this denial for the dice, and
      * {@code appealDecision} is what the payer decided, when a follow-up call finds out; {@code appealLevel} is the
-     * process's. Null for a task the demo leaves alone.
+     * process's; {@code sent} the denial's claim as the clinic sent it, or null when the demo did not send it. Null
+     * for a task the demo leaves alone.
      */
     Map<String, Object> of(String taskKey, String s, DenialView denial, int appealLevel, LocalDate today,
-                           String appealDecision) {
+                           String appealDecision, SentClaim sent) {
         RootCause cause = denial.rootCause();
         return switch (taskKey) {
-            case Tasks.CORRECT_CLAIM -> correctClaim(s, denial);
+            case Tasks.CORRECT_CLAIM -> correctClaim(s, denial, sent);
             case Tasks.FOLLOW_UP_CORRECTION -> form("followUpOutcome",
                     dice.roll(s, "payer says") < 0.55 ? "PAID" : dice.roll(s, "denied or pending") < 0.6 ? "DENIED"
                             : "PENDING", "followUpNote", "Called provider services; call reference CR"
                             + dice.between(s, "reference", 1_000_000, 9_999_999) + ".");
-            case Tasks.CHECK_TIMELY_FILING_PROOF -> dice.chance(s, "proof", 0.6)
-                    ? form("proofOfTimelyFiling", "true", "proofDescription", "Clearinghouse acceptance report (277CA) of "
-                    + today.minusDays(dice.between(s, "filed", 100, 160)))
-                    : form("proofOfTimelyFiling", "false");
+            case Tasks.CHECK_TIMELY_FILING_PROOF -> timelyFilingProof(s, today, sent);
             case Tasks.PREPARE_APPEAL -> prepareAppeal(s, denial, appealLevel);
             case Tasks.APPROVE_APPEAL -> dice.chance(s, "approved", 0.88)
                     ? form("appealApproved", "true", "approvalComment",
@@ -156,7 +154,20 @@ final class DemoForms {
         };
     }
 
-    private Map<String, Object> correctClaim(String s, DenialView denial) {
+    /** The payer's acceptance report (277CA) of the claim is the proof, when the clinic sent it in time. */
+    private Map<String, Object> timelyFilingProof(String s, LocalDate today, SentClaim sent) {
+        if (sent != null) {
+            return sent.acceptedOn() == null ? form("proofOfTimelyFiling", "false")
+                    : form("proofOfTimelyFiling", "true", "proofDescription", "The payer's acceptance report (277CA) "
+                    + "of " + sent.acceptedOn() + ": the claim was sent on " + sent.sentOn() + ", within the limit");
+        }
+        return dice.chance(s, "proof", 0.6)
+                ? form("proofOfTimelyFiling", "true", "proofDescription", "Clearinghouse acceptance report (277CA) of "
+                + today.minusDays(dice.between(s, "filed", 100, 160)))
+                : form("proofOfTimelyFiling", "false");
+    }
+
+    private Map<String, Object> correctClaim(String s, DenialView denial, SentClaim sent) {
         double roll = dice.roll(s, "correction");
         if (roll < 0.12 && denial.appealable()) {
             return form("correctionOutcome", "APPEAL");
@@ -166,6 +177,16 @@ final class DemoForms {
         if (roll > (coverage ? 0.85 : 0.97)) {
             // the coverage had ended, or the patient was told in advance
             return form("correctionOutcome", "PATIENT");
+        }
+        if (sent != null && sent.correction() != null) {
+            // what the chart says the claim should have carried, as the form's structured changes
+            SentClaim.Correction correction = sent.correction();
+            Map<String, Object> form = form("correctionOutcome", "CORRECTED", "correctionReason", correction.why());
+            form.putAll(correction.fields());
+            if (correction.whatChanged() != null) {
+                form.put("whatChanged", correction.whatChanged());
+            }
+            return form;
         }
         Change change = dice.pick(s, "change", CHANGES.getOrDefault(denial.rootCause(),
                 List.of(new Change("Claim corrected against the chart", "The chart supports the corrected claim."))));

@@ -49,7 +49,7 @@ class DemoWork {
     private static final long SEED = 835_2026L;
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
-    /** A remittance file as the clearinghouse delivers it. */
+    /** A file as it arrives: an 835 or 277CA the clearinghouse delivers, an 837 the clinic sends. */
     record Delivery(Instant arrival, String fileName, byte[] content) {
     }
 
@@ -77,15 +77,16 @@ class DemoWork {
      * Delivers the files at their arrival times and works what they bring until {@code until}.
      *
      * @param billed  the claims the files carry, by patient control number, for the payers' answers
+     * @param sent    the same claims as the clinic's 837s carry them, for the billers' corrections
      * @param deliver stores a delivered file (and what else the office does when one arrives)
      */
-    Summary replay(List<Delivery> deliveries, Map<String, ClaimDecision> billed, Instant until,
-                   Consumer<Delivery> deliver) {
+    Summary replay(List<Delivery> deliveries, Map<String, ClaimDecision> billed, Map<String, SentClaim> sent,
+                   Instant until, Consumer<Delivery> deliver) {
         Instant start = deliveries.stream().map(Delivery::arrival).min(Instant::compareTo).orElse(until)
                 .minus(Duration.ofMinutes(1));
         Office office;
         try (Timeline timeline = new Timeline(engine, start)) {
-            office = new Office(timeline, billed, until, deliver);
+            office = new Office(timeline, billed, sent, until, deliver);
             deliveries.forEach(d -> timeline.at(d.arrival(), () -> deliver.accept(d)));
             timeline.runUntil(until, office::notice);
         }
@@ -104,6 +105,7 @@ class DemoWork {
         private final RuntimeService runtime = engine.getRuntimeService();
         private final Instant until;
         private final Consumer<Delivery> deliver;
+        private final Map<String, SentClaim> sent;
         private final Set<String> seenTasks = new HashSet<>();
         private final Set<String> startedProcesses = new HashSet<>();
         private final Map<String, Integer> occurrences = new HashMap<>();
@@ -115,8 +117,10 @@ class DemoWork {
         private Instant lastLook;
         private int refused;
 
-        Office(Timeline timeline, Map<String, ClaimDecision> billed, Instant until, Consumer<Delivery> deliver) {
+        Office(Timeline timeline, Map<String, ClaimDecision> billed, Map<String, SentClaim> sent, Instant until,
+               Consumer<Delivery> deliver) {
             this.timeline = timeline;
+            this.sent = sent;
             this.payers = new DemoPayers(new RemittanceGenerator(), billed, dice);
             this.staff = new DemoStaff(engine.getIdentityService());
             this.until = until;
@@ -211,7 +215,8 @@ class DemoWork {
             if (key.equals(DenialLifecycle.Tasks.FOLLOW_UP_APPEAL) && dice.chance(subject, "learns decision", 0.7)) {
                 decision = unsentDecisions.remove(denialId + ":" + level);
             }
-            Map<String, Object> form = forms.of(key, subject, denial, level, today(), decision);
+            Map<String, Object> form = forms.of(key, subject, denial, level, today(), decision,
+                    sent.get(denial.patientControlNumber()));
             if (form == null) {
                 return;
             }

@@ -52,6 +52,25 @@ enum DenialScenario {
         return group;
     }
 
+    /**
+     * The scenario a payer's decision tells by its CAS (claim or line level), or null for a claim paid without a
+     * denial: each scenario's group and CARC are its own, and no payment adjustment (CO-45, CO-253, PR-1..3) is one.
+     */
+    static DenialScenario of(ClaimDecision decision) {
+        java.util.stream.Stream<CasAmount> adjustments = java.util.stream.Stream.concat(
+                decision.adjustments().stream(), decision.lines().stream().flatMap(l -> l.adjustments().stream()));
+        return adjustments.map(DenialScenario::of).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static DenialScenario of(CasAmount adjustment) {
+        for (DenialScenario scenario : values()) {
+            if (scenario.group.equals(adjustment.group()) && scenario.reason.equals(adjustment.reason())) {
+                return scenario;
+            }
+        }
+        return null;
+    }
+
     String reason() {
         return reason;
     }

@@ -113,6 +113,56 @@ public final class RemittanceGenerator {
         return file;
     }
 
+    /**
+     * Writes the 837P the clinic sent for the first {@code settings.claimCount()} professional claims that remittances
+     * with these settings answer (the institutional per diems go on 837Is and are left out), to {@code target}, or into
+     * it under a name made of seed and claim count when it is a directory: one interchange of one transaction set per
+     * {@code settings.claimsPerTransaction()} claims, the batches the implementation guide recommends at most 5,000
+     * claims in. The same settings always produce the same bytes.
+     *
+     * @return the file written
+     */
+    public Path writeProfessionalClaimFile(GeneratorSettings settings, Path target) throws IOException {
+        Path file = Files.isDirectory(target)
+                ? target.resolve("claims-" + settings.seed() + "-" + settings.claimCount() + ".837")
+                : target;
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        var submissions = new ClaimSubmissions(clinic);
+        PaymentRuns runs = new PaymentRuns(settings, clinic);
+        java.util.Set<String> billed = new java.util.HashSet<>();
+        List<SentClaim> batch = new ArrayList<>(settings.claimsPerTransaction());
+        long interchange = ClaimSubmissions.FIRST_CLAIM_INTERCHANGE;
+        int written = 0;
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (int index = 0; written < settings.claimCount(); index++) {
+                int claims = index < settings.transactionCount() ? claimsIn(settings, index)
+                        : settings.claimsPerTransaction();
+                for (ClaimDecision decision : runs.next(index, claims).claims()) {
+                    // a reversal and the claim paid again are answers to a claim already sent
+                    if (ClaimDecision.REVERSAL.equals(decision.status()) || decision.billed().institutional()
+                            || !billed.add(decision.billed().patientControlNumber())
+                            || written + batch.size() == settings.claimCount()) {
+                        continue;
+                    }
+                    batch.add(submissions.file(decision));
+                    if (batch.size() == settings.claimsPerTransaction()
+                            || written + batch.size() == settings.claimCount()) {
+                        out.write(submissions.write(org.overturn.claim.ClaimKind.PROFESSIONAL, interchange++,
+                                batch.stream().map(SentClaim::sentOn).max(java.time.LocalDate::compareTo)
+                                        .orElseThrow().atTime(18, 0),
+                                batch.stream().map(SentClaim::claim).toList()));
+                        written += batch.size();
+                        batch.clear();
+                    }
+                }
+            }
+        }
+        return file;
+    }
+
     private static int claimsIn(GeneratorSettings settings, int transaction) {
         int before = transaction * settings.claimsPerTransaction();
         return Math.min(settings.claimsPerTransaction(), settings.claimCount() - before);

@@ -110,7 +110,7 @@ public final class BenchmarkReport {
         return text.toString();
     }
 
-    private static void row(StringBuilder text, String name, Measured measured, double megabytes, int claims) {
+    static void row(StringBuilder text, String name, Measured measured, double megabytes, int claims) {
         double seconds = measured.millis() / 1000.0;
         String error = Double.isNaN(measured.error()) ? "n/a" : String.format(Locale.ROOT, "%,.0f", measured.error());
         text.append(String.format(Locale.ROOT, "| %s | %,.0f ± %s | %.1f | %,.0f | %,.0f MB |%n", name,
@@ -118,7 +118,7 @@ public final class BenchmarkReport {
                 measured.allocatedBytes() / 1_000_000.0));
     }
 
-    private static Measured measured(Collection<RunResult> results, String method) {
+    static Measured measured(Collection<RunResult> results, String method) {
         for (RunResult result : results) {
             if (result.getParams().getBenchmark().endsWith("." + method)) {
                 Result<?> primary = result.getPrimaryResult();
@@ -168,7 +168,7 @@ public final class BenchmarkReport {
      * Under {@code exec:java} the project classes sit in a class loader, not on {@code java.class.path}, which
      * is where JMH takes the classpath of its forked JVMs from.
      */
-    private static void exposeClasspathToForks() throws URISyntaxException {
+    static void exposeClasspathToForks() throws URISyntaxException {
         if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
             List<String> entries = new ArrayList<>();
             for (URL url : loader.getURLs()) {
@@ -181,6 +181,6 @@ public final class BenchmarkReport {
     }
 
     /** JMH's score and 99.9% confidence half-width (NaN with one sample) in ms, and bytes allocated per parse. */
-    private record Measured(double millis, double error, double allocatedBytes) {
+    record Measured(double millis, double error, double allocatedBytes) {
     }
 }

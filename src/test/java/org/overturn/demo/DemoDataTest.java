@@ -6,7 +6,11 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +25,15 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.overturn.claim.BilledClaim;
+import org.overturn.claim.ClaimFile;
+import org.overturn.claim.ClaimParser;
+import org.overturn.correction.ClaimsOutboxProperties;
 import org.overturn.dashboard.Dashboard;
 import org.overturn.dashboard.DashboardFilter;
 import org.overturn.dashboard.Kpis;
 import org.overturn.denial.WorkQueue;
-import org.overturn.intake.RemittanceIntake;
+import org.overturn.intake.FileIntake;
 import org.overturn.letters.LocalMailOutbox;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.Roles;
@@ -34,13 +42,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The local run as it starts on an empty database: the demo profile replays three months of the demo clinic's
- * remittances and the office's work on them while the application starts, before any test method runs. What
- * is asserted is read back from the database, the engine and the dashboard's KPIs.
+ * claims and remittances and the office's work on them while the application starts, before any test method runs.
+ * What is asserted is read back from the database, the engine, the claims outbox, the API and the dashboard's KPIs.
  */
 // the output is captured from before the context (and the replay in it) starts
 @ExtendWith(OutputCaptureExtension.class)
@@ -61,6 +70,10 @@ class DemoDataTest {
     WorkItems work;
     @Autowired
     LocalMailOutbox outbox;
+    @Autowired
+    ClaimsOutboxProperties claimsOutbox;
+    @Autowired
+    TestRestTemplate anonymous;
 
     @Test
     void deliversEachPaymentRunOfThreeMonthsAsAFileAndFillsThePayerDirectory() {
@@ -192,7 +205,7 @@ class DemoDataTest {
     @Test
     void logsOneSummaryAndNoPatientsOrClaimNumbers(CapturedOutput output) {
         // the replay ran while the context started, before this test: its output was captured from the start
-        assertThat(output.getAll()).containsOnlyOnce("Demo data: 3 months of remittances replayed in")
+        assertThat(output.getAll()).containsOnlyOnce("Demo data: 3 months of claims and remittances replayed in")
                 .doesNotContain("tasks refused").doesNotContain("not completed").doesNotContain("Demo: job");
         List<String> phi = jdbc.queryForList("""
                 select distinct v from (select patient_last_name as v from claim_payment
@@ -204,10 +217,122 @@ class DemoDataTest {
     }
 
     @Test
+    void everyDenialAnswersAClaimTheClinicSentOnAnEightThirtySevenBeforeThePayersEightThirtyFive() {
+        // the clinic's 837Ps and 837Is, a file per day and kind, each with its own interchange number
+        Map<String, Object> files = jdbc.queryForMap("""
+                select count(*) filter (where kind = '837P') as professional,
+                       count(*) filter (where kind = '837I') as institutional,
+                       count(*) filter (where kind = '277CA') as acceptances from claim_file""");
+        assertThat((Long) files.get("professional")).isGreaterThan(60);
+        assertThat((Long) files.get("institutional")).isGreaterThan(5);
+        assertThat((Long) files.get("acceptances")).isPositive();
+        assertThat(jdbc.queryForObject("""
+                select count(*) - count(distinct interchange_control_number)
+                  from (select distinct claim_file_id, interchange_control_number from billed_claim) f""", Long.class))
+                .isZero();
+        // every claim a payer answered was billed, once
+        assertThat(jdbc.queryForObject("""
+                select count(*) from claim_payment cp
+                 where not exists (select 1 from billed_claim b where b.patient_control_number = cp.patient_control_number)
+                """, Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) - count(distinct patient_control_number) from billed_claim",
+                Long.class)).isZero();
+        // every denial, a payer's second denial included, is joined to its claim, sent before the 835 answering it
+        long denials = jdbc.queryForObject("select count(*) from denial", Long.class);
+        assertThat(denials).isGreaterThan(150);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from denial d join claim_answer a on a.claim_payment_id = d.claim_payment_id""",
+                Long.class)).isEqualTo(denials);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from claim_answer a join billed_claim b on b.id = a.billed_claim_id
+                  join claim_payment cp on cp.id = a.claim_payment_id join remittance r on r.id = cp.remittance_id
+                 where b.submitted_on >= r.payment_date or b.patient_control_number <> cp.patient_control_number
+                """, Long.class)).isZero();
+    }
+
+    @Test
+    void aDenialsPageShowsTheClaimAsBilledWithItsDiagnosesAndRenderingClinician() {
+        TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
+        List<String> clinicians = new RemittanceGenerator().clinic().clinicians().stream().map(c -> c.npi()).toList();
+        List<Long> ids = jdbc.queryForList("""
+                select min(d.id) from denial d join claim_answer a on a.claim_payment_id = d.claim_payment_id
+                  join billed_claim b on b.id = a.billed_claim_id
+                 group by b.kind, d.part2 order by 1""", Long.class);
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(3);
+        for (long id : ids) {
+            JsonNode denial = rest.getForObject("/api/denials/" + id, JsonNode.class);
+            JsonNode claim = denial.get("claim");
+            assertThat(claim.get("patientControlNumber").asText()).isEqualTo(denial.get("patientControlNumber").asText());
+            assertThat(claim.get("kind").asText()).isIn("837P", "837I");
+            assertThat(claim.get("diagnoses")).isNotEmpty().allSatisfy(d -> assertThat(d.asText()).matches("[FZ][0-9A-Z]{2,6}"));
+            assertThat(claim.at("/renderingProvider/npi").asText()).isIn(clinicians);
+            assertThat(claim.at("/renderingProvider/taxonomy").asText()).matches("[0-9]{3}[0-9A-Z]{6}X");
+            assertThat(claim.at("/renderingProvider/credential").asText()).isNotBlank();
+            assertThat(claim.at("/billingProvider/taxonomy").asText()).isEqualTo("261QM0801X");
+            assertThat(claim.at("/patient/birthDate").asText()).isNotBlank();
+            assertThat(claim.at("/payer/name").asText()).isEqualTo(denial.get("payerName").asText());
+            assertThat(claim.get("matchedBy").asText()).startsWith("CLM01 = CLP01");
+            assertThat(LocalDate.parse(claim.get("submittedOn").asText()))
+                    .isBefore(LocalDate.parse(denial.get("remittanceDate").asText()));
+            assertThat(claim.get("lines")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void everyCorrectedClaimWentToTheOutboxAsAReplacementEightThirtySevenWithTheBillersStructuredChanges()
+            throws Exception {
+        List<Map<String, Object>> corrections = jdbc.queryForList("""
+                select c.id, c.changes::text as changes, c.replacement_problem, r.frequency, r.outbox_path,
+                       cp.payer_claim_control_number, cp.patient_control_number
+                  from corrected_claim c join denial d on d.id = c.denial_id
+                  join claim_payment cp on cp.id = d.claim_payment_id
+                  left join replacement_claim r on r.corrected_claim_id = c.id
+                 where c.submitted_at is not null order by c.id""");
+        assertThat(corrections).hasSizeGreaterThan(20);
+        Path folder = claimsOutbox.folder().toAbsolutePath().normalize();
+        Set<String> fields = new java.util.TreeSet<>();
+        ObjectMapper json = new ObjectMapper();
+        for (Map<String, Object> correction : corrections) {
+            assertThat(correction.get("replacement_problem")).as("why no replacement").isNull();
+            Path file = Path.of((String) correction.get("outbox_path")).toAbsolutePath().normalize();
+            assertThat(file.getParent()).isEqualTo(folder);
+            ClaimFile read = ClaimParser.standard().parse(Files.readAllBytes(file));
+            assertThat(read.claimCount()).isEqualTo(1);
+            BilledClaim replacement = read.transactions().get(0).claims().get(0);
+            assertThat(replacement.frequency()).isEqualTo("7").isEqualTo(correction.get("frequency"));
+            assertThat(replacement.originalReference()).isEqualTo(correction.get("payer_claim_control_number"));
+            assertThat(replacement.patientControlNumber()).isEqualTo(correction.get("patient_control_number"));
+            if (correction.get("changes") != null) {
+                json.readTree((String) correction.get("changes")).fieldNames().forEachRemaining(fields::add);
+            }
+        }
+        // telehealth modifiers and places, diagnoses, procedure codes and authorization numbers, as the denials asked
+        assertThat(fields).contains("correctedModifiers", "correctedPlaceOfService", "correctedDiagnoses",
+                "correctedProcedure", "correctedAuthorization", "correctedLine");
+    }
+
+    @Test
+    void aTimelyFilingDenialOfAClaimSentInTimeShowsThePayersAcceptanceAsProof() {
+        TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
+        List<Long> ids = jdbc.queryForList("""
+                select d.id from denial d join claim_answer a on a.claim_payment_id = d.claim_payment_id
+                 where d.root_cause = 'TIMELY_FILING' and exists (select 1 from claim_acknowledgement k
+                        where k.billed_claim_id = a.billed_claim_id and k.kind = '277CA' and k.accepted)
+                 order by d.id""", Long.class);
+        assertThat(ids).isNotEmpty();
+        for (long id : ids) {
+            JsonNode denial = rest.getForObject("/api/denials/" + id, JsonNode.class);
+            assertThat(denial.at("/claim/acceptedOn").asText()).isNotBlank();
+            assertThat(denial.at("/timelyFiling/proofOnFile").asBoolean()).isTrue();
+            assertThat(denial.at("/timelyFiling/withinLimit").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void leavesADatabaseWithRemittancesAlone() {
         JdbcTemplate notEmpty = mock(JdbcTemplate.class);
         when(notEmpty.queryForObject(anyString(), eq(Long.class))).thenReturn(3L);
-        RemittanceIntake untouched = mock(RemittanceIntake.class);
+        FileIntake untouched = mock(FileIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
         new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null).loadIntoEmptyDatabase();
