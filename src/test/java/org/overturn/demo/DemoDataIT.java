@@ -55,7 +55,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-class DemoDataTest {
+class DemoDataIT {
 
     private static final CurrentUser ADMIN = new CurrentUser("admin", Set.of(Roles.ADMIN, Roles.PART2),
             Set.copyOf(WorkQueue.ALL));
