@@ -77,7 +77,8 @@ public class LifecycleStarts {
         variables.put(ROOT_CAUSE, denial.rootCause().name());
         variables.put(CORRECTABLE, denial.correctable());
         variables.put(APPEALABLE, denial.appealable());
-        variables.put(AMOUNT_AT_RISK, denial.amountAtRisk().doubleValue());
+        // exact decimal text, not a double: the engine has no decimal type (ProcessVariables.moneyOf reads it)
+        variables.put(AMOUNT_AT_RISK, org.overturn.workflow.internal.ProcessVariables.money(denial.amountAtRisk()));
         variables.put(PRIORITY, denial.priority());
         variables.put(PART2, denial.part2());
         variables.put(APPEAL_LEVEL, 1);

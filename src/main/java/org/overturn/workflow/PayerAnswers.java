@@ -274,7 +274,8 @@ public class PayerAnswers {
         Map<String, Object> variables = new HashMap<>();
         variables.put(PAYER_ANSWER, answer);
         variables.put(ANSWER_CLAIM_PAYMENT_ID, payment.claimPaymentId());
-        variables.put(ANSWER_PAID, payment.paid() == null ? 0.0 : payment.paid().doubleValue());
+        variables.put(ANSWER_PAID, org.overturn.workflow.internal.ProcessVariables.money(
+                payment.paid() == null ? java.math.BigDecimal.ZERO : payment.paid()));
         variables.put(ANSWER_DENIAL_ID, payment.denialId());
         runtime.createMessageCorrelation(message)
                 .processInstanceId(open.processInstanceId())

@@ -38,7 +38,7 @@ class RealRemittanceCorrelationIT {
         Denied timely = scenario.denial(denialOfKind(remittance, "FULL"));
         Denied partial = scenario.denial(denialOfKind(remittance, "PARTIAL"));
         assertThat(timely.process()).isWaitingAt(Tasks.CHECK_TIMELY_FILING_PROOF)
-                .variables().containsEntry("rootCause", "TIMELY_FILING").containsEntry("amountAtRisk", 34.0);
+                .variables().containsEntry("rootCause", "TIMELY_FILING").containsEntry("amountAtRisk", "34.00");
         assertThat(partial.process()).isNotEnded();
 
         scenario.complete(timely, Tasks.CHECK_TIMELY_FILING_PROOF, "proofOfTimelyFiling", "true",

@@ -43,8 +43,7 @@ class CloseDenial implements JavaDelegate {
 
     private static BigDecimal recoveredAmount(DelegateExecution execution) {
         boolean paidPer835 = "PAID".equals(ProcessVariables.stringOf(execution, PAYER_ANSWER))
-                && execution.getVariable(ANSWER_PAID) instanceof Number;
-        Object amount = paidPer835 ? execution.getVariable(ANSWER_PAID) : execution.getVariable(AMOUNT_AT_RISK);
-        return amount == null ? null : new BigDecimal(amount.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+                && execution.getVariable(ANSWER_PAID) != null;
+        return ProcessVariables.moneyOf(execution, paidPer835 ? ANSWER_PAID : AMOUNT_AT_RISK);
     }
 }

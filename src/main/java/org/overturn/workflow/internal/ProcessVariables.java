@@ -25,6 +25,21 @@ public final class ProcessVariables {
         return value == null ? null : value.toString();
     }
 
+    /**
+     * An amount of money. The engine has no decimal type, so amounts are kept as their exact decimal text ("180.00");
+     * a number from a process started before that (a double) is read too. Null when the variable is not set.
+     */
+    public static java.math.BigDecimal moneyOf(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : new java.math.BigDecimal(value.toString()).setScale(2,
+                java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The exact text an amount is kept as in a process variable. */
+    public static String money(java.math.BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     public static boolean isTrue(VariableScope scope, String name) {
         return Boolean.TRUE.equals(scope.getVariable(name));
     }

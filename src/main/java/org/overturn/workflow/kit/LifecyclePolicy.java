@@ -44,6 +44,7 @@ public class LifecyclePolicy {
         return properties.mailRetryCycle();
     }
 
+    /** @param amountAtRisk the process's amount: its exact decimal text (a double in processes started earlier) */
     public boolean needsApproval(Object amountAtRisk) {
         return amountAtRisk != null
                 && new BigDecimal(amountAtRisk.toString()).compareTo(properties.appealApprovalThreshold()) >= 0;

@@ -27,9 +27,9 @@ class CloseDenialTest {
 
     @Test
     void recordsWhatThe835PaidAsTheRecoveredAmount() {
-        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "PAID", "answerPaid", 385.0))));
+        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "PAID", "answerPaid", "385.10"))));
 
-        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("385.00")));
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("385.10")));
     }
 
     @Test
@@ -41,9 +41,19 @@ class CloseDenialTest {
 
     @Test
     void ignoresAnEarlierDeniedAnswerWhenABillerSaysPaid() {
-        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "DENIED", "answerPaid", 0.0))));
+        delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "DENIED", "answerPaid", "0.00"))));
 
         verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")));
+    }
+
+    @Test
+    void readsTheAmountOfAProcessStartedBeforeAmountsWereExactDecimalText() {
+        var older = variables("RECOVERED", Map.of());
+        older.put("amountAtRisk", 0.1 + 0.2);
+
+        delegate.execute(FakeExecution.with(older));
+
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("0.30")));
     }
 
     @Test
@@ -78,7 +88,7 @@ class CloseDenialTest {
 
     private static Map<String, Object> variables(String closingStatus, Map<String, Object> more) {
         Map<String, Object> variables = new HashMap<>(Map.of("denialId", 7L, "closingStatus", closingStatus,
-                "amountAtRisk", 400.0, "appealLevel", 1));
+                "amountAtRisk", "400.00", "appealLevel", 1));
         variables.putAll(more);
         return variables;
     }
