@@ -206,6 +206,13 @@ public class ClaimStore {
                 .stream().findFirst();
     }
 
+    /** The claim as it was read, without what was said of it since. */
+    @Transactional(readOnly = true)
+    public Optional<BilledClaim> document(long billedClaimId) {
+        return jdbc.queryForList("select document::text from billed_claim where id = ?", String.class, billedClaimId)
+                .stream().findFirst().map(ClaimDocuments::read);
+    }
+
     /** Ids of the claims on file with this CLM01, for the join. */
     @Transactional(readOnly = true)
     public List<ClaimMatcher.Candidate> withControlNumber(String patientControlNumber) {

@@ -66,10 +66,11 @@ public class DenialRegister {
     public Optional<DenialDetected> register(long claimPaymentId, ClaimPayment claim, String payerId,
                                              String payerName, LocalDate remittanceDate, Long billedClaimId) {
         return detector.assess(claim).map(assessment -> {
-            StoredClaim billed = billedClaimId == null ? null : claimStore.find(billedClaimId).orElse(null);
-            var classification = classifier.classify(claim, assessment, billed == null ? null : billed.claim());
+            // the claim alone, one read: its acceptance and first sending are for the pages and letters
+            BilledClaim billed = billedClaimId == null ? null : claimStore.document(billedClaimId).orElse(null);
+            var classification = classifier.classify(claim, assessment, billed);
             boolean part2 = part2Records.isPart2(claim);
-            if (!part2 && billed != null && billedByPart2Program(billed.claim())) {
+            if (!part2 && billed != null && billedByPart2Program(billed)) {
                 part2Records.mark(List.of(claimPaymentId));
                 part2 = true;
             }
