@@ -6,6 +6,7 @@ import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.Segment;
+import org.overturn.x12.X12Envelope;
 import org.overturn.x12.X12Segments;
 
 /**
@@ -27,7 +28,8 @@ public final class StaediRemittanceParser implements RemittanceParser {
     }
 
     private static final class Reading implements X12Segments.Handler {
-        private final Envelope envelope = new Envelope();
+        private final Envelope payments = new Envelope();
+        private final X12Envelope<TransactionAssembler> envelope = new X12Envelope<>(payments);
         private RemittanceFile file;
 
         @Override
@@ -37,7 +39,8 @@ public final class StaediRemittanceParser implements RemittanceParser {
 
         @Override
         public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            file = envelope.finish(lastNumber, lastTag);
+            envelope.finish(lastNumber, lastTag);
+            file = payments.file();
         }
     }
 }
