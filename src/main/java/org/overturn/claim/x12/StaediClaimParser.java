@@ -7,13 +7,15 @@ import org.overturn.claim.ClaimParser;
 import org.overturn.claim.ClaimTransaction;
 import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.Segment;
+import org.overturn.x12.X12Envelope;
 import org.overturn.x12.X12Segments;
 
 /**
- * Reads 837P and 837I files with StAEDI's streaming reader, in one pass over the segments: {@link ClaimEnvelope}
- * checks the ISA/GS/ST nesting, {@link ClaimTransactionAssembler} follows each transaction's loops. See those two
- * for what is refused and what is tolerated (in short: wrong trailer counts and control numbers are tolerated, a
- * claim that cannot be whole or a value that is not what it says is refused, with {@code segment N (ID): reason}).
+ * Reads 837P and 837I files with StAEDI's streaming reader, in one pass over the segments: {@link X12Envelope}
+ * checks the ISA/GS/ST nesting, {@link ClaimEnvelope} says what an 837's groups and transaction sets must be,
+ * {@link ClaimTransactionAssembler} follows each transaction's loops. See those for what is refused and what is
+ * tolerated (in short: wrong trailer counts and control numbers are tolerated, a claim that cannot be whole or a
+ * value that is not what it says is refused, with {@code segment N (ID): reason}).
  */
 public final class StaediClaimParser implements ClaimParser {
 
@@ -24,7 +26,8 @@ public final class StaediClaimParser implements ClaimParser {
 
     /** One attempt at reading a file; {@link X12Segments} makes a second when the bytes are Windows-1252. */
     private static final class Reading implements X12Segments.Handler {
-        private final ClaimEnvelope envelope = new ClaimEnvelope();
+        private final ClaimEnvelope claims = new ClaimEnvelope();
+        private final X12Envelope<ClaimTransactionAssembler> envelope = new X12Envelope<>(claims);
         private List<ClaimTransaction> transactions;
 
         @Override
@@ -34,7 +37,8 @@ public final class StaediClaimParser implements ClaimParser {
 
         @Override
         public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            transactions = envelope.finish(lastNumber, lastTag);
+            envelope.finish(lastNumber, lastTag);
+            transactions = claims.transactions();
         }
     }
 }
