@@ -61,7 +61,7 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> {
          */
         void checkTransaction(Segment st) throws MalformedX12Exception;
 
-        /** The reader of the transaction set {@link #checkTransaction} accepted, whose ST02 is {@code controlNumber}. */
+        /** The reader of the transaction set {@link #checkTransaction} accepted; its ST02 is {@code controlNumber}. */
         T openTransaction(Segment st, String controlNumber) throws MalformedX12Exception;
 
         /**
