@@ -2,6 +2,7 @@ package org.overturn.x12;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The ISA/GS/ST nesting of a file, the same for every transaction the product reads: every envelope must open and
@@ -20,12 +21,13 @@ import java.util.List;
  * skipped to its SE, the kind is told it is {@linkplain Kind#unreadable unreadable}, and the file's other sets are
  * still read. Otherwise such an error refuses the file as it is thrown.
  *
- * <p>Every segment of the file goes through {@link #accept}; a body segment goes straight to the open transaction
- * set's reader, with nothing allocated.
+ * <p>The envelope is the {@link X12Segments.Handler} of the reading: every segment of the file goes through
+ * {@link #accept}, and a body segment goes straight on to the open transaction set's reader, with nothing allocated.
+ * {@link #read(byte[], Supplier)} reads a file held in memory and answers the kind that read it.
  *
  * @param <T> what reads one transaction set's body
  */
-public final class X12Envelope<T extends X12Envelope.TransactionReader> {
+public final class X12Envelope<T extends X12Envelope.TransactionReader> implements X12Segments.Handler {
 
     /** What reads the body segments of one transaction set, between its ST and its SE. */
     public interface TransactionReader {
@@ -77,6 +79,16 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> {
 
         /** The IEA has closed the interchange; {@code warnings} are its mismatches. */
         default void closeInterchange(List<String> warnings) {
+        }
+
+        /**
+         * The file has ended with every envelope closed: what the kind refuses of a whole file (none of its
+         * transaction sets read, say) is refused here.
+         *
+         * @param lastNumber number of the last segment
+         * @param lastTag    its id
+         */
+        default void end(int lastNumber, String lastTag) throws MalformedX12Exception {
         }
 
         /**
@@ -146,7 +158,25 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> {
         this.namesInnermostOpenEnvelope = kind.namesInnermostOpenEnvelope();
     }
 
+    /**
+     * Reads a whole file held in memory, as {@link X12Segments#read(byte[], Supplier)} does (a second time when its
+     * bytes are Windows-1252), with a new kind each time.
+     *
+     * @return the kind that read the file
+     */
+    public static <T extends TransactionReader, K extends Kind<T>> K read(byte[] content, Supplier<K> kinds)
+            throws MalformedX12Exception {
+        List<K> made = new ArrayList<>(2);
+        X12Segments.read(content, () -> {
+            K kind = kinds.get();
+            made.add(kind);
+            return new X12Envelope<>(kind);
+        });
+        return made.get(made.size() - 1);
+    }
+
     /** The file's next segment. */
+    @Override
     public void accept(Segment segment) throws MalformedX12Exception {
         switch (segment.tag()) {
             case "ISA" -> startInterchange(segment);
@@ -160,16 +190,18 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> {
     }
 
     /**
-     * The input has ended: refuses a truncated file, one that ends inside an envelope.
+     * The input has ended: refuses a truncated file, one that ends inside an envelope; then the kind has its say.
      *
      * @param lastNumber number of the last segment read (complete or not), for a truncated file
      * @param lastTag    its id
      */
-    public void finish(int lastNumber, String lastTag) throws MalformedX12Exception {
+    @Override
+    public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
         String missing = openTrailer();
         if (missing != null) {
             throw new MalformedX12Exception(lastNumber, lastTag, "truncated file: it ends before " + missing);
         }
+        kind.end(lastNumber, lastTag);
     }
 
     /**

@@ -120,6 +120,11 @@ class X12EnvelopeTest {
         }
 
         @Override
+        public void end(int lastNumber, String lastTag) {
+            calls.add("end " + lastNumber + " (" + lastTag + ")");
+        }
+
+        @Override
         public boolean setsAsideUnreadable() {
             return setsAside;
         }
@@ -136,32 +141,12 @@ class X12EnvelopeTest {
         }
     }
 
-    /** One reading of a file: the envelope fed segment by segment, as the parsers do. */
-    private static final class Reading implements X12Segments.Handler {
-        final X12Envelope<Reader> envelope;
-
-        Reading(Recorder kind) {
-            envelope = new X12Envelope<>(kind);
-        }
-
-        @Override
-        public void accept(Segment segment) throws MalformedX12Exception {
-            envelope.accept(segment);
-        }
-
-        @Override
-        public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            envelope.finish(lastNumber, lastTag);
-        }
-    }
-
     private static String file(String... segments) {
         return String.join("~\n", segments) + "~\n";
     }
 
     private static List<String> read(Recorder kind, String text) throws MalformedX12Exception {
-        X12Segments.read(text.getBytes(StandardCharsets.UTF_8), () -> new Reading(kind));
-        return kind.calls;
+        return X12Envelope.read(text.getBytes(StandardCharsets.UTF_8), () -> kind).calls;
     }
 
     private static MalformedX12Exception refusal(Recorder kind, String text) {
@@ -177,7 +162,7 @@ class X12EnvelopeTest {
 
         assertThat(read(new Recorder(), text)).containsExactly("ISA 000000001", "GS 1", "ST 0001",
                 "SE 0001 [AK1, AK9] []", "ST 0002", "SE 0002 [] []", "GE []", "IEA []", "ISA 000000002", "GS 7",
-                "ST 0001", "SE 0001 [] []", "GE []", "IEA []");
+                "ST 0001", "SE 0001 [] []", "GE []", "IEA []", "end 16 (IEA)");
     }
 
     @Nested
@@ -193,7 +178,7 @@ class X12EnvelopeTest {
                             + "SE02 '0002' does not match ST02 '0001']",
                     "GE [GE01 says 3 but functional group 1 has 1 transaction set, GE02 '2' does not match GS06 '1']",
                     "IEA [IEA01 says 4 but interchange 000000001 has 1 functional group, "
-                            + "IEA02 '000000009' does not match ISA13 '000000001']");
+                            + "IEA02 '000000009' does not match ISA13 '000000001']", "end 7 (IEA)");
         }
 
         @Test
@@ -289,7 +274,7 @@ class X12EnvelopeTest {
     }
 
     @Nested
-    @DisplayName("a file that ends inside an envelope is truncated, refused at its last segment")
+    @DisplayName("a file that ends inside an envelope is truncated, refused at its last segment before the kind's end")
     class Truncation {
 
         @ParameterizedTest(name = "{2}")
@@ -304,8 +289,11 @@ class X12EnvelopeTest {
                 all.add("GS".equals(segment) ? GS : segment);
             }
 
-            MalformedX12Exception e = refusal(new Recorder(), file(all.toArray(String[]::new)));
+            Recorder kind = new Recorder();
 
+            MalformedX12Exception e = refusal(kind, file(all.toArray(String[]::new)));
+
+            assertThat(kind.calls).noneMatch(call -> call.startsWith("end"));
             assertThat(e).isNotNull();
             assertThat(e.segmentNumber()).isEqualTo(number);
             assertThat(e.segmentId()).isEqualTo(tag);
@@ -367,21 +355,21 @@ class X12EnvelopeTest {
             assertThat(read(new Recorder(true, false), text)).containsExactly("ISA 000000001", "GS 1", "ST 0001",
                     "unreadable 0001 (segments 3-7): segment 5 (BAD): a bad segment", "ST 0002",
                     "unreadable 0002 (segments 8-10): segment 10 (SE): transaction set 0002 is empty", "ST 0003",
-                    "SE 0003 [AK1] []", "GE []", "IEA []");
+                    "SE 0003 [AK1] []", "GE []", "IEA []", "end 15 (IEA)");
         }
 
         @Test
         @DisplayName("a file stopped after a set was set aside is refused with the first error in it")
         void refusesAStoppedFileWithItsFirstError() {
             String truncated = text.substring(0, text.indexOf("GE*3*1"));
-            Reading reading = new Reading(new Recorder(true, false));
+            X12Envelope<Reader> envelope = new X12Envelope<>(new Recorder(true, false));
 
             MalformedX12Exception truncation = catchThrowableOfType(MalformedX12Exception.class,
                     () -> X12Segments.read(new ByteArrayInputStream(truncated.getBytes(StandardCharsets.UTF_8)),
-                            reading));
+                            envelope));
 
             assertThat(truncation).hasMessageContaining("truncated file: it ends before GE");
-            assertThat(reading.envelope.refusal(truncation)).hasMessage("segment 5 (BAD): a bad segment");
+            assertThat(envelope.refusal(truncation)).hasMessage("segment 5 (BAD): a bad segment");
         }
     }
 

@@ -55,13 +55,9 @@ final class AcknowledgementEnvelope implements X12Envelope.Kind<AcknowledgementE
     /** ST01 of the transaction set being opened, read before its ST02. */
     private String transactionType;
 
-    /**
-     * Ends the reading, once the envelope found the file whole.
-     *
-     * @param lastNumber number of the last segment read
-     * @param lastTag    its id
-     */
-    void finish(int lastNumber, String lastTag) throws MalformedX12Exception {
+    /** Refuses a file, whole, that holds no acknowledgement. */
+    @Override
+    public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
         if (implementationAckSets + claimAckSets == 0) {
             throw new MalformedX12Exception(lastNumber, lastTag,
                     "the file holds no 999 or 277CA transaction set");

@@ -3,9 +3,7 @@ package org.overturn.claim.x12;
 import org.overturn.claim.AcknowledgementFile;
 import org.overturn.claim.AcknowledgementParser;
 import org.overturn.x12.MalformedX12Exception;
-import org.overturn.x12.Segment;
 import org.overturn.x12.X12Envelope;
-import org.overturn.x12.X12Segments;
 
 /**
  * Reads 999 implementation acknowledgments (005010X231A1, 005010X231) and 277CA claim acknowledgements (005010X214)
@@ -28,24 +26,7 @@ public final class StaediAcknowledgementParser implements AcknowledgementParser 
     @Override
     public AcknowledgementFile parse(byte[] content) throws MalformedX12Exception {
         java.util.Objects.requireNonNull(content, "content");
-        AcknowledgementEnvelope acks = X12Segments.read(content, Reading::new).acks;
+        AcknowledgementEnvelope acks = X12Envelope.read(content, AcknowledgementEnvelope::new);
         return new AcknowledgementFile(acks.kind(), acks.functional(), acks.claims());
-    }
-
-    private static final class Reading implements X12Segments.Handler {
-
-        private final AcknowledgementEnvelope acks = new AcknowledgementEnvelope();
-        private final X12Envelope<AcknowledgementEnvelope.TransactionReader> envelope = new X12Envelope<>(acks);
-
-        @Override
-        public void accept(Segment segment) throws MalformedX12Exception {
-            envelope.accept(segment);
-        }
-
-        @Override
-        public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            envelope.finish(lastNumber, lastTag);
-            acks.finish(lastNumber, lastTag);
-        }
     }
 }

@@ -1,14 +1,9 @@
 package org.overturn.claim.x12;
 
-import java.util.List;
-
 import org.overturn.claim.ClaimFile;
 import org.overturn.claim.ClaimParser;
-import org.overturn.claim.ClaimTransaction;
 import org.overturn.x12.MalformedX12Exception;
-import org.overturn.x12.Segment;
 import org.overturn.x12.X12Envelope;
-import org.overturn.x12.X12Segments;
 
 /**
  * Reads 837P and 837I files with StAEDI's streaming reader, in one pass over the segments: {@link X12Envelope}
@@ -21,24 +16,6 @@ public final class StaediClaimParser implements ClaimParser {
 
     @Override
     public ClaimFile parse(byte[] content) throws MalformedX12Exception {
-        return new ClaimFile(X12Segments.read(content, Reading::new).transactions);
-    }
-
-    /** One attempt at reading a file; {@link X12Segments} makes a second when the bytes are Windows-1252. */
-    private static final class Reading implements X12Segments.Handler {
-        private final ClaimEnvelope claims = new ClaimEnvelope();
-        private final X12Envelope<ClaimTransactionAssembler> envelope = new X12Envelope<>(claims);
-        private List<ClaimTransaction> transactions;
-
-        @Override
-        public void accept(Segment segment) throws MalformedX12Exception {
-            envelope.accept(segment);
-        }
-
-        @Override
-        public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            envelope.finish(lastNumber, lastTag);
-            transactions = claims.transactions();
-        }
+        return new ClaimFile(X12Envelope.read(content, ClaimEnvelope::new).transactions());
     }
 }

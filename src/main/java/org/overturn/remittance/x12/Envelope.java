@@ -39,18 +39,18 @@ final class Envelope implements X12Envelope.Kind<TransactionAssembler> {
     private int interchangeFirstRead;
     private int groupFirstRead;
 
-    /**
-     * The transaction sets read, and those that could not be, once the input has ended and the envelope found the
-     * file whole.
-     *
-     * @throws MalformedX12Exception when the file holds transaction sets of which none reads
-     */
-    RemittanceFile file() throws MalformedX12Exception {
+    /** The transaction sets read, and those that could not be, once the file has {@linkplain #end ended}. */
+    RemittanceFile file() {
+        return new RemittanceFile(read.stream().map(r -> r.transaction().build(r.warnings())).toList(), unreadable);
+    }
+
+    /** Refuses a file that holds transaction sets of which none reads. */
+    @Override
+    public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
         if (read.isEmpty() && firstError != null) {
             // nothing to store: refused as a whole, with its first error, as a file of one transaction set always was
             throw firstError;
         }
-        return new RemittanceFile(read.stream().map(r -> r.transaction().build(r.warnings())).toList(), unreadable);
     }
 
     @Override
