@@ -175,6 +175,19 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> implemen
         return made.get(made.size() - 1);
     }
 
+    /**
+     * Refuses an ST whose ST01 is not {@code type}, for a kind that reads one transaction set:
+     * {@code transaction set ST01 '837' is not an 835 (health care claim payment/advice)}.
+     *
+     * @param name what {@code type} is, with its article: {@code an 835 (health care claim payment/advice)}
+     */
+    public static void requireTransactionSet(Segment st, String type, String name) throws MalformedX12Exception {
+        String actual = st.requiredText(1);
+        if (!type.equals(actual)) {
+            throw st.error("transaction set ST01 '" + actual + "' is not " + name);
+        }
+    }
+
     /** The file's next segment. */
     @Override
     public void accept(Segment segment) throws MalformedX12Exception {

@@ -68,10 +68,7 @@ final class ClaimEnvelope implements X12Envelope.Kind<ClaimTransactionAssembler>
 
     @Override
     public void checkTransaction(Segment st) throws MalformedX12Exception {
-        String type = st.requiredText(1);
-        if (!"837".equals(type)) {
-            throw st.error("transaction set ST01 '" + type + "' is not an 837 (health care claim)");
-        }
+        X12Envelope.requireTransactionSet(st, "837", "an 837 (health care claim)");
     }
 
     @Override

@@ -77,10 +77,7 @@ final class Envelope implements X12Envelope.Kind<TransactionAssembler> {
 
     @Override
     public void checkTransaction(Segment st) throws MalformedX12Exception {
-        String type = st.requiredText(1);
-        if (!"835".equals(type)) {
-            throw st.error("transaction set ST01 '" + type + "' is not an 835 (health care claim payment/advice)");
-        }
+        X12Envelope.requireTransactionSet(st, "835", "an 835 (health care claim payment/advice)");
     }
 
     @Override
