@@ -16,7 +16,7 @@ import io.xlate.edi.stream.Location;
 /**
  * Turns StAEDI's event stream into complete segments, one at a time, all in the same reused
  * {@link Segment}. StAEDI's envelope validation is kept where it matters: a control count or control
- * number mismatch is flagged on the segment for the {@link Envelope} to report. Its other findings (code
+ * number mismatch is flagged on the segment for the {@link X12Envelope} to report. Its other findings (code
  * values and lengths of envelope elements) are left out on purpose: real payers deviate there harmlessly,
  * and the elements this product relies on are checked where they are read.
  */

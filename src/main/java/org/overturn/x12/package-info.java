@@ -3,7 +3,9 @@
  * turned into complete segments, with delimiters, byte order marks, prose before the ISA and unpadded headers
  * handled once. {@link org.overturn.x12.X12Segments} reads a file; {@link org.overturn.x12.Segment} reads an
  * element with an error that names the segment and element; {@link org.overturn.x12.MalformedX12Exception}
- * says {@code segment N (ID): reason}. What a transaction's loops mean is left to its own module.
+ * says {@code segment N (ID): reason}. {@link org.overturn.x12.X12Envelope} follows the ISA/GS/ST nesting, control
+ * numbers and trailers of every transaction alike, as a {@link org.overturn.x12.X12Envelope.Kind} per transaction
+ * says which groups and sets it reads. What a transaction's loops mean is left to its own module.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.overturn.x12;

@@ -9,25 +9,23 @@ import org.overturn.claim.ClaimAcknowledgement;
 import org.overturn.claim.FunctionalAcknowledgement;
 import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.Segment;
+import org.overturn.x12.X12Envelope;
 
 /**
- * The ISA/GS/ST nesting of an acknowledgement file: every envelope must open and close in order, and each functional
- * group must be a 999 (GS01 FA, ST01 999, GS08 005010X231A1 or 005010X231) or a 277CA (GS01 HN, ST01 277, GS08
- * 005010X214). Each transaction set's segments go to an {@link ImplementationAckAssembler} or a
- * {@link ClaimAckAssembler}.
+ * What acknowledgements make of the shared {@link X12Envelope}: each functional group must be a 999 (GS01 FA, ST01
+ * 999, GS08 005010X231A1 or 005010X231) or a 277CA (GS01 HN, ST01 277, GS08 005010X214). Each transaction set's
+ * segments go to an {@link ImplementationAckAssembler} or a {@link ClaimAckAssembler}.
  *
  * <p>Lenient where real acknowledgements are wrong and still readable: trailer counts (SE01, GE01, IEA01) and
- * control numbers (SE02, GE02, IEA02) are not compared with what they close. Clearinghouses send 999s whose IEA02
- * differs from ISA13 and 277CAs whose SE01 is off by one (see the samples' SOURCES.md); their content is intact.
- * A TA1 between the ISA and the first GS is skipped. Anything else out of place is refused, as is a group of
+ * control numbers (SE02, GE02, IEA02) that disagree with what they close are dropped. Clearinghouses send 999s whose
+ * IEA02 differs from ISA13 and 277CAs whose SE01 is off by one (see the samples' SOURCES.md); their content is
+ * intact. A TA1 between the ISA and the first GS is skipped. Anything else out of place is refused, as is a group of
  * another kind, with a reason naming what it is (an 837, an 835, a 276, a 277 claim status response).
  */
-final class AcknowledgementEnvelope {
+final class AcknowledgementEnvelope implements X12Envelope.Kind<AcknowledgementEnvelope.TransactionReader> {
 
     /** What reads one transaction set's body. */
-    interface TransactionReader {
-
-        void accept(Segment segment) throws MalformedX12Exception;
+    interface TransactionReader extends X12Envelope.TransactionReader {
 
         /** The transaction set's SE has come: checks that nothing required is missing. */
         void finish(Segment se) throws MalformedX12Exception;
@@ -51,41 +49,15 @@ final class AcknowledgementEnvelope {
     private int implementationAckSets;
     private int claimAckSets;
 
-    private boolean inInterchange;
-    private String interchangeControlNumber;
     private GroupKind group;
-    private String groupControlNumber;
     private LocalDate groupDate;
     private String groupSender;
-    private TransactionReader transaction;
-    private String transactionControlNumber;
+    /** ST01 of the transaction set being opened, read before its ST02. */
+    private String transactionType;
 
-    void accept(Segment segment) throws MalformedX12Exception {
-        switch (segment.tag()) {
-            case "ISA" -> startInterchange(segment);
-            case "GS" -> startGroup(segment);
-            case "ST" -> startTransaction(segment);
-            case "SE" -> endTransaction(segment);
-            case "GE" -> endGroup(segment);
-            case "IEA" -> endInterchange(segment);
-            default -> body(segment);
-        }
-    }
-
-    /**
-     * Ends the reading.
-     *
-     * @param lastNumber number of the last segment read (complete or not), for a truncated file
-     * @param lastTag    its id
-     */
-    void finish(int lastNumber, String lastTag) throws MalformedX12Exception {
-        String missing = transaction != null ? "SE (transaction set " + transactionControlNumber + " is not closed)"
-                : group != null ? "GE (functional group " + groupControlNumber + " is not closed)"
-                : inInterchange ? "IEA (interchange " + interchangeControlNumber + " is not closed)"
-                : null;
-        if (missing != null) {
-            throw new MalformedX12Exception(lastNumber, lastTag, "truncated file: it ends before " + missing);
-        }
+    /** Refuses a file, whole, that holds no acknowledgement. */
+    @Override
+    public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
         if (implementationAckSets + claimAckSets == 0) {
             throw new MalformedX12Exception(lastNumber, lastTag,
                     "the file holds no 999 or 277CA transaction set");
@@ -109,21 +81,8 @@ final class AcknowledgementEnvelope {
                 : StaediAcknowledgementParser.KIND_277CA;
     }
 
-    private void startInterchange(Segment isa) throws MalformedX12Exception {
-        if (inInterchange) {
-            throw isa.error("ISA before the IEA that closes interchange " + interchangeControlNumber);
-        }
-        inInterchange = true;
-        interchangeControlNumber = isa.requiredText(13);
-    }
-
-    private void startGroup(Segment gs) throws MalformedX12Exception {
-        if (!inInterchange) {
-            throw gs.error("GS outside an interchange (no ISA before it)");
-        }
-        if (group != null) {
-            throw gs.error("GS before the GE that closes functional group " + groupControlNumber);
-        }
+    @Override
+    public void checkGroup(Segment gs) throws MalformedX12Exception {
         String functionalId = gs.requiredText(1, 2);
         GroupKind kind = switch (functionalId) {
             case "FA" -> GroupKind.IMPLEMENTATION_ACK;
@@ -137,7 +96,6 @@ final class AcknowledgementEnvelope {
         checkVersion(gs, kind);
         groupSender = gs.requiredText(2, 15);
         groupDate = gs.requiredDate(4);
-        groupControlNumber = gs.requiredText(6, 9);
         group = kind;
     }
 
@@ -169,15 +127,14 @@ final class AcknowledgementEnvelope {
         }
     }
 
-    private void startTransaction(Segment st) throws MalformedX12Exception {
-        if (group == null) {
-            throw st.error("ST outside a functional group (no GS before it)");
-        }
-        if (transaction != null) {
-            throw st.error("ST before the SE that closes transaction set " + transactionControlNumber);
-        }
-        String type = st.requiredText(1, 3);
-        transactionControlNumber = st.requiredText(2, 9);
+    @Override
+    public void checkTransaction(Segment st) throws MalformedX12Exception {
+        transactionType = st.requiredText(1, 3);
+    }
+
+    @Override
+    public TransactionReader openTransaction(Segment st, String controlNumber) throws MalformedX12Exception {
+        String type = transactionType;
         if (group == GroupKind.IMPLEMENTATION_ACK) {
             if ("997".equals(type)) {
                 throw st.error("a 997 functional acknowledgment, not a 999 implementation acknowledgment");
@@ -186,32 +143,27 @@ final class AcknowledgementEnvelope {
                 throw st.error("transaction set ST01 '" + type + "' is not a 999 (implementation acknowledgment), "
                         + "as its group's GS01 FA says");
             }
-            transaction = new ImplementationAckAssembler(transactionControlNumber, groupDate, groupSender);
-        } else {
-            if (!"277".equals(type)) {
-                throw st.error("transaction set ST01 '" + type + "' is not a 277 (claim acknowledgment), as its "
-                        + "group's GS01 HN says");
-            }
-            transaction = new ClaimAckAssembler(transactionControlNumber);
+            return new ImplementationAckAssembler(controlNumber, groupDate, groupSender);
         }
+        if (!"277".equals(type)) {
+            throw st.error("transaction set ST01 '" + type + "' is not a 277 (claim acknowledgment), as its "
+                    + "group's GS01 HN says");
+        }
+        return new ClaimAckAssembler(controlNumber);
     }
 
-    private void body(Segment segment) throws MalformedX12Exception {
-        if (transaction != null) {
-            transaction.accept(segment);
-            return;
-        }
-        if (segment.is("TA1") && inInterchange && group == null) {
+    @Override
+    public void outsideTransaction(Segment segment, boolean betweenGroups) throws MalformedX12Exception {
+        if (segment.is("TA1") && betweenGroups) {
             // an interchange acknowledgment may precede the groups: it says nothing about claims
             return;
         }
         throw segment.error(segment.tag() + " outside any transaction set (no open ST..SE)");
     }
 
-    private void endTransaction(Segment se) throws MalformedX12Exception {
-        if (transaction == null) {
-            throw se.error("SE without an ST");
-        }
+    @Override
+    public void closeTransaction(TransactionReader transaction, Segment se, List<String> warnings)
+            throws MalformedX12Exception {
         transaction.finish(se);
         if (transaction instanceof ImplementationAckAssembler ack) {
             functional.add(ack.build());
@@ -220,27 +172,6 @@ final class AcknowledgementEnvelope {
             claims.addAll(ack.build());
             claimAckSets++;
         }
-        transaction = null;
-    }
-
-    private void endGroup(Segment ge) throws MalformedX12Exception {
-        if (transaction != null) {
-            throw ge.error("GE before the SE that closes transaction set " + transactionControlNumber);
-        }
-        if (group == null) {
-            throw ge.error("GE without a GS");
-        }
-        group = null;
-    }
-
-    private void endInterchange(Segment iea) throws MalformedX12Exception {
-        if (group != null) {
-            throw iea.error("IEA before the GE that closes functional group " + groupControlNumber);
-        }
-        if (!inInterchange) {
-            throw iea.error("IEA without an ISA");
-        }
-        inInterchange = false;
     }
 
     private static String stripLeadingZeros(String text) {

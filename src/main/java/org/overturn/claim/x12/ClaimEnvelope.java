@@ -8,19 +8,20 @@ import java.util.Map;
 import org.overturn.claim.ClaimTransaction;
 import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.Segment;
+import org.overturn.x12.X12Envelope;
 
 /**
- * The ISA/GS/ST nesting of an 837 file: every envelope must open and close in order, groups must hold health care
- * claims (GS01 HC, ST01 837) of a version this parser reads, and each transaction's segments go to a
- * {@link ClaimTransactionAssembler}.
+ * What the 837 makes of the shared {@link X12Envelope}: groups must hold health care claims (GS01 HC, ST01 837) of a
+ * version this parser reads, and each transaction's segments go to a {@link ClaimTransactionAssembler}.
  *
- * <p>Unlike the 835 envelope, the counts and control numbers of the trailers (SE01/SE02, GE01/GE02, IEA01/IEA02)
- * are not checked: real 837s arrive with wrong segment counts and repeated control numbers (a clearinghouse
- * forwards them as the practice management system wrote them), the claims in them are still whole, and nothing is
- * posted from them. A trailer that is missing altogether (a truncated file) is still refused, as is any envelope
- * out of order, since then a claim may have lost its end.
+ * <p>Unlike the 835, the counts and control numbers of the trailers (SE01/SE02, GE01/GE02, IEA01/IEA02) that
+ * disagree with what they close are dropped: real 837s arrive with wrong segment counts and repeated control numbers
+ * (a clearinghouse forwards them as the practice management system wrote them), the claims in them are still whole,
+ * and nothing is posted from them. A trailer that is missing altogether (a truncated file) is still refused, as is
+ * any envelope out of order, since then a claim may have lost its end; a new ISA or an IEA that comes while an
+ * envelope is open is refused naming the innermost one not closed.
  */
-final class ClaimEnvelope {
+final class ClaimEnvelope implements X12Envelope.Kind<ClaimTransactionAssembler> {
 
     /** What other X12 groups hold, so that a file of the wrong kind is named for what it is. */
     private static final Map<String, String> OTHER_GROUPS = Map.of(
@@ -33,130 +34,58 @@ final class ClaimEnvelope {
 
     private final List<ClaimTransaction> transactions = new ArrayList<>();
 
-    private boolean inInterchange;
-    private boolean inGroup;
-    private ClaimTransactionAssembler transaction;
-
     private String interchangeControlNumber;
     private LocalDate interchangeDate;
     private String groupControlNumber;
     private ClaimImplementation implementation;
-    private String transactionControlNumber;
 
-    void accept(Segment segment) throws MalformedX12Exception {
-        switch (segment.tag()) {
-            case "ISA" -> startInterchange(segment);
-            case "GS" -> startGroup(segment);
-            case "ST" -> startTransaction(segment);
-            case "SE" -> endTransaction(segment);
-            case "GE" -> endGroup(segment);
-            case "IEA" -> endInterchange(segment);
-            default -> body(segment);
-        }
-    }
-
-    /**
-     * The transactions read, once the input has ended.
-     *
-     * @param lastNumber number of the last segment read (complete or not), for a truncated file
-     * @param lastTag    its id
-     */
-    List<ClaimTransaction> finish(int lastNumber, String lastTag) throws MalformedX12Exception {
-        String missing = openTrailer();
-        if (missing != null) {
-            throw new MalformedX12Exception(lastNumber, lastTag, "truncated file: it ends before " + missing);
-        }
+    /** The transactions read, once the input has ended and the envelope found the file whole. */
+    List<ClaimTransaction> transactions() {
         return transactions;
     }
 
-    /** The innermost trailer still owed, or null when every envelope is closed. */
-    private String openTrailer() {
-        return transaction != null ? "SE (transaction set " + transactionControlNumber + " is not closed)"
-                : inGroup ? "GE (functional group " + groupControlNumber + " is not closed)"
-                : inInterchange ? "IEA (interchange " + interchangeControlNumber + " is not closed)"
-                : null;
-    }
-
-    private void startInterchange(Segment isa) throws MalformedX12Exception {
-        if (inInterchange) {
-            // a file of several interchanges whose earlier one was cut short (TigerShark's 837I sample)
-            throw isa.error("truncated interchange " + interchangeControlNumber + ": a new ISA comes before its "
-                    + openTrailer());
-        }
-        inInterchange = true;
-        interchangeControlNumber = isa.requiredText(13);
+    @Override
+    public void openInterchange(Segment isa, String controlNumber) throws MalformedX12Exception {
+        interchangeControlNumber = controlNumber;
         interchangeDate = ClaimDates.interchangeDate(isa);
     }
 
-    private void startGroup(Segment gs) throws MalformedX12Exception {
-        if (!inInterchange) {
-            throw gs.error("GS outside an interchange (no ISA before it)");
-        }
-        if (inGroup) {
-            throw gs.error("GS before the GE that closes functional group " + groupControlNumber);
-        }
+    @Override
+    public void checkGroup(Segment gs) throws MalformedX12Exception {
         String functionalId = gs.requiredText(1);
         if (!"HC".equals(functionalId)) {
             String other = OTHER_GROUPS.get(functionalId);
             throw gs.error("functional group GS01 '" + functionalId + "' is not HC (health care claim)"
                     + (other == null ? "" : ": this file holds " + other + ", not 837 claims"));
         }
-        groupControlNumber = gs.requiredText(6, 9);
+    }
+
+    @Override
+    public void openGroup(Segment gs, String controlNumber) throws MalformedX12Exception {
+        groupControlNumber = controlNumber;
         implementation = ClaimImplementation.of(gs);
-        inGroup = true;
     }
 
-    private void startTransaction(Segment st) throws MalformedX12Exception {
-        if (!inGroup) {
-            throw st.error("ST outside a functional group (no GS before it)");
-        }
-        if (transaction != null) {
-            throw st.error("ST before the SE that closes transaction set " + transactionControlNumber);
-        }
-        String type = st.requiredText(1);
-        if (!"837".equals(type)) {
-            throw st.error("transaction set ST01 '" + type + "' is not an 837 (health care claim)");
-        }
-        transactionControlNumber = st.requiredText(2, 9);
-        transaction = new ClaimTransactionAssembler(implementation, interchangeControlNumber, interchangeDate,
-                groupControlNumber, transactionControlNumber);
+    @Override
+    public void checkTransaction(Segment st) throws MalformedX12Exception {
+        X12Envelope.requireTransactionSet(st, "837", "an 837 (health care claim)");
     }
 
-    private void body(Segment segment) throws MalformedX12Exception {
-        if (transaction == null) {
-            throw segment.error(segment.tag() + " outside any transaction (no open ST..SE)");
-        }
-        transaction.accept(segment);
+    @Override
+    public ClaimTransactionAssembler openTransaction(Segment st, String controlNumber) {
+        return new ClaimTransactionAssembler(implementation, interchangeControlNumber, interchangeDate,
+                groupControlNumber, controlNumber);
     }
 
-    private void endTransaction(Segment se) throws MalformedX12Exception {
-        if (transaction == null) {
-            throw se.error("SE without an ST");
-        }
+    @Override
+    public void closeTransaction(ClaimTransactionAssembler transaction, Segment se, List<String> warnings)
+            throws MalformedX12Exception {
         transactions.add(transaction.finish(se));
-        transaction = null;
     }
 
-    private void endGroup(Segment ge) throws MalformedX12Exception {
-        if (transaction != null) {
-            throw ge.error("GE before the SE that closes transaction set " + transactionControlNumber);
-        }
-        if (!inGroup) {
-            throw ge.error("GE without a GS");
-        }
-        inGroup = false;
-    }
-
-    private void endInterchange(Segment iea) throws MalformedX12Exception {
-        if (transaction != null) {
-            throw iea.error("IEA before the SE that closes transaction set " + transactionControlNumber);
-        }
-        if (inGroup) {
-            throw iea.error("IEA before the GE that closes functional group " + groupControlNumber);
-        }
-        if (!inInterchange) {
-            throw iea.error("IEA without an ISA");
-        }
-        inInterchange = false;
+    @Override
+    public boolean namesInnermostOpenEnvelope() {
+        // a file of several interchanges whose earlier one was cut short (TigerShark's 837I sample)
+        return true;
     }
 }

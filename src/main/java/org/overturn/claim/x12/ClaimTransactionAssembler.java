@@ -11,6 +11,7 @@ import org.overturn.claim.ClaimPerson;
 import org.overturn.claim.ClaimTransaction;
 import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.Segment;
+import org.overturn.x12.X12Envelope;
 
 /**
  * Builds one 837 transaction set from its segments, following its loops: BHT, submitter 1000A and receiver 1000B,
@@ -30,7 +31,7 @@ import org.overturn.x12.Segment;
  * fail the check digit), missing parts the model can do without (no HI, no DMG, no BHT), charges that do not
  * balance: those are the payer's to judge, and a denial worked from such a claim needs them as sent.
  */
-final class ClaimTransactionAssembler {
+final class ClaimTransactionAssembler implements X12Envelope.TransactionReader {
 
     private enum Loop {
         HEADER, BILLING, BILLING_NAME, BILLING_OTHER, SUBSCRIBER, SUBSCRIBER_NAME, SUBSCRIBER_OTHER, PATIENT,
@@ -67,7 +68,8 @@ final class ClaimTransactionAssembler {
         this.controlNumber = controlNumber;
     }
 
-    void accept(Segment segment) throws MalformedX12Exception {
+    @Override
+    public void accept(Segment segment) throws MalformedX12Exception {
         switch (segment.tag()) {
             case "BHT" -> header(segment);
             case "NM1" -> name(segment);

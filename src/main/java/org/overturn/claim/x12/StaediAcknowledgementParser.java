@@ -3,14 +3,14 @@ package org.overturn.claim.x12;
 import org.overturn.claim.AcknowledgementFile;
 import org.overturn.claim.AcknowledgementParser;
 import org.overturn.x12.MalformedX12Exception;
-import org.overturn.x12.Segment;
-import org.overturn.x12.X12Segments;
+import org.overturn.x12.X12Envelope;
 
 /**
  * Reads 999 implementation acknowledgments (005010X231A1, 005010X231) and 277CA claim acknowledgements (005010X214)
  * with the shared X12 reading (byte order mark, prose before the ISA, any delimiters, unpadded headers,
- * Windows-1252). {@link AcknowledgementEnvelope} follows the envelopes, leniently about trailer counts and control
- * numbers; {@link ImplementationAckAssembler} and {@link ClaimAckAssembler} follow the loops.
+ * Windows-1252). {@link X12Envelope} follows the envelopes as {@link AcknowledgementEnvelope} says, leniently
+ * about trailer counts and control numbers; {@link ImplementationAckAssembler} and {@link ClaimAckAssembler} follow
+ * the loops.
  *
  * <p>The file's kind is {@value #KIND_999}, {@value #KIND_277CA}, or both joined with "+" when one file holds
  * groups of each. A file of any other transaction (an 837, an 835, a 276, a 277 claim status response) is refused
@@ -26,22 +26,7 @@ public final class StaediAcknowledgementParser implements AcknowledgementParser 
     @Override
     public AcknowledgementFile parse(byte[] content) throws MalformedX12Exception {
         java.util.Objects.requireNonNull(content, "content");
-        AcknowledgementEnvelope envelope = X12Segments.read(content, Reading::new).envelope;
-        return new AcknowledgementFile(envelope.kind(), envelope.functional(), envelope.claims());
-    }
-
-    private static final class Reading implements X12Segments.Handler {
-
-        private final AcknowledgementEnvelope envelope = new AcknowledgementEnvelope();
-
-        @Override
-        public void accept(Segment segment) throws MalformedX12Exception {
-            envelope.accept(segment);
-        }
-
-        @Override
-        public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            envelope.finish(lastNumber, lastTag);
-        }
+        AcknowledgementEnvelope acks = X12Envelope.read(content, AcknowledgementEnvelope::new);
+        return new AcknowledgementFile(acks.kind(), acks.functional(), acks.claims());
     }
 }

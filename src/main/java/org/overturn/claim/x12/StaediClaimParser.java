@@ -1,40 +1,21 @@
 package org.overturn.claim.x12;
 
-import java.util.List;
-
 import org.overturn.claim.ClaimFile;
 import org.overturn.claim.ClaimParser;
-import org.overturn.claim.ClaimTransaction;
 import org.overturn.x12.MalformedX12Exception;
-import org.overturn.x12.Segment;
-import org.overturn.x12.X12Segments;
+import org.overturn.x12.X12Envelope;
 
 /**
- * Reads 837P and 837I files with StAEDI's streaming reader, in one pass over the segments: {@link ClaimEnvelope}
- * checks the ISA/GS/ST nesting, {@link ClaimTransactionAssembler} follows each transaction's loops. See those two
- * for what is refused and what is tolerated (in short: wrong trailer counts and control numbers are tolerated, a
- * claim that cannot be whole or a value that is not what it says is refused, with {@code segment N (ID): reason}).
+ * Reads 837P and 837I files with StAEDI's streaming reader, in one pass over the segments: {@link X12Envelope}
+ * checks the ISA/GS/ST nesting, {@link ClaimEnvelope} says what an 837's groups and transaction sets must be,
+ * {@link ClaimTransactionAssembler} follows each transaction's loops. See those for what is refused and what is
+ * tolerated (in short: wrong trailer counts and control numbers are tolerated, a claim that cannot be whole or a
+ * value that is not what it says is refused, with {@code segment N (ID): reason}).
  */
 public final class StaediClaimParser implements ClaimParser {
 
     @Override
     public ClaimFile parse(byte[] content) throws MalformedX12Exception {
-        return new ClaimFile(X12Segments.read(content, Reading::new).transactions);
-    }
-
-    /** One attempt at reading a file; {@link X12Segments} makes a second when the bytes are Windows-1252. */
-    private static final class Reading implements X12Segments.Handler {
-        private final ClaimEnvelope envelope = new ClaimEnvelope();
-        private List<ClaimTransaction> transactions;
-
-        @Override
-        public void accept(Segment segment) throws MalformedX12Exception {
-            envelope.accept(segment);
-        }
-
-        @Override
-        public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            transactions = envelope.finish(lastNumber, lastTag);
-        }
+        return new ClaimFile(X12Envelope.read(content, ClaimEnvelope::new).transactions());
     }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 import org.overturn.x12.MalformedX12Exception;
-import org.overturn.x12.Segment;
+import org.overturn.x12.X12Envelope;
 import org.overturn.x12.X12Segments;
 
 /**
@@ -17,27 +17,13 @@ public final class StaediRemittanceParser implements RemittanceParser {
 
     @Override
     public RemittanceFile parse(InputStream in) throws MalformedX12Exception {
-        Reading reading = new Reading();
+        Envelope payments = new Envelope();
+        X12Envelope<TransactionAssembler> envelope = new X12Envelope<>(payments);
         try {
-            X12Segments.read(in, reading);
+            X12Segments.read(in, envelope);
         } catch (MalformedX12Exception e) {
-            throw reading.envelope.refusal(e);
+            throw envelope.refusal(e);
         }
-        return reading.file;
-    }
-
-    private static final class Reading implements X12Segments.Handler {
-        private final Envelope envelope = new Envelope();
-        private RemittanceFile file;
-
-        @Override
-        public void accept(Segment segment) throws MalformedX12Exception {
-            envelope.accept(segment);
-        }
-
-        @Override
-        public void end(int lastNumber, String lastTag) throws MalformedX12Exception {
-            file = envelope.finish(lastNumber, lastTag);
-        }
+        return payments.file();
     }
 }

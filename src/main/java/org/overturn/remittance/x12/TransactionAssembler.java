@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.overturn.remittance.ClaimPayment;
 import org.overturn.x12.MalformedX12Exception;
+import org.overturn.x12.X12Envelope;
 import org.overturn.remittance.Party;
 import org.overturn.remittance.Payment;
 import org.overturn.remittance.ProviderAdjustment;
@@ -20,7 +21,7 @@ import org.overturn.remittance.RemittanceAdvice;
  * after an SVC belongs to the line, after a CLP to the claim); segments this product has no use for are
  * skipped.
  */
-final class TransactionAssembler {
+final class TransactionAssembler implements X12Envelope.TransactionReader {
 
     private enum Loop { HEADER, PAYER, PAYEE, OTHER_PARTY, DETAIL, CLAIM, LINE, SUMMARY }
 
@@ -50,7 +51,8 @@ final class TransactionAssembler {
         this.controlNumber = controlNumber;
     }
 
-    void accept(Segment segment) throws MalformedX12Exception {
+    @Override
+    public void accept(Segment segment) throws MalformedX12Exception {
         switch (segment.tag()) {
             case "BPR" -> payment(segment);
             case "TRN" -> trace(segment);
