@@ -1,14 +1,18 @@
 package org.overturn.intake.internal;
 
 import java.io.IOException;
-import org.overturn.intake.IntakeProperties;
+import java.time.Duration;
 import org.overturn.intake.FileIntake;
+import org.overturn.intake.IntakeProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
-/** Watches the inbox folder on a schedule, one file at a time. */
+/**
+ * Watches the inbox folder on a schedule, one file at a time; and tells the other nodes on the same inbox that this
+ * one lives, on a thread of its own, so that a long file is never taken over from a node still reading it.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "overturn.intake.inbox-enabled", havingValue = "true", matchIfMissing = true)
 class InboxConfiguration {
@@ -22,9 +26,13 @@ class InboxConfiguration {
     ThreadPoolTaskScheduler inboxScheduler(InboxWatcher watcher, IntakeProperties properties) {
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("inbox-");
-        scheduler.setPoolSize(1);
+        scheduler.setPoolSize(2);
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(watcher::poll, properties.pollInterval());
+        // a few beats within the time after which the others take this node's files over
+        Duration beat = properties.takeoverAfter().dividedBy(5);
+        scheduler.scheduleWithFixedDelay(watcher::heartbeat, beat.compareTo(Duration.ofMillis(100)) < 0
+                ? Duration.ofMillis(100) : beat);
         return scheduler;
     }
 }
