@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import org.overturn.intake.FileIntake;
 import org.overturn.intake.IntakeProperties;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,17 +24,29 @@ class InboxConfiguration {
         return new InboxWatcher(intake, properties);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskScheduler inboxScheduler(InboxWatcher watcher, IntakeProperties properties) {
+    /** Initialized, stopped with the context and shut down by Spring: nothing is scheduled on it before that. */
+    @Bean
+    ThreadPoolTaskScheduler inboxScheduler() {
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("inbox-");
         scheduler.setPoolSize(2);
-        scheduler.initialize();
-        scheduler.scheduleWithFixedDelay(watcher::poll, properties.pollInterval());
-        // a few beats within the time after which the others take this node's files over
-        Duration beat = properties.takeoverAfter().dividedBy(5);
-        scheduler.scheduleWithFixedDelay(watcher::heartbeat, beat.compareTo(Duration.ofMillis(100)) < 0
-                ? Duration.ofMillis(100) : beat);
         return scheduler;
+    }
+
+    /**
+     * The polls and the heartbeat, on the scheduler as Spring initialized it. (Tasks scheduled on a scheduler
+     * initialized by hand went to an executor that Spring's own initialization then replaced: it went on polling
+     * after the context closed, and held the context's close for 30 s.)
+     */
+    @Bean
+    SmartInitializingSingleton inboxSchedule(@Qualifier("inboxScheduler") ThreadPoolTaskScheduler scheduler,
+                                             InboxWatcher watcher, IntakeProperties properties) {
+        return () -> {
+            scheduler.scheduleWithFixedDelay(watcher::poll, properties.pollInterval());
+            // a few beats within the time after which the others take this node's files over
+            Duration beat = properties.takeoverAfter().dividedBy(5);
+            scheduler.scheduleWithFixedDelay(watcher::heartbeat, beat.compareTo(Duration.ofMillis(100)) < 0
+                    ? Duration.ofMillis(100) : beat);
+        };
     }
 }
