@@ -3,6 +3,7 @@ package org.overturn.intake.internal;
 import java.io.IOException;
 import java.time.Duration;
 import org.overturn.intake.FileIntake;
+import org.overturn.intake.IntakeDoors;
 import org.overturn.intake.IntakeProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,16 +13,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Watches the inbox folder on a schedule, one file at a time; and tells the other nodes on the same inbox that this
- * one lives, on a thread of its own, so that a long file is never taken over from a node still reading it.
+ * Watches the inbox folder on a schedule, one file at a time, while the intake's doors are open; and tells the
+ * other nodes on the same inbox that this one lives, on a thread of its own, so that a long file is never taken
+ * over from a node still reading it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "overturn.intake.inbox-enabled", havingValue = "true", matchIfMissing = true)
 class InboxConfiguration {
 
     @Bean
-    InboxWatcher inboxWatcher(FileIntake intake, IntakeProperties properties) throws IOException {
-        return new InboxWatcher(intake, properties);
+    InboxWatcher inboxWatcher(FileIntake intake, IntakeProperties properties, IntakeDoors doors) throws IOException {
+        return new InboxWatcher(intake, properties, doors::closedBecause);
     }
 
     /** Initialized, stopped with the context and shut down by Spring: nothing is scheduled on it before that. */

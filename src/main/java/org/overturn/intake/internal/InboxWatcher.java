@@ -72,6 +72,7 @@ public class InboxWatcher {
     /** The inbox's files as last seen, and since when they have looked like that: only this node's polls touch it. */
     private final Map<Path, Seen> seen = new HashMap<>();
     private String pausedBecause;
+    private boolean watched;
 
     private record Seen(long size, FileTime modified, long sinceNanos) {
     }
@@ -135,16 +136,18 @@ public class InboxWatcher {
     public synchronized int poll() {
         Optional<String> closed = closedBecause.get();
         if (closed.isPresent()) {
-            if (!closed.get().equals(pausedBecause)) {
-                log.info("Inbox: files wait: {}", closed.get());
-                pausedBecause = closed.get();
+            // while the application starts nothing is said: it has said why itself, if it matters
+            if (watched && !closed.get().equals(pausedBecause)) {
+                log.info("Inbox not watched for now: {}", closed.get());
             }
+            pausedBecause = closed.get();
             return 0;
         }
-        if (pausedBecause != null) {
-            log.info("Inbox: taking files again");
-            pausedBecause = null;
+        if (watched && pausedBecause != null) {
+            log.info("Inbox watched again");
         }
+        pausedBecause = null;
+        watched = true;
         heartbeat();
         int handled = 0;
         List<Path> mine = new ArrayList<>(filesIn(own));
@@ -153,6 +156,9 @@ public class InboxWatcher {
             handled += handleTaken(file) ? 1 : 0;
         }
         for (Path file : settledFiles()) {
+            if (closedBecause.get().isPresent()) {
+                break; // the server is stopping: the rest wait for the next start, or another node
+            }
             Path taken = take(file);
             if (taken != null) {
                 handled += handleTaken(taken) ? 1 : 0;
