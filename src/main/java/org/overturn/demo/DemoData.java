@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.overturn.intake.FileIntake;
+import org.overturn.intake.IntakeDoors;
 import org.overturn.parity.ParityFacts;
 import org.overturn.parity.PayerParityFacts;
 import org.overturn.payer.PayerDirectory;
@@ -36,6 +37,10 @@ import org.springframework.stereotype.Component;
  * date, as a clearinghouse delivers them, every file through the one door ({@link FileIntake}), and the billing
  * office works what they bring ({@link DemoWork}), so every queue, page and chart shows something real: work
  * done and work waiting, each denial with the claim it answers.
+ * <p>
+ * The replay sets the engine clock to each past moment while the server already answers. Until it is over the intake's
+ * doors are held ({@link IntakeDoors}): the server reports not ready, an upload is answered 503 and the inbox waits,
+ * so that no real file is stamped with a replayed day or worked by the demo users.
  */
 @Component
 @Profile("demo")
@@ -47,18 +52,21 @@ class DemoData {
     static final int CLAIMS_PER_MONTH = 600;
     /** Claims in one payer's payment run; six runs a month. */
     static final int CLAIMS_PER_RUN = 100;
+    static final String REPLAYING = "The demo clinic is being loaded; try again in a minute";
 
     private final FileIntake intake;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final DemoWork work;
+    private final IntakeDoors doors;
 
     private final PayerDirectory payerDirectory;
     private final PayerEdits payerEdits;
     private final PayerParityFacts parityFacts;
 
-    DemoData(FileIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, PayerDirectory payerDirectory,
-             PayerEdits payerEdits, PayerParityFacts parityFacts) {
+    DemoData(FileIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, IntakeDoors doors,
+             PayerDirectory payerDirectory, PayerEdits payerEdits, PayerParityFacts parityFacts) {
+        this.doors = doors;
         this.payerDirectory = payerDirectory;
         this.payerEdits = payerEdits;
         this.parityFacts = parityFacts;
@@ -74,6 +82,14 @@ class DemoData {
         if (jdbc.queryForObject("select count(*) from remittance_file_report", Long.class) > 0) {
             return;
         }
+        log.info("Demo data: replaying the demo clinic's last {} months; until it is done the server reports not "
+                + "ready, and uploads and inbox files wait", MONTHS);
+        try (IntakeDoors.Hold held = doors.hold(REPLAYING)) {
+            replay();
+        }
+    }
+
+    private void replay() {
         long started = System.nanoTime();
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,18 +27,27 @@ class RemittanceUploadController {
 
     private final FileIntake intake;
     private final AuditTrail audit;
+    private final IntakeDoors doors;
 
-    RemittanceUploadController(FileIntake intake, AuditTrail audit) {
+    RemittanceUploadController(FileIntake intake, AuditTrail audit, IntakeDoors doors) {
         this.intake = intake;
         this.audit = audit;
+        this.doors = doors;
     }
 
     /**
      * 200 when stored or already on file ({@code "duplicate": true}), 422 when the file is not usable X12 of its kind,
-     * 415 when it is plainly not text at all (a PDF, an image, an archive), which is not kept.
+     * 415 when it is plainly not text at all (a PDF, an image, an archive), which is not kept. 503 with
+     * {@code Retry-After} while the server takes no files (starting, or replaying the demo clinic): nothing is read.
      */
     @PostMapping(consumes = "multipart/form-data")
     ResponseEntity<?> upload(@RequestParam("file") List<MultipartFile> files, Principal user) throws IOException {
+        var closed = doors.closedBecause();
+        if (closed.isPresent()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(IntakeDoors.RETRY_AFTER.toSeconds()))
+                    .body(Map.of("status", 503, "error", closed.get()));
+        }
         if (files.size() != 1) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Upload one file at a time"));
         }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,18 +34,34 @@ import org.overturn.dashboard.Dashboard;
 import org.overturn.dashboard.DashboardFilter;
 import org.overturn.dashboard.Kpis;
 import org.overturn.denial.WorkQueue;
+import org.overturn.Samples;
+import org.overturn.denial.ClaimPaymentsStored;
 import org.overturn.intake.FileIntake;
+import org.overturn.intake.IntakeDoors;
+import org.overturn.intake.IntakeProperties;
 import org.overturn.letters.LocalMailOutbox;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.Roles;
 import org.overturn.worklist.WorkItems;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The local run as it starts on an empty database: the demo profile replays three months of the demo clinic's
@@ -53,9 +70,17 @@ import org.springframework.test.context.ActiveProfiles;
  */
 // the output is captured from before the context (and the replay in it) starts
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the inbox watched, as in the local run, for the file dropped in it while the replay runs (DuringTheReplay)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "overturn.intake.inbox-enabled=true", "overturn.intake.poll-interval=200ms",
+        "overturn.intake.settle-time=200ms"})
 @ActiveProfiles({"test", "demo"})
 class DemoDataIT {
+
+    /** The claim payments of the demo's own files, not of the one dropped in the inbox during the replay. */
+    private static final String DEMO_CLAIM = """
+            cp.remittance_id in (select r.id from remittance r join remittance_file f on f.id = r.file_id
+                                  where f.file_name like 'demo-%')""";
 
     private static final CurrentUser ADMIN = new CurrentUser("admin", Set.of(Roles.ADMIN, Roles.PART2),
             Set.copyOf(WorkQueue.ALL));
@@ -74,6 +99,10 @@ class DemoDataIT {
     ClaimsOutboxProperties claimsOutbox;
     @Autowired
     TestRestTemplate anonymous;
+    @Autowired
+    IntakeProperties intake;
+    @Autowired
+    DuringTheReplay duringTheReplay;
 
     @Test
     void deliversEachPaymentRunOfThreeMonthsAsAFileAndFillsThePayerDirectory() {
@@ -91,7 +120,8 @@ class DemoDataIT {
                     .isBefore(paid.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
         });
         long claims = monthly.stream().mapToLong(this::claimsIn).sum();
-        long denials = jdbc.queryForObject("select count(*) from denial where follows_denial_id is null", Long.class);
+        long denials = jdbc.queryForObject("select count(*) from denial d join claim_payment cp on cp.id = "
+                + "d.claim_payment_id where d.follows_denial_id is null and " + DEMO_CLAIM, Long.class);
         assertThat(claims).isEqualTo((long) DemoData.MONTHS * DemoData.CLAIMS_PER_MONTH);
         assertThat(denials).isBetween(claims / 10, claims / 5);
         // the office's payer directory: appeal addresses, parity facts; the state program left to review
@@ -234,11 +264,12 @@ class DemoDataIT {
         assertThat(jdbc.queryForObject("""
                 select count(*) from claim_payment cp
                  where not exists (select 1 from billed_claim b where b.patient_control_number = cp.patient_control_number)
-                """, Long.class)).isZero();
+                """ + " and " + DEMO_CLAIM, Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) - count(distinct patient_control_number) from billed_claim",
                 Long.class)).isZero();
         // every denial, a payer's second denial included, is joined to its claim, sent before the 835 answering it
-        long denials = jdbc.queryForObject("select count(*) from denial", Long.class);
+        long denials = jdbc.queryForObject("select count(*) from denial d join claim_payment cp on cp.id = "
+                + "d.claim_payment_id where " + DEMO_CLAIM, Long.class);
         assertThat(denials).isGreaterThan(150);
         assertThat(jdbc.queryForObject("""
                 select count(*) from denial d join claim_answer a on a.claim_payment_id = d.claim_payment_id""",
@@ -335,9 +366,121 @@ class DemoDataIT {
         FileIntake untouched = mock(FileIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
-        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null).loadIntoEmptyDatabase();
+        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null).loadIntoEmptyDatabase();
 
         org.mockito.Mockito.verifyNoInteractions(untouched, idle);
+    }
+
+    @Test
+    void filesThatCameDuringTheReplayWaitedForItsEndAndAreNoDemoUsersWork() {
+        DuringTheReplay.Visit visit = duringTheReplay.visit;
+        assertThat(visit).as("a visit while the replay ran").isNotNull();
+        assertThat(visit.problem()).as("what went wrong in the visit").isNull();
+        // the replay's clock was months back when the visitor came
+        assertThat(visit.engineTime()).isBefore(visit.cameAt().minus(Duration.ofDays(7)));
+        assertThat(visit.uploadStatus()).isEqualTo(503);
+        assertThat(visit.retryAfter()).isEqualTo("60");
+        assertThat(visit.uploadAnswer()).contains("The demo clinic is being loaded; try again in a minute");
+        assertThat(visit.readinessStatus()).isEqualTo(503);
+        assertThat(visit.readinessAnswer()).contains("OUT_OF_SERVICE");
+        assertThat(jdbc.queryForObject("select count(*) from remittance_file where file_name = ?", Long.class,
+                DuringTheReplay.UPLOADED)).as("the upload refused during the replay").isZero();
+
+        // ready now; the dropped file was taken after the replay, on the real clock
+        assertThat(anonymous.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value())
+                .isEqualTo(200);
+        Path processed = intake.inbox().resolve("processed").resolve(DuringTheReplay.DROPPED);
+        org.awaitility.Awaitility.await("the dropped file taken").atMost(Duration.ofMinutes(2))
+                .until(() -> Files.exists(processed));
+        Instant received = jdbc.queryForObject("select received_at from remittance_file where file_name = ?",
+                java.sql.Timestamp.class, DuringTheReplay.DROPPED).toInstant();
+        assertThat(received).isAfter(duringTheReplay.readyAt).isBefore(Instant.now());
+        String itsDenials = """
+                select d.id from denial d join claim_payment cp on cp.id = d.claim_payment_id
+                  join remittance r on r.id = cp.remittance_id join remittance_file f on f.id = r.file_id
+                 where f.file_name = ?""";
+        assertThat(jdbc.queryForList("select detected_at from denial where id in (" + itsDenials + ")",
+                java.sql.Timestamp.class, DuringTheReplay.DROPPED)).hasSize(2)
+                .allSatisfy(detected -> assertThat(detected.toInstant()).isAfter(duringTheReplay.readyAt));
+        // its denials wait in their first tasks, which no demo user (nor anyone) has done
+        String itsTasks = """
+                from act_hi_taskinst where proc_inst_id_ in (select process_instance_id from denial_process
+                 where denial_id in (%s))""".formatted(itsDenials);
+        org.awaitility.Awaitility.await("its denials' first tasks").atMost(Duration.ofMinutes(1)).until(() ->
+                jdbc.queryForObject("select count(distinct proc_inst_id_) " + itsTasks, Long.class,
+                        DuringTheReplay.DROPPED) >= 2);
+        assertThat(jdbc.queryForList("select assignee_ " + itsTasks + " and (end_time_ is not null or assignee_ is "
+                + "not null)", String.class, DuringTheReplay.DROPPED)).isEmpty();
+        assertThat(jdbc.queryForObject("select min(start_time_) " + itsTasks, java.sql.Timestamp.class,
+                DuringTheReplay.DROPPED).toInstant()).isAfter(duringTheReplay.readyAt);
+    }
+
+    /**
+     * Someone at the door while the demo clinic is replayed: when the first of the demo's 835s is stored (the engine
+     * clock on its day), uploads a file of their own, asks whether the server is ready, and drops a file in the
+     * inbox. Records what they were told, and when the application said it was ready.
+     */
+    @TestConfiguration
+    static class DuringTheReplay {
+
+        static final String UPLOADED = "uploaded-during-the-replay.835";
+        static final String DROPPED = "dropped-during-the-replay.835";
+
+        record Visit(Instant engineTime, Instant cameAt, int uploadStatus, String retryAfter, String uploadAnswer,
+                     int readinessStatus, String readinessAnswer, String problem) {
+        }
+
+        private final ObjectProvider<TestRestTemplate> rest;
+        private final IntakeProperties inbox;
+        private final IntakeDoors doors;
+        volatile Visit visit;
+        volatile Instant readyAt;
+
+        DuringTheReplay(ObjectProvider<TestRestTemplate> rest, IntakeProperties inbox, IntakeDoors doors) {
+            this.rest = rest;
+            this.inbox = inbox;
+            this.doors = doors;
+        }
+
+        @TransactionalEventListener
+        public void paymentsStored(ClaimPaymentsStored stored) {
+            if (visit != null || doors.closedBecause().isEmpty()) {
+                return;
+            }
+            Instant engineTime = ClockUtil.getCurrentTime().toInstant();
+            Instant came = Instant.now();
+            try {
+                TestRestTemplate rest = this.rest.getObject();
+                var form = new LinkedMultiValueMap<String, Object>();
+                form.add("file", new ByteArrayResource(Samples.retraced("tastypackets__profee.835", "-DU1")) {
+                    @Override
+                    public String getFilename() {
+                        return UPLOADED;
+                    }
+                });
+                var headers = new HttpHeaders();
+                headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+                ResponseEntity<String> upload = rest.withBasicAuth("biller", "demo").postForEntity("/api/remittances",
+                        new HttpEntity<>(form, headers), String.class);
+                ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+                // as a clearinghouse drops a file: written under a dot-name, then renamed
+                Path partial = inbox.inbox().resolve("." + DROPPED);
+                Files.write(partial, Samples.retraced("tastypackets__profee.835", "-DD1"));
+                Files.move(partial, inbox.inbox().resolve(DROPPED), StandardCopyOption.ATOMIC_MOVE);
+                visit = new Visit(engineTime, came, upload.getStatusCode().value(),
+                        upload.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), upload.getBody(),
+                        readiness.getStatusCode().value(), readiness.getBody(), null);
+            } catch (Exception e) {
+                visit = new Visit(engineTime, came, 0, null, null, 0, null, e.toString());
+            }
+        }
+
+        @EventListener
+        public void readiness(AvailabilityChangeEvent<ReadinessState> change) {
+            if (change.getState() == ReadinessState.ACCEPTING_TRAFFIC && readyAt == null) {
+                readyAt = Instant.now();
+            }
+        }
     }
 
     private long claimsIn(Map<String, Object> run) {

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code kill -9} of the server while it ingests a large 835 from the inbox, and again while its job executor starts
  * the processes of the denials that file carried. After each restart on the same database and inbox the file is on
  * file once and whole, and every denial has exactly one lifecycle process that reached its first task: none missing,
- * none twice, no half-written file in between.
+ * none twice, no half-written file in between. The restarted server is another node (another node id): it takes
+ * over the file the killed one left in its {@code .processing} folder once that node has been silent long enough.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillDuringIngestIT {
@@ -77,7 +78,9 @@ class KillDuringIngestIT {
         assertThat(check.count("select count(*) from claim_payment")).as("claims left by the kill").isZero();
         assertThat(check.count("select count(*) from denial")).as("denials left by the kill").isZero();
         assertThat(check.count("select count(*) from act_ru_execution")).as("processes left by the kill").isZero();
-        assertThat(inbox.resolve(NAME)).as("the file, still waiting in the inbox").exists();
+        assertThat(server.processing(inbox).resolve(NAME)).as("the file, left whole in the dead node's folder")
+                .hasBinaryContent(content);
+        assertThat(inbox.resolve(NAME)).doesNotExist();
 
         // 2. restarted: it takes the file again; killed while its job executor moves the new processes
         server = RunningJar.start("ingest-2", postgres, inbox);
@@ -98,6 +101,7 @@ class KillDuringIngestIT {
         server = RunningJar.start("ingest-3", postgres, inbox);
         check.awaitJobsDone(Duration.ofMinutes(2 * 4));
         RunningJar.await("the inbox emptied", Duration.ofMinutes(2 * 1), () -> waiting(inbox).isEmpty());
+        assertThat(beingRead(inbox)).as("files left in a node's .processing folder").isEmpty();
 
         check.assertStoredOnce(facts);
         assertThat(check.count("select count(*) from remittance_file")).as("files on file").isEqualTo(1);
@@ -118,11 +122,15 @@ class KillDuringIngestIT {
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** As a clearinghouse does: written under a dot-name the server ignores, then renamed. */
     private static void drop(Path inbox, byte[] content) throws IOException {
-        Path partial = inbox.resolve("." + NAME);
+        drop(inbox, NAME, content);
+    }
+
+    /** As a clearinghouse does: written under a dot-name the server ignores, then renamed. */
+    static void drop(Path inbox, String name, byte[] content) throws IOException {
+        Path partial = inbox.resolve("." + name);
         Files.write(partial, content);
-        Files.move(partial, inbox.resolve(NAME), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -133,7 +141,18 @@ class KillDuringIngestIT {
         return check.count("select case when is_called then last_value else 0 end from claim_payment_seq");
     }
 
-    private static List<Path> waiting(Path folder) {
+    /** The files in any node's {@code .processing} folder. */
+    static List<Path> beingRead(Path inbox) {
+        try (Stream<Path> files = Files.walk(inbox.resolve(".processing"))) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Path> waiting(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).toList();
         } catch (IOException e) {

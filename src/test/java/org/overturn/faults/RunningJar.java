@@ -34,7 +34,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Its output goes to {@code target/faults/<name>.log} for a post-mortem. Job locks last 10 s instead of 5 minutes
  * and an idle job executor looks for jobs at least every 2 s, so that the jobs a killed node held are taken over
- * within seconds rather than minutes (the README's advice for a cluster, shortened for a test).
+ * within seconds rather than minutes (the README's advice for a cluster, shortened for a test). Likewise the inbox
+ * files a killed node was reading are taken over by another node after 10 s instead of 5 minutes; the node's inbox
+ * folder {@code .processing/<name>/} is named after it.
  */
 final class RunningJar implements AutoCloseable {
 
@@ -65,7 +67,8 @@ final class RunningJar implements AutoCloseable {
      * Starts the jar against {@code database} and waits until it answers an authenticated API call.
      *
      * @param name       names the log file, e.g. {@code ingest-1}
-     * @param inbox      the inbox folder it watches (polled every second), or null for no inbox
+     * @param inbox      the inbox folder it watches (polled every second, a file taken once unchanged for a second),
+     *                   or null for no inbox
      * @param properties more {@code --key=value} arguments, e.g. the mail server
      */
     static RunningJar start(String name, EmbeddedPostgres database, Path inbox, String... properties) {
@@ -87,6 +90,9 @@ final class RunningJar implements AutoCloseable {
             } else {
                 command.add("--overturn.intake.inbox=" + inbox.toAbsolutePath());
                 command.add("--overturn.intake.poll-interval=1s");
+                command.add("--overturn.intake.settle-time=1s");
+                command.add("--overturn.intake.takeover-after=10s");
+                command.add("--overturn.intake.node-id=" + name);
             }
             command.addAll(List.of(properties));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -117,13 +123,16 @@ final class RunningJar implements AutoCloseable {
         return Path.of(path);
     }
 
-    /** Up means signed-in API calls work: the schema is migrated and the administrator exists. */
+    /**
+     * Up means signed-in API calls work (the schema is migrated and the administrator exists) and the server reports
+     * ready: before that it takes no files (an upload is answered 503).
+     */
     private void awaitUp() {
         Instant started = Instant.now();
         await("%s to start".formatted(name), START_TIMEOUT, () -> {
             assertThat(process.isAlive()).as("%s died while starting: %s", name, tail()).isTrue();
             try {
-                return get("/api/queues").statusCode() == 200;
+                return get("/api/queues").statusCode() == 200 && get("/actuator/health/readiness").statusCode() == 200;
             } catch (UncheckedIOException e) {
                 return false;
             }
@@ -156,6 +165,11 @@ final class RunningJar implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** The folder of the inbox files this node is reading. */
+    Path processing(Path inbox) {
+        return inbox.resolve(".processing").resolve(name);
     }
 
     /** What the server has written so far. */

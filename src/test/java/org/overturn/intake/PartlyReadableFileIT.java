@@ -151,8 +151,7 @@ class PartlyReadableFileIT {
 
     @Test
     void theInboxMovesSuchAFileToProcessedWithTheReasonBesideIt() throws Exception {
-        var watcher = new InboxWatcher(intake, new IntakeProperties(inbox, Duration.ofSeconds(5), true,
-                org.springframework.util.unit.DataSize.ofMegabytes(100)));
+        var watcher = new InboxWatcher(intake, InboxWatcherIT.properties(inbox, Duration.ZERO, "partly"));
         Files.write(inbox.resolve("partly-inbox.835"), payments(true));
 
         assertThat(watcher.poll()).isEqualTo(1);
