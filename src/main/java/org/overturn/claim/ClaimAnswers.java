@@ -36,27 +36,6 @@ public class ClaimAnswers {
     public record Joined(long claimPaymentId, StoredClaim claim) {
     }
 
-    /** Finds and records the claim an 835 claim payment answers, inside the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<StoredClaim> join(AnsweredClaim answered) {
-        if (answered.patientControlNumber() == null) {
-            return Optional.empty();
-        }
-        var match = ClaimMatcher.match(answered, store.withControlNumber(answered.patientControlNumber()));
-        if (match.isEmpty()) {
-            return Optional.empty();
-        }
-        int inserted = jdbc.update("""
-                insert into claim_answer (claim_payment_id, billed_claim_id, matched_by, matched_at)
-                values (?, ?, ?, ?) on conflict (claim_payment_id) do nothing
-                """, answered.claimPaymentId(), match.get().billedClaimId(), match.get().reason(),
-                Timestamp.from(clock.instant()));
-        if (inserted == 0) {
-            return claimFor(answered.claimPaymentId());
-        }
-        return store.find(match.get().billedClaimId()).map(c -> c.matchedBy(match.get().reason()));
-    }
-
     /**
      * Joins a stored 835's claim payments to their claims in one pass: one query for the candidates of every CLM01,
      * one batch of inserts. Answers the billed claim id per joined claim payment.
@@ -137,9 +116,10 @@ public class ClaimAnswers {
                         rs.getBigDecimal(5), toLocalDate(rs.getDate(6)), toLocalDate(rs.getDate(7)),
                         toLocalDate(rs.getDate(8)), rs.getString(9)),
                 (Object) billedClaimIds.toArray(Long[]::new));
-        for (AnsweredClaim answered : waiting) {
-            join(answered).ifPresent(c -> joined.add(new Joined(answered.claimPaymentId(), c)));
-        }
+        // one candidate query and one batch of inserts for all of them, as for an 835's claims
+        joinAll(waiting).forEach((claimPaymentId, billedClaimId) -> claimFor(claimPaymentId)
+                .ifPresent(c -> joined.add(new Joined(claimPaymentId, c))));
+        joined.sort(java.util.Comparator.comparingLong(Joined::claimPaymentId));
         return joined;
     }
 

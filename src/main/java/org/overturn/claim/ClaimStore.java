@@ -213,17 +213,6 @@ public class ClaimStore {
                 .stream().findFirst().map(ClaimDocuments::read);
     }
 
-    /** Ids of the claims on file with this CLM01, for the join. */
-    @Transactional(readOnly = true)
-    public List<ClaimMatcher.Candidate> withControlNumber(String patientControlNumber) {
-        return jdbc.query("""
-                select id, payer_id, payer_name, charge, first_service_date, last_service_date, submitted_on
-                  from billed_claim where patient_control_number = ?
-                """, (rs, i) -> new ClaimMatcher.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), toLocalDate(rs.getDate(5)), toLocalDate(rs.getDate(6)),
-                        toLocalDate(rs.getDate(7))), patientControlNumber);
-    }
-
     /** The claims on file per CLM01, for the join of a whole 835. */
     @Transactional(readOnly = true)
     public Map<String, List<ClaimMatcher.Candidate>> withControlNumbers(String[] patientControlNumbers) {
@@ -264,9 +253,9 @@ public class ClaimStore {
     }
 
     private long newFile(ClaimFileReceipt receipt, String kind) {
-        if (findFileByHash(receipt.sha256()).isPresent()) {
-            throw new AlreadyOnFile(findFileByHash(receipt.sha256()).get());
-        }
+        findFileByHash(receipt.sha256()).ifPresent(id -> {
+            throw new AlreadyOnFile(id);
+        });
         return jdbc.queryForObject("""
                 insert into claim_file (file_name, sha256, size_bytes, kind, source, received_by, received_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id

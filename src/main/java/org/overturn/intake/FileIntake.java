@@ -1,6 +1,5 @@
 package org.overturn.intake;
 
-import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.X12Identity;
 import org.overturn.x12.X12Segments;
 import org.springframework.stereotype.Service;
@@ -23,26 +22,15 @@ public class FileIntake {
     }
 
     public IntakeResult ingest(String fileName, byte[] content, String source, String receivedBy) {
-        X12Identity identity = identify(content);
-        if (identity != null && identity.is("837")) {
-            return claims.ingestClaims(fileName, content, source, receivedBy, RemittanceIntake.sha256(content));
+        X12Identity identity = X12Segments.identifyIfReadable(content);
+        if (identity == null || !(identity.is("837") || identity.is("999") || identity.is("277"))) {
+            return remittances.ingest(fileName, content, source, receivedBy);
         }
-        if (identity != null && identity.is("999")) {
-            return claims.ingestAcknowledgements(fileName, "999", content, source, receivedBy,
-                    RemittanceIntake.sha256(content));
+        String sha256 = RemittanceIntake.sha256(content);
+        if (identity.is("837")) {
+            return claims.ingestClaims(fileName, content, source, receivedBy, sha256);
         }
-        if (identity != null && identity.is("277")) {
-            return claims.ingestAcknowledgements(fileName, "277CA", content, source, receivedBy,
-                    RemittanceIntake.sha256(content));
-        }
-        return remittances.ingest(fileName, content, source, receivedBy);
-    }
-
-    private static X12Identity identify(byte[] content) {
-        try {
-            return X12Segments.identify(content);
-        } catch (MalformedX12Exception e) {
-            return null;
-        }
+        return claims.ingestAcknowledgements(fileName, identity.is("999") ? "999" : "277CA", content, source,
+                receivedBy, sha256);
     }
 }

@@ -87,11 +87,6 @@ public record IntakeResult(
                                      boolean duplicate, List<String> envelopeWarnings) {
     }
 
-    static IntakeResult rejected(String fileName, long quarantineId, String error) {
-        return new IntakeResult(fileName, Outcome.REJECTED, false, null, quarantineId, error, 0, 0, 0,
-                BigDecimal.ZERO.setScale(2), 0, List.of());
-    }
-
     static IntakeResult duplicatePayments(String fileName, int duplicateTransactions,
                                           List<TransactionSummary> remittances) {
         return new IntakeResult(fileName, Outcome.DUPLICATE, true, null, null, null, 0, 0, 0,

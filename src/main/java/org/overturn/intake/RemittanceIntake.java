@@ -78,7 +78,7 @@ public class RemittanceIntake {
             String error = fileName + ": " + e.getMessage();
             long id = quarantine.keep(fileName, sha256, content, source, receivedBy, e);
             log.warn("Rejected {} (quarantine #{})", error, id);
-            return IntakeResult.rejected(fileName, id, error);
+            return IntakeResult.rejected(fileName, "835", id, error);
         }
         Long quarantineId = null;
         if (!parsed.unreadable().isEmpty()) {

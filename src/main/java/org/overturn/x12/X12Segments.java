@@ -97,6 +97,18 @@ public final class X12Segments {
         return null;
     }
 
+    /**
+     * What the file says it holds, or null when it cannot be read that far: the reader for the kind it was meant to
+     * be then refuses it with the segment and the reason.
+     */
+    public static X12Identity identifyIfReadable(byte[] content) {
+        try {
+            return identify(content);
+        } catch (MalformedX12Exception e) {
+            return null;
+        }
+    }
+
     private static final class Identifying implements Handler {
         private String functionalId;
         private String implementation;

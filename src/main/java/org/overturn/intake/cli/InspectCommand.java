@@ -99,7 +99,7 @@ public final class InspectCommand {
         } catch (IOException e) {
             return failed(node, "segment 0 (?): cannot read the file: " + e.getMessage());
         }
-        X12Identity identity = identify(content);
+        X12Identity identity = X12Segments.identifyIfReadable(content);
         if (identity != null && identity.is("837")) {
             return claims(node, content);
         }
@@ -171,14 +171,6 @@ public final class InspectCommand {
         node.set("functional", CLAIMS.valueToTree(parsed.functional()));
         node.set("claims", CLAIMS.valueToTree(parsed.claims()));
         return node;
-    }
-
-    private static X12Identity identify(byte[] content) {
-        try {
-            return X12Segments.identify(content);
-        } catch (MalformedX12Exception e) {
-            return null;
-        }
     }
 
     private ObjectNode failed(ObjectNode node, String error) {
