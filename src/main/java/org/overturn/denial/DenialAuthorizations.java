@@ -9,6 +9,8 @@ import org.overturn.authorization.AuthorizationCheck;
 import org.overturn.claim.BilledClaim;
 import org.overturn.claim.BilledLine;
 import org.overturn.remittance.ClaimRecords;
+import org.overturn.security.CurrentUser;
+import org.overturn.security.DenialAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +41,16 @@ public class DenialAuthorizations {
             return Optional.of(check.check(asBilled(denial, billed.get().stored().claim())));
         }
         return claimRecords.find(denial.claimPaymentId()).map(claim -> check.check(asPaid(denial, claim)));
+    }
+
+    /**
+     * The finding as this user may see it: a substance-use (Part 2) authorization behind a denial that is not itself
+     * Part 2 is named only to users with Part 2 access.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AuthorizationCheck.Result> findingFor(DenialView denial, CurrentUser user) {
+        return findingOf(denial).map(r -> r.authorization() != null && r.authorization().part2() && !user.seesPart2()
+                ? new AuthorizationCheck.Result(r.finding(), null, DenialAccess.RESTRICTED) : r);
     }
 
     private static AuthorizationCheck.ClaimUnderCheck asBilled(DenialView denial, BilledClaim claim) {

@@ -160,9 +160,10 @@ class DenialController {
     DenialDetail one(@PathVariable long id, Authentication authentication) {
         Denial denial = denials.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no denial " + id));
-        access.requireFull(CurrentUser.of(authentication), id);
+        CurrentUser user = CurrentUser.of(authentication);
+        access.requireFull(user, id);
         var billed = claims.of(denial.getClaimPaymentId(), denial.getPayerId());
-        var finding = views.find(id).flatMap(authorizations::findingOf);
+        var finding = views.find(id).flatMap(view -> authorizations.findingFor(view, user));
         return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
                 billed.map(b -> b.timelyFiling()).orElse(null),
                 finding.map(AuthorizationCheck.Result::finding).orElse(null),
