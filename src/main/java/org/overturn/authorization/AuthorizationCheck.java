@@ -62,17 +62,15 @@ public class AuthorizationCheck {
             return new Result(AuthorizationFinding.NONE_ON_FILE, null,
                     "no approved authorization for this member with this payer is on file");
         }
-        List<Authorization> named = candidates.stream()
-                .filter(a -> a.number().equalsIgnoreCase(Objects.requireNonNullElse(claim.authorizationNumber(), "")))
-                .toList();
-        if (!named.isEmpty()) {
-            candidates = named;
-        }
-        List<BilledUse.Line> billed = register.billedLinesOf(claim.memberId().strip());
-        return decide(claim, candidates, billed);
+        return decide(claim, candidates, register.billedLinesOf(claim.memberId().strip()));
     }
 
-    static Result decide(ClaimUnderCheck claim, List<Authorization> candidates, List<BilledUse.Line> billed) {
+    /** The finding among the member's authorizations with the payer (at least one), given their billed lines. */
+    static Result decide(ClaimUnderCheck claim, List<Authorization> onFile, List<BilledUse.Line> billed) {
+        List<Authorization> named = onFile.stream()
+                .filter(a -> a.number().equalsIgnoreCase(Objects.requireNonNullElse(claim.authorizationNumber(), "")))
+                .toList();
+        List<Authorization> candidates = named.isEmpty() ? onFile : named;
         List<Authorization> covering = narrow(candidates, a -> coversAll(a, claim));
         if (covering.isEmpty()) {
             Authorization nearest = latest(candidates);

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.overturn.OverturnIntegrationTest;
+import org.overturn.WebClient;
 import org.overturn.claim.ClaimProvider;
 import org.overturn.intake.FileIntake;
 import org.overturn.letters.LetterKind;
 import org.overturn.letters.Letters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +40,8 @@ class AuthorizationFindingIT {
     Letters letters;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     @Test
     void anAuthorizationOnFileForTheDateServiceAndProviderMakesTheDenialAPayerError() {
@@ -50,6 +54,8 @@ class AuthorizationFindingIT {
         assertThat(json.get("authorizationFinding").asText()).isEqualTo("VALID_ON_FILE");
         assertThat(json.at("/authorization/number").asText()).isEqualTo("AF-VALID-1");
         assertThat(json.at("/authorization/from").asText()).isEqualTo("2026-02-01");
+        String denialPage = WebClient.anonymous(port).as("biller").get("/denials/" + denial).body();
+        assertThat(denialPage).contains("data-finding=\"VALID_ON_FILE\"").contains("Authorized: a payer error");
         String letter = letterOf(denial);
         assertThat(letter).contains("They were authorized: your authorization <strong>AF-VALID-1</strong>")
                 .contains("02/01/2026 to 04/30/2026").contains("Please match this claim to authorization AF-VALID-1")
