@@ -100,6 +100,11 @@ class RoleEndpointMatrixIT {
                 new Endpoint("PUT", "/api/payers/NO-SUCH-PAYER", Body.JSON, MANAGERS),
                 new Endpoint("POST", "/api/payers/import", Body.FILE, MANAGERS),
                 // managers' figures and the audit log
+                // the authorization register: the authorizations queue (billers), managers, admins
+                new Endpoint("GET", "/api/authorizations?memberId=MATRIX", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/api/authorizations", Body.JSON, plus(BILLERS, "manager", "admin")),
+                new Endpoint("GET", "/api/authorizations/999999999", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/api/authorizations/import", Body.FILE, plus(BILLERS, "manager", "admin")),
                 new Endpoint("GET", "/api/dashboard", Body.NONE, MANAGERS),
                 new Endpoint("GET", "/api/audit", Body.NONE, ADMIN),
                 new Endpoint("GET", "/api/audit/export", Body.NONE, ADMIN),
@@ -117,6 +122,10 @@ class RoleEndpointMatrixIT {
                 new Endpoint("GET", "/payers", Body.NONE, EVERYONE),
                 new Endpoint("GET", "/payers/new", Body.NONE, MANAGERS),
                 new Endpoint("POST", "/payers", Body.FORM, MANAGERS),
+                new Endpoint("GET", "/authorizations", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("GET", "/authorizations/new", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/authorizations", Body.FORM, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/authorizations/import", Body.FORM, plus(BILLERS, "manager", "admin")),
                 new Endpoint("GET", "/parity", Body.NONE, Set.of("parity", "manager", "admin")),
                 new Endpoint("POST", "/denials/999999999/parity/analysis-received", Body.FORM,
                         Set.of("parity", "manager", "admin")),
