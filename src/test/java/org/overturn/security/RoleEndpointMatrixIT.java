@@ -72,6 +72,8 @@ class RoleEndpointMatrixIT {
                 new Endpoint("GET", "/api/denials/999999999/attachments", Body.NONE, EVERYONE),
                 new Endpoint("GET", "/api/denials/999999999/corrected-claim.837", Body.NONE, EVERYONE),
                 new Endpoint("POST", "/api/denials/999999999/appeal-decision", Body.JSON, plus(BILLERS, "admin")),
+                new Endpoint("POST", "/api/denials/999999999/retro-authorization-decision", Body.JSON,
+                        plus(BILLERS, "admin")),
                 new Endpoint("GET", "/api/reason-codes/carc/16", Body.NONE, EVERYONE),
                 new Endpoint("POST", "/api/reason-codes/carc", Body.FILE, ADMIN),
                 // remittances name every patient of a payment: billing roles, managers, admins
