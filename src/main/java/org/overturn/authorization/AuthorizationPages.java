@@ -29,7 +29,8 @@ class AuthorizationPages {
     static final int LIST_LIMIT = 500;
 
     public record ListPage(CurrentUser user, String query, List<Authorization> authorizations, boolean limited,
-                           String notice, String error, List<String> problems) {
+                           List<AuthorizationRegister.RunningOut> runningOut, String notice, String error,
+                           List<String> problems) {
     }
 
     /** One input of the form, with what was entered and what is wrong with it. */
@@ -45,9 +46,11 @@ class AuthorizationPages {
     }
 
     private final AuthorizationRegister register;
+    private final AuthorizationWatchProperties watch;
 
-    AuthorizationPages(AuthorizationRegister register) {
+    AuthorizationPages(AuthorizationRegister register, AuthorizationWatchProperties watch) {
         this.register = register;
+        this.watch = watch;
     }
 
     @GetMapping("/authorizations")
@@ -148,8 +151,8 @@ class AuthorizationPages {
     private ListPage listPage(CurrentUser user, String query, String notice, String error, List<String> problems) {
         List<Authorization> found = register.search(query, user, LIST_LIMIT + 1);
         boolean limited = found.size() > LIST_LIMIT;
-        return new ListPage(user, query, limited ? found.subList(0, LIST_LIMIT) : found, limited, notice, error,
-                problems);
+        return new ListPage(user, query, limited ? found.subList(0, LIST_LIMIT) : found, limited,
+                register.runningOut(user, watch), notice, error, problems);
     }
 
     private String invalid(CurrentUser user, Long id, Authorization saved, AuthorizationDraft draft,

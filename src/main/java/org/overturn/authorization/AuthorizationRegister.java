@@ -34,6 +34,10 @@ public class AuthorizationRegister {
     /** The work queue that keeps the register (DESIGN section 3, work queues). */
     public static final String QUEUE = "authorizations";
 
+    /** An active authorization running out, with why in words (its span ending, few units left, a review due). */
+    public record RunningOut(Authorization authorization, List<String> reasons) {
+    }
+
     /** Import outcome: created and updated counts, or the problems that stopped it (nothing imported). */
     public record Imported(int created, int updated) {
     }
@@ -149,6 +153,38 @@ public class AuthorizationRegister {
     public List<Authorization> search(String text, CurrentUser user, int limit) {
         requireKeeper(user);
         return withUse(rows.search(text, user.seesPart2(), limit));
+    }
+
+    /**
+     * The approved authorizations in force today that are running out (thresholds in {@link
+     * AuthorizationWatchProperties}), those ending first first; Part 2 records only for Part 2 users.
+     */
+    @Transactional(readOnly = true)
+    public List<RunningOut> runningOut(CurrentUser user, AuthorizationWatchProperties watch) {
+        requireKeeper(user);
+        LocalDate today = LocalDate.now(clock);
+        List<RunningOut> found = new ArrayList<>();
+        for (Authorization a : withUse(rows.active(today, user.seesPart2()))) {
+            List<String> reasons = new ArrayList<>();
+            long days = java.time.temporal.ChronoUnit.DAYS.between(today, a.to());
+            if (days <= watch.daysBeforeEnd()) {
+                reasons.add(days == 0 ? "ends today" : "ends in " + days + " day" + (days == 1 ? "" : "s"));
+            }
+            if (a.unitsApproved().signum() > 0
+                    && a.unitsLeft().compareTo(a.unitsApproved().multiply(watch.unitsLeftShare())) <= 0) {
+                reasons.add(a.unitsLeft().signum() == 0 ? "no " + a.unitType().name().toLowerCase() + " left"
+                        : a.unitsLeft().toPlainString() + " of " + a.unitsApproved().toPlainString() + " "
+                        + a.unitType().name().toLowerCase() + " left");
+            }
+            if (a.nextReviewOn() != null && !a.nextReviewOn().isAfter(today.plusDays(watch.reviewWithinDays()))) {
+                reasons.add(a.nextReviewOn().isBefore(today) ? "concurrent review overdue since " + a.nextReviewOn()
+                        : "concurrent review due " + a.nextReviewOn());
+            }
+            if (!reasons.isEmpty()) {
+                found.add(new RunningOut(a, reasons));
+            }
+        }
+        return found;
     }
 
     /** All of a member's authorizations with their use, whoever asks: for the check of a denial's claim. */

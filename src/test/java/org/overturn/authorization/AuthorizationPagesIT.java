@@ -2,11 +2,14 @@ package org.overturn.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.overturn.OverturnIntegrationTest;
 import org.overturn.WebClient;
+import org.overturn.intake.FileIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +25,10 @@ class AuthorizationPagesIT {
     TestRestTemplate anonymous;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    FileIntake intake;
 
     @Test
     void anAuthorizationIsEditedOnItsPageAndABadValueIsShownBesideItsField() {
@@ -49,6 +56,34 @@ class AuthorizationPagesIT {
                 .containsEntry("units", 12).containsEntry("unit_type", "VISITS")
                 .containsEntry("status", "PARTIALLY_APPROVED").containsEntry("source", "PAGE")
                 .containsEntry("services", "90837,90834");
+    }
+
+    @Test
+    void activeAuthorizationsEndingSoonUsedUpOrDueForReviewAreListedAsRunningOut() {
+        LocalDate today = LocalDate.now(clock);
+        long ending = create("AP-M2", "AP-END", 10, today.minusDays(30), today.plusDays(10), null);
+        long review = create("AP-M2", "AP-REVIEW", 10, today.minusDays(30), today.plusDays(100), today.plusDays(2));
+        long usedUp = create("AP-M3", "AP-USED", 1, today.minusDays(30), today.plusDays(100), null);
+        long fine = create("AP-M2", "AP-FINE", 10, today.minusDays(30), today.plusDays(100), null);
+        intake.ingest("ap-used.837", new AuthorizationClaims(AuthorizationApiIT.PAYER, "AUTH API PLAN").claim(
+                "AP-U1", "AP-M3", "90837", 1, today.minusDays(5), "AP-USED", AuthorizationClaims.LCSW), "UPLOAD",
+                "test");
+
+        String page = WebClient.anonymous(port).as("biller").get("/authorizations").body().replaceAll("\\s+", " ");
+
+        assertThat(page).contains("id=\"running-out-" + ending + "\"").contains("ends in 10 days")
+                .contains("id=\"running-out-" + review + "\"").contains("concurrent review due " + today.plusDays(2))
+                .contains("id=\"running-out-" + usedUp + "\"").contains("no units left")
+                .doesNotContain("id=\"running-out-" + fine + "\"");
+    }
+
+    private long create(String member, String number, int units, LocalDate from, LocalDate to, LocalDate review) {
+        var body = AuthorizationApiIT.body(member, number, java.util.List.of("90837"), units);
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("nextReviewOn", review == null ? null : review.toString());
+        return anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations", body,
+                com.fasterxml.jackson.databind.JsonNode.class).get("id").asLong();
     }
 
     @Test

@@ -91,6 +91,13 @@ public class AuthorizationRows {
                 like, like, like, like, limit);
     }
 
+    /** The approved (in whole or in part) authorizations in force on the day, those ending first first. */
+    public List<Row> active(LocalDate day, boolean withPart2) {
+        return jdbc.query("select " + COLUMNS + " from prior_authorization where status in ('APPROVED', "
+                + "'PARTIALLY_APPROVED') and starts_on <= ? and ends_on >= ? and (? or not part2)"
+                + " order by ends_on, id limit 2000", AuthorizationRows::row, day, day, withPart2);
+    }
+
     private static String array(List<String> codes) {
         // codes are checked to be [A-Z0-9]{4,5}: nothing in them needs quoting in an array literal
         return "{" + String.join(",", codes) + "}";
