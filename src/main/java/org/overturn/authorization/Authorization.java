@@ -10,8 +10,8 @@ import java.util.List;
  * An authorization on file with its use: {@code unitsUsed} counts the units (days, or visits: distinct dates) of
  * the 837 lines on file that carry its number (REF*G1 of the line, else of the claim), are for a service it covers
  * and fall within its span, each claim counted in its latest submission and not at all once voided, less the lines
- * an 835 on file denied (they used nothing of it); {@code unitsPaid} is the part of those an 835 on file paid; {@code unitsLeft} is approved minus used, never
- * below zero. Holds PHI.
+ * an 835 on file denied (they used nothing of it); {@code unitsPaid} is the part of those an 835 on file paid;
+ * {@code unitsLeft} is approved minus used, never below zero. Holds PHI.
  */
 public record Authorization(long id, String payerId, String payerName, String memberId, String patientName,
                             String number, LevelOfCare levelOfCare, List<String> procedures, UnitType unitType,

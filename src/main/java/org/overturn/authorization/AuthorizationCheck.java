@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuthorizationCheck {
 
     /** One service line of the claim as billed (or as the 835 repeats it when no 837 is on file). */
-    public record Service(LocalDate date, String procedure, String revenueCode, BigDecimal units, String renderingNpi) {
+    public record BilledService(LocalDate date, String procedure, String revenueCode, BigDecimal units,
+                                String renderingNpi) {
     }
 
     /**
@@ -36,7 +37,7 @@ public class AuthorizationCheck {
      */
     public record ClaimUnderCheck(String memberId, Set<String> payerIds, String patientControlNumber,
                                   String authorizationNumber, String renderingNpi, String facilityNpi,
-                                  List<Service> services) {
+                                  List<BilledService> services) {
     }
 
     /** The finding, with the authorization it was made on (null for {@code NONE_ON_FILE}) and why, in words. */
@@ -135,7 +136,7 @@ public class AuthorizationCheck {
 
     /** What the member's other claims used of it, up to this claim's last date of service. */
     private static BigDecimal usedBefore(Authorization a, ClaimUnderCheck claim, List<BilledUse.Line> billed) {
-        LocalDate last = claim.services().stream().map(Service::date).filter(Objects::nonNull)
+        LocalDate last = claim.services().stream().map(BilledService::date).filter(Objects::nonNull)
                 .max(LocalDate::compareTo).orElse(a.to());
         return AuthorizationRegister.used(a.terms(), billed, l ->
                 !l.denied() && !l.patientControlNumber().equals(claim.patientControlNumber()) && l.serviceDate() != null
@@ -163,7 +164,7 @@ public class AuthorizationCheck {
 
     private static String dates(ClaimUnderCheck claim) {
         var format = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy");
-        return String.join(", ", claim.services().stream().map(Service::date).filter(Objects::nonNull).distinct()
+        return String.join(", ", claim.services().stream().map(BilledService::date).filter(Objects::nonNull).distinct()
                 .sorted().map(format::format).toList());
     }
 

@@ -57,9 +57,9 @@ public class DenialAuthorizations {
         String member = claim.subscriber() != null && claim.subscriber().memberId() != null
                 ? claim.subscriber().memberId() : claim.patient() == null ? null : claim.patient().memberId();
         String rendering = claim.renderedBy() == null ? null : claim.renderedBy().npi();
-        List<AuthorizationCheck.Service> services = new ArrayList<>();
+        List<AuthorizationCheck.BilledService> services = new ArrayList<>();
         for (BilledLine line : claim.lines()) {
-            services.add(new AuthorizationCheck.Service(
+            services.add(new AuthorizationCheck.BilledService(
                     line.serviceDate() != null ? line.serviceDate() : claim.statementFrom(), line.procedure(),
                     line.revenueCode(), line.units(), line.renderingNpi()));
         }
@@ -72,7 +72,7 @@ public class DenialAuthorizations {
     }
 
     private static AuthorizationCheck.ClaimUnderCheck asPaid(DenialView denial, ClaimRecords.ClaimRecord claim) {
-        List<AuthorizationCheck.Service> services = claim.lines().stream().map(l -> new AuthorizationCheck.Service(
+        List<AuthorizationCheck.BilledService> services = claim.lines().stream().map(l -> new AuthorizationCheck.BilledService(
                 l.serviceDate() != null ? l.serviceDate() : claim.firstServiceDate(), l.procedure(), l.revenueCode(),
                 l.units(), null)).toList();
         String facility = claim.payeeId() != null && claim.payeeId().matches("\\d{10}") ? claim.payeeId() : null;

@@ -23,7 +23,7 @@ class AuthorizationCheckTest {
 
     static AuthorizationCheck.ClaimUnderCheck claim(String number, String code, LocalDate day) {
         return new AuthorizationCheck.ClaimUnderCheck("M1", Set.of("P1"), "PCN-9", number, "1497758544", null,
-                List.of(new AuthorizationCheck.Service(day, code, null, BigDecimal.ONE, null)));
+                List.of(new AuthorizationCheck.BilledService(day, code, null, BigDecimal.ONE, null)));
     }
 
     static BilledUse.Line visit(String pcn, String number, LocalDate day, boolean answered, boolean paid) {
