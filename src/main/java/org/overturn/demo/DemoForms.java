@@ -68,21 +68,32 @@ final class DemoForms {
      * enclosure, and none argues parity: the letter does that once a parity specialist confirmed the concern, and
      * never to Medicare.
      */
-    private static final Map<RootCause, String> ARGUMENTS = Map.of(
-            RootCause.MEDICAL_NECESSITY, "Continued care at this level followed the treatment plan, reviewed monthly; "
-                    + "the patient had not improved enough at the lower level of care to step down safely.",
-            RootCause.AUTHORIZATION, "The authorization was requested before the first session and approved; its "
-                    + "number is on the claim, and the services billed fall within its dates and units.",
-            RootCause.BENEFIT_LIMIT, "By our count the patient had 14 visits this plan year before these dates, below "
-                    + "the plan's limit of 20.",
-            RootCause.NON_COVERED, "The service is covered under the plan's mental health benefit, and it was billed "
-                    + "with the code the plan's own fee schedule lists for it.",
-            RootCause.TIMELY_FILING, "We ask that the claim be processed as filed on the first submission date above.",
-            RootCause.CREDENTIALING, "Provider services confirmed by telephone that the clinician's enrollment took "
-                    + "effect before the date of service.",
-            RootCause.TELEHEALTH, "The session was a synchronous audio-video visit with the patient at home, as the "
-                    + "session note records with its start and end times.",
-            RootCause.CODING, "The session note records the start and end times that support the code billed.");
+    private static final Map<RootCause, String> ARGUMENTS = Map.ofEntries(
+            Map.entry(RootCause.MEDICAL_NECESSITY, "Continued care at this level followed the treatment plan, reviewed "
+                    + "monthly; the patient had not improved enough at the lower level of care to step down safely."),
+            Map.entry(RootCause.AUTHORIZATION, "The authorization was requested before the first session and "
+                    + "approved; its number is on the claim, and the services billed fall within its dates and units."),
+            Map.entry(RootCause.BENEFIT_LIMIT, "By our count the patient had 14 visits this plan year before these "
+                    + "dates, below the plan's limit of 20."),
+            Map.entry(RootCause.NON_COVERED, "The service is covered under the plan's mental health benefit, and it "
+                    + "was billed with the code the plan's own fee schedule lists for it."),
+            Map.entry(RootCause.TIMELY_FILING, "We ask that the claim be processed as filed on the first submission "
+                    + "date above."),
+            Map.entry(RootCause.CREDENTIALING, "Provider services confirmed by telephone that the clinician's "
+                    + "enrollment took effect before the date of service."),
+            Map.entry(RootCause.TELEHEALTH, "The session was a synchronous audio-video visit with the patient at "
+                    + "home, as the session note records with its start and end times."),
+            Map.entry(RootCause.CODING, "The session note records the start and end times that support the code "
+                    + "billed."),
+            Map.entry(RootCause.MISSING_INFORMATION, "The claim now carries what the remark codes asked for; nothing "
+                    + "else on it has changed."),
+            Map.entry(RootCause.BUNDLING, "Each service was provided at its own time and is recorded in its own "
+                    + "note."),
+            Map.entry(RootCause.DUPLICATE, "Each date of service was billed once, on this claim."),
+            Map.entry(RootCause.ELIGIBILITY, "The payer's eligibility response on the date of service showed the "
+                    + "coverage active."),
+            Map.entry(RootCause.COORDINATION_OF_BENEFITS, "The patient confirmed in writing that the other coverage "
+                    + "ended before the date of service."));
 
     private static final String RECONSIDERATION = "The claim was billed as the service was provided, and the patient "
             + "was covered on the date of service. We ask for reconsideration.";

@@ -92,6 +92,11 @@ class AppealLettersTest {
     private String render(RootCause cause, LetterFacts facts) throws IOException {
         var letter = renderer.render(LetterTemplates.nameFor(LetterKind.APPEAL, cause), "87726", facts);
         assertThat(letter.pages()).as("%s: one or two pages", cause).isBetween(1, 2);
+        assertThat(ownWords(letter.html())).as("%s: one position", cause).satisfies(words -> {
+            if (!cause.name().equalsIgnoreCase(OWNED_BY_AUTHORIZATION_REGISTER)) {
+                assertThat(words).doesNotContainPattern("(?i)\\beither\\b|and/or");
+            }
+        });
         return text(letter.pdf());
     }
 
@@ -112,8 +117,7 @@ class AppealLettersTest {
                 "Enclosures: 1. Session note 2026-02-20.pdf; 2. Treatment plan.pdf.");
         assertThat(text).doesNotContainIgnoringCase("null").doesNotContain("(not given)", "(not named");
         if (!cause.name().equalsIgnoreCase(OWNED_BY_AUTHORIZATION_REGISTER)) {
-            assertThat(text).as("one position").doesNotContainPattern("(?i)\\beither\\b|and/or")
-                    .contains("We enclose Session note 2026-02-20.pdf, Treatment plan.pdf (listed below).");
+            assertThat(text).contains("We enclose Session note 2026-02-20.pdf, Treatment plan.pdf (listed below).");
         }
         boolean parityLaw = plan != PlanType.MEDICARE && plan != PlanType.MEDICARE_ADVANTAGE
                 && plan != PlanType.TRICARE;
@@ -131,6 +135,21 @@ class AppealLettersTest {
             case TRICARE -> "TRICARE";
             case OTHER -> "";
         });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"corrected-claim-cover", "parity/analysis-request",
+            "parity/complaint"})
+    void theLettersThatAreNoAppealTakeOnePositionAndPrintNoBlankEither(String template) throws IOException {
+        LetterFacts f = facts(RootCause.CODING, appealTo(PlanType.COMMERCIAL, List.of("90837"), List.of(), null),
+                List.of(), true, new LetterFacts.Correction("90837 changed to 90834", "48 minutes documented",
+                        "03/05/2026"), null);
+        var letter = renderer.render(template, "87726", f);
+
+        assertThat(letter.pages()).isBetween(1, 2);
+        assertThat(text(letter.pdf())).contains("PCN-4471", "Dana Whitfield", "Enclosures: none.")
+                .doesNotContainIgnoringCase("null").doesNotContain("Enclosed is");
+        assertThat(ownWords(letter.html())).doesNotContainPattern("(?i)\\beither\\b|and/or");
     }
 
     @ParameterizedTest
@@ -291,6 +310,11 @@ class AppealLettersTest {
                 f.reasons(), f.rootCause(), f.rootCauseLabel(), f.explanation(), f.appealLevel(), f.appealLevelName(),
                 f.argument(), f.enclosures(), f.signer(), part2, f.parityConcern(), f.correction(), f.parity(),
                 f.billed(), f.appeal());
+    }
+
+    /** The letter's HTML without the payer's codes, which it quotes as the code list words them ("either" too). */
+    static String ownWords(String html) {
+        return html.replaceAll("(?s)<h2>The payer's reasons for the denial</h2>.*?</table>", "");
     }
 
     /** Prose of {@code length} characters. */
