@@ -75,6 +75,15 @@ public final class WebClient {
 
     /** Posts a form, with the session's CSRF token unless the form has one; a key may repeat by giving a list value. */
     public HttpResponse<String> post(String path, Map<String, ?> form) {
+        return post(path, form, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As {@link #post(String, Map)}, for an answer that is not text (a PDF). */
+    public HttpResponse<byte[]> postForBytes(String path, Map<String, ?> form) {
+        return post(path, form, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> post(String path, Map<String, ?> form, HttpResponse.BodyHandler<T> handler) {
         if (csrfToken != null && !form.containsKey("_csrf")) {
             var withToken = new java.util.LinkedHashMap<String, Object>(form);
             withToken.put("_csrf", csrfToken);
@@ -84,7 +93,7 @@ public final class WebClient {
                         .stream().map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
                 .collect(Collectors.joining("&"));
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), handler);
     }
 
     private HttpRequest.Builder request(String path) {

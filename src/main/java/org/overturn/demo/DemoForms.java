@@ -8,6 +8,7 @@ import org.overturn.denial.DenialView;
 import org.overturn.denial.RootCause;
 import org.overturn.parity.ParityEscalation;
 import org.overturn.workflow.DenialLifecycle.Tasks;
+import org.overturn.workflow.DenialLifecycle.Variables;
 
 /**
  * What the demo's billers, managers and parity specialist write in each task's form (the fields of
@@ -62,30 +63,63 @@ final class DemoForms {
                     new Change("Other coverage removed from the claim",
                             "The patient confirmed in writing that the other coverage ended; the payer updated its record.")));
 
-    private static final Map<RootCause, String> ARGUMENTS = Map.of(
-            RootCause.MEDICAL_NECESSITY, "The treatment plan and the last three progress notes document moderate to "
-                    + "severe symptoms (PHQ-9 of 19, GAD-7 of 16) and impaired functioning at work and at home that meet "
-                    + "the plan's published criteria for continued care at this level. The frequency of sessions follows "
-                    + "the treatment plan's goals, reviewed monthly. We ask that the claim be reprocessed for payment.",
-            RootCause.AUTHORIZATION, "The authorization was requested on time and approved; the approval letter with "
-                    + "its number and dates is enclosed. The services billed fall within the approved dates and units.",
-            RootCause.BENEFIT_LIMIT, "The plan limits outpatient psychotherapy visits but sets no comparable limit on "
-                    + "outpatient medical visits. Under the Mental Health Parity and Addiction Equity Act such a limit "
-                    + "may not be applied more stringently to mental health benefits. We ask that the visits be paid.",
-            RootCause.NON_COVERED, "The service is covered under the plan's mental health benefit, and it was billed "
-                    + "with the code the plan's own fee schedule lists for it.",
-            RootCause.TIMELY_FILING, "The original claim was filed within the plan's limit: the clearinghouse "
-                    + "acceptance report (277CA) enclosed shows the payer received it in time. We ask that the claim be "
-                    + "processed as timely filed.",
-            RootCause.CREDENTIALING, "The rendering clinician was credentialed with the plan before the date of "
-                    + "service; the plan's welcome letter with the effective date is enclosed.",
-            RootCause.TELEHEALTH, "The session was a synchronous audio-video visit, billed as the plan's telehealth "
-                    + "policy requires; the policy and the session note with start and end times are enclosed.",
-            RootCause.CODING, "The code billed is the one the session note supports; the note with its start and end "
-                    + "times is enclosed. We ask for reconsideration.");
+    /**
+     * What a biller adds to the letter's own position. The demo attaches no documents, so no argument points at an
+     * enclosure, and none argues parity: the letter does that once a parity specialist confirmed the concern, and
+     * never to Medicare.
+     */
+    private static final Map<RootCause, String> ARGUMENTS = Map.ofEntries(
+            Map.entry(RootCause.MEDICAL_NECESSITY, "Continued care at this level followed the treatment plan, reviewed "
+                    + "monthly; the patient had not improved enough at the lower level of care to step down safely."),
+            Map.entry(RootCause.AUTHORIZATION, "The authorization was requested before the first session and "
+                    + "approved; its number is on the claim, and the services billed fall within its dates and units."),
+            Map.entry(RootCause.BENEFIT_LIMIT, "By our count the patient had 14 visits this plan year before these "
+                    + "dates, below the plan's limit of 20."),
+            Map.entry(RootCause.NON_COVERED, "The service is covered under the plan's mental health benefit, and it "
+                    + "was billed with the code the plan's own fee schedule lists for it."),
+            Map.entry(RootCause.TIMELY_FILING, "We ask that the claim be processed as filed on the first submission "
+                    + "date above."),
+            Map.entry(RootCause.CREDENTIALING, "Provider services confirmed by telephone that the clinician's "
+                    + "enrollment took effect before the date of service."),
+            Map.entry(RootCause.TELEHEALTH, "The session was a synchronous audio-video visit with the patient at "
+                    + "home, as the session note records with its start and end times."),
+            Map.entry(RootCause.CODING, "The session note records the start and end times that support the code "
+                    + "billed."),
+            Map.entry(RootCause.MISSING_INFORMATION, "The claim now carries what the remark codes asked for; nothing "
+                    + "else on it has changed."),
+            Map.entry(RootCause.BUNDLING, "Each service was provided at its own time and is recorded in its own "
+                    + "note."),
+            Map.entry(RootCause.DUPLICATE, "Each date of service was billed once, on this claim."),
+            Map.entry(RootCause.ELIGIBILITY, "The payer's eligibility response on the date of service showed the "
+                    + "coverage active."),
+            Map.entry(RootCause.COORDINATION_OF_BENEFITS, "The patient confirmed in writing that the other coverage "
+                    + "ended before the date of service."));
 
-    private static final String RECONSIDERATION = "The enclosed records show that the claim was billed correctly "
-            + "and that the patient was covered on the date of service. We ask for reconsideration.";
+    private static final String RECONSIDERATION = "The claim was billed as the service was provided, and the patient "
+            + "was covered on the date of service. We ask for reconsideration.";
+
+    /** The clinical case behind a medical-necessity appeal, from the chart (no patient is named). */
+    private record ClinicalCase(String scores, String symptoms, String risk, String lowerLevelTried) {
+    }
+
+    private static final List<ClinicalCase> LOCUS_CASES = List.of(
+            new ClinicalCase("Composite 20: risk of harm 3, functional status 4, co-morbidity 2, recovery "
+                    + "environment 4/3, treatment history 3, engagement 1 (level 4)",
+                    "Depressive symptoms with PHQ-9 of 19; not working for three weeks; sleeping 3-4 hours a night.",
+                    "Passive suicidal ideation without plan or intent; safety plan in place.",
+                    "Weekly outpatient psychotherapy for 12 weeks; PHQ-9 rose from 14 to 19."),
+            new ClinicalCase("Composite 18: risk of harm 2, functional status 4, co-morbidity 3, recovery "
+                    + "environment 3/3, treatment history 2, engagement 1 (level 3)",
+                    "Panic attacks daily with agoraphobic avoidance; GAD-7 of 16; missed half of school days.",
+                    "No self-harm; risk of losing school placement.",
+                    "Biweekly outpatient therapy and medication management for 10 weeks without improvement."));
+
+    private static final List<ClinicalCase> ASAM_CASES = List.of(
+            new ClinicalCase("Dimension 1: 1; dimension 2: 1; dimension 3: 2; dimension 4: 3; dimension 5: 3; "
+                    + "dimension 6: 3 (level 2.1)",
+                    "Alcohol use disorder, severe; two returns to use in the past month; missed work shifts.",
+                    "High risk of continued use; living with a partner who drinks.",
+                    "Weekly outpatient counseling (level 1) for 8 weeks; returned to use twice."));
 
     private static final Map<RootCause, String> WRITE_OFF_REASONS = Map.of(
             RootCause.TIMELY_FILING, "No proof of timely filing: the claim reached the clearinghouse after the limit.",
@@ -204,9 +238,19 @@ final class DemoForms {
         }
         String argument = ARGUMENTS.getOrDefault(denial.rootCause(), RECONSIDERATION);
         if (level > 1) {
-            argument = "Second-level appeal. The first-level decision did not address the records we sent. " + argument;
+            argument = "Second-level appeal. The first-level decision did not address the points below. " + argument;
         }
-        return form("appealAction", "SUBMIT", "appealArgument", argument);
+        Map<String, Object> form = form("appealAction", "SUBMIT", "appealArgument", argument);
+        if (denial.rootCause() == RootCause.MEDICAL_NECESSITY) {
+            // substance-use programs are placed with the ASAM Criteria, mental health care with LOCUS
+            boolean sud = denial.part2();
+            ClinicalCase c = dice.pick(s, "clinical case", sud ? ASAM_CASES : LOCUS_CASES);
+            form.putAll(form(Variables.NECESSITY_CRITERIA, sud ? "ASAM" : "LOCUS", Variables.NECESSITY_SCORES,
+                    c.scores(), Variables.NECESSITY_SYMPTOMS, c.symptoms(), Variables.NECESSITY_RISK, c.risk(),
+                    Variables.NECESSITY_LOWER_LEVEL_TRIED, c.lowerLevelTried(), Variables.PEER_TO_PEER_OFFERED,
+                    String.valueOf(dice.chance(s, "peer to peer", 0.5))));
+        }
+        return form;
     }
 
     private Map<String, Object> decideWriteOff(String s, DenialView denial, RootCause cause) {

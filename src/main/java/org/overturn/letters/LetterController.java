@@ -65,11 +65,14 @@ class LetterController {
     /** The appeal as it would go out with the argument in the form, not stored: opened in a new tab. */
     @PostMapping("/denials/{id}/letters/preview")
     ResponseEntity<byte[]> preview(@PathVariable long id, @RequestParam(required = false) String appealArgument,
-                                   @RequestParam(defaultValue = "APPEAL") LetterKind kind, Authentication user) {
+                                   @RequestParam(defaultValue = "APPEAL") LetterKind kind,
+                                   @RequestParam Map<String, String> form, Authentication user) {
         DenialView denial = readable(id, user);
         // while an appeal is prepared or approved, the denial's level is the last one sent
         int level = kind == LetterKind.APPEAL ? denial.appealLevel() + 1 : 0;
-        var draft = letters.preview(id, kind, level, appealArgument, user.getName());
+        // the task form's clinical case, as the process will hold it once the task is completed
+        var draft = letters.preview(id, kind, level, appealArgument, MedicalNecessity.of(form::get), user.getName(),
+                null);
         audit.record(AuditAction.EXPORT, "denial", String.valueOf(id), "letter preview");
         return pdfResponse(draft.pdf(), "draft-" + id + ".pdf");
     }

@@ -11,25 +11,21 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
                           List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
                           int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
                           Signer signer, boolean part2, boolean parityConcern, Correction correction,
-                          Parity parity, Billed billed, Authorization authorization) {
+                          Parity parity, Billed billed, Appeal appeal, Authorization authorization) {
 
     /** The same facts without an authorization finding (not an authorization denial). */
     public LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
                        List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
                        int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
                        Signer signer, boolean part2, boolean parityConcern, Correction correction, Parity parity,
-                       Billed billed) {
+                       Billed billed, Appeal appeal) {
         this(date, practice, payer, claim, lines, reasons, rootCause, rootCauseLabel, explanation, appealLevel,
-                appealLevelName, argument, enclosures, signer, part2, parityConcern, correction, parity, billed, null);
+                appealLevelName, argument, enclosures, signer, part2, parityConcern, correction, parity, billed, appeal,
+                null);
     }
 
-    /** The same facts without the claim as billed (no 837 on file). */
-    public LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
-                       List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
-                       int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
-                       Signer signer, boolean part2, boolean parityConcern, Correction correction, Parity parity) {
-        this(date, practice, payer, claim, lines, reasons, rootCause, rootCauseLabel, explanation, appealLevel,
-                appealLevelName, argument, enclosures, signer, part2, parityConcern, correction, parity, null);
+    public LetterFacts {
+        appeal = appeal == null ? Appeal.UNKNOWN : appeal;
     }
 
     /**
@@ -39,8 +35,40 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
      */
     public record Billed(String birthDate, List<String> diagnoses, String renderingProvider, String renderingNpi,
                          String renderingCredential, String priorAuthorization, String referral,
-                         String firstSubmittedOn, String acceptedOn, String acceptanceReference, Long daysToFiling,
-                         int filingLimitDays, boolean filedWithinLimit, boolean proofOnFile) {
+                         String firstSubmittedOn, String submissionReference, String acceptedOn,
+                         String acceptanceReference, Long daysToFiling, int filingLimitDays, boolean filedWithinLimit,
+                         boolean proofOnFile) {
+    }
+
+    /**
+     * What an appeal stands on beyond the codes: the regime it goes to (no parity law binds Medicare, Medicare
+     * Advantage or TRICARE, so no letter to them argues it), the kind of services the lines bill, and the clinical case
+     * of a medical-necessity appeal.
+     *
+     * @param planLabel          the plan type in words ("Medicare Advantage"), null when unknown
+     * @param medicare           Medicare or Medicare Advantage, by CLP06 (MA, MB, 16) or the payer directory
+     * @param parityLawApplies   false for Medicare, Medicare Advantage and TRICARE
+     * @param timedPsychotherapy a line bills psychotherapy by documented minutes (90832-90838)
+     * @param psychotherapyAddOn a line bills psychotherapy as an add-on to an E/M service (90833, 90836, 90838)
+     * @param perDiem            a line bills a per-diem level of care (PHP, IOP, day treatment)
+     * @param telehealth         how the claim marks telehealth ("modifier 95; place of service 10"), null when it does not
+     * @param necessity          the clinical case the biller entered, null when none
+     */
+    public record Appeal(String planLabel, boolean medicare, boolean parityLawApplies, boolean timedPsychotherapy,
+                         boolean psychotherapyAddOn, boolean perDiem, String telehealth, Necessity necessity) {
+
+        /** Nothing known about the plan or the services. */
+        public static final Appeal UNKNOWN = new Appeal(null, false, true, false, false, false, null, null);
+    }
+
+    /** {@link MedicalNecessity} worded for print: the criteria by name. */
+    public record Necessity(String criteria, String scores, String symptoms, String risk, String lowerLevelTried,
+                            boolean peerToPeerOffered) {
+
+        static Necessity of(MedicalNecessity m) {
+            return m == null ? null : new Necessity(m.criteria() == null ? null : m.criteria().label(), m.scores(),
+                    m.symptoms(), m.risk(), m.lowerLevelTried(), m.peerToPeerOffered());
+        }
     }
 
     public record Practice(String name, String npi, List<String> address, String phone, String fax, String email) {

@@ -28,6 +28,7 @@ import org.overturn.denial.ReasonCodeList;
 import org.overturn.denial.RootCause;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PayerProfile;
+import org.overturn.payer.PlanType;
 import org.overturn.remittance.ClaimRecords;
 import org.springframework.stereotype.Component;
 
@@ -78,8 +79,8 @@ class LetterFactsAssembler {
         this.clock = clock;
     }
 
-    LetterFacts assemble(DenialView denial, LetterKind kind, int appealLevel, String argument, String preparedBy,
-                         LetterFacts.Parity parity) {
+    LetterFacts assemble(DenialView denial, LetterKind kind, int appealLevel, String argument,
+                         MedicalNecessity necessity, String preparedBy, LetterFacts.Parity parity) {
         ClaimRecords.ClaimRecord claim = claims.find(denial.claimPaymentId())
                 .orElseThrow(() -> new IllegalStateException("denial " + denial.id() + " has no stored claim"));
         PayerProfile payer = denial.payerId() == null ? null : payers.profile(denial.payerId()).orElse(null);
@@ -87,18 +88,17 @@ class LetterFactsAssembler {
                 .map(c -> new LetterFacts.Correction(c.whatChanged(), c.reason(),
                         SHORT_DATE.format(c.correctedAt().atZone(clock.getZone()))))
                 .orElse(null);
-        List<String> enclosures = new ArrayList<>();
-        if (kind == LetterKind.CORRECTED_CLAIM_COVER) {
-            enclosures.add("Corrected claim (frequency code 7)");
-        }
-        attachments.of(denial.id()).forEach(a -> enclosures.add(a.fileName()));
+        // exactly what LetterMailer sends with the letter: the denial's attachments, nothing else
+        List<String> enclosures = attachments.of(denial.id()).stream().map(LetterAttachments.Attachment::fileName)
+                .toList();
+        var billedClaim = billedClaims.of(denial.claimPaymentId(), denial.payerId());
         return new LetterFacts(LONG_DATE.format(LocalDate.now(clock)), practice(claim), payer(denial, payer),
                 claimBlock(denial, claim), lines(claim), reasons(claim), denial.rootCause().name(),
                 LABELS.getOrDefault(denial.rootCause(), denial.rootCause().name()), denial.explanation(),
                 appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy),
                 denial.part2(), parity != null, latestCorrection, parity,
-                billedClaims.of(denial.claimPaymentId(), denial.payerId()).map(LetterFactsAssembler::billed)
-                        .orElse(null),
+                billedClaim.map(LetterFactsAssembler::billed).orElse(null),
+                appeal(denial, claim, payer, billedClaim.map(b -> b.stored().claim()).orElse(null), necessity),
                 authorizations.findingOf(denial).map(LetterFactsAssembler::authorization).orElse(null));
     }
 
@@ -117,6 +117,58 @@ class LetterFactsAssembler {
                 a.unitType().name().toLowerCase(Locale.ROOT), restrictedTo, result.reason());
     }
 
+    private static LetterFacts.Appeal appeal(DenialView denial, ClaimRecords.ClaimRecord claim, PayerProfile payer,
+                                             BilledClaim billed, MedicalNecessity necessity) {
+        List<String> codes = new ArrayList<>();
+        List<String> modifiers = new ArrayList<>();
+        claim.lines().forEach(l -> {
+            codes.add(l.procedure());
+            codes.add(revenueCode(l.revenueCode()));
+            modifiers.addAll(l.modifiers());
+        });
+        if (billed != null) {
+            billed.lines().forEach(l -> modifiers.addAll(l.modifiers()));
+        }
+        return appeal(claim.filingIndicator(), payer == null ? null : payer.planType(), denial.planType(), codes,
+                modifiers, billed == null ? null : billed.placeOfService(), necessity);
+    }
+
+    /**
+     * The regime the letter goes to and the kinds of service its lines bill. Any one source that says Medicare is
+     * enough: the 835's CLP06 (MA, MB, 16), the payer directory, the plan type the denial was scheduled with.
+     */
+    static LetterFacts.Appeal appeal(String filingIndicator, PlanType directoryPlan, String denialPlanType,
+                                     List<String> codes, List<String> modifiers, String placeOfService,
+                                     MedicalNecessity necessity) {
+        List<PlanType> plans = Stream.of(PlanType.fromFilingIndicator(filingIndicator), directoryPlan,
+                planType(denialPlanType)).filter(Objects::nonNull).toList();
+        boolean medicare = plans.contains(PlanType.MEDICARE) || plans.contains(PlanType.MEDICARE_ADVANTAGE);
+        PlanType plan = medicare
+                ? (plans.contains(PlanType.MEDICARE_ADVANTAGE) ? PlanType.MEDICARE_ADVANTAGE : PlanType.MEDICARE)
+                : plans.stream().filter(p -> p != PlanType.OTHER).findFirst().orElse(null);
+        return new LetterFacts.Appeal(plan == null ? null : PLAN_LABELS.get(plan), medicare,
+                !medicare && !plans.contains(PlanType.TRICARE), ServiceKinds.any(codes, ServiceKinds.TIMED_PSYCHOTHERAPY),
+                ServiceKinds.any(codes, ServiceKinds.EM_ADD_ONS), ServiceKinds.any(codes, ServiceKinds.PER_DIEM),
+                ServiceKinds.telehealth(modifiers, placeOfService), LetterFacts.Necessity.of(necessity));
+    }
+
+    private static final Map<PlanType, String> PLAN_LABELS = Map.of(PlanType.COMMERCIAL, "Commercial",
+            PlanType.MEDICARE, "Medicare", PlanType.MEDICARE_ADVANTAGE, "Medicare Advantage",
+            PlanType.MEDICAID, "Medicaid", PlanType.TRICARE, "TRICARE");
+
+    private static PlanType planType(String name) {
+        try {
+            return name == null ? null : PlanType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Revenue codes are four digits; some payers drop the leading zero (912 for 0912). */
+    private static String revenueCode(String code) {
+        return code != null && code.matches("\\d{3}") ? "0" + code : code;
+    }
+
     private static LetterFacts.Billed billed(BilledClaims.BilledClaim b) {
         BilledClaim c = b.stored().claim();
         ClaimPerson patient = c.patient() != null ? c.patient() : c.subscriber();
@@ -129,6 +181,8 @@ class LetterFactsAssembler {
                 rendering == null ? null : rendering.displayName(), rendering == null ? null : rendering.npi(),
                 credential == null ? null : credential.label(), c.priorAuthorization(), c.referral(),
                 filing.firstSubmittedOn() == null ? null : SHORT_DATE.format(filing.firstSubmittedOn()),
+                // the batch reference is the latest sending's: cited only when that sending was the first
+                Objects.equals(b.stored().submittedOn(), filing.firstSubmittedOn()) ? b.stored().reference() : null,
                 filing.acceptedOn() == null ? null : SHORT_DATE.format(filing.acceptedOn()), filing.proof(),
                 filing.daysToFiling(), filing.limitDays(), Boolean.TRUE.equals(filing.withinLimit()),
                 filing.proofOnFile());
@@ -183,12 +237,40 @@ class LetterFactsAssembler {
     }
 
     private static List<LetterFacts.Line> lines(ClaimRecords.ClaimRecord claim) {
-        return claim.lines().stream().map(l -> new LetterFacts.Line(
+        return sameServiceOnce(claim.lines().stream().map(l -> new LetterFacts.Line(
                 l.serviceDate() == null ? null : SHORT_DATE.format(l.serviceDate()), l.procedure(),
                 l.modifiers().isEmpty() ? null : String.join(", ", l.modifiers()),
                 l.units() == null ? null : l.units().stripTrailingZeros().toPlainString(), money(l.charge()),
                 money(l.paid()), l.adjustments().isEmpty() ? null : String.join(", ", l.adjustments().stream()
-                        .map(a -> a.group() + "-" + a.reason() + " " + money(a.amount())).toList()))).toList();
+                        .map(a -> a.group() + "-" + a.reason() + " " + money(a.amount())).toList()))).toList());
+    }
+
+    /**
+     * Lines that differ only in their date (a per-diem program billed day by day) as one row with the dates they
+     * span and how many there are, so a month of program days fits the letter; lines in their order otherwise.
+     */
+    static List<LetterFacts.Line> sameServiceOnce(List<LetterFacts.Line> lines) {
+        Map<List<String>, List<LetterFacts.Line>> groups = new LinkedHashMap<>();
+        for (LetterFacts.Line l : lines) {
+            groups.computeIfAbsent(java.util.Arrays.asList(l.procedure(), l.modifiers(), l.units(), l.billed(),
+                    l.paid(), l.adjustments()), k -> new ArrayList<>()).add(l);
+        }
+        List<LetterFacts.Line> rows = new ArrayList<>();
+        for (List<LetterFacts.Line> group : groups.values()) {
+            LetterFacts.Line first = group.get(0);
+            if (group.size() < 3) {
+                rows.addAll(group);
+                continue;
+            }
+            List<String> dates = group.stream().map(LetterFacts.Line::serviceDate).filter(Objects::nonNull)
+                    .sorted(java.util.Comparator.comparing(d -> LocalDate.parse(d, SHORT_DATE))).toList();
+            String span = dates.isEmpty() ? null : dates.get(0) + " to " + dates.get(dates.size() - 1) + " ("
+                    + group.size() + " lines)";
+            rows.add(new LetterFacts.Line(span, first.procedure(), first.modifiers(), first.units(),
+                    first.billed() + " each", first.paid() + " each", first.adjustments() == null ? null
+                    : first.adjustments() + " each"));
+        }
+        return rows;
     }
 
     /** Each code once, claim level first, with the official description of its list. */

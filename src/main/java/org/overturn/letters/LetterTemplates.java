@@ -75,10 +75,15 @@ public class LetterTemplates {
             case TIMELY_FILING -> "timely-filing";
             case BENEFIT_LIMIT -> "benefit-limit";
             case NON_COVERED -> "non-covered";
-            case CODING, TELEHEALTH, BUNDLING, MISSING_INFORMATION -> "coding-correction";
+            case CODING -> "coding-correction";
+            case TELEHEALTH -> "telehealth";
+            case BUNDLING -> "bundling";
+            case MISSING_INFORMATION -> "missing-information";
+            case DUPLICATE -> "duplicate";
+            case ELIGIBILITY -> "eligibility";
             case CREDENTIALING -> "credentialing";
             case COORDINATION_OF_BENEFITS -> "coordination-of-benefits";
-            case ELIGIBILITY, DUPLICATE, OTHER -> "reconsideration";
+            case OTHER -> "reconsideration";
         };
     }
 

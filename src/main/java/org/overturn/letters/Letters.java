@@ -59,31 +59,45 @@ public class Letters {
     @Transactional(readOnly = true)
     public LetterRenderer.RenderedLetter preview(long denialId, LetterKind kind, int appealLevel, String argument,
                                                  String user) {
-        return preview(denialId, kind, appealLevel, argument, user, null);
+        return preview(denialId, kind, appealLevel, argument, null, user, null);
     }
 
-    /** The preview of a letter that argues parity too ({@code parity} null: it does not). */
+    /**
+     * The preview of a letter with the clinical case of a medical-necessity appeal ({@code necessity} null: none) and
+     * the parity argument ({@code parity} null: the confirmed case's, if any).
+     */
     @Transactional(readOnly = true)
     public LetterRenderer.RenderedLetter preview(long denialId, LetterKind kind, int appealLevel, String argument,
-                                                 String user, LetterFacts.Parity parity) {
+                                                 MedicalNecessity necessity, String user, LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
         return renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()), denial.payerId(),
-                facts.assemble(denial, kind, appealLevel, argument, user, parityOf(denialId, kind, parity)));
+                facts.assemble(denial, kind, appealLevel, argument, necessity, user, parityOf(denialId, kind, parity)));
     }
 
     /** Renders the letter and stores it as the next version, unless it is the same as the latest one. */
     @Transactional
     public LetterVersion render(long denialId, LetterKind kind, int appealLevel, String argument, String user) {
-        return render(denialId, kind, appealLevel, argument, user, null);
+        return render(denialId, kind, appealLevel, argument, null, user, null);
     }
 
     /** As {@link #render(long, LetterKind, int, String, String)}, for a letter with a parity case behind it. */
     @Transactional
     public LetterVersion render(long denialId, LetterKind kind, int appealLevel, String argument, String user,
                                 LetterFacts.Parity parity) {
+        return render(denialId, kind, appealLevel, argument, null, user, parity);
+    }
+
+    /**
+     * As {@link #render(long, LetterKind, int, String, String)}, with the clinical case the biller entered for a
+     * medical-necessity appeal ({@code necessity} null: none) and the parity argument ({@code parity} null: the
+     * confirmed case's, if any).
+     */
+    @Transactional
+    public LetterVersion render(long denialId, LetterKind kind, int appealLevel, String argument,
+                                MedicalNecessity necessity, String user, LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
         LetterRenderer.RenderedLetter letter = renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()),
-                denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, user,
+                denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, necessity, user,
                         parityOf(denialId, kind, parity)));
         jdbc.update("""
                 insert into letter (denial_id, kind, appeal_level, created_at) values (?, ?, ?, ?)

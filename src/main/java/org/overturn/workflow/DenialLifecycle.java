@@ -65,6 +65,14 @@ public final class DenialLifecycle {
         public static final String CORRECTION_REASON = "correctionReason";
         public static final String APPEAL_ACTION = "appealAction";
         public static final String APPEAL_ARGUMENT = "appealArgument";
+        /** The clinical case of a medical-necessity appeal (Prepare appeal), read by the letter. */
+        public static final String NECESSITY_CRITERIA = org.overturn.letters.MedicalNecessity.Fields.CRITERIA;
+        public static final String NECESSITY_SCORES = org.overturn.letters.MedicalNecessity.Fields.SCORES;
+        public static final String NECESSITY_SYMPTOMS = org.overturn.letters.MedicalNecessity.Fields.SYMPTOMS;
+        public static final String NECESSITY_RISK = org.overturn.letters.MedicalNecessity.Fields.RISK;
+        public static final String NECESSITY_LOWER_LEVEL_TRIED =
+                org.overturn.letters.MedicalNecessity.Fields.LOWER_LEVEL_TRIED;
+        public static final String PEER_TO_PEER_OFFERED = org.overturn.letters.MedicalNecessity.Fields.PEER_TO_PEER_OFFERED;
         public static final String APPEAL_APPROVED = "appealApproved";
         public static final String APPEAL_DECISION = "appealDecision";
         public static final String PROOF_OF_TIMELY_FILING = "proofOfTimelyFiling";

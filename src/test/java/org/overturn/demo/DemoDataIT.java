@@ -369,6 +369,57 @@ class DemoDataIT {
                 "correctedProcedure", "correctedAuthorization", "correctedLine");
     }
 
+    /**
+     * The demo's appeal letters as a payer's appeals clerk reads them: the claim identified, one position, one or two
+     * pages, the clinical case of a medical-necessity appeal, no parity argument to Medicare, and no enclosure named
+     * that was not sent (the demo attaches none).
+     */
+    @Test
+    void theDemoAppealLettersIdentifyTheClaimArgueOnePositionAndEncloseOnlyWhatWasSent() throws Exception {
+        List<Map<String, Object>> letters = jdbc.queryForList("""
+                select v.pdf, v.html, v.pages, d.root_cause, d.patient_control_number,
+                       (select count(*) from letter_attachment a where a.denial_id = d.id) as attached
+                  from letter_version v join letter l on l.id = v.letter_id join denial d on d.id = l.denial_id
+                 where l.kind = 'APPEAL'""");
+        assertThat(letters).hasSizeGreaterThan(10);
+        int medicare = 0;
+        int necessity = 0;
+        for (Map<String, Object> letter : letters) {
+            String text;
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF((byte[]) letter.get("pdf"))) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            }
+            String cause = (String) letter.get("root_cause");
+            assertThat((Integer) letter.get("pages")).as(cause).isBetween(1, 2);
+            assertThat(text).as(cause).contains("Patient account number " + letter.get("patient_control_number"),
+                            "Date of birth", "Rendering provider", "Diagnoses (ICD-10-CM)", "Claim first submitted",
+                            "Sincerely,")
+                    .doesNotContainIgnoringCase("null").doesNotContain("(not given)");
+            if (!"AUTHORIZATION".equals(cause)) {
+                // the letter's own words (the payer's codes are quoted as the code list words them); issue 15
+                // rewrites the authorization letter around the register's finding
+                String ownWords = ((String) letter.get("html"))
+                        .replaceAll("(?s)<h2>The payer's reasons for the denial</h2>.*?</table>", "");
+                assertThat(ownWords).as(cause).doesNotContainPattern("(?i)\\beither\\b");
+            }
+            if ((Long) letter.get("attached") == 0 && !"AUTHORIZATION".equals(cause)) {
+                assertThat(text).as(cause).contains("Enclosures: none.", "We have not enclosed records")
+                        .doesNotContainPattern("(?i)records enclosed|the enclosed|is enclosed|are enclosed");
+            }
+            if (text.contains("Plan type Medicare")) {
+                medicare++;
+                assertThat(text).as(cause).doesNotContainIgnoringCase("parity").doesNotContain("MHPAEA");
+            }
+            if ("MEDICAL_NECESSITY".equals(cause)) {
+                necessity++;
+                assertThat(text).contains("Level-of-care criteria.", "Lower level of care tried.",
+                        "professional credentials of the reviewer");
+            }
+        }
+        assertThat(medicare).as("letters to Medicare plans").isPositive();
+        assertThat(necessity).as("medical-necessity letters").isPositive();
+    }
+
     @Test
     void aTimelyFilingDenialOfAClaimSentInTimeShowsThePayersAcceptanceAsProof() {
         TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");

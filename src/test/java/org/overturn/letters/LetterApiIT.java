@@ -169,6 +169,37 @@ class LetterApiIT {
                 Integer.class, version.id())).isZero();
     }
 
+    @Test
+    void thePreviewFromThePrepareAppealFormShowsTheClinicalCaseAndAMedicareClaimGetsNoParityArgument()
+            throws java.io.IOException {
+        intake.ingest("letter-api-medicare.835", KnownRemittance.from(PAYER, "LETTER API PLAN", "LETTER-API-4",
+                        "20260302", "0")
+                .claim("CLP*LAPI-4*4*310*0**MA*ICN-LAPI-4", "CAS*CO*50*310", "NM1*QC*1*LAKE*RAY****MI*LAPI321",
+                        "SVC*HC:S9480*310*0**1", "DTM*472*20260224")
+                .bytes(), "UPLOAD", "test");
+        long medicare = jdbc.queryForObject("select id from denial where payer_id = ? and patient_control_number = "
+                + "'LAPI-4'", Long.class, PAYER);
+
+        var preview = web("biller").postForBytes("/denials/" + medicare + "/letters/preview", java.util.Map.of(
+                "appealAction", "SUBMIT", "appealArgument", "The patient could not step down safely.",
+                MedicalNecessity.Fields.CRITERIA, "LOCUS", MedicalNecessity.Fields.SCORES, "Composite 19 (level 3)",
+                MedicalNecessity.Fields.RISK, "Self-harm last month", MedicalNecessity.Fields.PEER_TO_PEER_OFFERED,
+                "true"));
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        String text;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(preview.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Patient RAY LAKE", "Member ID LAPI321", "Payer claim number ICN-LAPI-4",
+                        "Plan type Medicare",
+                        "Level-of-care criteria. LOCUS (Level of Care Utilization System): Composite 19 (level 3)",
+                        "Risk. Self-harm last month", "The patient could not step down safely.", "peer-to-peer review")
+                .doesNotContainIgnoringCase("parity").doesNotContainIgnoringCase("null");
+        assertThat(letters.preview(medicare, LetterKind.APPEAL, 1, "x", "biller").html())
+                .as("without the form's case").doesNotContain("Level-of-care criteria", "peer-to-peer");
+    }
+
     private org.springframework.http.ResponseEntity<JsonNode> upload(String user, long denialId, String name,
                                                                      byte[] content) {
         var body = new LinkedMultiValueMap<String, Object>();

@@ -43,7 +43,7 @@ class LetterRendererTest {
                 LetterFactsAssembler.paragraphs(argument), List.of("Session note 2026-02-20.pdf", "Treatment plan.pdf"),
                 new LetterFacts.Signer("Dana Whitfield", "Billing Manager"), part2, parity,
                 new LetterFacts.Correction("Modifier 95 replaced by POS 10", "Video session at home", "03/05/2026"),
-                parity ? parity() : null);
+                parity ? parity() : null, null, null);
     }
 
     static LetterFacts.Parity parity() {
@@ -66,7 +66,7 @@ class LetterRendererTest {
 
         String text = text(letter.pdf());
         assertThat(letter.template()).isEqualTo(template + ".ftlh");
-        assertThat(letter.pages()).isBetween(1, 4);
+        assertThat(letter.pages()).isBetween(1, 2);
         assertThat(text).contains("Riverside Behavioral Health", "Harbor Health Plan", "PO Box 30555",
                 "Jane Doe", "M123456789", "PCN-4471", "ICN-2026-000417", "02/20/2026", "$150.00", "CO-50",
                 "not deemed a 'medical necessity'", "N115", "90837", "First-level appeal",
@@ -78,13 +78,14 @@ class LetterRendererTest {
     static LetterFacts withBilled(LetterFacts f, LetterFacts.Billed billed) {
         return new LetterFacts(f.date(), f.practice(), f.payer(), f.claim(), f.lines(), f.reasons(), f.rootCause(),
                 f.rootCauseLabel(), f.explanation(), f.appealLevel(), f.appealLevelName(), f.argument(),
-                f.enclosures(), f.signer(), f.part2(), f.parityConcern(), f.correction(), f.parity(), billed);
+                f.enclosures(), f.signer(), f.part2(), f.parityConcern(), f.correction(), f.parity(), billed,
+                f.appeal());
     }
 
     static LetterFacts.Billed billed(String acceptedOn, String report) {
         return new LetterFacts.Billed("04/12/1984", List.of("F33.1", "F41.1"), "Ana Morales", "1497758544",
-                "Clinical social worker (LCSW)", "AUTH-77", null, "02/23/2026", acceptedOn, report, 5L, 90, true,
-                acceptedOn != null);
+                "Clinical social worker (LCSW)", "AUTH-77", null, "02/23/2026", "BATCH-0223", acceptedOn, report, 5L,
+                90, true, acceptedOn != null);
     }
 
     @Test
@@ -108,10 +109,10 @@ class LetterRendererTest {
 
         // (the PDF's text may break a date at its slash: the acceptance date is checked without it)
         assertThat(text(withProof.pdf()).replace(" /", "/")).contains("first submitted on 02/23/2026",
-                "accepted it for adjudication on 02/25/2026", "RPT-CJ4 (payer claim PAYER-CJ4)", "5 days after the date of service",
-                "within your filing limit of 90 days");
-        assertThat(text(withoutProof.pdf())).contains("first submitted on 02/23/2026", "clearinghouse submission report")
-                .doesNotContain("accepted it");
+                "accepted it into adjudication on 02/25/2026", "RPT-CJ4 (payer claim PAYER-CJ4)",
+                "5 days after the first date of service", "within your filing limit of 90 days");
+        assertThat(text(withoutProof.pdf())).contains("first submitted on 02/23/2026",
+                "no acknowledgment of its acceptance on file").doesNotContain("accepted it");
     }
 
     @Test
@@ -122,13 +123,6 @@ class LetterRendererTest {
         assertThat(text(letter.pdf())).contains("Corrected claim", "frequency code 7", "ICN-2026-000417",
                 "Modifier 95 replaced by POS 10", "Video session at home")
                 .doesNotContain("If you uphold the denial");
-    }
-
-    @Test
-    void theCodingLetterExplainsTimeBasedPsychotherapyCodesWhenTheBillerWroteNothing() throws IOException {
-        var letter = renderer.render("coding-correction", "87726", facts("  ", false, false));
-
-        assertThat(text(letter.pdf())).contains("90834 for 38-52 minutes", "90837 for 53");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.overturn.letters.LocalMailOutbox;
 import org.overturn.part2.PatientConsents;
 import org.overturn.workflow.DenialLifecycle.Tasks;
+import org.overturn.workflow.DenialLifecycle.Variables;
 import org.overturn.workflow.LifecycleScenario.Denied;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,6 +95,51 @@ class LetterDeliveryPathIT {
         assertThat(delivery).containsEntry("attachments", 2);
         assertThat(scenario.status(denial.id())).isEqualTo("APPEALED");
         assertThat(audit(denial.id(), "LETTER_SENT")).isEqualTo(1);
+    }
+
+    @Test
+    void aMedicalNecessityAppealCarriesTheClinicalCaseEnteredOnPrepareAppealAndNoParityToMedicare() throws Exception {
+        String claim = LifecycleScenario.newClaim();
+        // a payer of its own: the directory keeps the plan type of the first 835 it met from a payer
+        Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00").filing("MB")
+                .payer("MEDICARE PART B TEST", "OVT-MEDICARE-B"));
+
+        scenario.complete(denial, Tasks.PREPARE_APPEAL, LifecycleScenario.BILLER, "appealAction", "SUBMIT",
+                "appealArgument", "The patient could not step down safely.",
+                Variables.NECESSITY_CRITERIA, "LOCUS", Variables.NECESSITY_SCORES, "Composite 20 (level 4)",
+                Variables.NECESSITY_SYMPTOMS, "PHQ-9 of 19; not working for three weeks",
+                Variables.NECESSITY_RISK, "Passive suicidal ideation, safety plan in place",
+                Variables.NECESSITY_LOWER_LEVEL_TRIED, "Weekly outpatient therapy for 12 weeks",
+                Variables.PEER_TO_PEER_OFFERED, "true");
+        scenario.runJobs(denial.processInstanceId());
+
+        assertThat(denial.process()).hasPassed("Task_RenderAppealLetter");
+        byte[] pdf = jdbc.queryForObject("""
+                select v.pdf from letter_version v join letter l on l.id = v.letter_id
+                 where l.denial_id = ? and l.kind = 'APPEAL'""", byte[].class, denial.id());
+        String pdfText;
+        try (var document = Loader.loadPDF(pdf)) {
+            pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(pdfText).contains("Plan type Medicare", "as assessed with LOCUS (Level of Care Utilization System)",
+                "Level-of-care criteria. LOCUS (Level of Care Utilization System): Composite 20 (level 4)",
+                "Symptoms and functioning. PHQ-9 of 19; not working for three weeks",
+                "Risk. Passive suicidal ideation, safety plan in place",
+                "Lower level of care tried. Weekly outpatient therapy for 12 weeks",
+                "The patient could not step down safely.", "professional credentials of the reviewer",
+                "peer-to-peer review", "We have not enclosed records", "Enclosures: none.")
+                .doesNotContainIgnoringCase("parity");
+    }
+
+    @Test
+    void aPrepareAppealFormRefusesAClinicalCaseLongerThanTheLetterHasRoomFor() {
+        String claim = LifecycleScenario.newClaim();
+        Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00"));
+
+        assertThatThrownBy(() -> scenario.complete(denial, Tasks.PREPARE_APPEAL, LifecycleScenario.BILLER,
+                "appealAction", "SUBMIT", "appealArgument", "See below.", Variables.NECESSITY_SYMPTOMS, "x".repeat(501),
+                Variables.NECESSITY_CRITERIA, "DSM")).hasMessageContaining("Please correct the form");
+        assertThat(denial.process()).isWaitingAt(Tasks.PREPARE_APPEAL);
     }
 
     @Test

@@ -177,6 +177,16 @@ class WorkPagesIT {
     }
 
     @Test
+    void thePrepareAppealFormAsksForTheClinicalCaseOfAMedicalNecessityAppeal() {
+        var page = web.as("biller").get("/denials/" + necessity);
+
+        assertThat(page.body()).contains("Root cause: Medical necessity", "name=\"appealArgument\"",
+                "Medical necessity: level-of-care criteria the clinician used", "name=\"necessityCriteria\" value=\"LOCUS\"",
+                "value=\"ASAM\"", "name=\"necessityScores\"", "name=\"necessitySymptoms\"", "name=\"necessityRisk\"",
+                "name=\"necessityLowerLevelTried\"", "name=\"peerToPeerOffered\"", "id=\"preview-letter\"");
+    }
+
+    @Test
     void part2DenialIsRedactedForUsersWithoutPart2Access() {
         var biller = web.as("biller").get("/denials/" + sud).body();
         assertThat(biller).contains("Restricted record", "42 CFR Part 2", "$900.00")
