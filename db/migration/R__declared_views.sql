@@ -12,6 +12,18 @@ create or replace view remittance_report as select * from remittance;
 create or replace view remittance_claim_report as select * from claim_payment;
 create or replace view remittance_line_report as select * from service_line;
 
+-- claim ------------------------------------------------------------------------------------------------------
+
+-- The claims as billed, their lines and which 835 claim payment answers which claim: what the authorization
+-- register counts units from.
+create or replace view claim_billed_claim_report as
+select id, patient_control_number, payer_id, payer_name, member_id, frequency, submitted_on, billing_npi,
+       rendering_npi, prior_authorization, first_service_date, last_service_date from billed_claim;
+create or replace view claim_billed_line_report as
+select id, billed_claim_id, line_number, revenue_code, procedure_code, units, service_date, service_date_to,
+       prior_authorization, rendering_npi from billed_line;
+create or replace view claim_answer_report as select claim_payment_id, billed_claim_id from claim_answer;
+
 -- denial -----------------------------------------------------------------------------------------------------
 
 create or replace view denial_report as select * from denial;

@@ -63,9 +63,12 @@ class DemoData {
     private final PayerDirectory payerDirectory;
     private final PayerEdits payerEdits;
     private final PayerParityFacts parityFacts;
+    private final DemoAuthorizations authorizations;
 
     DemoData(FileIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, IntakeDoors doors,
-             PayerDirectory payerDirectory, PayerEdits payerEdits, PayerParityFacts parityFacts) {
+             PayerDirectory payerDirectory, PayerEdits payerEdits, PayerParityFacts parityFacts,
+             DemoAuthorizations authorizations) {
+        this.authorizations = authorizations;
         this.doors = doors;
         this.payerDirectory = payerDirectory;
         this.payerEdits = payerEdits;
@@ -117,6 +120,8 @@ class DemoData {
         }
         deliveries.addAll(submissions.deliveries(sent.values()));
         DemoWork.Summary done = work.replay(deliveries, billed, sent, now, this::deliver);
+        int registered = authorizations.enter(today);
+        log.info("Demo data: {} authorizations entered in the register", registered);
         log.info("Demo data: {} months of claims and remittances replayed in {} s: {} claims sent; {} denials; {} "
                         + "tasks completed by {}; {} corrected claims resubmitted; {} appeals sent, {} overturned, {} "
                         + "upheld; {} recovered; {} written off; {} letters emailed; {} tasks open{}",

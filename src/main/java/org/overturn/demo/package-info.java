@@ -6,5 +6,5 @@
  * package-private.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "claim", "correction", "denial", "intake", "parity", "payer", "security", "workflow", "worklist"})
+        "authorization", "claim", "correction", "denial", "intake", "parity", "payer", "security", "workflow", "worklist"})
 package org.overturn.demo;

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.overturn.authorization.Authorization;
+import org.overturn.authorization.AuthorizationCheck;
+import org.overturn.authorization.AuthorizationFinding;
 import org.overturn.claim.BilledClaimView;
 import org.overturn.claim.TimelyFiling;
 import org.overturn.denial.internal.Denial;
@@ -39,9 +42,14 @@ class DenialController {
     private final DenialAccess access;
     private final JdbcTemplate jdbc;
     private final BilledClaims claims;
+    private final Denials views;
+    private final DenialAuthorizations authorizations;
 
-    DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims) {
+    DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
+                     Denials views, DenialAuthorizations authorizations) {
         this.claims = claims;
+        this.views = views;
+        this.authorizations = authorizations;
         this.denials = denials;
         this.access = access;
         this.jdbc = jdbc;
@@ -130,18 +138,35 @@ class DenialController {
 
     /**
      * One denial with the claim it answers ({@code "claim"}, null when no 837 is on file) and, with the claim, the
-     * timely-filing count against the payer's limit.
+     * timely-filing count against the payer's limit; an authorization denial carries what the register found
+     * ({@code authorizationFinding}, DESIGN section 3) and the authorization it was found on.
      */
-    record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling) {
+    record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling,
+                        AuthorizationFinding authorizationFinding, AuthorizationOnFile authorization) {
+    }
+
+    /** The authorization a finding was made on, and why that finding. */
+    record AuthorizationOnFile(Long id, String number, LocalDate from, LocalDate to, String levelOfCare,
+                               BigDecimal unitsApproved, BigDecimal unitsUsed, String reason) {
+        static AuthorizationOnFile of(AuthorizationCheck.Result result) {
+            Authorization a = result.authorization();
+            return a == null ? new AuthorizationOnFile(null, null, null, null, null, null, null, result.reason())
+                    : new AuthorizationOnFile(a.id(), a.number(), a.from(), a.to(), a.levelOfCare().name(),
+                            a.unitsApproved(), a.unitsUsed(), result.reason());
+        }
     }
 
     @GetMapping("/{id}")
     DenialDetail one(@PathVariable long id, Authentication authentication) {
         Denial denial = denials.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no denial " + id));
-        access.requireFull(CurrentUser.of(authentication), id);
+        CurrentUser user = CurrentUser.of(authentication);
+        access.requireFull(user, id);
         var billed = claims.of(denial.getClaimPaymentId(), denial.getPayerId());
+        var finding = views.find(id).flatMap(view -> authorizations.findingFor(view, user));
         return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
-                billed.map(b -> b.timelyFiling()).orElse(null));
+                billed.map(b -> b.timelyFiling()).orElse(null),
+                finding.map(AuthorizationCheck.Result::finding).orElse(null),
+                finding.map(AuthorizationOnFile::of).orElse(null));
     }
 }

@@ -11,7 +11,18 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
                           List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
                           int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
                           Signer signer, boolean part2, boolean parityConcern, Correction correction,
-                          Parity parity, Billed billed, Appeal appeal) {
+                          Parity parity, Billed billed, Appeal appeal, Authorization authorization) {
+
+    /** The same facts without an authorization finding (not an authorization denial). */
+    public LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
+                       List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
+                       int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
+                       Signer signer, boolean part2, boolean parityConcern, Correction correction, Parity parity,
+                       Billed billed, Appeal appeal) {
+        this(date, practice, payer, claim, lines, reasons, rootCause, rootCauseLabel, explanation, appealLevel,
+                appealLevelName, argument, enclosures, signer, part2, parityConcern, correction, parity, billed, appeal,
+                null);
+    }
 
     public LetterFacts {
         appeal = appeal == null ? Appeal.UNKNOWN : appeal;
@@ -92,6 +103,16 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
                          String reason, String levelOfCare, String requestSentOn, String responseDue,
                          String responseSummary, String regulatorName, List<String> regulatorAddress,
                          String regulatorHowToFile, List<String> evidence) {
+    }
+
+    /**
+     * What the authorization register found for an authorization denial ({@code finding}: NONE_ON_FILE,
+     * VALID_ON_FILE, EXPIRED, UNITS_EXHAUSTED, WRONG_SERVICE or WRONG_PROVIDER), with the authorization it was found
+     * on (number, span, level of care, services, units); the authorization's fields are null for NONE_ON_FILE.
+     */
+    public record Authorization(String finding, String number, String from, String to, String levelOfCare,
+                                String services, String unitsApproved, String unitsUsed, String unitType,
+                                String restrictedTo, String reason) {
     }
 
     /** The latest corrected claim of the denial: what changed and why. */

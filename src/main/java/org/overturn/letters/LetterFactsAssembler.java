@@ -13,7 +13,10 @@ import org.overturn.claim.ClaimPerson;
 import org.overturn.claim.ClaimProvider;
 import org.overturn.claim.ProviderCredential;
 import org.overturn.claim.TimelyFiling;
+import org.overturn.authorization.Authorization;
+import org.overturn.authorization.AuthorizationCheck;
 import org.overturn.denial.BilledClaims;
+import org.overturn.denial.DenialAuthorizations;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -60,11 +63,13 @@ class LetterFactsAssembler {
     private final ReasonCodeList codes = ReasonCodeList.shipped();
 
     private final BilledClaims billedClaims;
+    private final DenialAuthorizations authorizations;
 
     LetterFactsAssembler(ClaimRecords claims, PayerDirectory payers, CorrectedClaims corrections,
                          LetterAttachments attachments, UserNames names, LettersProperties properties,
-                         Clock clock, BilledClaims billedClaims) {
+                         Clock clock, BilledClaims billedClaims, DenialAuthorizations authorizations) {
         this.billedClaims = billedClaims;
+        this.authorizations = authorizations;
         this.claims = claims;
         this.payers = payers;
         this.corrections = corrections;
@@ -93,7 +98,23 @@ class LetterFactsAssembler {
                 appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy),
                 denial.part2(), parity != null, latestCorrection, parity,
                 billedClaim.map(LetterFactsAssembler::billed).orElse(null),
-                appeal(denial, claim, payer, billedClaim.map(b -> b.stored().claim()).orElse(null), necessity));
+                appeal(denial, claim, payer, billedClaim.map(b -> b.stored().claim()).orElse(null), necessity),
+                authorizations.findingOf(denial).map(LetterFactsAssembler::authorization).orElse(null));
+    }
+
+    private static LetterFacts.Authorization authorization(AuthorizationCheck.Result result) {
+        Authorization a = result.authorization();
+        if (a == null) {
+            return new LetterFacts.Authorization(result.finding().name(), null, null, null, null, null, null, null,
+                    null, null, result.reason());
+        }
+        String restrictedTo = a.renderingNpi() != null ? "rendering provider NPI " + a.renderingNpi()
+                : a.facilityNpi() != null ? "facility NPI " + a.facilityNpi() : null;
+        return new LetterFacts.Authorization(result.finding().name(), a.number(), SHORT_DATE.format(a.from()),
+                SHORT_DATE.format(a.to()), a.levelOfCare().label().toLowerCase(Locale.ROOT),
+                a.procedures().isEmpty() ? null : String.join(", ", a.procedures()),
+                a.unitsApproved().toPlainString(), a.unitsUsed().toPlainString(),
+                a.unitType().name().toLowerCase(Locale.ROOT), restrictedTo, result.reason());
     }
 
     private static LetterFacts.Appeal appeal(DenialView denial, ClaimRecords.ClaimRecord claim, PayerProfile payer,

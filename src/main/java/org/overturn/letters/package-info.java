@@ -5,5 +5,5 @@
  * the patient's consent is on file.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "accounts", "claim", "correction", "denial", "part2", "payer", "remittance", "security"})
+        "accounts", "authorization", "claim", "correction", "denial", "part2", "payer", "remittance", "security"})
 package org.overturn.letters;

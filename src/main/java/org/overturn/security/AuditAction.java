@@ -29,5 +29,7 @@ public enum AuditAction {
     /** A replacement or void 837 was made from a biller's correction. */
     CORRECTED_CLAIM_MADE,
     /** A replacement or void 837 was written to the clearinghouse outbox. */
-    CORRECTED_CLAIM_RELEASED
+    CORRECTED_CLAIM_RELEASED,
+    /** An authorization was entered or changed in the register, by hand, through the API or by an import. */
+    AUTHORIZATION_CHANGED
 }

@@ -14,6 +14,8 @@ public final class DenialLifecycle {
         public static final String APPEAL_DECISION_RECORDED = "AppealDecisionRecorded";
         /** A later 835 for the claim arrived while the denial was still being worked. */
         public static final String LATER_PAYMENT_RECEIVED = "LaterPaymentReceived";
+        /** A biller recorded the payer's decision on a retro authorization the process is waiting on. */
+        public static final String RETRO_AUTHORIZATION_DECIDED = "RetroAuthorizationDecided";
 
         private Messages() {
         }
@@ -33,6 +35,8 @@ public final class DenialLifecycle {
         /** The service task whose job emails the appeal (retried while the mail server is down). */
         public static final String SEND_APPEAL = "Task_SendAppeal";
         public static final String RENDER_APPEAL_LETTER = "Task_RenderAppealLetter";
+        public static final String REQUEST_RETRO_AUTHORIZATION = "Task_RequestRetroAuthorization";
+        public static final String FOLLOW_UP_RETRO_AUTHORIZATION = "Task_FollowUpRetroAuthorization";
 
         private Tasks() {
         }
@@ -85,6 +89,9 @@ public final class DenialLifecycle {
         public static final String PARITY_CASE_OPEN = "parityCaseOpen";
         public static final String SENT_BY = "sentBy";
         public static final String SENT_REFERENCE = "sentReference";
+        /** APPROVED, DENIED or PENDING: the payer's decision on a retro authorization. */
+        public static final String RETRO_AUTHORIZATION_DECISION = "retroAuthorizationDecision";
+        public static final String RETRO_AUTHORIZATION_NUMBER = "retroAuthorizationNumber";
 
         private Variables() {
         }

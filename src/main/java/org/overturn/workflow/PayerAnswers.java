@@ -178,6 +178,27 @@ public class PayerAnswers {
     }
 
     /**
+     * A biller records the payer's decision on a retro authorization the process is waiting on (APPROVED with the
+     * new number, or DENIED). False when the denial is not waiting for one.
+     */
+    public boolean recordRetroAuthorizationDecision(long denialId, String decision, String number, String recordedBy) {
+        for (String processInstanceId : processesOfDenials.lifecycleOf(denialId).stream().toList()) {
+            boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                    .eventType("message").eventName(DenialLifecycle.Messages.RETRO_AUTHORIZATION_DECIDED).count() > 0;
+            if (waiting) {
+                runtime.createMessageCorrelation(DenialLifecycle.Messages.RETRO_AUTHORIZATION_DECIDED)
+                        .processInstanceId(processInstanceId)
+                        .setVariable(RETRO_AUTHORIZATION_DECISION, decision)
+                        .setVariable(RETRO_AUTHORIZATION_NUMBER, number)
+                        .setVariable(LAST_COMPLETED_BY, recordedBy)
+                        .correlateWithResult();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * For every claim of the set, the newest denial of the same claim (patient control number and payer) from an
      * earlier remittance that is still being worked, in one query. Claims of the same remittance sharing a
      * patient control number are separate claims, not answers to each other.

@@ -54,7 +54,8 @@ public class DenialRecords {
                                List<LetterAttachments.Attachment> attachments,
                                org.overturn.parity.ScreenResult parityScreen,
                                org.overturn.parity.ParityCases.ParityCase parityCase,
-                               BilledClaims.BilledClaim billed, ReplacementClaims.Replacement replacement) {
+                               BilledClaims.BilledClaim billed, ReplacementClaims.Replacement replacement,
+                               org.overturn.authorization.AuthorizationCheck.Result authorization) {
     }
 
     /**
@@ -86,14 +87,16 @@ public class DenialRecords {
 
     private final BilledClaims billedClaims;
     private final ReplacementClaims replacements;
+    private final org.overturn.denial.DenialAuthorizations authorizations;
 
     DenialRecords(Denials denials, ClaimRecords claims, CorrectedClaims corrections, Appeals appeals,
                   DenialNotes notes, WorkItems work, HistoryService history, Letters letters,
                   LetterAttachments attachments, org.overturn.parity.ParityScreen parityScreen,
                   org.overturn.parity.ParityCases parityCases, DenialAccess access, java.time.Clock clock,
                   org.overturn.workflow.ProcessesOfDenials processesOfDenials, BilledClaims billedClaims,
-                  ReplacementClaims replacements) {
+                  ReplacementClaims replacements, org.overturn.denial.DenialAuthorizations authorizations) {
         this.replacements = replacements;
+        this.authorizations = authorizations;
         this.processesOfDenials = processesOfDenials;
         this.billedClaims = billedClaims;
         this.access = access;
@@ -127,7 +130,7 @@ public class DenialRecords {
                     DenialAccess.RESTRICTED, null, null, d.amountAtRisk(),
                     d.recoveredAmount(), d.appealDueDate(), daysLeft, d.priority(), d.appealLevel(), null, null, null,
                     null, d.remittanceDate(), format(d.detectedAt()), true, null, null, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null, null, null);
+                    List.of(), List.of(), List.of(), tasks, List.of(), List.of(), null, null, null, null, null);
         }
         var claim = claims.find(d.claimPaymentId()).orElse(null);
         return new DenialRecord(d.id(), false, d.status().name(), d.kind().name(), d.rootCause().name(),
@@ -140,7 +143,7 @@ public class DenialRecords {
                 appeals.of(denialId), notes.of(denialId), tasks, letters.of(denialId), attachments.of(denialId),
                 parityScreen.resultOf(denialId).orElse(null), parityCases.caseOf(denialId).orElse(null),
                 billedClaims.of(d.claimPaymentId(), d.payerId()).orElse(null),
-                replacements.latest(denialId).orElse(null));
+                replacements.latest(denialId).orElse(null), authorizations.findingFor(d, user).orElse(null));
     }
 
     private List<PayerWord> payerWords(ClaimRecords.ClaimRecord claim) {

@@ -40,6 +40,9 @@ public class TaskForms {
                     new Rule("approvalComment", "appealApproved", "false", "Tell the biller what to rework")),
             "overturn:decide-write-off", List.of(
                     new Rule("writeOffReason", "writeOffDecision", "WRITE_OFF", "Give the reason for the write-off")),
+            "overturn:follow-up-retro-authorization", List.of(
+                    new Rule("retroAuthorizationNumber", "retroAuthorizationDecision", "APPROVED",
+                            "Give the authorization number the payer approved")),
             "overturn:obtain-consent", List.of(
                     new Rule("consentSignedOn", "consentOutcome", "RECORDED", "Give the date the patient signed"),
                     new Rule("consentPurpose", "consentOutcome", "RECORDED", "Say what the disclosure is for")));

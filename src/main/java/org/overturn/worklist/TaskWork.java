@@ -158,6 +158,40 @@ public class TaskWork {
     }
 
     /**
+     * The payer's decision on a retro authorization the denial's process waits on: APPROVED (with the number the
+     * payer gave, which the claim is rebilled with) or DENIED (the denial goes to appeal). Members of the
+     * authorizations queue record it.
+     */
+    public void recordRetroAuthorizationDecision(long denialId, String decision, String number, CurrentUser user) {
+        if (!user.canWork(WorkQueue.AUTHORIZATIONS)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN,
+                    "Only members of the authorizations queue record authorization decisions");
+        }
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (!"APPROVED".equals(decision) && !"DENIED".equals(decision)) {
+            errors.put("decision", "Decision: choose APPROVED or DENIED");
+        }
+        String approved = number == null ? null : number.strip();
+        if ("APPROVED".equals(decision) && (approved == null || approved.isEmpty())) {
+            errors.put("number", "Give the authorization number the payer approved");
+        } else if (approved != null && approved.length() > 50) {
+            errors.put("number", "Authorization number: at most 50 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form", errors);
+        }
+        denials.find(denialId)
+                .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
+        access.requireFull(user, denialId);
+        if (!processes.recordRetroAuthorizationDecision(denialId, decision, approved, user.id())) {
+            throw new TaskProblem(TaskProblem.Kind.CONFLICT,
+                    "Denial " + denialId + " is not waiting for a retro authorization decision");
+        }
+        audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId),
+                "retro authorization " + decision);
+    }
+
+    /**
      * The task, if this user may claim and complete it: a member of its queue (or admin), and, for a Part 2
      * denial's task, a user who sees Part 2 records (so a manager's approval of a Part 2 appeal needs a manager
      * with Part 2 access, or an admin).

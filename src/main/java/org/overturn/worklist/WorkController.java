@@ -89,6 +89,19 @@ class WorkController {
         return ResponseEntity.noContent().build();
     }
 
+    record RetroAuthorizationDecision(String decision, String number) {
+    }
+
+    /** The payer's decision on a retro authorization: APPROVED with the new number, or DENIED. */
+    @PostMapping("/denials/{id}/retro-authorization-decision")
+    ResponseEntity<Void> retroAuthorizationDecision(@PathVariable long id,
+                                                    @RequestBody RetroAuthorizationDecision body,
+                                                    Authentication user) {
+        taskWork.recordRetroAuthorizationDecision(id, body == null ? null : body.decision(),
+                body == null ? null : body.number(), CurrentUser.of(user));
+        return ResponseEntity.noContent().build();
+    }
+
     record Problem(int status, String error, Map<String, String> fields) {
     }
 

@@ -99,6 +99,8 @@ class DemoDataIT {
     ClaimsOutboxProperties claimsOutbox;
     @Autowired
     TestRestTemplate anonymous;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     IntakeProperties intake;
     @Autowired
@@ -282,6 +284,31 @@ class DemoDataIT {
     }
 
     @Test
+    void theAuthorizationRegisterHoldsTheClinicsAuthorizationsAndDecidesItsAuthorizationDenials() {
+        TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
+        assertThat(jdbc.queryForObject("select count(*) from prior_authorization where source = 'IMPORT'",
+                Long.class)).isGreaterThan(50);
+        String member = jdbc.queryForObject("select member_id from prior_authorization where status = 'APPROVED' "
+                + "order by id limit 1", String.class);
+        JsonNode listed = rest.getForObject("/api/authorizations?memberId=" + member, JsonNode.class);
+        assertThat(listed).isNotEmpty();
+        assertThat(listed.findValues("unitsUsed")).anySatisfy(used -> assertThat(used.decimalValue()).isPositive());
+
+        List<Long> denials = jdbc.queryForList("select id from denial where root_cause = 'AUTHORIZATION'", Long.class);
+        assertThat(denials).isNotEmpty();
+        java.util.Set<String> findings = new java.util.HashSet<>();
+        for (long id : denials) {
+            JsonNode denial = rest.getForObject("/api/denials/" + id, JsonNode.class);
+            assertThat(denial.get("authorizationFinding").isTextual()).as("denial %s", id).isTrue();
+            findings.add(denial.get("authorizationFinding").asText());
+        }
+        assertThat(findings).as("the previous quarter's number on the claim").contains("EXPIRED");
+
+        String page = org.overturn.WebClient.anonymous(port).as("biller").get("/authorizations").body();
+        assertThat(page).contains("id=\"running-out\"");
+    }
+
+    @Test
     void aDenialsPageShowsTheClaimAsBilledWithItsDiagnosesAndRenderingClinician() {
         TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
         List<String> clinicians = new RemittanceGenerator().clinic().clinicians().stream().map(c -> c.npi()).toList();
@@ -417,7 +444,7 @@ class DemoDataIT {
         FileIntake untouched = mock(FileIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
-        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null).loadIntoEmptyDatabase();
+        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null, null).loadIntoEmptyDatabase();
 
         org.mockito.Mockito.verifyNoInteractions(untouched, idle);
     }

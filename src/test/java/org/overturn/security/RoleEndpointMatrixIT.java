@@ -72,6 +72,8 @@ class RoleEndpointMatrixIT {
                 new Endpoint("GET", "/api/denials/999999999/attachments", Body.NONE, EVERYONE),
                 new Endpoint("GET", "/api/denials/999999999/corrected-claim.837", Body.NONE, EVERYONE),
                 new Endpoint("POST", "/api/denials/999999999/appeal-decision", Body.JSON, plus(BILLERS, "admin")),
+                new Endpoint("POST", "/api/denials/999999999/retro-authorization-decision", Body.JSON,
+                        plus(BILLERS, "admin")),
                 new Endpoint("GET", "/api/reason-codes/carc/16", Body.NONE, EVERYONE),
                 new Endpoint("POST", "/api/reason-codes/carc", Body.FILE, ADMIN),
                 // remittances name every patient of a payment: billing roles, managers, admins
@@ -100,6 +102,11 @@ class RoleEndpointMatrixIT {
                 new Endpoint("PUT", "/api/payers/NO-SUCH-PAYER", Body.JSON, MANAGERS),
                 new Endpoint("POST", "/api/payers/import", Body.FILE, MANAGERS),
                 // managers' figures and the audit log
+                // the authorization register: the authorizations queue (billers), managers, admins
+                new Endpoint("GET", "/api/authorizations?memberId=MATRIX", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/api/authorizations", Body.JSON, plus(BILLERS, "manager", "admin")),
+                new Endpoint("GET", "/api/authorizations/999999999", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/api/authorizations/import", Body.FILE, plus(BILLERS, "manager", "admin")),
                 new Endpoint("GET", "/api/dashboard", Body.NONE, MANAGERS),
                 new Endpoint("GET", "/api/audit", Body.NONE, ADMIN),
                 new Endpoint("GET", "/api/audit/export", Body.NONE, ADMIN),
@@ -117,6 +124,10 @@ class RoleEndpointMatrixIT {
                 new Endpoint("GET", "/payers", Body.NONE, EVERYONE),
                 new Endpoint("GET", "/payers/new", Body.NONE, MANAGERS),
                 new Endpoint("POST", "/payers", Body.FORM, MANAGERS),
+                new Endpoint("GET", "/authorizations", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("GET", "/authorizations/new", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/authorizations", Body.FORM, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/authorizations/import", Body.FORM, plus(BILLERS, "manager", "admin")),
                 new Endpoint("GET", "/parity", Body.NONE, Set.of("parity", "manager", "admin")),
                 new Endpoint("POST", "/denials/999999999/parity/analysis-received", Body.FORM,
                         Set.of("parity", "manager", "admin")),

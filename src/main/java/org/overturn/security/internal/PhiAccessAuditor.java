@@ -36,6 +36,8 @@ class PhiAccessAuditor implements HandlerInterceptor {
             new Rule(Pattern.compile("/queues/([\\w-]+)"), AuditAction.VIEW, "queue"),
             new Rule(Pattern.compile("/denials"), AuditAction.VIEW, "denial-search"),
             new Rule(Pattern.compile("/parity|/api/parity/cases"), AuditAction.VIEW, "parity-cases"),
+            new Rule(Pattern.compile("/(?:api/)?authorizations/(\\d+)"), AuditAction.VIEW, "authorization"),
+            new Rule(Pattern.compile("/(?:api/)?authorizations"), AuditAction.VIEW, "authorizations"),
             new Rule(Pattern.compile(".*/export.*|.*\\.xlsx"), AuditAction.EXPORT, "export"));
 
     private final AuditTrail audit;

@@ -1,0 +1,6 @@
+package org.overturn.authorization;
+
+/** How an authorization came into the register. */
+public enum AuthorizationSource {
+    API, PAGE, IMPORT
+}

@@ -1,0 +1,119 @@
+package org.overturn.authorization.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.overturn.authorization.AuthorizationSource;
+import org.overturn.authorization.AuthorizationStatus;
+import org.overturn.authorization.AuthorizationTerms;
+import org.overturn.authorization.LevelOfCare;
+import org.overturn.authorization.UnitType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code prior_authorization} table. */
+@Repository
+public class AuthorizationRows {
+
+    /** A stored row: its terms and its bookkeeping. */
+    public record Row(long id, AuthorizationTerms terms, AuthorizationSource source, boolean part2, Instant createdAt,
+                      String createdBy, Instant updatedAt, String updatedBy) {
+    }
+
+    private static final String COLUMNS = """
+            id, payer_id, payer_name, member_id, patient_name, number, level_of_care, services, unit_type,
+            units_approved, starts_on, ends_on, rendering_npi, facility_npi, next_review_on, status, source, part2,
+            created_at, created_by, updated_at, updated_by""";
+
+    private final JdbcTemplate jdbc;
+
+    AuthorizationRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(AuthorizationTerms t, AuthorizationSource source, boolean part2, String user, Instant now) {
+        return jdbc.queryForObject("""
+                insert into prior_authorization (payer_id, payer_name, member_id, patient_name, number, level_of_care,
+                    services, unit_type, units_approved, starts_on, ends_on, rendering_npi, facility_npi,
+                    next_review_on, status, source, part2, created_at, created_by, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, t.payerId(), t.payerName(), t.memberId(), t.patientName(), t.number(),
+                t.levelOfCare().name(), array(t.procedures()), t.unitType().name(), t.unitsApproved(), t.from(),
+                t.to(), t.renderingNpi(), t.facilityNpi(), t.nextReviewOn(), t.status().name(), source.name(), part2,
+                Timestamp.from(now), user, Timestamp.from(now), user);
+    }
+
+    public void update(long id, AuthorizationTerms t, AuthorizationSource source, boolean part2, String user,
+                       Instant now) {
+        jdbc.update("""
+                update prior_authorization set payer_id = ?, payer_name = ?, member_id = ?, patient_name = ?, number = ?,
+                    level_of_care = ?, services = ?::varchar[], unit_type = ?, units_approved = ?, starts_on = ?,
+                    ends_on = ?, rendering_npi = ?, facility_npi = ?, next_review_on = ?, status = ?, source = ?,
+                    part2 = ?, updated_at = ?, updated_by = ?
+                where id = ?
+                """, t.payerId(), t.payerName(), t.memberId(), t.patientName(), t.number(), t.levelOfCare().name(),
+                array(t.procedures()), t.unitType().name(), t.unitsApproved(), t.from(), t.to(), t.renderingNpi(),
+                t.facilityNpi(), t.nextReviewOn(), t.status().name(), source.name(), part2, Timestamp.from(now), user,
+                id);
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from prior_authorization where id = ?", AuthorizationRows::row, id)
+                .stream().findFirst();
+    }
+
+    public Optional<Row> byNumber(String payerId, String number) {
+        return jdbc.query("select " + COLUMNS + " from prior_authorization where payer_id = ? and number = ?",
+                AuthorizationRows::row, payerId, number).stream().findFirst();
+    }
+
+    public List<Row> ofMember(String memberId) {
+        return jdbc.query("select " + COLUMNS + " from prior_authorization where member_id = ? order by ends_on desc, id",
+                AuthorizationRows::row, memberId);
+    }
+
+    /**
+     * The register as its page lists it: matching the search (member id, number, payer or patient, from the start),
+     * those ending last first.
+     */
+    public List<Row> search(String text, boolean withPart2, int limit) {
+        String like = text == null || text.isBlank() ? null : text.strip().replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.query("select " + COLUMNS + " from prior_authorization where (? or not part2)"
+                        + " and (?::varchar is null or member_id ilike ? or number ilike ? or payer_id ilike ?"
+                        + " or payer_name ilike ? or patient_name ilike ?)"
+                        + " order by ends_on desc, id desc limit ?", AuthorizationRows::row, withPart2, like, like,
+                like, like, like, like, limit);
+    }
+
+    /** The approved (in whole or in part) authorizations in force on the day, those ending first first. */
+    public List<Row> active(LocalDate day, boolean withPart2) {
+        return jdbc.query("select " + COLUMNS + " from prior_authorization where status in ('APPROVED', "
+                + "'PARTIALLY_APPROVED') and starts_on <= ? and ends_on >= ? and (? or not part2)"
+                + " order by ends_on, id limit 2000", AuthorizationRows::row, day, day, withPart2);
+    }
+
+    private static String array(List<String> codes) {
+        // codes are checked to be [A-Z0-9]{4,5}: nothing in them needs quoting in an array literal
+        return "{" + String.join(",", codes) + "}";
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        String[] services = (String[]) rs.getArray("services").getArray();
+        var terms = new AuthorizationTerms(rs.getString("payer_id"), rs.getString("payer_name"),
+                rs.getString("member_id"), rs.getString("patient_name"), rs.getString("number"),
+                LevelOfCare.valueOf(rs.getString("level_of_care")), Arrays.asList(services),
+                UnitType.valueOf(rs.getString("unit_type")), rs.getBigDecimal("units_approved"),
+                rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
+                rs.getString("rendering_npi"), rs.getString("facility_npi"),
+                rs.getObject("next_review_on", LocalDate.class), AuthorizationStatus.valueOf(rs.getString("status")));
+        return new Row(rs.getLong("id"), terms, AuthorizationSource.valueOf(rs.getString("source")),
+                rs.getBoolean("part2"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+    }
+}

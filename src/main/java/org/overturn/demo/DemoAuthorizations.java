@@ -1,0 +1,99 @@
+package org.overturn.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.overturn.authorization.AuthorizationRegister;
+import org.overturn.authorization.AuthorizationStatus;
+import org.overturn.authorization.AuthorizationTerms;
+import org.overturn.authorization.LevelOfCare;
+import org.overturn.authorization.UnitType;
+import java.util.Set;
+import org.overturn.security.CurrentUser;
+import org.overturn.security.Roles;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the clinic's authorizations coordinator imported from the payers' portals: an authorization for every number
+ * the demo claims carry, over the calendar quarter its number was issued for, with the services billed under it.
+ * Most leave units to spare; about one in ten was approved for fewer units than the clinic went on to bill (used
+ * up), about one in ten never reached the register (missing), and the stays and programs (PHP, IOP, residential)
+ * have a concurrent review coming up, so the register, its "running out" list and the authorization denials all show
+ * real cases. Claims denied for an authorization carry the previous quarter's number: expired.
+ */
+@Component
+@Profile("demo")
+class DemoAuthorizations {
+
+    private static final Pattern QUARTER = Pattern.compile("A(\\d{4})\\d{5}$");
+    private static final DateTimeFormatter YYMM = DateTimeFormatter.ofPattern("yyMMdd");
+
+    /** The coordinator keeps substance-use authorizations too: Part 2 access. */
+    private static final CurrentUser COORDINATOR = new CurrentUser(DemoStaff.ADMIN, Set.of(Roles.ADMIN), Set.of());
+
+    private final JdbcTemplate jdbc;
+    private final AuthorizationRegister register;
+
+    DemoAuthorizations(JdbcTemplate jdbc, AuthorizationRegister register) {
+        this.jdbc = jdbc;
+        this.register = register;
+    }
+
+    /** Enters the clinic's authorizations in one import. */
+    int enter(LocalDate today) {
+        List<AuthorizationTerms> terms = new ArrayList<>();
+        jdbc.query("""
+                select c.member_id, c.payer_id, max(c.payer_name),
+                       coalesce(l.prior_authorization, c.prior_authorization) as number, min(l.service_date),
+                       sum(coalesce(l.units, 1)),
+                       array_agg(distinct coalesce(l.procedure_code, l.revenue_code))
+                  from claim_billed_claim_report c join claim_billed_line_report l on l.billed_claim_id = c.id
+                 where coalesce(l.prior_authorization, c.prior_authorization) is not null
+                   and c.member_id is not null and c.payer_id is not null and l.service_date is not null
+                 group by c.member_id, c.payer_id, coalesce(l.prior_authorization, c.prior_authorization)
+                 order by 4
+                """, rs -> {
+            String number = rs.getString(4).strip();
+            int dice = Math.floorMod(number.hashCode(), 10);
+            if (dice == 0) {
+                return; // never entered: its denials find none on file
+            }
+            LocalDate from = quarterOf(number, rs.getObject(5, LocalDate.class));
+            LocalDate to = from.plusMonths(3).minusDays(1);
+            BigDecimal billed = rs.getBigDecimal(6);
+            List<String> codes = Arrays.stream((String[]) rs.getArray(7).getArray())
+                    .filter(c -> c != null && c.matches("[A-Z0-9]{4,5}")).distinct().sorted().toList();
+            if (codes.isEmpty()) {
+                return;
+            }
+            LevelOfCare level = LevelOfCare.of(codes);
+            BigDecimal approved = dice == 1 ? billed.subtract(BigDecimal.ONE).max(BigDecimal.ONE)
+                    : billed.add(BigDecimal.valueOf(2 + dice));
+            boolean current = !today.isBefore(from) && !today.isAfter(to);
+            LocalDate review = level != LevelOfCare.OUTPATIENT && current ? today.plusDays(dice % 5) : null;
+            AuthorizationStatus status = to.isBefore(today) ? AuthorizationStatus.EXPIRED
+                    : dice == 2 ? AuthorizationStatus.PARTIALLY_APPROVED : AuthorizationStatus.APPROVED;
+            terms.add(new AuthorizationTerms(rs.getString(2), rs.getString(3), rs.getString(1), null, number, level,
+                    codes, level == LevelOfCare.OUTPATIENT ? UnitType.VISITS : UnitType.DAYS, approved, from, to,
+                    null, null, review, status));
+        });
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        return register.importAll(terms, COORDINATOR).created();
+    }
+
+    /** The quarter the payer issued the number for (ClaimCoding's numbers say it), else the first date's. */
+    private static LocalDate quarterOf(String number, LocalDate firstService) {
+        Matcher m = QUARTER.matcher(number);
+        LocalDate date = m.find() ? LocalDate.parse(m.group(1) + "01", YYMM) : firstService;
+        return LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
+    }
+}
