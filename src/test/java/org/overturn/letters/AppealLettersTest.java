@@ -23,7 +23,6 @@ import org.overturn.payer.PlanType;
 class AppealLettersTest {
 
     /** The authorization letter is issue 15's (its finding decides its position): checked here once it is rewritten. */
-    private static final String OWNED_BY_AUTHORIZATION_REGISTER = "authorization";
 
     private static final List<String> ATTACHED = List.of("Session note 2026-02-20.pdf", "Treatment plan.pdf");
 
@@ -93,9 +92,7 @@ class AppealLettersTest {
         var letter = renderer.render(LetterTemplates.nameFor(LetterKind.APPEAL, cause), "87726", facts);
         assertThat(letter.pages()).as("%s: one or two pages", cause).isBetween(1, 2);
         assertThat(ownWords(letter.html())).as("%s: one position", cause).satisfies(words -> {
-            if (!cause.name().equalsIgnoreCase(OWNED_BY_AUTHORIZATION_REGISTER)) {
-                assertThat(words).doesNotContainPattern("(?i)\\beither\\b|and/or");
-            }
+            assertThat(words).doesNotContainPattern("(?i)\\beither\\b|and/or");
         });
         return text(letter.pdf());
     }
@@ -116,9 +113,7 @@ class AppealLettersTest {
                 "Sincerely, Dana Whitfield Billing Manager Riverside Behavioral Health",
                 "Enclosures: 1. Session note 2026-02-20.pdf; 2. Treatment plan.pdf.");
         assertThat(text).doesNotContainIgnoringCase("null").doesNotContain("(not given)", "(not named");
-        if (!cause.name().equalsIgnoreCase(OWNED_BY_AUTHORIZATION_REGISTER)) {
-            assertThat(text).contains("We enclose Session note 2026-02-20.pdf, Treatment plan.pdf (listed below).");
-        }
+        assertThat(text).contains("We enclose Session note 2026-02-20.pdf, Treatment plan.pdf (listed below).");
         boolean parityLaw = plan != PlanType.MEDICARE && plan != PlanType.MEDICARE_ADVANTAGE
                 && plan != PlanType.TRICARE;
         if (parityLaw) {
@@ -170,11 +165,9 @@ class AppealLettersTest {
                 List.of(), false, null, null));
 
         assertThat(text).contains("Enclosures: none.");
-        if (!cause.name().equalsIgnoreCase(OWNED_BY_AUTHORIZATION_REGISTER)) {
-            // "enclosed" appears once: where the letter says it encloses nothing
-            assertThat(text).contains("We have not enclosed records with this letter");
-            assertThat(text.split("(?i)\\benclosed?\\b", -1)).hasSize(2);
-        }
+        // "enclosed" appears once: where the letter says it encloses nothing
+        assertThat(text).contains("We have not enclosed records with this letter");
+        assertThat(text.split("(?i)\\benclosed?\\b", -1)).hasSize(2);
     }
 
     @Test
