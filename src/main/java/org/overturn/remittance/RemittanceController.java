@@ -72,7 +72,7 @@ class RemittanceController {
                     BigDecimal patientResponsibility, String filingIndicator, String payerClaimControlNumber,
                     String patientName, String memberId, LocalDate statementFrom, LocalDate statementTo,
                     Long reversesClaimPaymentId, List<AdjustmentRow> adjustments, List<String> remarks,
-                    List<LineRow> lines) {
+                    List<LineRow> lines, String notADenial) {
     }
 
     record LineRow(String procedure, List<String> modifiers, BigDecimal charge, BigDecimal paid, BigDecimal units,
@@ -136,7 +136,7 @@ class RemittanceController {
     private static ClaimRow redacted(StoredClaimPayment c) {
         return new ClaimRow(c.getId(), null, c.getStatus(), c.getCharge(), c.getPaid(), c.getPatientResponsibility(),
                 c.getFilingIndicator(), null, RESTRICTED, null, null, null, null, List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), c.getNotADenial());
     }
 
     private static final String RESTRICTED = DenialAccess.RESTRICTED;
@@ -151,7 +151,7 @@ class RemittanceController {
                 c.getAdjustments().stream().filter(a -> a.getServiceLine() == null)
                         .map(RemittanceController::adjustment).toList(),
                 c.getRemarks().stream().filter(m -> m.getServiceLine() == null).map(StoredRemark::getCode).toList(),
-                c.getLines().stream().map(l -> line(c, l)).toList());
+                c.getLines().stream().map(l -> line(c, l)).toList(), c.getNotADenial());
     }
 
     private static LineRow line(StoredClaimPayment c, StoredServiceLine l) {
