@@ -5,7 +5,7 @@
 -- migration that adds a column others need touches this file, and Flyway runs it again.
 
 -- remittance -------------------------------------------------------------------------------------------------
--- (remittance_report has remittance.envelope_warnings since V26)
+-- (remittance_report has remittance.envelope_warnings since V26; remittance_claim_report has not_a_denial since V27)
 
 create or replace view remittance_file_report as select * from remittance_file;
 create or replace view remittance_report as select * from remittance;
@@ -13,6 +13,7 @@ create or replace view remittance_claim_report as select * from claim_payment;
 create or replace view remittance_line_report as select * from service_line;
 
 -- denial -----------------------------------------------------------------------------------------------------
+-- (denial_report has denial.path since V27_1)
 
 create or replace view denial_report as select * from denial;
 create or replace view denial_appeal_report as select * from appeal;

@@ -148,6 +148,21 @@ public record ClaimFacts(
         return BehavioralHealthCodes.isEmByNonPrescriber(procedures, renderingCredential);
     }
 
+    /** A psychotherapy add-on reported only with an E/M (90833, 90836, 90838) among the denied codes. */
+    public boolean isEmPsychotherapyAddOn() {
+        return BehavioralHealthCodes.anyEmPsychotherapyAddOn(procedures);
+    }
+
+    /** Place of service 02 or 10 (telehealth other than in, or in, the patient's home). */
+    public boolean isTelehealthPlaceOfService() {
+        return BehavioralHealthCodes.isTelehealthPlaceOfService(placeOfService);
+    }
+
+    /** The first of the remark codes that names what a generic CARC (16, A1, 96 ...) means, with its advice. */
+    public java.util.Optional<RemarkRefinements.Refinement> remarkRefinement() {
+        return RemarkRefinements.shipped().first(rarcs);
+    }
+
     public boolean isPerDiemLevelOfCare() {
         return BehavioralHealthCodes.anyPerDiemLevelOfCare(procedures);
     }

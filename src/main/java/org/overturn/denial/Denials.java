@@ -94,6 +94,6 @@ public class Denials {
                 d.isCorrectable(), d.isAppealable(), d.getExplanation(), d.getAmountAtRisk(), d.getStatus(),
                 d.isPart2(), d.getRemittanceDate(), d.getDetectedAt(), d.getPlanType(), d.getAppealDueDate(),
                 d.getPriority(), d.getAppealLevel(), d.getRecoveredAmount(), d.getClosedAt(),
-                d.getFollowsDenialId());
+                d.getFollowsDenialId(), d.getPath());
     }
 }

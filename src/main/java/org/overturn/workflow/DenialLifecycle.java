@@ -44,6 +44,8 @@ public final class DenialLifecycle {
         public static final String ROOT_CAUSE = "rootCause";
         public static final String CORRECTABLE = "correctable";
         public static final String APPEALABLE = "appealable";
+        /** The root-cause table's work path (denial.WorkPath); absent for denials registered before it existed. */
+        public static final String PATH = "path";
         public static final String AMOUNT_AT_RISK = "amountAtRisk";
         public static final String PRIORITY = "priority";
         public static final String PART2 = "part2";

@@ -1,0 +1,113 @@
+package org.overturn.codeset;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The behavioral-health code sets, read once from {@value #RESOURCE}: which codes are time-based psychotherapy, a
+ * per-diem level of care, a telehealth modifier, a license-level modifier, and so on. Every module asks here rather
+ * than keeping a list of its own. Immutable and thread-safe.
+ */
+public final class BehavioralHealthCodes {
+
+    public static final String RESOURCE = "codeset/behavioral-health-codes.csv";
+
+    /** One code of a set, with what it stands for, where that was read and when. */
+    public record Entry(CodeSet set, String code, String meaning, String source, String asOf) {
+    }
+
+    private static final BehavioralHealthCodes SHIPPED = load();
+
+    private final Map<CodeSet, Set<String>> sets;
+    private final List<Entry> entries;
+
+    private BehavioralHealthCodes(Map<CodeSet, Set<String>> sets, List<Entry> entries) {
+        this.sets = sets;
+        this.entries = entries;
+    }
+
+    /** The shipped list. */
+    public static BehavioralHealthCodes shipped() {
+        return SHIPPED;
+    }
+
+    public Set<String> codes(CodeSet set) {
+        return sets.getOrDefault(set, Set.of());
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public boolean contains(CodeSet set, String code) {
+        return code != null && codes(set).contains(code.trim().toUpperCase(Locale.ROOT));
+    }
+
+    public boolean any(CodeSet set, Collection<String> codes) {
+        return codes.stream().anyMatch(c -> contains(set, c));
+    }
+
+    /** PHP and IOP days, and residential or withdrawal-management days: levels of care paid by the day. */
+    public boolean isPerDiemLevelOfCare(String code) {
+        if (contains(CodeSet.LEVEL_PHP, code) || contains(CodeSet.LEVEL_IOP, code)
+                || contains(CodeSet.LEVEL_RESIDENTIAL, code)) {
+            return true;
+        }
+        // ambulatory detoxification (H0014) is billed by the service, not the day
+        return contains(CodeSet.LEVEL_WITHDRAWAL_MANAGEMENT, code) && !"H0014".equalsIgnoreCase(code.trim());
+    }
+
+    /** Revenue codes are four digits; some payers drop the leading zero (912 for 0912). */
+    public static String revenueCode(String code) {
+        String key = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        return key.length() == 3 && key.chars().allMatch(Character::isDigit) ? "0" + key : key;
+    }
+
+    private static BehavioralHealthCodes load() {
+        InputStream in = BehavioralHealthCodes.class.getClassLoader().getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("code sets missing from the classpath: " + RESOURCE);
+        }
+        Map<CodeSet, Set<String>> sets = new EnumMap<>(CodeSet.class);
+        List<Entry> entries = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            boolean header = true;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (cells.length != 5) {
+                    throw new IllegalStateException(RESOURCE + ": expected 5 cells in " + line);
+                }
+                Entry entry = new Entry(CodeSet.valueOf(cells[0].trim()), cells[1].trim().toUpperCase(Locale.ROOT),
+                        cells[2].trim(), cells[3].trim(), cells[4].trim());
+                entries.add(entry);
+                sets.computeIfAbsent(entry.set(), s -> new LinkedHashSet<>()).add(entry.code());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<CodeSet, Set<String>> frozen = new LinkedHashMap<>();
+        sets.forEach((set, codes) -> frozen.put(set, Collections.unmodifiableSet(codes)));
+        return new BehavioralHealthCodes(new EnumMap<>(frozen), List.copyOf(entries));
+    }
+}
