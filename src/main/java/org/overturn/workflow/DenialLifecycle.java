@@ -33,6 +33,12 @@ public final class DenialLifecycle {
         /** The service task whose job emails the appeal (retried while the mail server is down). */
         public static final String SEND_APPEAL = "Task_SendAppeal";
         public static final String RENDER_APPEAL_LETTER = "Task_RenderAppealLetter";
+        /** A claim the payer has not decided yet (path AWAIT_STATUS), after the wait. */
+        public static final String CHECK_CLAIM_STATUS = "Task_CheckClaimStatus";
+        /** A payment reduction (path REDUCTION): dispute or accept. */
+        public static final String REVIEW_REDUCTION = "Task_ReviewReduction";
+        /** The service task that looks for the paid original of an exact duplicate (path MATCH_ORIGINAL). */
+        public static final String MATCH_PAID_ORIGINAL = "Task_MatchPaidOriginal";
 
         private Tasks() {
         }
@@ -79,6 +85,12 @@ public final class DenialLifecycle {
         public static final String PARITY_CASE_OPEN = "parityCaseOpen";
         public static final String SENT_BY = "sentBy";
         public static final String SENT_REFERENCE = "sentReference";
+        public static final String PAID_ORIGINAL_FOUND = "paidOriginalFound";
+        public static final String PAID_ORIGINAL_CLAIM_PAYMENT_ID = "paidOriginalClaimPaymentId";
+        /** PAID, DENIED or PENDING: what the payer said when the claim's status was checked. */
+        public static final String CLAIM_STATUS_OUTCOME = "claimStatusOutcome";
+        /** DISPUTE or ACCEPT: the review of a payment reduction. */
+        public static final String REDUCTION_DECISION = "reductionDecision";
 
         private Variables() {
         }

@@ -81,6 +81,11 @@ public class Denial {
         this.detectedAt = detectedAt;
     }
 
+    /** Its open work moved to another queue. */
+    public void moveToQueue(String workQueue) {
+        this.queue = workQueue;
+    }
+
     public void schedule(String planType, LocalDate appealDueDate, int priority) {
         this.planType = planType;
         this.appealDueDate = appealDueDate;
