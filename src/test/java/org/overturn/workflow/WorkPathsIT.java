@@ -75,6 +75,19 @@ class WorkPathsIT {
     }
 
     @Test
+    void endsTheWaitWhenTheNextRemittancePaysThePendingClaim() {
+        String claim = LifecycleScenario.newClaim();
+        Denied pending = scenario.denial(Era835.denial(claim, "CO", "133", "180.00"));
+
+        scenario.ingest(Era835.payment(claim, "180.00").bytes());
+        scenario.runJobs(pending.processInstanceId());
+
+        assertThat(pending.process()).hasPassed("End_RecoveredMeanwhile").hasNotPassed(Tasks.CHECK_CLAIM_STATUS)
+                .isEnded();
+        assertThat(scenario.status(pending.id())).isEqualTo("RECOVERED");
+    }
+
+    @Test
     void disputesAPsychiatricReductionThroughTheParityScreen() {
         Denied reduced = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "122", "60.00"));
 
