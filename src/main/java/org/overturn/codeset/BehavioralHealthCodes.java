@@ -25,6 +25,7 @@ import java.util.Set;
 public final class BehavioralHealthCodes {
 
     public static final String RESOURCE = "codeset/behavioral-health-codes.csv";
+    public static final String LICENSE_MODIFIERS = "codeset/license-modifiers.csv";
 
     /** One code of a set, with what it stands for, where that was read and when. */
     public record Entry(CodeSet set, String code, String meaning, String source, String asOf) {
@@ -34,10 +35,13 @@ public final class BehavioralHealthCodes {
 
     private final Map<CodeSet, Set<String>> sets;
     private final List<Entry> entries;
+    private final Map<String, Set<String>> licenseModifiers;
 
-    private BehavioralHealthCodes(Map<CodeSet, Set<String>> sets, List<Entry> entries) {
+    private BehavioralHealthCodes(Map<CodeSet, Set<String>> sets, List<Entry> entries,
+                                  Map<String, Set<String>> licenseModifiers) {
         this.sets = sets;
         this.entries = entries;
+        this.licenseModifiers = licenseModifiers;
     }
 
     /** The shipped list. */
@@ -61,6 +65,21 @@ public final class BehavioralHealthCodes {
         return codes.stream().anyMatch(c -> contains(set, c));
     }
 
+    /**
+     * A license-level modifier (HN, HO, HP, AH, AJ) billed that does not fit the rendering provider's license
+     * ({@code claim.ProviderCredential} name); false when the license is unknown or not in {@value #LICENSE_MODIFIERS}.
+     */
+    public boolean licenseModifierMismatch(Collection<String> modifiers, String credential) {
+        Set<String> fitting = credential == null ? null : licenseModifiers.get(credential);
+        return fitting != null && modifiers.stream().filter(m -> contains(CodeSet.LICENSE_MODIFIER, m))
+                .anyMatch(m -> !fitting.contains(m.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    /** The license-level modifiers that fit a license, empty when it takes none or is unknown. */
+    public Set<String> licenseModifiersOf(String credential) {
+        return licenseModifiers.getOrDefault(credential, Set.of());
+    }
+
     /** PHP and IOP days, and residential or withdrawal-management days: levels of care paid by the day. */
     public boolean isPerDiemLevelOfCare(String code) {
         if (contains(CodeSet.LEVEL_PHP, code) || contains(CodeSet.LEVEL_IOP, code)
@@ -78,12 +97,40 @@ public final class BehavioralHealthCodes {
     }
 
     private static BehavioralHealthCodes load() {
-        InputStream in = BehavioralHealthCodes.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("code sets missing from the classpath: " + RESOURCE);
-        }
         Map<CodeSet, Set<String>> sets = new EnumMap<>(CodeSet.class);
         List<Entry> entries = new ArrayList<>();
+        for (String[] cells : rows(RESOURCE, 5)) {
+            Entry entry = new Entry(CodeSet.valueOf(cells[0].trim()), cells[1].trim().toUpperCase(Locale.ROOT),
+                    cells[2].trim(), cells[3].trim(), cells[4].trim());
+            entries.add(entry);
+            sets.computeIfAbsent(entry.set(), s -> new LinkedHashSet<>()).add(entry.code());
+        }
+        Map<CodeSet, Set<String>> frozen = new LinkedHashMap<>();
+        sets.forEach((set, codes) -> frozen.put(set, Collections.unmodifiableSet(codes)));
+        return new BehavioralHealthCodes(new EnumMap<>(frozen), List.copyOf(entries), licenseModifiers());
+    }
+
+    private static Map<String, Set<String>> licenseModifiers() {
+        Map<String, Set<String>> byCredential = new LinkedHashMap<>();
+        for (String[] cells : rows(LICENSE_MODIFIERS, 3)) {
+            Set<String> modifiers = new LinkedHashSet<>();
+            for (String m : cells[1].trim().split("\\s+")) {
+                if (!m.isBlank()) {
+                    modifiers.add(m.toUpperCase(Locale.ROOT));
+                }
+            }
+            byCredential.put(cells[0].trim(), Collections.unmodifiableSet(modifiers));
+        }
+        return Collections.unmodifiableMap(byCredential);
+    }
+
+    /** The data rows of a small CSV (comment lines start with #; the first other line is the header). */
+    private static List<String[]> rows(String resource, int cellsPerRow) {
+        InputStream in = BehavioralHealthCodes.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("code set missing from the classpath: " + resource);
+        }
+        List<String[]> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             boolean header = true;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -95,19 +142,14 @@ public final class BehavioralHealthCodes {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
-                if (cells.length != 5) {
-                    throw new IllegalStateException(RESOURCE + ": expected 5 cells in " + line);
+                if (cells.length != cellsPerRow) {
+                    throw new IllegalStateException(resource + ": expected " + cellsPerRow + " cells in " + line);
                 }
-                Entry entry = new Entry(CodeSet.valueOf(cells[0].trim()), cells[1].trim().toUpperCase(Locale.ROOT),
-                        cells[2].trim(), cells[3].trim(), cells[4].trim());
-                entries.add(entry);
-                sets.computeIfAbsent(entry.set(), s -> new LinkedHashSet<>()).add(entry.code());
+                rows.add(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<CodeSet, Set<String>> frozen = new LinkedHashMap<>();
-        sets.forEach((set, codes) -> frozen.put(set, Collections.unmodifiableSet(codes)));
-        return new BehavioralHealthCodes(new EnumMap<>(frozen), List.copyOf(entries));
+        return rows;
     }
 }

@@ -153,6 +153,11 @@ public record ClaimFacts(
         return BehavioralHealthCodes.anyEmPsychotherapyAddOn(procedures);
     }
 
+    /** A license-level modifier billed that does not fit the rendering provider's license (claim as billed). */
+    public boolean isLicenseModifierMismatch() {
+        return BehavioralHealthCodes.isLicenseModifierMismatch(modifiers, renderingCredential);
+    }
+
     /** Place of service 02 or 10 (telehealth other than in, or in, the patient's home). */
     public boolean isTelehealthPlaceOfService() {
         return BehavioralHealthCodes.isTelehealthPlaceOfService(placeOfService);

@@ -281,6 +281,25 @@ class RootCauseClassifierTest {
         assertThat(routine.workQueue()).isEqualTo("managers");
     }
 
+    @ParameterizedTest(name = "CO-{0} on {1}-{2} by {3}: {4}, modifier misfit {5}")
+    @CsvSource({
+            "185, 90837, HO, PSYCHOLOGIST, CODING, true",
+            "4, 90834, HP, LCSW, CODING, true",
+            "B7, 90837, HO, PSYCHIATRIST, CODING, true",
+            "4, 90837, AJ, LCSW, CODING, false",
+            "185, 90837, HO, LPC, CREDENTIALING, false",
+            "185, 90837, HO, , CREDENTIALING, false"})
+    void readsALicenseModifierThatDoesNotFitTheLicenseAsACodingFix(String carc, String procedure, String modifier,
+            String credential, RootCause expected, boolean misfit) {
+        ClaimFacts facts = new ClaimFacts(carc, "CO", List.of(carc), List.of(), "4", "MC", List.of(procedure),
+                List.of(modifier), "11", null, credential);
+
+        Classification c = CLASSIFIER.classify(facts);
+
+        assertThat(c.rootCause()).isEqualTo(expected);
+        assertThat(c.explanation().contains("does not fit the rendering provider's license")).isEqualTo(misfit);
+    }
+
     private static ClaimFacts facts(String primaryCarc) {
         return new ClaimFacts(primaryCarc, "CO", primaryCarc == null ? List.of() : List.of(primaryCarc), List.of(),
                 "4", "12", List.of("99213"), List.of(), "11", null);

@@ -61,9 +61,9 @@ public final class BehavioralHealthCodes {
         return procedures.stream().anyMatch(CODES::isPerDiemLevelOfCare);
     }
 
-    /** The license-level modifiers (HN, HO, HP, AH, AJ) among the modifiers billed. */
-    public static boolean anyLicenseModifier(Collection<String> modifiers) {
-        return CODES.any(CodeSet.LICENSE_MODIFIER, modifiers);
+    /** A license-level modifier (HN, HO, HP, AH, AJ) billed that does not fit the rendering license on the claim. */
+    public static boolean isLicenseModifierMismatch(Collection<String> modifiers, String credential) {
+        return CODES.licenseModifierMismatch(modifiers, credential);
     }
 
     /** Revenue codes are four digits; some payers drop the leading zero (912 for 0912). */
