@@ -40,6 +40,17 @@ class ClassificationCorpusTest {
         }
     }
 
+    /** The process engine reads the table with its default FEEL engine: every row decides the same there. */
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = CORPUS, numLinesToSkip = 1)
+    void decidesTheSameOnTheProcessEnginesDefaultFeel(String name, String status, String carc, String group,
+            String rarcs, String procedures, String modifiers, String pos, String filing, String credential) {
+        ClaimFacts facts = new ClaimFacts(carc, group, carc == null ? List.of() : List.of(carc), list(rarcs), status,
+                filing, list(procedures), list(modifiers), pos, null, credential);
+
+        assertThat(DefaultFeel.CLASSIFIER.classify(facts)).isEqualTo(CLASSIFIER.classify(facts));
+    }
+
     @Test
     void coversEveryRootCauseAndPathWithAtLeast150Denials() {
         var rows = CorpusRows.read(CORPUS);
@@ -51,6 +62,12 @@ class ClassificationCorpusTest {
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(WorkPath.values()).map(Enum::name).toList());
         assertThat(rows.stream().map(r -> r.get("filing")).distinct()).contains("12", "13", "14", "15", "16", "HM",
                 "MA", "MB", "MC", "CH", "VA", "WC");
+    }
+
+    /** Built only when the compatibility test runs: the Scala FEEL engine is slow to start. */
+    private static final class DefaultFeel {
+        static final RootCauseClassifier CLASSIFIER = RootCauseClassifier.withEngine(
+                org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
     }
 
     private static List<String> list(String spaceSeparated) {
