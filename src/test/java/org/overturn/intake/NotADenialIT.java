@@ -31,6 +31,8 @@ class NotADenialIT {
     TestRestTemplate anonymous;
     @Autowired
     JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Test
     void capitatedClaimsOfTheNebraskaSampleAreShownOnTheRemittanceAndCountedApart() {
@@ -81,6 +83,14 @@ class NotADenialIT {
         assertThat(figures.get("predeterminations").asLong()).isEqualTo(1);
         assertThat(figures.get("predeterminationsCharged").decimalValue()).isEqualByComparingTo("1200");
         assertThat(figures.get("capitated").asLong()).isZero();
+
+        long remittanceId = answer.get("remittances").get(0).get("remittanceId").asLong();
+        var page = org.overturn.WebClient.anonymous(port).as("biller").get("/remittances/" + remittanceId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"claim-" + claim.get("id").asLong() + "\"", "PD1",
+                "Predetermination: not a denial", "CO-197");
+        assertThat(org.overturn.WebClient.anonymous(port).as("parity").get("/remittances/" + remittanceId)
+                .statusCode()).as("a parity specialist reads no remittance").isEqualTo(403);
     }
 
     /** The sample's three payments share one trace number (it is de-identified): each gets its own. */
