@@ -26,6 +26,7 @@ public final class BehavioralHealthCodes {
 
     public static final String RESOURCE = "codeset/behavioral-health-codes.csv";
     public static final String LICENSE_MODIFIERS = "codeset/license-modifiers.csv";
+    public static final String SUPERVISED_LICENSES = "codeset/supervised-licenses.csv";
 
     /** One code of a set, with what it stands for, where that was read and when. */
     public record Entry(CodeSet set, String code, String meaning, String source, String asOf) {
@@ -36,12 +37,19 @@ public final class BehavioralHealthCodes {
     private final Map<CodeSet, Set<String>> sets;
     private final List<Entry> entries;
     private final Map<String, Set<String>> licenseModifiers;
+    private final Map<String, String> supervisedBy;
 
     private BehavioralHealthCodes(Map<CodeSet, Set<String>> sets, List<Entry> entries,
-                                  Map<String, Set<String>> licenseModifiers) {
+                                  Map<String, Set<String>> licenseModifiers, Map<String, String> supervisedBy) {
         this.sets = sets;
         this.entries = entries;
         this.licenseModifiers = licenseModifiers;
+        this.supervisedBy = supervisedBy;
+    }
+
+    /** Whom a supervised license's services are billed under, or null when the license bills on its own. */
+    public String billedUnder(String credential) {
+        return credential == null ? null : supervisedBy.get(credential);
     }
 
     /** The shipped list. */
@@ -107,7 +115,10 @@ public final class BehavioralHealthCodes {
         }
         Map<CodeSet, Set<String>> frozen = new LinkedHashMap<>();
         sets.forEach((set, codes) -> frozen.put(set, Collections.unmodifiableSet(codes)));
-        return new BehavioralHealthCodes(new EnumMap<>(frozen), List.copyOf(entries), licenseModifiers());
+        Map<String, String> supervised = new LinkedHashMap<>();
+        rows(SUPERVISED_LICENSES, 3).forEach(cells -> supervised.put(cells[0].trim(), cells[1].trim()));
+        return new BehavioralHealthCodes(new EnumMap<>(frozen), List.copyOf(entries), licenseModifiers(),
+                Collections.unmodifiableMap(supervised));
     }
 
     private static Map<String, Set<String>> licenseModifiers() {

@@ -158,6 +158,11 @@ public record ClaimFacts(
         return BehavioralHealthCodes.isLicenseModifierMismatch(modifiers, renderingCredential);
     }
 
+    /** Rendered by a license paid only under a supervising provider (codeset/supervised-licenses.csv). */
+    public boolean isSupervisedLicense() {
+        return BehavioralHealthCodes.isSupervisedLicense(renderingCredential);
+    }
+
     /** Place of service 02 or 10 (telehealth other than in, or in, the patient's home). */
     public boolean isTelehealthPlaceOfService() {
         return BehavioralHealthCodes.isTelehealthPlaceOfService(placeOfService);

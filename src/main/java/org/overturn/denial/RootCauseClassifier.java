@@ -101,6 +101,7 @@ public final class RootCauseClassifier {
         variables.put("isEmPsychotherapyAddOn", facts.isEmPsychotherapyAddOn());
         variables.put("telehealthPlaceOfService", facts.isTelehealthPlaceOfService());
         variables.put("isLicenseModifierMismatch", facts.isLicenseModifierMismatch());
+        variables.put("isSupervisedLicense", facts.isSupervisedLicense());
         var refinement = facts.remarkRefinement();
         variables.put("remarkRootCause", refinement.map(r -> r.rootCause().name()).orElse(null));
         variables.put("refiningRemark", refinement.map(RemarkRefinements.Refinement::code).orElse(null));

@@ -47,6 +47,13 @@ class BehavioralHealthCodesTest {
     }
 
     @Test
+    void tellsWhomASupervisedLicenseIsBilledUnder() {
+        assertThat(codes.billedUnder("BEHAVIOR_TECHNICIAN")).isEqualTo("the supervising behavior analyst");
+        assertThat(codes.billedUnder("LCSW")).isNull();
+        assertThat(codes.billedUnder(null)).isNull();
+    }
+
+    @Test
     void normalisesRevenueCodesWithoutTheirLeadingZero() {
         assertThat(BehavioralHealthCodes.revenueCode("912")).isEqualTo("0912");
         assertThat(BehavioralHealthCodes.revenueCode(" 0905 ")).isEqualTo("0905");

@@ -45,6 +45,11 @@ public final class BehavioralHealthCodes {
         return CODES.any(CodeSet.TELEHEALTH_MODIFIER, modifiers);
     }
 
+    /** A license whose services are paid only billed under a supervising provider. */
+    public static boolean isSupervisedLicense(String credential) {
+        return CODES.billedUnder(credential) != null;
+    }
+
     public static boolean isTelehealthPlaceOfService(String placeOfService) {
         return CODES.contains(CodeSet.TELEHEALTH_PLACE_OF_SERVICE, placeOfService);
     }
