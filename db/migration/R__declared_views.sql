@@ -5,7 +5,7 @@
 -- migration that adds a column others need touches this file, and Flyway runs it again.
 
 -- remittance -------------------------------------------------------------------------------------------------
--- (remittance_report has remittance.envelope_warnings since V26)
+-- (remittance_report has remittance.envelope_warnings since V26; remittance_claim_report has not_a_denial since V27)
 
 create or replace view remittance_file_report as select * from remittance_file;
 create or replace view remittance_report as select * from remittance;
@@ -25,6 +25,7 @@ select id, billed_claim_id, line_number, revenue_code, procedure_code, units, se
 create or replace view claim_answer_report as select claim_payment_id, billed_claim_id from claim_answer;
 
 -- denial -----------------------------------------------------------------------------------------------------
+-- (denial_report has denial.path since V27_1)
 
 create or replace view denial_report as select * from denial;
 create or replace view denial_appeal_report as select * from appeal;

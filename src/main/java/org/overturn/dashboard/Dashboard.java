@@ -9,7 +9,17 @@ public record Dashboard(DashboardFilter filter, LocalDate asOf, Rate overall, Li
                         List<Rate> byRootCause, List<Rate> byProcedure, List<Rate> byProvider, List<Rate> byWeek,
                         OpenDollars open, List<Aging> aging, List<Backlog> backlog, Timing toAppeal,
                         Timing toResolution, List<AppealOutcomes> appealsByLevel,
-                        List<AppealOutcomes> appealsByRootCause, Money recovered, Money writtenOff) {
+                        List<AppealOutcomes> appealsByRootCause, Money recovered, Money writtenOff,
+                        NotDenials notDenials) {
+
+    /**
+     * Claims that look denied but are not (DESIGN section 3), counted apart from the denial rate: capitated services
+     * (CLP02 4, routine adjustments only, CARC 24 among them), other CLP02 4 claims with routine adjustments only, and
+     * predeterminations (CLP02 25). Charges are CLP03.
+     */
+    public record NotDenials(long capitated, BigDecimal capitatedCharged, long routineOnly,
+                             long predeterminations, BigDecimal predeterminationsCharged) {
+    }
 
     /**
      * Initial denial rate of one group of claims. {@code claims} are first adjudications in the filter (no

@@ -60,7 +60,22 @@ public class Kpis {
         return new Dashboard(filter, today, rates.overall, rates.byPayer, rates.byRootCause, rates.byProcedure,
                 rates.byProvider, rates.byWeek, standing.open, standing.aging, backlog(filter, args),
                 appeals.toAppeal, toResolution(filter, args), appeals.byLevel, appeals.byRootCause,
-                standing.recovered, standing.writtenOff);
+                standing.recovered, standing.writtenOff, notDenials(filter, args));
+    }
+
+    /** Capitated services and predeterminations of the filter's remittances, counted apart from denials. */
+    private Dashboard.NotDenials notDenials(DashboardFilter filter, MapSqlParameterSource args) {
+        return jdbc.queryForObject("""
+                select count(*) filter (where c.not_a_denial = 'CAPITATED'),
+                       coalesce(sum(c.charge) filter (where c.not_a_denial = 'CAPITATED'), 0),
+                       count(*) filter (where c.not_a_denial = 'ROUTINE_ADJUSTMENTS'),
+                       count(*) filter (where c.not_a_denial = 'PREDETERMINATION'),
+                       coalesce(sum(c.charge) filter (where c.not_a_denial = 'PREDETERMINATION'), 0)
+                  from remittance_claim_report c
+                  join remittance_report r on r.id = c.remittance_id
+                 where c.not_a_denial is not null %s
+                """.formatted(remittanceFilter(filter, "r")), args, (rs, i) -> new Dashboard.NotDenials(
+                rs.getLong(1), money(rs.getBigDecimal(2)), rs.getLong(3), rs.getLong(4), money(rs.getBigDecimal(5))));
     }
 
     /** A payer to filter by: the value the filter takes and the name to show. */

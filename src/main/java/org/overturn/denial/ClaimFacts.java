@@ -148,6 +148,31 @@ public record ClaimFacts(
         return BehavioralHealthCodes.isEmByNonPrescriber(procedures, renderingCredential);
     }
 
+    /** A psychotherapy add-on reported only with an E/M (90833, 90836, 90838) among the denied codes. */
+    public boolean isEmPsychotherapyAddOn() {
+        return BehavioralHealthCodes.anyEmPsychotherapyAddOn(procedures);
+    }
+
+    /** A license-level modifier billed that does not fit the rendering provider's license (claim as billed). */
+    public boolean isLicenseModifierMismatch() {
+        return BehavioralHealthCodes.isLicenseModifierMismatch(modifiers, renderingCredential);
+    }
+
+    /** Rendered by a license paid only under a supervising provider (codeset/supervised-licenses.csv). */
+    public boolean isSupervisedLicense() {
+        return BehavioralHealthCodes.isSupervisedLicense(renderingCredential);
+    }
+
+    /** Place of service 02 or 10 (telehealth other than in, or in, the patient's home). */
+    public boolean isTelehealthPlaceOfService() {
+        return BehavioralHealthCodes.isTelehealthPlaceOfService(placeOfService);
+    }
+
+    /** The first of the remark codes that names what a generic CARC (16, A1, 96 ...) means, with its advice. */
+    public java.util.Optional<RemarkRefinements.Refinement> remarkRefinement() {
+        return RemarkRefinements.shipped().first(rarcs);
+    }
+
     public boolean isPerDiemLevelOfCare() {
         return BehavioralHealthCodes.anyPerDiemLevelOfCare(procedures);
     }

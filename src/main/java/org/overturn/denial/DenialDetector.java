@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
+import org.overturn.denial.internal.CodeListFiles;
 import org.overturn.denial.internal.DenialAdjustments;
 import org.overturn.remittance.Adjustment;
 import org.overturn.remittance.ClaimPayment;
@@ -17,7 +18,9 @@ import org.overturn.remittance.ClaimPayment;
  * adjustments with any other group code are ignored.</li>
  * <li>FULL: CLP02 is 4, or CLP04 is 0 and a non-routine adjustment is greater than 0.</li>
  * <li>PARTIAL: CLP04 greater than 0 and a non-routine adjustment (claim or line level) greater than 0.</li>
- * <li>Never a denial: CLP02 22, a reversal of an earlier payment (it is linked to the claim it reverses).</li>
+ * <li>Never a denial: CLP02 22, a reversal of an earlier payment (it is linked to the claim it reverses); CLP02 25,
+ * a predetermination; CLP02 4 whose adjustments are all routine (capitation, CARC 24, is the common case). The
+ * last two are {@link NotADenial}s, counted apart.</li>
  * <li>Amount at risk: the sum of the non-routine amounts, claim and line level; for a FULL denial without a
  * positive non-routine amount (say CLP02 4 with only PR adjustments), the charge CLP03.</li>
  * <li>Primary reason: the CARC of the largest non-routine adjustment, ties to the first in the file
@@ -28,7 +31,7 @@ import org.overturn.remittance.ClaimPayment;
 public class DenialDetector {
 
     public Optional<DenialAssessment> assess(ClaimPayment claim) {
-        if (claim.isReversal()) {
+        if (claim.isReversal() || notADenial(claim).isPresent()) {
             return Optional.empty();
         }
         List<Adjustment> nonRoutine = DenialAdjustments.nonRoutine(claim);
@@ -50,5 +53,20 @@ public class DenialDetector {
         }
         String primary = DenialAdjustments.primary(claim).map(Adjustment::reason).orElse(null);
         return Optional.of(new DenialAssessment(kind, primary, atRisk.setScale(2, RoundingMode.HALF_UP)));
+    }
+
+    /** Why a claim that says denied (CLP02 4) or was only priced (CLP02 25) is not a denial; empty for any other. */
+    public Optional<NotADenial> notADenial(ClaimPayment claim) {
+        if ("25".equals(claim.status())) {
+            return Optional.of(NotADenial.PREDETERMINATION);
+        }
+        List<Adjustment> adjustments = claim.allAdjustments();
+        if (!"4".equals(claim.status()) || adjustments.isEmpty()
+                || !adjustments.stream().allMatch(DenialAdjustments::isRoutine)) {
+            return Optional.empty();
+        }
+        boolean capitated = adjustments.stream().anyMatch(a -> "24".equals(CodeListFiles.key(a.reason()))
+                && !"PR".equals(CodeListFiles.key(a.group())));
+        return Optional.of(capitated ? NotADenial.CAPITATED : NotADenial.ROUTINE_ADJUSTMENTS);
     }
 }

@@ -14,6 +14,7 @@ import org.overturn.denial.internal.Denial;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PlanType;
 import org.overturn.remittance.ClaimPayment;
+import org.overturn.remittance.ClaimRecords;
 import org.overturn.remittance.Part2Records;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,12 +36,14 @@ public class DenialRegister {
     private final Part2Records part2Records;
     private final Part2Programs programs;
     private final ClaimStore claimStore;
+    private final ClaimRecords claimRecords;
 
     DenialRegister(DenialDetector detector, RootCauseClassifier classifier,
                    PayerDirectory payers, OverturnRates overturnRates,
                    Clock clock, EntityManager entityManager, Part2Records part2Records, Part2Programs programs,
-                   ClaimStore claimStore) {
+                   ClaimStore claimStore, ClaimRecords claimRecords) {
         this.claimStore = claimStore;
+        this.claimRecords = claimRecords;
         this.programs = programs;
         this.entityManager = entityManager;
         this.part2Records = part2Records;
@@ -65,6 +68,7 @@ public class DenialRegister {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<DenialDetected> register(long claimPaymentId, ClaimPayment claim, String payerId,
                                              String payerName, LocalDate remittanceDate, Long billedClaimId) {
+        detector.notADenial(claim).ifPresent(apart -> claimRecords.countApart(claimPaymentId, apart.name()));
         return detector.assess(claim).map(assessment -> {
             // the claim alone, one read: its acceptance and first sending are for the pages and letters
             BilledClaim billed = billedClaimId == null ? null : claimStore.document(billedClaimId).orElse(null);
@@ -80,9 +84,9 @@ public class DenialRegister {
             entityManager.persist(denial);
             var detected = new DenialDetected(denial.getId(), claimPaymentId, claim.patientControlNumber(), payerId,
                     assessment.kind(), assessment.primaryReason(), classification.rootCause(),
-                    classification.queue(), classification.correctable(), classification.appealable(),
+                    denial.getQueue(), classification.correctable(), classification.appealable(),
                     assessment.amountAtRisk(), remittanceDate, part2, denial.getAppealDueDate(),
-                    denial.getPriority());
+                    denial.getPriority(), classification.path());
             return detected;
         });
     }

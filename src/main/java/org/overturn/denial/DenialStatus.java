@@ -17,10 +17,12 @@ public enum DenialStatus {
     /** A later 835 denied the claim again while it was being worked: the new denial carries on. */
     SUPERSEDED,
     /** A later 835 for the same claim arrived while the denial was waiting: the original process handles it. */
-    FOLLOW_UP;
+    FOLLOW_UP,
+    /** An exact duplicate (OA-18) of a claim paid on file: nothing was lost, nothing written off. */
+    DUPLICATE_OF_PAID;
 
     public boolean isClosed() {
         return this == RECOVERED || this == WRITTEN_OFF || this == PATIENT_RESPONSIBILITY || this == REVERSED
-                || this == SUPERSEDED || this == FOLLOW_UP;
+                || this == SUPERSEDED || this == FOLLOW_UP || this == DUPLICATE_OF_PAID;
     }
 }

@@ -81,6 +81,47 @@ public class Denials {
                 id);
     }
 
+    /**
+     * The payment on file of the claim an exact duplicate (OA-18) repeats: same patient control number, payer and
+     * charge, paid (CLP04 above 0) as primary, secondary or tertiary, and not reversed since. Empty when there is none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> paidOriginalOf(long denialId) {
+        return jdbc.query("""
+                select o.id
+                  from denial d
+                  join remittance_claim_report c on c.id = d.claim_payment_id
+                  join remittance_report r on r.id = c.remittance_id
+                  join remittance_claim_report o on o.patient_control_number = c.patient_control_number
+                                                and o.id <> c.id and o.charge = c.charge
+                  join remittance_report orr on orr.id = o.remittance_id
+                 where d.id = ?
+                   and o.paid > 0 and o.status in ('1', '2', '3', '19', '20', '21')
+                   and (orr.payer_id = r.payer_id or orr.payer_id is null and orr.payer_name = r.payer_name)
+                   and not exists (select 1 from remittance_claim_report v where v.reverses_id = o.id)
+                 order by o.id
+                 limit 1
+                """, (rs, i) -> rs.getLong(1), denialId).stream().findFirst();
+    }
+
+    /**
+     * The denial's open work now waits in this queue (a task of its lifecycle was created there). One UPDATE that
+     * changes nothing when the queue is the same; a denial this transaction holds is changed as the entity it is.
+     */
+    @Transactional
+    public void reportQueue(long id, String queue) {
+        var session = entityManager.unwrap(org.hibernate.Session.class);
+        Denial held = session.getReference(Denial.class, id);
+        if (org.hibernate.Hibernate.isInitialized(held)) {
+            if (!queue.equals(held.getQueue())) {
+                session.setReadOnly(held, false);
+                held.moveToQueue(queue);
+            }
+            return;
+        }
+        jdbc.update("update denial set queue = ? where id = ? and queue is distinct from ?", queue, id, queue);
+    }
+
     /** For changing: writable even when this transaction read it before with {@link #find}. */
     private Denial load(long id) {
         Denial denial = denials.findById(id).orElseThrow(() -> new IllegalArgumentException("no denial " + id));
@@ -94,6 +135,6 @@ public class Denials {
                 d.isCorrectable(), d.isAppealable(), d.getExplanation(), d.getAmountAtRisk(), d.getStatus(),
                 d.isPart2(), d.getRemittanceDate(), d.getDetectedAt(), d.getPlanType(), d.getAppealDueDate(),
                 d.getPriority(), d.getAppealLevel(), d.getRecoveredAmount(), d.getClosedAt(),
-                d.getFollowsDenialId());
+                d.getFollowsDenialId(), d.getPath());
     }
 }

@@ -78,7 +78,8 @@ public final class RootCauseClassifier {
                 result.getEntry("queue"),
                 Boolean.TRUE.equals(result.getEntry("correctable")),
                 Boolean.TRUE.equals(result.getEntry("appealable")),
-                result.getEntry("explanation"));
+                result.getEntry("explanation"),
+                path(result.getEntry("path")));
     }
 
     private static Map<String, Object> variables(ClaimFacts facts) {
@@ -97,7 +98,23 @@ public final class RootCauseClassifier {
         variables.put("isPsychotherapyTimeCode", facts.isPsychotherapyTimeCode());
         variables.put("isPerDiemLevelOfCare", facts.isPerDiemLevelOfCare());
         variables.put("isEmByNonPrescriber", facts.isEmByNonPrescriber());
+        variables.put("isEmPsychotherapyAddOn", facts.isEmPsychotherapyAddOn());
+        variables.put("telehealthPlaceOfService", facts.isTelehealthPlaceOfService());
+        variables.put("isLicenseModifierMismatch", facts.isLicenseModifierMismatch());
+        variables.put("isSupervisedLicense", facts.isSupervisedLicense());
+        var refinement = facts.remarkRefinement();
+        variables.put("remarkRootCause", refinement.map(r -> r.rootCause().name()).orElse(null));
+        variables.put("refiningRemark", refinement.map(RemarkRefinements.Refinement::code).orElse(null));
+        variables.put("remarkAdvice", refinement.map(RemarkRefinements.Refinement::advice).orElse(null));
         return variables;
+    }
+
+    private static WorkPath path(String name) {
+        try {
+            return WorkPath.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException(DECISION_KEY + " returned a path outside the vocabulary: " + name, e);
+        }
     }
 
     private static RootCause rootCause(String name) {

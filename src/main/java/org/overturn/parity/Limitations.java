@@ -7,6 +7,7 @@ final class Limitations {
 
     private static final Map<String, String> LABELS = Map.of(
             "QUANTITATIVE_VISIT_LIMIT", "visit or day limit (quantitative treatment limitation)",
+            "FINANCIAL_REQUIREMENT", "payment reduction on mental health services only (financial requirement)",
             "NQTL_PRIOR_AUTHORIZATION", "prior authorization (non-quantitative treatment limitation)",
             "NQTL_CONCURRENT_REVIEW", "concurrent review (non-quantitative treatment limitation)",
             "NQTL_MEDICAL_NECESSITY", "medical necessity criteria (non-quantitative treatment limitation)",

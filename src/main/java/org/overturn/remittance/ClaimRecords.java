@@ -126,4 +126,15 @@ public class ClaimRecords {
     private static LocalDate localDate(java.sql.Date date) {
         return date == null ? null : date.toLocalDate();
     }
+
+    /**
+     * Records that a stored claim is not a denial although it looks like one (the denial module's
+     * {@code NotADenial}: CAPITATED, ROUTINE_ADJUSTMENTS or PREDETERMINATION), so its remittance shows it and the
+     * dashboard counts it apart.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void countApart(long claimPaymentId, String notADenial) {
+        jdbc.update("update claim_payment set not_a_denial = ? where id = ?", notADenial, claimPaymentId);
+    }
 }

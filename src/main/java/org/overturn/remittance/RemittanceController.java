@@ -47,7 +47,7 @@ class RemittanceController {
         this.remittances = remittances;
     }
 
-    record RemittanceRow(long id, long fileId, String fileName, Instant receivedAt, String payerName, String payerId,
+    public record RemittanceRow(long id, long fileId, String fileName, Instant receivedAt, String payerName, String payerId,
                          String payeeName, String payeeId, String paymentMethod, BigDecimal paymentAmount,
                          LocalDate paymentDate, String trace, boolean balanced) {
         static RemittanceRow of(StoredRemittance r) {
@@ -59,27 +59,27 @@ class RemittanceController {
     }
 
     /** {@code envelopeWarnings}: the trailer counts and control numbers that were wrong; they name no claim. */
-    record RemittanceDetail(RemittanceRow remittance, String controlNumber, String version,
+    public record RemittanceDetail(RemittanceRow remittance, String controlNumber, String version,
                             List<String> balanceProblems, List<String> envelopeWarnings,
                             List<ProviderAdjustmentRow> providerAdjustments, List<ClaimRow> claims) {
     }
 
-    record ProviderAdjustmentRow(String providerId, LocalDate fiscalPeriodDate, String reason, String reference,
+    public record ProviderAdjustmentRow(String providerId, LocalDate fiscalPeriodDate, String reason, String reference,
                                  BigDecimal amount) {
     }
 
-    record ClaimRow(long id, String patientControlNumber, String status, BigDecimal charge, BigDecimal paid,
+    public record ClaimRow(long id, String patientControlNumber, String status, BigDecimal charge, BigDecimal paid,
                     BigDecimal patientResponsibility, String filingIndicator, String payerClaimControlNumber,
                     String patientName, String memberId, LocalDate statementFrom, LocalDate statementTo,
                     Long reversesClaimPaymentId, List<AdjustmentRow> adjustments, List<String> remarks,
-                    List<LineRow> lines) {
+                    List<LineRow> lines, String notADenial) {
     }
 
-    record LineRow(String procedure, List<String> modifiers, BigDecimal charge, BigDecimal paid, BigDecimal units,
+    public record LineRow(String procedure, List<String> modifiers, BigDecimal charge, BigDecimal paid, BigDecimal units,
                    LocalDate serviceDate, BigDecimal allowed, List<AdjustmentRow> adjustments, List<String> remarks) {
     }
 
-    record AdjustmentRow(String level, String group, String reason, BigDecimal amount) {
+    public record AdjustmentRow(String level, String group, String reason, BigDecimal amount) {
     }
 
     @GetMapping
@@ -136,7 +136,7 @@ class RemittanceController {
     private static ClaimRow redacted(StoredClaimPayment c) {
         return new ClaimRow(c.getId(), null, c.getStatus(), c.getCharge(), c.getPaid(), c.getPatientResponsibility(),
                 c.getFilingIndicator(), null, RESTRICTED, null, null, null, null, List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), c.getNotADenial());
     }
 
     private static final String RESTRICTED = DenialAccess.RESTRICTED;
@@ -151,7 +151,7 @@ class RemittanceController {
                 c.getAdjustments().stream().filter(a -> a.getServiceLine() == null)
                         .map(RemittanceController::adjustment).toList(),
                 c.getRemarks().stream().filter(m -> m.getServiceLine() == null).map(StoredRemark::getCode).toList(),
-                c.getLines().stream().map(l -> line(c, l)).toList());
+                c.getLines().stream().map(l -> line(c, l)).toList(), c.getNotADenial());
     }
 
     private static LineRow line(StoredClaimPayment c, StoredServiceLine l) {

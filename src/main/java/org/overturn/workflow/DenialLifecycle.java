@@ -37,6 +37,12 @@ public final class DenialLifecycle {
         public static final String RENDER_APPEAL_LETTER = "Task_RenderAppealLetter";
         public static final String REQUEST_RETRO_AUTHORIZATION = "Task_RequestRetroAuthorization";
         public static final String FOLLOW_UP_RETRO_AUTHORIZATION = "Task_FollowUpRetroAuthorization";
+        /** A claim the payer has not decided yet (path AWAIT_STATUS), after the wait. */
+        public static final String CHECK_CLAIM_STATUS = "Task_CheckClaimStatus";
+        /** A payment reduction (path REDUCTION): dispute or accept. */
+        public static final String REVIEW_REDUCTION = "Task_ReviewReduction";
+        /** The service task that looks for the paid original of an exact duplicate (path MATCH_ORIGINAL). */
+        public static final String MATCH_PAID_ORIGINAL = "Task_MatchPaidOriginal";
 
         private Tasks() {
         }
@@ -48,6 +54,8 @@ public final class DenialLifecycle {
         public static final String ROOT_CAUSE = "rootCause";
         public static final String CORRECTABLE = "correctable";
         public static final String APPEALABLE = "appealable";
+        /** The root-cause table's work path (denial.WorkPath); absent for denials registered before it existed. */
+        public static final String PATH = "path";
         public static final String AMOUNT_AT_RISK = "amountAtRisk";
         public static final String PRIORITY = "priority";
         public static final String PART2 = "part2";
@@ -92,6 +100,12 @@ public final class DenialLifecycle {
         /** APPROVED, DENIED or PENDING: the payer's decision on a retro authorization. */
         public static final String RETRO_AUTHORIZATION_DECISION = "retroAuthorizationDecision";
         public static final String RETRO_AUTHORIZATION_NUMBER = "retroAuthorizationNumber";
+        public static final String PAID_ORIGINAL_FOUND = "paidOriginalFound";
+        public static final String PAID_ORIGINAL_CLAIM_PAYMENT_ID = "paidOriginalClaimPaymentId";
+        /** PAID, DENIED or PENDING: what the payer said when the claim's status was checked. */
+        public static final String CLAIM_STATUS_OUTCOME = "claimStatusOutcome";
+        /** DISPUTE or ACCEPT: the review of a payment reduction. */
+        public static final String REDUCTION_DECISION = "reductionDecision";
 
         private Variables() {
         }

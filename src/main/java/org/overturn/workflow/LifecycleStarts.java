@@ -73,7 +73,11 @@ public class LifecycleStarts {
         long denialId = denial.id();
         Map<String, Object> variables = new HashMap<>();
         variables.put(DENIAL_ID, denial.id());
-        variables.put(QUEUE, denial.queue());
+        // the root cause's queue, where a correction is worked; denial.queue() is where the open work is
+        variables.put(QUEUE, denial.rootCause().queue());
+        if (denial.path() != null) {
+            variables.put(PATH, denial.path().name());
+        }
         variables.put(ROOT_CAUSE, denial.rootCause().name());
         variables.put(CORRECTABLE, denial.correctable());
         variables.put(APPEALABLE, denial.appealable());

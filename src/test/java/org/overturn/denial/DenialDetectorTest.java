@@ -87,11 +87,55 @@ class DenialDetectorTest {
     }
 
     @Test
-    void fullDenialWithoutANonRoutineAdjustmentPutsTheWholeChargeAtRisk() {
-        var claim = claim("4", "175.50", "0").adjust("PR", "1", "20").build();
+    void fullDenialWithoutAnyAdjustmentPutsTheWholeChargeAtRisk() {
+        var claim = claim("4", "175.50", "0").build();
 
         assertThat(detector.assess(claim))
                 .contains(new DenialAssessment(DenialKind.FULL, null, new BigDecimal("175.50")));
+        assertThat(detector.notADenial(claim)).isEmpty();
+    }
+
+    @Test
+    void deniedStatusWithOnlyCapitationIsACapitatedServiceNotADenial() {
+        var claim = claim("4", "120", "0").line("90834", "120", "0").lineAdjust("CO", "24", "120").build();
+
+        assertThat(detector.assess(claim)).isEmpty();
+        assertThat(detector.notADenial(claim)).contains(NotADenial.CAPITATED);
+    }
+
+    @Test
+    void deniedStatusWithOnlyRoutineAdjustmentsIsNotADenial() {
+        var priorPayer = claim("4", "300", "0").adjust("CO", "23", "300").build();
+        var patientOwes = claim("4", "175.50", "0").adjust("PR", "1", "175.50").build();
+
+        assertThat(detector.assess(priorPayer)).isEmpty();
+        assertThat(detector.notADenial(priorPayer)).contains(NotADenial.ROUTINE_ADJUSTMENTS);
+        assertThat(detector.assess(patientOwes)).isEmpty();
+        assertThat(detector.notADenial(patientOwes)).contains(NotADenial.ROUTINE_ADJUSTMENTS);
+    }
+
+    @Test
+    void capitationBesideANonRoutineReasonIsStillADenial() {
+        var claim = claim("4", "200", "0").adjust("CO", "24", "150").adjust("CO", "204", "50").build();
+
+        assertThat(detector.assess(claim))
+                .contains(new DenialAssessment(DenialKind.FULL, "204", new BigDecimal("50.00")));
+        assertThat(detector.notADenial(claim)).isEmpty();
+    }
+
+    @Test
+    void predeterminationIsNeverADenial() {
+        var claim = claim("25", "400", "0").adjust("CO", "197", "400").build();
+
+        assertThat(detector.assess(claim)).isEmpty();
+        assertThat(detector.notADenial(claim)).contains(NotADenial.PREDETERMINATION);
+    }
+
+    @Test
+    void aPaidClaimIsNeitherADenialNorCountedApart() {
+        var claim = claim("1", "150", "100").adjust("CO", "45", "50").build();
+
+        assertThat(detector.notADenial(claim)).isEmpty();
     }
 
     @Test

@@ -48,7 +48,7 @@ class DenialRootCauseTableTest {
     void givesEveryInputAndOutputAReadableLabel() {
         assertThat(table.getInputs()).allSatisfy(i -> assertThat(i.getLabel()).isNotBlank());
         assertThat(table.getOutputs()).extracting(Output::getName)
-                .containsExactly("rootCause", "queue", "correctable", "appealable", "explanation");
+                .containsExactly("rootCause", "queue", "correctable", "appealable", "explanation", "path");
         assertThat(table.getOutputs()).allSatisfy(o -> assertThat(o.getLabel()).isNotBlank());
     }
 
@@ -68,6 +68,70 @@ class DenialRootCauseTableTest {
             RootCause rootCause = RootCause.valueOf(unquote(outputs.get(0)));
             assertThat(unquote(outputs.get(1))).as(rule.getId()).isEqualTo(rootCause.queue());
         });
+    }
+
+    @Test
+    void givesEveryRuleAPathItsFlagsAgreeWith() {
+        assertThat(table.getRules()).allSatisfy(rule -> {
+            List<String> outputs = outputs(rule);
+            WorkPath path = WorkPath.valueOf(unquote(outputs.get(5)));
+            boolean correctable = Boolean.parseBoolean(outputs.get(2));
+            boolean appealable = Boolean.parseBoolean(outputs.get(3));
+            RootCause rootCause = RootCause.valueOf(unquote(outputs.get(0)));
+            switch (path) {
+                case CORRECT -> assertThat(correctable).as(rule.getId()).isTrue();
+                case APPEAL, REDUCTION -> assertThat(appealable && !correctable).as(rule.getId()).isTrue();
+                case TIMELY_FILING_PROOF -> assertThat(rootCause).as(rule.getId()).isEqualTo(RootCause.TIMELY_FILING);
+                case REOPENING, MATCH_ORIGINAL, AWAIT_STATUS, DECIDE_WRITE_OFF ->
+                        assertThat(correctable || appealable).as(rule.getId()).isFalse();
+            }
+        });
+    }
+
+    /** Issue 17: no advice the path does not follow (185 advising a rebill it could not make, 39/210/302 ...). */
+    @Test
+    void givesNoAdviceItsPathDoesNotFollow() {
+        assertThat(table.getRules()).allSatisfy(rule -> {
+            List<String> outputs = outputs(rule);
+            WorkPath path = WorkPath.valueOf(unquote(outputs.get(5)));
+            String advice = outputs.get(4).toLowerCase(java.util.Locale.ROOT);
+            switch (path) {
+                case APPEAL -> {
+                    boolean advisesCorrection = advice.contains("rebill") || advice.contains("retro-authorization")
+                            || advice.contains("under a supervising");
+                    if (advisesCorrection) {
+                        assertThat(advice).as(rule.getId() + " advises a correction").contains("back to correction");
+                    }
+                }
+                case DECIDE_WRITE_OFF -> assertThat(advice).as(rule.getId())
+                        .doesNotContain("rebill", "appeal", "follow up", "wait", "retro-authorization");
+                case AWAIT_STATUS -> assertThat(advice).as(rule.getId()).containsAnyOf("wait", "follow up");
+                case REOPENING -> assertThat(advice).as(rule.getId()).contains("no appeal rights", "reopening");
+                case MATCH_ORIGINAL -> assertThat(advice).as(rule.getId()).contains("paid original", "without a write-off");
+                case REDUCTION -> assertThat(advice).as(rule.getId()).contains("reduction", "parity");
+                case CORRECT, TIMELY_FILING_PROOF -> assertThat(advice).as(rule.getId()).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void givesEveryRemarkRefinementAdviceThatFitsItsRootCause() {
+        assertThat(RemarkRefinements.shipped().all()).hasSizeGreaterThan(60).allSatisfy(r -> {
+            switch (r.rootCause()) {
+                case MEDICAL_NECESSITY -> assertThat(r.advice()).as(r.code()).contains("appeal");
+                case ELIGIBILITY, COORDINATION_OF_BENEFITS, CODING -> assertThat(r.advice()).as(r.code())
+                        .containsAnyOf("rebill", "bill ", "send", "correct");
+                default -> assertThat(r.advice()).as(r.code()).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void neverAdvisesADistinctServiceModifierForAPsychotherapyAddOn() {
+        Rule addOn = table.getRules().stream().filter(r -> r.getId().equals("Rule_EmPsychotherapyAddOnBundled"))
+                .findFirst().orElseThrow();
+
+        assertThat(outputs(addOn).get(4)).contains("E/M", "add-on", "documented apart").doesNotContain("59", "XE");
     }
 
     @Test

@@ -13,6 +13,16 @@ class ReasonCodeListTest {
     private static final ReasonCodeList SHIPPED = ReasonCodeList.shipped();
 
     @Test
+    void knowsTheRemarkCodesAddedSince2016() {
+        ReasonCodeList codes = ReasonCodeList.shipped();
+
+        assertThat(codes.describeRarc("N776")).isEqualTo("This service is not a covered Telehealth service.");
+        assertThat(codes.describeRarc("N731")).isEqualTo("Incomplete/Invalid mental health assessment.");
+        assertThat(codes.rarc("N885")).get().extracting(ReasonCode::active).isEqualTo(true);
+        assertThat(codes.describeRarc("N886")).isEqualTo(ReasonCodeList.UNKNOWN);
+    }
+
+    @Test
     void looksUpCarcWithItsWordingAndDates() {
         assertThat(SHIPPED.carc("197")).hasValueSatisfying(c -> {
             assertThat(c.code()).isEqualTo("197");

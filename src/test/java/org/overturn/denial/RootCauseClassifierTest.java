@@ -14,6 +14,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RootCauseClassifierTest {
 
@@ -118,7 +119,7 @@ class RootCauseClassifierTest {
         assertThat(CLASSIFIER.classify(facts(null)))
                 .isEqualTo(new Classification(RootCause.OTHER, "appeals", false, true,
                         "Denied without a non-routine adjustment reason code; read the remark codes and ask the "
-                                + "payer for the reason"));
+                                + "payer for the reason", WorkPath.APPEAL));
     }
 
     @Test
@@ -182,6 +183,121 @@ class RootCauseClassifierTest {
             assertThat(classification.correctable()).isTrue();
             assertThat(classification.explanation()).contains("does not bill E/M", "90834");
         }
+    }
+
+    /** Issue 17, "Decisions to correct": each row of its table, as a billing expert would sign it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "CO-A1 + N386 (NCD)                 | A1  | CO | N386 | 12 | 90837 |    | 11 | MEDICAL_NECESSITY        | appeals        | APPEAL",
+            "CO-A1 + N30 (ineligible)           | A1  | CO | N30  | 12 | 90834 |    | 11 | ELIGIBILITY              | eligibility    | CORRECT",
+            "CO-16 + N4 (prior payer's EOB)     | 16  | CO | N4   | 12 | 90834 |    | 11 | COORDINATION_OF_BENEFITS | eligibility    | CORRECT",
+            "90833 + CO-97                      | 97  | CO |      | 12 | 99214 90833 | | 11 | CODING                | coding         | CORRECT",
+            "S0201 + CO-97                      | 97  | CO |      | 12 | S0201 |    | 52 | BUNDLING                 | coding         | CORRECT",
+            "S9475 + CO-97                      | 97  | CO |      | 12 | S9475 |    | 57 | BUNDLING                 | coding         | CORRECT",
+            "H2036 + CO-97                      | 97  | CO |      | MC | H2036 |    | 57 | BUNDLING                 | coding         | CORRECT",
+            "CO-96 on POS 02                    | 96  | CO |      | 12 | 90837 |    | 02 | TELEHEALTH               | coding         | CORRECT",
+            "CO-96 on POS 10                    | 96  | CO |      | 12 | 90837 |    | 10 | TELEHEALTH               | coding         | CORRECT",
+            "CO-96 with modifier 95             | 96  | CO |      | 12 | 90834 | 95 |    | TELEHEALTH               | coding         | CORRECT",
+            "CO-96 with modifier GT             | 96  | CO |      | 12 | 90834 | GT |    | TELEHEALTH               | coding         | CORRECT",
+            "CO-96 with modifier FQ             | 96  | CO |      | MC | 90834 | FQ |    | TELEHEALTH               | coding         | CORRECT",
+            "CO-96 with modifier 93             | 96  | CO |      | MC | 90834 | 93 |    | TELEHEALTH               | coding         | CORRECT",
+            "90834 POS 11 CO-16 + M77           | 16  | CO | M77  | 12 | 90834 |    | 11 | CODING                   | coding         | CORRECT",
+            "CO-122 psychiatric reduction       | 122 | CO |      | 12 | 90837 |    | 11 | BENEFIT_LIMIT            | appeals        | REDUCTION",
+            "Medicare Part B CO-29              | 29  | CO |      | MB | 90834 |    | 11 | TIMELY_FILING            | appeals        | REOPENING",
+            "Medicare Part A CO-29              | 29  | CO |      | MA | 90834 |    | 11 | TIMELY_FILING            | appeals        | REOPENING",
+            "commercial CO-29                   | 29  | CO |      | 12 | 90834 |    | 11 | TIMELY_FILING            | appeals        | TIMELY_FILING_PROOF",
+            "OA-18 exact duplicate              | 18  | OA |      | 12 | 90837 |    | 11 | DUPLICATE                | coding         | MATCH_ORIGINAL",
+            "CO-133 pending investigation       | 133 | CO |      | 12 | 90837 |    | 11 | OTHER                    | appeals        | AWAIT_STATUS",
+            "CO-185 rendering not eligible      | 185 | CO |      | MC | 90834 | HO | 11 | CREDENTIALING            | credentialing  | CORRECT",
+            "CO-39 authorization refused        | 39  | CO |      | 12 | 90837 |    | 11 | AUTHORIZATION            | authorizations | APPEAL",
+            "CO-210 authorization late          | 210 | CO |      | 12 | H0035 |    | 52 | AUTHORIZATION            | authorizations | CORRECT",
+            "CO-302 authorization expired       | 302 | CO |      | 12 | 90837 |    | 11 | AUTHORIZATION            | authorizations | APPEAL"})
+    void decidesEveryRowOfIssue17AsABillingExpertWould(String name, String carc, String group, String rarcs,
+            String filing, String procedures, String modifiers, String pos, RootCause rootCause, String queue,
+            WorkPath path) {
+        ClaimFacts facts = new ClaimFacts(carc, group, List.of(carc), list(rarcs), "4", filing, list(procedures),
+                list(modifiers), pos, null);
+
+        Classification c = CLASSIFIER.classify(facts);
+
+        assertThat(c.rootCause()).as(name).isEqualTo(rootCause);
+        assertThat(c.queue()).isEqualTo(queue);
+        assertThat(c.path()).as(name + " path").isEqualTo(path);
+        assertThat(c.correctable()).as(name + " correctable").isEqualTo(path == WorkPath.CORRECT);
+        assertThat(c.explanation()).startsWith("CARC " + carc);
+    }
+
+    @Test
+    void advisesTheEmAndAddOnPairingNeverModifier59ForAPsychotherapyAddOn() {
+        var c = CLASSIFIER.classify(new ClaimFacts("97", "CO", List.of("97"), List.of(), "1", "12",
+                List.of("90833"), List.of(), "11", null));
+
+        assertThat(c.explanation()).contains("E/M", "add-on", "documented apart").doesNotContain("59", "XE", "XU");
+    }
+
+    @Test
+    void saysAPerDiemDayIsOneBundle() {
+        for (String code : List.of("S0201", "S9475", "H2036", "H0035", "S9480", "H0015", "0905", "0906", "0912", "0913")) {
+            var c = CLASSIFIER.classify(new ClaimFacts("97", "CO", List.of("97"), List.of(), "4", "12",
+                    List.of(code), List.of(), null, null));
+            assertThat(c.rootCause()).as(code).isEqualTo(RootCause.BUNDLING);
+            assertThat(c.explanation()).as(code).contains("per-diem");
+        }
+    }
+
+    @Test
+    void readsM77AsTelehealthOnlyWhenTheVisitWasNotInPerson() {
+        var unknownPlace = CLASSIFIER.classify(new ClaimFacts("16", "CO", List.of("16"), List.of("M77"), "4", "12",
+                List.of("90834"), List.of(), null, null));
+        var inPerson = CLASSIFIER.classify(new ClaimFacts("16", "CO", List.of("16"), List.of("M77"), "4", "12",
+                List.of("90834"), List.of(), "11", null));
+
+        assertThat(unknownPlace.rootCause()).isEqualTo(RootCause.TELEHEALTH);
+        assertThat(inPerson.rootCause()).isEqualTo(RootCause.CODING);
+        assertThat(inPerson.explanation()).contains("in-person");
+    }
+
+    @Test
+    void letsAMedicareTimelyFilingDenialBeReopenedOnlyWithProofAndNeverAppealed() {
+        var c = CLASSIFIER.classify(new ClaimFacts("29", "CO", List.of("29"), List.of(), "4", "MB",
+                List.of("90834"), List.of(), "11", null));
+
+        assertThat(c.appealable()).isFalse();
+        assertThat(c.explanation()).contains("no appeal rights", "reopening only with proof", "otherwise close");
+        assertThat(c.workQueue()).isEqualTo("appeals");
+    }
+
+    @Test
+    void reportsTheQueueWhereTheFirstWorkWaits() {
+        var appealableB7 = CLASSIFIER.classify(new ClaimFacts("B7", "CO", List.of("B7"), List.of(), "4", "12",
+                List.of("90837"), List.of(), "11", null));
+        var duplicate = CLASSIFIER.classify(new ClaimFacts("18", "OA", List.of("18"), List.of(), "4", "12",
+                List.of("90837"), List.of(), "11", null));
+        var routine = CLASSIFIER.classify(facts("246"));
+
+        assertThat(appealableB7.queue()).isEqualTo("credentialing");
+        assertThat(appealableB7.workQueue()).isEqualTo("appeals");
+        assertThat(duplicate.workQueue()).isEqualTo("coding");
+        assertThat(routine.workQueue()).isEqualTo("managers");
+    }
+
+    @ParameterizedTest(name = "CO-{0} on {1}-{2} by {3}: {4}, modifier misfit {5}")
+    @CsvSource({
+            "185, 90837, HO, PSYCHOLOGIST, CODING, true",
+            "4, 90834, HP, LCSW, CODING, true",
+            "B7, 90837, HO, PSYCHIATRIST, CODING, true",
+            "4, 90837, AJ, LCSW, CODING, false",
+            "185, 90837, HO, LPC, CREDENTIALING, false",
+            "185, 90837, HO, , CREDENTIALING, false"})
+    void readsALicenseModifierThatDoesNotFitTheLicenseAsACodingFix(String carc, String procedure, String modifier,
+            String credential, RootCause expected, boolean misfit) {
+        ClaimFacts facts = new ClaimFacts(carc, "CO", List.of(carc), List.of(), "4", "MC", List.of(procedure),
+                List.of(modifier), "11", null, credential);
+
+        Classification c = CLASSIFIER.classify(facts);
+
+        assertThat(c.rootCause()).isEqualTo(expected);
+        assertThat(c.explanation().contains("does not fit the rendering provider's license")).isEqualTo(misfit);
     }
 
     private static ClaimFacts facts(String primaryCarc) {

@@ -133,7 +133,7 @@ class SlaEscalationIT {
                 scenario.fireTimer(denial, "Timer_AppealFollowUpDue");
                 yield denial;
             }
-            case Tasks.DECIDE_WRITE_OFF -> scenario.denial(Era835.denial(claim, "OA", "18", "150.00"));
+            case Tasks.DECIDE_WRITE_OFF -> scenario.denial(Era835.denial(claim, "CO", "202", "150.00"));
             case Tasks.BILL_PATIENT -> {
                 Denied denial = appealable(claim, "400.00");
                 scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "PATIENT");

@@ -17,15 +17,15 @@ class WriteOffAndTimelyFilingIT {
 
     @Test
     void asksAManagerToWriteOffADenialThatIsNeitherCorrectableNorAppealable() {
-        // OA-18: an exact duplicate of a claim already processed; nothing to rebill or appeal
-        Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "OA", "18", "150.00"));
+        // CO-202: a personal comfort service; nothing to rebill or appeal
+        Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "202", "150.00"));
 
         assertThat(denial.process()).hasPassed("Gateway_HowRecoverable").isWaitingAt(Tasks.DECIDE_WRITE_OFF)
                 .variables().containsEntry("correctable", false).containsEntry("appealable", false);
         assertThat(denial.process()).task().hasCandidateGroup("managers");
 
         scenario.complete(denial, Tasks.DECIDE_WRITE_OFF, "writeOffDecision", "WRITE_OFF",
-                "writeOffReason", "duplicate of a paid claim");
+                "writeOffReason", "personal comfort service");
 
         assertThat(denial.process()).hasPassed("Task_RecordWriteOff", "End_WrittenOff").isEnded();
         assertThat(scenario.status(denial.id())).isEqualTo("WRITTEN_OFF");
@@ -33,7 +33,7 @@ class WriteOffAndTimelyFilingIT {
 
     @Test
     void managerCanBillThePatientInsteadOfWritingOff() {
-        Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "OA", "18", "150.00"));
+        Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "202", "150.00"));
 
         scenario.complete(denial, Tasks.DECIDE_WRITE_OFF, "writeOffDecision", "PATIENT");
         scenario.complete(denial, Tasks.BILL_PATIENT, "statementReference", "ACCT-88123");

@@ -3,28 +3,17 @@ package org.overturn.denial.internal;
 import java.util.Collection;
 import java.util.Set;
 
+import org.overturn.codeset.CodeSet;
+
 /**
- * Behavioral-health code sets the root-cause table asks about (DESIGN section 2). They are computed here
- * rather than in the table because a single boolean keeps each rule a plain {@code true}.
+ * The facts of the shared behavioral-health code sets ({@link org.overturn.codeset.BehavioralHealthCodes}) the
+ * root-cause table asks about, each one boolean so each rule stays a plain {@code true}; and the license rule for
+ * E/M services, which is about who rendered the service rather than a code.
  */
 public final class BehavioralHealthCodes {
 
-    /** 95 synchronous telehealth, GT interactive audio/video (retired by Medicare), FQ audio-only, 93 audio-only. */
-    public static final Set<String> TELEHEALTH_MODIFIERS = Set.of("95", "93", "GT", "FQ");
-
-    /** Psychotherapy billed by documented minutes, alone (90832/90834/90837) or as an add-on to an E/M. */
-    public static final Set<String> PSYCHOTHERAPY_TIME_CODES =
-            Set.of("90832", "90833", "90834", "90836", "90837", "90838");
-
-    /**
-     * Per-diem levels of care: H0035 partial hospitalization, S9480 and H0015 intensive outpatient, and the
-     * revenue codes 0912/0913 (PHP) and 0905/0906 (IOP).
-     */
-    public static final Set<String> PER_DIEM_LEVEL_OF_CARE =
-            Set.of("H0035", "S9480", "H0015", "0905", "0906", "0912", "0913");
-
-    /** Psychotherapy reported only as an add-on to an E/M service the same day (CPT). */
-    public static final Set<String> EM_PSYCHOTHERAPY_ADD_ONS = Set.of("90833", "90836", "90838");
+    private static final org.overturn.codeset.BehavioralHealthCodes CODES =
+            org.overturn.codeset.BehavioralHealthCodes.shipped();
 
     /**
      * License levels that do not bill E/M services: psychologists (CMS Benefit Policy Manual ch. 15 section 160.D),
@@ -43,29 +32,47 @@ public final class BehavioralHealthCodes {
         if (credential == null || !NON_PRESCRIBERS.contains(credential)) {
             return false;
         }
-        return procedures.stream().anyMatch(c -> EM_PSYCHOTHERAPY_ADD_ONS.contains(c) || isEvaluationAndManagement(c));
+        return procedures.stream().anyMatch(c -> CODES.contains(CodeSet.EM_PSYCHOTHERAPY_ADD_ON, c)
+                || isEvaluationAndManagement(c));
     }
 
-    private static boolean isEvaluationAndManagement(String code) {
+    static boolean isEvaluationAndManagement(String code) {
         return code.length() == 5 && code.startsWith("99") && code.chars().allMatch(Character::isDigit)
                 && Integer.parseInt(code) >= 99202 && Integer.parseInt(code) <= 99499;
     }
 
     public static boolean anyTelehealthModifier(Collection<String> modifiers) {
-        return modifiers.stream().anyMatch(TELEHEALTH_MODIFIERS::contains);
+        return CODES.any(CodeSet.TELEHEALTH_MODIFIER, modifiers);
+    }
+
+    /** A license whose services are paid only billed under a supervising provider. */
+    public static boolean isSupervisedLicense(String credential) {
+        return CODES.billedUnder(credential) != null;
+    }
+
+    public static boolean isTelehealthPlaceOfService(String placeOfService) {
+        return CODES.contains(CodeSet.TELEHEALTH_PLACE_OF_SERVICE, placeOfService);
     }
 
     public static boolean anyPsychotherapyTimeCode(Collection<String> procedures) {
-        return procedures.stream().anyMatch(PSYCHOTHERAPY_TIME_CODES::contains);
+        return CODES.any(CodeSet.PSYCHOTHERAPY_TIME, procedures);
+    }
+
+    public static boolean anyEmPsychotherapyAddOn(Collection<String> procedures) {
+        return CODES.any(CodeSet.EM_PSYCHOTHERAPY_ADD_ON, procedures);
     }
 
     public static boolean anyPerDiemLevelOfCare(Collection<String> procedures) {
-        return procedures.stream().anyMatch(PER_DIEM_LEVEL_OF_CARE::contains);
+        return procedures.stream().anyMatch(CODES::isPerDiemLevelOfCare);
+    }
+
+    /** A license-level modifier (HN, HO, HP, AH, AJ) billed that does not fit the rendering license on the claim. */
+    public static boolean isLicenseModifierMismatch(Collection<String> modifiers, String credential) {
+        return CODES.licenseModifierMismatch(modifiers, credential);
     }
 
     /** Revenue codes are four digits; some payers drop the leading zero (912 for 0912). */
     public static String revenueCode(String code) {
-        String key = CodeListFiles.key(code);
-        return key.length() == 3 && key.chars().allMatch(Character::isDigit) ? "0" + key : key;
+        return org.overturn.codeset.BehavioralHealthCodes.revenueCode(code);
     }
 }

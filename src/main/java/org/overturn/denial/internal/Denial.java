@@ -32,7 +32,10 @@ public class Denial {
     private String primaryReason;
     @Enumerated(EnumType.STRING)
     private RootCause rootCause;
+    /** Where the denial's open work is: its first work's queue, then the queue of each task its process creates. */
     private String queue;
+    @Enumerated(EnumType.STRING)
+    private org.overturn.denial.WorkPath path;
     private boolean correctable;
     private boolean appealable;
     private String explanation;
@@ -68,13 +71,19 @@ public class Denial {
         this.primaryReason = assessment.primaryReason();
         this.amountAtRisk = assessment.amountAtRisk();
         this.rootCause = classification.rootCause();
-        this.queue = classification.queue();
+        this.queue = classification.workQueue();
+        this.path = classification.path();
         this.correctable = classification.correctable();
         this.appealable = classification.appealable();
         this.explanation = classification.explanation();
         this.part2 = part2;
         this.status = DenialStatus.OPEN;
         this.detectedAt = detectedAt;
+    }
+
+    /** Its open work moved to another queue. */
+    public void moveToQueue(String workQueue) {
+        this.queue = workQueue;
     }
 
     public void schedule(String planType, LocalDate appealDueDate, int priority) {
@@ -114,6 +123,7 @@ public class Denial {
     public String getPrimaryReason() { return primaryReason; }
     public RootCause getRootCause() { return rootCause; }
     public String getQueue() { return queue; }
+    public org.overturn.denial.WorkPath getPath() { return path; }
     public boolean isCorrectable() { return correctable; }
     public boolean isAppealable() { return appealable; }
     public String getExplanation() { return explanation; }

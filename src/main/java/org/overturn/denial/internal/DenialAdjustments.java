@@ -33,6 +33,13 @@ public final class DenialAdjustments {
                 && !ROUTINE_CARCS.contains(CodeListFiles.key(adjustment.reason()));
     }
 
+    /** Patient responsibility, or a routine CARC under CO/OA/PI (or CR); an unknown group is neither. */
+    public static boolean isRoutine(Adjustment adjustment) {
+        String group = CodeListFiles.key(adjustment.group());
+        return "PR".equals(group)
+                || DENIAL_GROUPS.contains(group) && ROUTINE_CARCS.contains(CodeListFiles.key(adjustment.reason()));
+    }
+
     /** Non-routine CO/OA/PI (and CR) adjustments, claim level first, then each line's, in file order. */
     public static List<Adjustment> nonRoutine(ClaimPayment claim) {
         return claim.allAdjustments().stream().filter(DenialAdjustments::isNonRoutine).toList();

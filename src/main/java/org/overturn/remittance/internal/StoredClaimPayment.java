@@ -45,6 +45,9 @@ public class StoredClaimPayment {
     /** A 42 CFR Part 2 record, decided when stored (remittance.Part2Records); written by ClaimRowWriter only. */
     @jakarta.persistence.Column(insertable = false, updatable = false)
     private boolean part2;
+    /** CAPITATED, ROUTINE_ADJUSTMENTS or PREDETERMINATION (denial.NotADenial); set by ClaimRecords.countApart only. */
+    @jakarta.persistence.Column(name = "not_a_denial", insertable = false, updatable = false)
+    private String notADenial;
     private LocalDate statementFrom;
     private LocalDate statementTo;
     private LocalDate receivedDate;
@@ -81,6 +84,7 @@ public class StoredClaimPayment {
     public String getMemberId() { return memberId; }
     public String getRenderingProviderNpi() { return renderingProviderNpi; }
     public boolean isPart2() { return part2; }
+    public String getNotADenial() { return notADenial; }
     public LocalDate getStatementFrom() { return statementFrom; }
     public LocalDate getStatementTo() { return statementTo; }
     public LocalDate getReceivedDate() { return receivedDate; }

@@ -33,6 +33,7 @@ class PhiAccessAuditor implements HandlerInterceptor {
             new Rule(Pattern.compile("/api/queues/([\\w-]+)/tasks"), AuditAction.VIEW, "queue"),
             new Rule(Pattern.compile("/api/quarantine/(\\d+)/content"), AuditAction.EXPORT, "quarantined-file"),
             new Rule(Pattern.compile("/denials/(\\d+)"), AuditAction.VIEW, "denial"),
+            new Rule(Pattern.compile("/remittances/(\\d+)"), AuditAction.VIEW, "remittance"),
             new Rule(Pattern.compile("/queues/([\\w-]+)"), AuditAction.VIEW, "queue"),
             new Rule(Pattern.compile("/denials"), AuditAction.VIEW, "denial-search"),
             new Rule(Pattern.compile("/parity|/api/parity/cases"), AuditAction.VIEW, "parity-cases"),

@@ -35,6 +35,14 @@ public class LifecyclePolicy {
         return properties.correctionFollowUp().toString();
     }
 
+    /**
+     * How long a claim the payer has not decided (pending investigation, forwarded, grace period) waits before its
+     * status is checked: as long as a corrected claim waits for its answer, the payer's usual turnaround.
+     */
+    public String claimStatusCheck() {
+        return properties.correctionFollowUp().toString();
+    }
+
     public String appealFollowUp() {
         return properties.appealFollowUp().toString();
     }

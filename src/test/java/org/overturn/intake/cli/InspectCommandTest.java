@@ -128,6 +128,27 @@ class InspectCommandTest {
     }
 
     @Test
+    @DisplayName("a capitated service (CLP02 4, CO-24 only) and a predetermination (CLP02 25) are not denials")
+    void givesNoDenialForACapitatedServiceOrAPredetermination() throws Exception {
+        Path file = dir.resolve("capitated.835");
+        Files.writeString(file, Edi835.create().interchange("000000001").group("1")
+                .transaction("0001").header()
+                .segment("CLP*CAP1*4*120*0**MC").segment("SVC*HC:90834*120*0**1").segment("CAS*CO*24*120")
+                .segment("CLP*PRE1*25*900*0**12").segment("CAS*CO*197*900")
+                .segment("CLP*DEN1*4*150*0**12").segment("CAS*CO*197*150")
+                .endTransaction().endGroup().endInterchange().text());
+
+        run(file.toString(), "--json");
+
+        JsonNode claims = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8))
+                .at("/files/0/transactions/0/claims");
+        assertThat(claims).hasSize(3);
+        assertThat(claims.get(0).get("denial").isNull()).as("capitated").isTrue();
+        assertThat(claims.get(1).get("denial").isNull()).as("predetermination").isTrue();
+        assertThat(claims.get(2).at("/denial/rootCause").asText()).isEqualTo("AUTHORIZATION");
+    }
+
+    @Test
     void printsAReadableTableByDefault() throws Exception {
         Path file = copy("pyx12__835_mult_loops.835");
 

@@ -144,6 +144,7 @@ class ParityDelegatesTest {
     private static DenialView denial(long id, boolean part2) {
         return new DenialView(id, 1L, "PCN", "P", "PAYER", DenialKind.FULL, "50", RootCause.MEDICAL_NECESSITY,
                 "appeals", false, true, null, new BigDecimal("100"), DenialStatus.OPEN, part2, LocalDate.now(),
-                Instant.now(), "COMMERCIAL", LocalDate.now().plusDays(180), 50, 0, null, null, null);
+                Instant.now(), "COMMERCIAL", LocalDate.now().plusDays(180), 50, 0, null, null, null,
+                org.overturn.denial.WorkPath.APPEAL);
     }
 }

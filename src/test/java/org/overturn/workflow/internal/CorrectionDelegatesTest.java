@@ -52,7 +52,7 @@ class CorrectionDelegatesTest {
     private static DenialView denial() {
         return new DenialView(7L, 70L, "PCN1", "P1", "ACME", DenialKind.FULL, "4", RootCause.CODING, "coding", true,
                 false, null, new BigDecimal("180.00"), DenialStatus.OPEN, false, LocalDate.of(2026, 3, 1),
-                Instant.EPOCH, "COMMERCIAL", null, 10, 0, null, null, null);
+                Instant.EPOCH, "COMMERCIAL", null, 10, 0, null, null, null, org.overturn.denial.WorkPath.CORRECT);
     }
 
     private static StoredClaim storedClaim() {

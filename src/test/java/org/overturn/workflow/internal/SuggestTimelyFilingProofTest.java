@@ -45,7 +45,7 @@ class SuggestTimelyFilingProofTest {
         when(denials.find(7L)).thenReturn(Optional.of(new DenialView(7L, 70L, "PCN1", "P1", "ACME", DenialKind.FULL,
                 "29", RootCause.TIMELY_FILING, "appeals", false, true, null, new BigDecimal("180.00"),
                 DenialStatus.OPEN, false, SERVICE.plusDays(120), Instant.EPOCH, "COMMERCIAL", null, 10, 0, null, null,
-                null)));
+                null, org.overturn.denial.WorkPath.TIMELY_FILING_PROOF)));
     }
 
     void claimOnFile(ClaimAcceptance acceptance, int limit) {
