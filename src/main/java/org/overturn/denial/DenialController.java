@@ -39,8 +39,11 @@ class DenialController {
     private final DenialAccess access;
     private final JdbcTemplate jdbc;
     private final BilledClaims claims;
+    private final AppealDeadlines deadlines;
 
-    DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims) {
+    DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
+                     AppealDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.claims = claims;
         this.denials = denials;
         this.access = access;
@@ -130,9 +133,11 @@ class DenialController {
 
     /**
      * One denial with the claim it answers ({@code "claim"}, null when no 837 is on file) and, with the claim, the
-     * timely-filing count against the payer's limit.
+     * timely-filing count against the payer's limit; {@code "appeal"} (null when not appealable) is where the
+     * denial stands on its regime's ladder.
      */
-    record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling) {
+    record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling,
+                        AppealStep appeal) {
     }
 
     @GetMapping("/{id}")
@@ -142,6 +147,6 @@ class DenialController {
         access.requireFull(CurrentUser.of(authentication), id);
         var billed = claims.of(denial.getClaimPaymentId(), denial.getPayerId());
         return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
-                billed.map(b -> b.timelyFiling()).orElse(null));
+                billed.map(b -> b.timelyFiling()).orElse(null), deadlines.describe(id).orElse(null));
     }
 }

@@ -162,6 +162,12 @@ public class PayerAnswers {
      * denial is not waiting for an appeal decision.
      */
     public boolean recordAppealDecision(long denialId, String decision, String recordedBy) {
+        return recordAppealDecision(denialId, decision, null, recordedBy);
+    }
+
+    /** As above, with the decision letter's date, from which the next level's window counts (null: today). */
+    public boolean recordAppealDecision(long denialId, String decision, java.time.LocalDate decidedOn,
+                                        String recordedBy) {
         for (String processInstanceId : processesOfDenials.lifecycleOf(denialId).stream().toList()) {
             boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
                     .eventType("message").eventName(DenialLifecycle.Messages.APPEAL_DECISION_RECORDED).count() > 0;
@@ -170,6 +176,7 @@ public class PayerAnswers {
                         .processInstanceId(processInstanceId)
                         .setVariable(APPEAL_DECISION, decision)
                         .setVariable(LAST_COMPLETED_BY, recordedBy)
+                        .setVariable(APPEAL_DECIDED_ON, decidedOn == null ? null : decidedOn.toString())
                         .correlateWithResult();
                 return true;
             }

@@ -141,6 +141,12 @@ public class TaskWork {
     }
 
     public void recordAppealDecision(long denialId, String decision, CurrentUser user) {
+        recordAppealDecision(denialId, decision, null, user);
+    }
+
+    /** With the decision letter's date (not in the future), from which the next level's window counts. */
+    public void recordAppealDecision(long denialId, String decision, java.time.LocalDate decidedOn,
+                                     CurrentUser user) {
         if (!user.canWork(WorkQueue.APPEALS)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue record decisions");
         }
@@ -148,10 +154,14 @@ public class TaskWork {
             throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
                     Map.of("decision", "Decision: choose OVERTURNED or UPHELD"));
         }
+        if (decidedOn != null && decidedOn.isAfter(java.time.LocalDate.now())) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
+                    Map.of("decidedOn", "Decision letter date: not after today"));
+        }
         denials.find(denialId)
                 .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
         access.requireFull(user, denialId);
-        if (!processes.recordAppealDecision(denialId, decision, user.id())) {
+        if (!processes.recordAppealDecision(denialId, decision, decidedOn, user.id())) {
             throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Denial " + denialId + " is not waiting for an appeal decision");
         }
         audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal decision " + decision);

@@ -79,13 +79,17 @@ class WorkController {
         return ResponseEntity.noContent().build();
     }
 
-    record AppealDecision(String decision) {
+    record AppealDecision(String decision, java.time.LocalDate decidedOn) {
     }
 
-    /** The payer's decision letter on an appeal, recorded by a biller: OVERTURNED or UPHELD. */
+    /**
+     * The payer's decision letter on an appeal, recorded by a biller: OVERTURNED or UPHELD, and optionally the
+     * letter's date, from which the next level's window counts.
+     */
     @PostMapping("/denials/{id}/appeal-decision")
     ResponseEntity<Void> appealDecision(@PathVariable long id, @RequestBody AppealDecision body, Authentication user) {
-        taskWork.recordAppealDecision(id, body == null ? null : body.decision(), CurrentUser.of(user));
+        taskWork.recordAppealDecision(id, body == null ? null : body.decision(),
+                body == null ? null : body.decidedOn(), CurrentUser.of(user));
         return ResponseEntity.noContent().build();
     }
 
