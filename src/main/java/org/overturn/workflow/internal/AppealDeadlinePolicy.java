@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * file, and whether an upheld appeal may climb another level.
  */
 @Component("appealDeadline")
-class AppealDeadlinePolicy {
+public class AppealDeadlinePolicy {
 
     private final AppealDeadlineProperties properties;
     private final WorkflowProperties workflow;
