@@ -34,7 +34,7 @@ public class AppealRegimes {
     private final RegimeTable shipped;
 
     private volatile RegimeTable current;
-    private volatile long checkedAt = Long.MIN_VALUE;
+    private volatile long checkedAt;
 
     AppealRegimes(JdbcTemplate jdbc, Clock clock, PayerDirectory payers) {
         this.jdbc = jdbc;
@@ -60,6 +60,7 @@ public class AppealRegimes {
         if (newest == null) {
             known = shipped;
         } else if (known == null || !newest.equals(known.version())) {
+            // a table another server (or this one) loaded since
             known = jdbc.queryForObject("select * from appeal_regime_table where id = ?", (rs, i) -> new RegimeTable(
                     RegimeCsv.read(new StringReader(rs.getString("csv"))), rs.getString("source"), rs.getLong("id"),
                     rs.getTimestamp("loaded_at").toInstant()), newest);
@@ -88,7 +89,7 @@ public class AppealRegimes {
         RegimeCsv.read(new StringReader(csv));
         jdbc.update("insert into appeal_regime_table (csv, source, loaded_by, loaded_at) values (?, ?, ?, ?)", csv,
                 source, by, Timestamp.from(clock.instant()));
-        checkedAt = Long.MIN_VALUE;
+        current = null;
         return table();
     }
 }

@@ -46,6 +46,8 @@ class AppealStepIT {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     final String id = "RG" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -150,6 +152,30 @@ class AppealStepIT {
         JsonNode detail = rest.withBasicAuth("biller", "demo").getForObject("/api/denials/" + denial, JsonNode.class);
         assertThat(detail.get("appealable").asBoolean()).isFalse();
         assertThat(detail.get("appeal").isNull()).isTrue();
+    }
+
+    @Test
+    void theDashboardCountsDeadlinesMissed() {
+        long denial = denial("NOVITAS SOLUTIONS", "MB", "CAS*CO*50*150", "150");
+        long before = deadlines.counts().missed();
+        deadlines.record(denial, 1, AppealDeadlines.DeadlineEvent.MISSED, REMITTED.plusDays(120),
+                java.time.Instant.now());
+        assertThat(deadlines.record(denial, 1, AppealDeadlines.DeadlineEvent.MISSED, REMITTED.plusDays(120),
+                java.time.Instant.now())).as("once per level").isFalse();
+
+        var counts = deadlines.counts();
+        assertThat(counts.missed()).isEqualTo(before + 1);
+        assertThat(org.overturn.WebClient.anonymous(port).as("manager").get("/dashboard").body())
+                .contains("id=\"kpi-deadlines-missed\" class=\"bad\">" + counts.missed() + "<",
+                        "id=\"kpi-deadlines-met\">" + counts.met() + "<");
+    }
+
+    @Test
+    void theDenialPageShowsTheAppealRoute() {
+        long denial = denial("NOVITAS SOLUTIONS", "MB", "CAS*CO*50*150", "150");
+
+        assertThat(org.overturn.WebClient.anonymous(port).as("biller").get("/denials/" + denial).body())
+                .contains("id=\"appeal-step\"", "Redetermination", "Medicare ab · level 1 · to NOVITAS SOLUTIONS appeals");
     }
 
     private void confirm(PayerProfile profile) {

@@ -41,6 +41,8 @@ class AppealDeadlineIT {
     AppealDeadlines deadlines;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     @Test
     void warnsWhenTheDeadlineNearsEscalatesWhenCloseAndRecordsItMissedWhenItPasses() {
@@ -135,6 +137,25 @@ class AppealDeadlineIT {
         scenario.fireTimer(first, "Timer_DeadlineNear");
         assertThat(first.process()).as("level 1 was filed").hasPassed("End_DeadlineMet").isEnded();
         assertThat(second.process()).isWaitingAt("Timer_DeadlineNear");
+    }
+
+    @Test
+    void aDenialLoadedAfterItsDeadlinePassedIsRecordedMissedWithoutWarningsOrEscalation() {
+        Denied denial = scenario.denial(medicalNecessity("12").on(LocalDate.now().minusDays(200)));
+        Denied watch = watch(denial, 1);
+
+        // all three are due already: the job executor runs them now, one after the other
+        for (String timer : List.of("Timer_DeadlineNear", "Timer_DeadlineClose", "Timer_DeadlinePassed")) {
+            assertThat(scenario.timer(watch, timer).getDuedate()).isBefore(new Date());
+            management.executeJob(scenario.timer(watch, timer).getId());
+        }
+
+        assertThat(watch.process()).hasPassed("End_DeadlineMissed").isEnded();
+        assertThat(events(denial)).extracting(e -> e.split(" ")[1]).containsExactly("MISSED");
+        String prepare = scenario.task(denial, Tasks.PREPARE_APPEAL).getId();
+        assertThat(candidateGroups(prepare)).doesNotContain("managers");
+        assertThat(tasks.getVariableLocal(prepare, "deadlineNear")).isNull();
+        assertThat(tasks.getVariableLocal(prepare, "deadlineMissed")).isEqualTo(true);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The appeal-deadline process reached a point (input parameter {@code deadlineEvent}): it is recorded once per
  * denial, level and kind, and the denial's open tasks show it. NEAR flags the tasks ({@code deadlineNear}) and sorts
  * them to the top of their queues; ESCALATED also puts them in the managers' queue; MISSED flags them
- * {@code deadlineMissed}.
+ * {@code deadlineMissed}. Warnings due after the deadline has passed are skipped.
  */
 @Component("appealDeadlineReached")
 class AppealDeadlineReached implements JavaDelegate {
@@ -41,7 +41,14 @@ class AppealDeadlineReached implements JavaDelegate {
         int level = ProcessVariables.intOf(execution, "appealLevel", 1);
         var event = AppealDeadlines.DeadlineEvent.valueOf(ProcessVariables.stringOf(execution, "deadlineEvent"));
         LocalDate dueOn = LocalDate.parse(ProcessVariables.stringOf(execution, "dueOn"));
-        deadlines.record(denialId, level, event, dueOn, ClockUtil.getCurrentTime().toInstant());
+        java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (event != AppealDeadlines.DeadlineEvent.MISSED
+                && !now.isBefore(dueOn.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant())) {
+            // a warning that comes when the deadline has passed already (a remittance loaded late, a level opened
+            // from an old decision letter) helps nobody: the missed deadline is recorded next
+            return;
+        }
+        deadlines.record(denialId, level, event, dueOn, now);
         for (String processInstanceId : processes.lifecycleOf(denialId).stream().toList()) {
             for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
                 switch (event) {
