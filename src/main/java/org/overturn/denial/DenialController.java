@@ -40,9 +40,11 @@ class DenialController {
     private final JdbcTemplate jdbc;
     private final BilledClaims claims;
     private final AppealDeadlines deadlines;
+    private final CorrectedClaimLimits correctedClaims;
 
     DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
-                     AppealDeadlines deadlines) {
+                     AppealDeadlines deadlines, CorrectedClaimLimits correctedClaims) {
+        this.correctedClaims = correctedClaims;
         this.deadlines = deadlines;
         this.claims = claims;
         this.denials = denials;
@@ -134,10 +136,11 @@ class DenialController {
     /**
      * One denial with the claim it answers ({@code "claim"}, null when no 837 is on file) and, with the claim, the
      * timely-filing count against the payer's limit; {@code "appeal"} (null when not appealable) is where the
-     * denial stands on its regime's ladder.
+     * denial stands on its regime's ladder; {@code "correctedClaimFiling"} by when a corrected claim must reach the
+     * payer (for a correctable denial, else null).
      */
     record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling,
-                        AppealStep appeal) {
+                        AppealStep appeal, CorrectedClaimFiling correctedClaimFiling) {
     }
 
     @GetMapping("/{id}")
@@ -147,6 +150,7 @@ class DenialController {
         access.requireFull(CurrentUser.of(authentication), id);
         var billed = claims.of(denial.getClaimPaymentId(), denial.getPayerId());
         return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
-                billed.map(b -> b.timelyFiling()).orElse(null), deadlines.describe(id).orElse(null));
+                billed.map(b -> b.timelyFiling()).orElse(null), deadlines.describe(id).orElse(null),
+                denial.isCorrectable() ? correctedClaims.of(id).orElse(null) : null);
     }
 }

@@ -38,6 +38,8 @@ public class Payer {
     private org.overturn.payer.PlanFunding planFunding;
     private boolean medicaidManagedCare;
     private Integer providerDisputeDays;
+    @Enumerated(EnumType.STRING)
+    private org.overturn.payer.CorrectedClaimClock correctedClaimClock;
 
     protected Payer() {
     }
@@ -87,12 +89,14 @@ public class Payer {
         planFunding = terms.funding();
         medicaidManagedCare = terms.medicaidManagedCare();
         providerDisputeDays = terms.providerDisputeDays();
+        correctedClaimClock = terms.correctedClaimClock();
         updatedAt = at;
         updatedBy = by;
     }
 
     public org.overturn.payer.PayerAppealTerms appealTerms() {
-        return new org.overturn.payer.PayerAppealTerms(planFunding, medicaidManagedCare, providerDisputeDays);
+        return new org.overturn.payer.PayerAppealTerms(planFunding, medicaidManagedCare, providerDisputeDays,
+                correctedClaimClock);
     }
 
     public PayerProfile toProfile() {
