@@ -76,16 +76,16 @@ public class AppealDeadlines {
     }
 
     /**
-     * Whether the level is still to be filed: the denial is appealable, open, at that level, and no appeal of that
-     * level has been sent.
+     * Whether the level is still to be filed by that date: the denial is appealable, open, at that level with that
+     * due date (another route or a new decision date moves it), and no appeal of that level has been sent.
      */
     @Transactional(readOnly = true)
-    public boolean awaitsFiling(long denialId, int level) {
+    public boolean awaitsFiling(long denialId, int level, LocalDate dueOn) {
         Integer found = jdbc.queryForObject("""
                 select count(*) from denial d where d.id = ? and d.appealable and d.closed_at is null
-                  and coalesce(d.appeal_step, greatest(d.appeal_level, 1)) = ?
+                  and coalesce(d.appeal_step, greatest(d.appeal_level, 1)) = ? and d.appeal_due_date = ?
                   and not exists (select 1 from appeal a where a.denial_id = d.id and a.level = ?)""",
-                Integer.class, denialId, level, level);
+                Integer.class, denialId, level, java.sql.Date.valueOf(dueOn), level);
         return found != null && found > 0;
     }
 
@@ -144,11 +144,18 @@ public class AppealDeadlines {
 
     /**
      * Takes the denial down another route, from its first level, e.g. a network provider's contractual dispute
-     * instead of the member's appeal; the clock starts again from the remittance date.
+     * instead of the member's appeal; the clock starts again from the remittance date. Only before an appeal was
+     * sent; {@link IllegalStateException} otherwise.
      */
     @Transactional
     public AppealStep route(long denialId, AppealRegime regime) {
         Denial denial = load(denialId);
+        if (!denial.isAppealable()) {
+            throw new IllegalStateException("Denial " + denialId + " is not appealable");
+        }
+        if (denial.getAppealLevel() > 0) {
+            throw new IllegalStateException("Denial " + denialId + " was appealed already: its route stays");
+        }
         LocalDate start = denial.getRemittanceDate() == null ? LocalDate.now(clock) : denial.getRemittanceDate();
         enter(denial, regime, 1, start, payerLimit(denial.getPayerId(), 1));
         return describeNow(denial);

@@ -30,10 +30,10 @@ public class LifecycleStarts {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CommandExecutor engineCommands;
-    private final org.overturn.workflow.internal.AppealDeadlineWatch deadlines;
+    private final AppealDeadlineWatch deadlines;
 
     LifecycleStarts(RuntimeService runtime, RepositoryService repository, Denials denials, JdbcTemplate jdbc,
-                    Clock clock, ProcessEngine engine, org.overturn.workflow.internal.AppealDeadlineWatch deadlines) {
+                    Clock clock, ProcessEngine engine, AppealDeadlineWatch deadlines) {
         this.deadlines = deadlines;
         this.runtime = runtime;
         this.repository = repository;

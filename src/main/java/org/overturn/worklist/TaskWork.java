@@ -36,9 +36,14 @@ public class TaskWork {
     private final ProcessesOfDenials processesOfDenials;
     private final DenialAccess access;
     private final AuditTrail audit;
+    private final org.overturn.denial.AppealDeadlines deadlines;
+    private final org.overturn.workflow.AppealDeadlineWatch watch;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
-             ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit) {
+             ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
+             org.overturn.denial.AppealDeadlines deadlines, org.overturn.workflow.AppealDeadlineWatch watch) {
+        this.deadlines = deadlines;
+        this.watch = watch;
         this.tasks = tasks;
         this.open = open;
         this.forms = forms;
@@ -165,6 +170,33 @@ public class TaskWork {
             throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Denial " + denialId + " is not waiting for an appeal decision");
         }
         audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal decision " + decision);
+    }
+
+    /**
+     * Takes an appealable denial down another route before its first appeal goes out (a network provider's
+     * contractual dispute instead of the member's appeal, or back): level 1 of that regime, its own deadline watched.
+     */
+    public org.overturn.denial.AppealStep routeAppeal(long denialId, org.overturn.regime.AppealRegime regime,
+                                                      CurrentUser user) {
+        if (!user.canWork(WorkQueue.APPEALS)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue choose an appeal route");
+        }
+        if (regime == null) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
+                    Map.of("regime", "Route: choose a regime"));
+        }
+        denials.find(denialId)
+                .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
+        access.requireFull(user, denialId);
+        org.overturn.denial.AppealStep step;
+        try {
+            step = deadlines.route(denialId, regime);
+        } catch (IllegalStateException e) {
+            throw new TaskProblem(TaskProblem.Kind.CONFLICT, e.getMessage());
+        }
+        watch.watch(denialId, step.level(), step.dueOn());
+        audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal route " + regime);
+        return step;
     }
 
     /**

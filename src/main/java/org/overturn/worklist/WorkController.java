@@ -93,6 +93,19 @@ class WorkController {
         return ResponseEntity.noContent().build();
     }
 
+    record AppealRoute(org.overturn.regime.AppealRegime regime) {
+    }
+
+    /**
+     * Takes the denial down another appeal route before its first appeal goes out, e.g. {@code PROVIDER_DISPUTE}
+     * (a network provider's contractual dispute) instead of the member's appeal; answers the new appeal step.
+     */
+    @PostMapping("/denials/{id}/appeal-route")
+    org.overturn.denial.AppealStep appealRoute(@PathVariable long id, @RequestBody AppealRoute body,
+                                               Authentication user) {
+        return taskWork.routeAppeal(id, body == null ? null : body.regime(), CurrentUser.of(user));
+    }
+
     record Problem(int status, String error, Map<String, String> fields) {
     }
 

@@ -3,5 +3,5 @@
  * completing tasks with their forms validated on the server.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "correction", "denial", "letters", "parity", "remittance", "security", "workflow"})
+        "correction", "denial", "letters", "parity", "regime", "remittance", "security", "workflow"})
 package org.overturn.worklist;

@@ -1,6 +1,7 @@
 package org.overturn.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
@@ -39,6 +40,8 @@ class AppealDeadlineIT {
     TaskWork work;
     @Autowired
     AppealDeadlines deadlines;
+    @Autowired
+    org.overturn.payer.PayerDirectory payers;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -156,6 +159,35 @@ class AppealDeadlineIT {
         assertThat(candidateGroups(prepare)).doesNotContain("managers");
         assertThat(tasks.getVariableLocal(prepare, "deadlineNear")).isNull();
         assertThat(tasks.getVariableLocal(prepare, "deadlineMissed")).isEqualTo(true);
+    }
+
+    @Test
+    void aProviderDisputeChosenBeforeTheFirstAppealHasItsOwnDeadline() {
+        Denied denial = scenario.denial(medicalNecessity("12"));
+        // the test payer's contract gives network providers 60 days to dispute (no other test takes this route)
+        assertThat(payers.routeAppeals(Era835.PAYER_ID,
+                new org.overturn.payer.PayerAppealTerms(null, false, 60, null), "test")).isPresent();
+        Denied member = watch(denial, 1);
+
+        var dispute = work.routeAppeal(denial.id(), org.overturn.regime.AppealRegime.PROVIDER_DISPUTE,
+                LifecycleScenario.BILLER);
+
+        assertThat(dispute).isEqualTo(new org.overturn.denial.AppealStep(
+                org.overturn.regime.AppealRegime.PROVIDER_DISPUTE, 1, "Provider dispute",
+                LocalDate.now().plusDays(60), "OVERTURN TEST HEALTH appeals (" + LifecycleScenario.TEST_PAYER_EMAIL + ")"));
+        assertThat(dueOn(denial)).isEqualTo(LocalDate.now().plusDays(60));
+        List<ProcessInstance> watches = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .variableValueEquals("denialId", denial.id()).variableValueEquals("dueOn", dispute.dueOn().toString())
+                .list();
+        assertThat(watches).hasSize(1);
+        scenario.fireTimer(member, "Timer_DeadlineNear");
+        assertThat(member.process()).as("the member appeal's deadline no longer applies")
+                .hasPassed("End_DeadlineMet").isEnded();
+
+        submitAppeal(denial);
+        assertThatThrownBy(() -> work.routeAppeal(denial.id(), org.overturn.regime.AppealRegime.ERISA,
+                LifecycleScenario.BILLER)).isInstanceOfSatisfying(org.overturn.worklist.TaskProblem.class,
+                p -> assertThat(p.kind()).isEqualTo(org.overturn.worklist.TaskProblem.Kind.CONFLICT));
     }
 
     @Test

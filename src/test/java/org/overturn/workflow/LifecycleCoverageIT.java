@@ -83,10 +83,10 @@ class LifecycleCoverageIT {
 
     @Test
     void processTestsPassEveryFlowNodeOfTheAppealDeadline() {
-        Set<String> flowNodes = flowNodesOf(org.overturn.workflow.internal.AppealDeadlineWatch.PROCESS_KEY);
+        Set<String> flowNodes = flowNodesOf(AppealDeadlineWatch.PROCESS_KEY);
 
         assertThat(flowNodes).contains("Start_AppealLevelOpened", "Timer_DeadlinePassed", "End_DeadlineMissed");
-        assertCovered(org.overturn.workflow.internal.AppealDeadlineWatch.PROCESS_KEY, flowNodes);
+        assertCovered(AppealDeadlineWatch.PROCESS_KEY, flowNodes);
     }
 
     private void assertCovered(String processKey, Set<String> flowNodes) {

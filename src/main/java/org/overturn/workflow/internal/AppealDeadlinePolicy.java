@@ -39,8 +39,10 @@ public class AppealDeadlinePolicy {
         return startOf(LocalDate.parse(dueOn).plusDays(1));
     }
 
-    public boolean awaitsFiling(Object denialId, Object level) {
-        return deadlines.awaitsFiling(((Number) denialId).longValue(), ((Number) level).intValue());
+    /** Whether the level is still to file by this due date (a level whose due date changed has a new watch). */
+    public boolean awaitsFiling(Object denialId, Object level, String dueOn) {
+        return deadlines.awaitsFiling(((Number) denialId).longValue(), ((Number) level).intValue(),
+                LocalDate.parse(dueOn));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.overturn.denial.AppealDeadlines;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.Denials;
+import org.overturn.workflow.AppealDeadlineWatch;
 import org.springframework.stereotype.Component;
 
 /**

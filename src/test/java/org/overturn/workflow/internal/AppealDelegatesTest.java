@@ -120,7 +120,7 @@ class AppealDelegatesTest {
     @Test
     void raiseAppealLevelOpensTheNextLevelFromTheDecisionLetterAndWatchesItsDeadline() {
         var deadlines = mock(org.overturn.denial.AppealDeadlines.class);
-        var watch = mock(AppealDeadlineWatch.class);
+        var watch = mock(org.overturn.workflow.AppealDeadlineWatch.class);
         java.time.LocalDate letter = java.time.LocalDate.of(2026, 3, 2);
         java.time.LocalDate due = java.time.LocalDate.of(2026, 7, 2);
         when(deadlines.raise(7L, letter)).thenReturn(new org.overturn.denial.AppealStep(

@@ -1,4 +1,4 @@
-package org.overturn.workflow.internal;
+package org.overturn.workflow;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the appeal-deadline process of a level (bpmn/appeal-deadline.bpmn) beside the denial's lifecycle. A level
- * with nothing to file (no due date) has no deadline to watch. Public for the lifecycle's starter.
+ * Starts the appeal-deadline process of a level (bpmn/appeal-deadline.bpmn) beside the denial's lifecycle: when a
+ * denial's lifecycle starts, when a level is raised, when a biller takes the denial down another route. A level with
+ * nothing to file (no due date) has no deadline to watch.
  */
 @Component
 public class AppealDeadlineWatch {
