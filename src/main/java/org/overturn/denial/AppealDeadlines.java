@@ -33,6 +33,7 @@ public class AppealDeadlines {
     private final PayerDirectory payers;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final jakarta.persistence.EntityManager entityManager;
 
     /** What the appeal-deadline process does when a deadline nears, is close, or passes unfiled. */
     public enum DeadlineEvent { NEAR, ESCALATED, MISSED }
@@ -45,8 +46,10 @@ public class AppealDeadlines {
     }
 
     AppealDeadlines(DenialRepository denials, AppealRegimes regimes, AppealRecipients recipients,
-                    PayerDirectory payers, Clock clock, JdbcTemplate jdbc) {
+                    PayerDirectory payers, Clock clock, JdbcTemplate jdbc,
+                    jakarta.persistence.EntityManager entityManager) {
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
         this.denials = denials;
         this.regimes = regimes;
         this.recipients = recipients;
@@ -206,8 +209,11 @@ public class AppealDeadlines {
                 .map(AppealRecipients.Recipient::label).orElse(kind.unnamed());
     }
 
+    /** For changing: writable even when this transaction read it before (read-only) through {@link Denials#find}. */
     private Denial load(long id) {
-        return denials.findById(id).orElseThrow(() -> new IllegalArgumentException("no denial " + id));
+        Denial denial = denials.findById(id).orElseThrow(() -> new IllegalArgumentException("no denial " + id));
+        entityManager.unwrap(org.hibernate.Session.class).setReadOnly(denial, false);
+        return denial;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

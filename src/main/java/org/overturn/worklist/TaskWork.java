@@ -176,6 +176,7 @@ public class TaskWork {
      * Takes an appealable denial down another route before its first appeal goes out (a network provider's
      * contractual dispute instead of the member's appeal, or back): level 1 of that regime, its own deadline watched.
      */
+    @org.springframework.transaction.annotation.Transactional
     public org.overturn.denial.AppealStep routeAppeal(long denialId, org.overturn.regime.AppealRegime regime,
                                                       CurrentUser user) {
         if (!user.canWork(WorkQueue.APPEALS)) {

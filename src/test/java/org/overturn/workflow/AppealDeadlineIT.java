@@ -211,7 +211,9 @@ class AppealDeadlineIT {
         List<ProcessInstance> found = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
                 .variableValueEquals("denialId", denial.id()).variableValueEquals("appealLevel", level).list();
         assertThat(found).as("deadline process of level %s of denial %s", level, denial.id()).hasSize(1);
-        assertThat(found.get(0).getBusinessKey()).isEqualTo(String.valueOf(denial.id()));
+        assertThat(found.get(0).getBusinessKey()).startsWith(denial.id() + "/DEADLINE_" + level + "_");
+        assertThat(jdbc.queryForObject("select kind from denial_process where process_instance_id = ?", String.class,
+                found.get(0).getId())).isEqualTo(found.get(0).getBusinessKey().substring((denial.id() + "/").length()));
         return new Denied(denial.id(), found.get(0));
     }
 
