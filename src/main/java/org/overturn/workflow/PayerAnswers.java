@@ -284,6 +284,11 @@ public class PayerAnswers {
         variables.put(ANSWER_PAID, org.overturn.workflow.internal.ProcessVariables.money(
                 payment.paid() == null ? java.math.BigDecimal.ZERO : payment.paid()));
         variables.put(ANSWER_DENIAL_ID, payment.denialId());
+        if (payment.denialId() != null) {
+            // a denied answer is the decision on an appeal waiting for one: the next level's clock starts on its date
+            denials.find(payment.denialId()).map(org.overturn.denial.DenialView::remittanceDate)
+                    .ifPresent(date -> variables.put(APPEAL_DECIDED_ON, date.toString()));
+        }
         runtime.createMessageCorrelation(message)
                 .processInstanceId(open.processInstanceId())
                 .setVariables(variables)

@@ -143,6 +143,24 @@ class AppealDeadlineIT {
     }
 
     @Test
+    void aLaterRemittanceThatUpholdsTheAppealStartsTheNextLevelsClockOnItsDate() {
+        String claim = LifecycleScenario.newClaim();
+        Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "400.00").filing("12"));
+        submitAppeal(denial);
+        LocalDate answered = LocalDate.now().minusDays(3);
+
+        scenario.ingest(Era835.denial(claim, "CO", "50", "400.00").filing("12").on(answered).bytes());
+        scenario.runJobs(denial.processInstanceId());
+
+        assertThat(denial.process()).hasPassed("Event_AppealAnswerReceived", "Task_RaiseAppealLevel")
+                .isWaitingAt(Tasks.PREPARE_APPEAL);
+        assertThat(jdbc.queryForObject("select appeal_clock_start from denial where id = ?", LocalDate.class,
+                denial.id())).isEqualTo(answered);
+        assertThat(dueOn(denial)).isEqualTo(answered.plusMonths(4));
+        watch(denial, 2);
+    }
+
+    @Test
     void aDenialLoadedAfterItsDeadlinePassedIsRecordedMissedWithoutWarningsOrEscalation() {
         Denied denial = scenario.denial(medicalNecessity("12").on(LocalDate.now().minusDays(200)));
         Denied watch = watch(denial, 1);
