@@ -31,7 +31,8 @@ class DashboardPages {
 
     public record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
                          List<Kpis.PayerOption> payers, String query, String chartData, String cockpit,
-                         org.overturn.parity.ParityKpis.Figures parity) {
+                         org.overturn.parity.ParityKpis.Figures parity,
+                         org.overturn.denial.AppealDeadlines.DeadlineCounts deadlines) {
     }
 
     public record DashboardJson(Dashboard dashboard, EngineHealth.Health health) {
@@ -43,9 +44,11 @@ class DashboardPages {
     private final org.overturn.parity.ParityKpis parity;
 
     private final AuditTrail audit;
+    private final org.overturn.denial.AppealDeadlines deadlines;
 
     DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
-                   AuditTrail audit) {
+                   AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.audit = audit;
         this.parity = parity;
         this.kpis = kpis;
@@ -65,7 +68,7 @@ class DashboardPages {
         model.addAttribute("page", new DashboardPage(CurrentUser.of(authentication), dashboard, engine.now(),
                 kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT,
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
-                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer())));
+                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer()), deadlines.counts()));
         return "dashboard";
     }
 

@@ -25,13 +25,14 @@ public class Appeals {
         this.clock = clock;
     }
 
-    /** Idempotent per denial and level: a retried send records the appeal once. */
+    /** Idempotent per denial and level: a retried send records the appeal once, with the level's due date. */
     @Transactional
     public void recordSent(long denialId, int level, String argument, String preparedBy, String approvedBy) {
         jdbc.update("""
-                insert into appeal (denial_id, level, argument, prepared_by, approved_by, sent_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (denial_id, level) do nothing
-                """, denialId, level, argument, preparedBy, approvedBy, Timestamp.from(clock.instant()));
+                insert into appeal (denial_id, level, argument, prepared_by, approved_by, sent_at, due_on)
+                values (?, ?, ?, ?, ?, ?, (select appeal_due_date from denial where id = ?))
+                on conflict (denial_id, level) do nothing
+                """, denialId, level, argument, preparedBy, approvedBy, Timestamp.from(clock.instant()), denialId);
     }
 
     @Transactional(readOnly = true)

@@ -44,9 +44,14 @@ class DenialController {
     private final BilledClaims claims;
     private final Denials views;
     private final DenialAuthorizations authorizations;
+    private final AppealDeadlines deadlines;
+    private final CorrectedClaimLimits correctedClaims;
 
     DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
-                     Denials views, DenialAuthorizations authorizations) {
+                     Denials views, DenialAuthorizations authorizations, AppealDeadlines deadlines,
+                     CorrectedClaimLimits correctedClaims) {
+        this.correctedClaims = correctedClaims;
+        this.deadlines = deadlines;
         this.claims = claims;
         this.views = views;
         this.authorizations = authorizations;
@@ -139,10 +144,13 @@ class DenialController {
     /**
      * One denial with the claim it answers ({@code "claim"}, null when no 837 is on file) and, with the claim, the
      * timely-filing count against the payer's limit; an authorization denial carries what the register found
-     * ({@code authorizationFinding}, DESIGN section 3) and the authorization it was found on.
+     * ({@code authorizationFinding}, DESIGN section 3) and the authorization it was found on; {@code "appeal"}
+     * (null when not appealable) is where the denial stands on its regime's ladder; {@code "correctedClaimFiling"}
+     * by when a corrected claim must reach the payer (for a correctable denial, else null).
      */
     record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling,
-                        AuthorizationFinding authorizationFinding, AuthorizationOnFile authorization) {
+                        AuthorizationFinding authorizationFinding, AuthorizationOnFile authorization,
+                        AppealStep appeal, CorrectedClaimFiling correctedClaimFiling) {
     }
 
     /** The authorization a finding was made on, and why that finding. */
@@ -167,6 +175,7 @@ class DenialController {
         return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
                 billed.map(b -> b.timelyFiling()).orElse(null),
                 finding.map(AuthorizationCheck.Result::finding).orElse(null),
-                finding.map(AuthorizationOnFile::of).orElse(null));
+                finding.map(AuthorizationOnFile::of).orElse(null), deadlines.describe(id).orElse(null),
+                denial.isCorrectable() ? correctedClaims.of(id).orElse(null) : null);
     }
 }

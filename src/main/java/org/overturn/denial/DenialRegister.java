@@ -37,13 +37,15 @@ public class DenialRegister {
     private final Part2Programs programs;
     private final ClaimStore claimStore;
     private final ClaimRecords claimRecords;
+    private final AppealDeadlines deadlines;
 
     DenialRegister(DenialDetector detector, RootCauseClassifier classifier,
                    PayerDirectory payers, OverturnRates overturnRates,
                    Clock clock, EntityManager entityManager, Part2Records part2Records, Part2Programs programs,
-                   ClaimStore claimStore, ClaimRecords claimRecords) {
+                   ClaimStore claimStore, ClaimRecords claimRecords, AppealDeadlines deadlines) {
         this.claimStore = claimStore;
         this.claimRecords = claimRecords;
+        this.deadlines = deadlines;
         this.programs = programs;
         this.entityManager = entityManager;
         this.part2Records = part2Records;
@@ -127,13 +129,18 @@ public class DenialRegister {
         entityManager.clear();
     }
 
-    /** The appeal deadline runs from the remittance date, by the payer's appeal limit. */
+    /**
+     * The appeal deadline runs from the remittance date: level 1 of the denial's regime, bounded by the payer's own
+     * appeal limit (see {@link AppealDeadlines}).
+     */
     private void schedule(Denial denial, ClaimPayment claim, String payerName) {
         int limitDays = payers.appealLimitDays(denial.getPayerId(), payerName, claim.filingIndicator());
         LocalDate today = LocalDate.now(clock);
+        deadlines.enterFirstLevel(denial, claim.filingIndicator(), limitDays);
         LocalDate from = denial.getRemittanceDate() == null ? today : denial.getRemittanceDate();
-        LocalDate due = from.plusDays(limitDays);
-        int priority = DenialPriority.score(denial.getAmountAtRisk(), ChronoUnit.DAYS.between(today, due), limitDays,
+        LocalDate due = denial.getAppealDueDate() == null ? from.plusDays(limitDays) : denial.getAppealDueDate();
+        int window = (int) Math.max(1, ChronoUnit.DAYS.between(from, due));
+        int priority = DenialPriority.score(denial.getAmountAtRisk(), ChronoUnit.DAYS.between(today, due), window,
                 overturnRates.of(denial.getRootCause()));
         denial.schedule(PlanType.fromFilingIndicator(claim.filingIndicator()).name(), due, priority);
     }

@@ -70,6 +70,23 @@ class PayerController {
                         .body(new Problem(404, "No payer with id " + id, Map.of())));
     }
 
+    @GetMapping("/{id}/appeal-terms")
+    ResponseEntity<?> appealTerms(@PathVariable String id) {
+        return directory.profile(id).<ResponseEntity<?>>map(p -> ResponseEntity.ok(directory.appealTerms(id)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(new Problem(404, "No payer with id " + id, Map.of())));
+    }
+
+    /** Sets how the payer's plans are funded, whether it is a Medicaid managed-care plan, its dispute window. */
+    @PutMapping("/{id}/appeal-terms")
+    @PreAuthorize(EDITORS)
+    ResponseEntity<?> routeAppeals(@PathVariable String id, @RequestBody PayerAppealTerms terms,
+                                   Authentication user) {
+        return directory.routeAppeals(id, terms, user.getName()).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(new Problem(404, "No payer with id " + id, Map.of())));
+    }
+
     /** Creates (201) or replaces (200) the payer; blank appeal and timely-filing limits take the plan type's. */
     @PutMapping("/{id}")
     @PreAuthorize(EDITORS)

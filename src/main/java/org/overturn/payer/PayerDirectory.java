@@ -85,6 +85,22 @@ public class PayerDirectory {
         return payerId == null ? Optional.empty() : payers.findById(payerId).map(Payer::toProfile);
     }
 
+    /** The payer's appeal route; {@link PayerAppealTerms#NONE} for a payer not on file. */
+    @Transactional(readOnly = true)
+    public PayerAppealTerms appealTerms(String payerId) {
+        return (payerId == null ? Optional.<Payer>empty() : payers.findById(payerId)).map(Payer::appealTerms)
+                .orElse(PayerAppealTerms.NONE);
+    }
+
+    /** Sets the payer's appeal route; empty when the payer is not on file. */
+    @Transactional
+    public Optional<PayerAppealTerms> routeAppeals(String payerId, PayerAppealTerms terms, String by) {
+        return payers.findById(payerId).map(payer -> {
+            payer.route(terms, clock.instant(), by);
+            return payer.appealTerms();
+        });
+    }
+
     /** Every payer, by name. */
     @Transactional(readOnly = true)
     public List<PayerProfile> all() {

@@ -83,6 +83,8 @@ public final class DenialLifecycle {
         public static final String PEER_TO_PEER_OFFERED = org.overturn.letters.MedicalNecessity.Fields.PEER_TO_PEER_OFFERED;
         public static final String APPEAL_APPROVED = "appealApproved";
         public static final String APPEAL_DECISION = "appealDecision";
+        /** The date of the decision letter a biller recorded (ISO date): the next level's clock starts on it. */
+        public static final String APPEAL_DECIDED_ON = "appealDecidedOn";
         public static final String PROOF_OF_TIMELY_FILING = "proofOfTimelyFiling";
         public static final String FOLLOW_UP_OUTCOME = "followUpOutcome";
         public static final String WRITE_OFF_DECISION = "writeOffDecision";

@@ -30,9 +30,11 @@ public class LifecycleStarts {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CommandExecutor engineCommands;
+    private final AppealDeadlineWatch deadlines;
 
     LifecycleStarts(RuntimeService runtime, RepositoryService repository, Denials denials, JdbcTemplate jdbc,
-                    Clock clock, ProcessEngine engine) {
+                    Clock clock, ProcessEngine engine, AppealDeadlineWatch deadlines) {
+        this.deadlines = deadlines;
         this.runtime = runtime;
         this.repository = repository;
         this.denials = denials;
@@ -92,6 +94,10 @@ public class LifecycleStarts {
                 .execute()
                 .getProcessInstanceId();
         recordProcess(denialId, processInstanceId);
+        if (denial.appealable()) {
+            // the appeal's filing deadline runs from the remittance, whatever step the denial is at
+            deadlines.watch(denialId, 1, denial.appealDueDate());
+        }
         return processInstanceId;
     }
 

@@ -162,6 +162,12 @@ public class PayerAnswers {
      * denial is not waiting for an appeal decision.
      */
     public boolean recordAppealDecision(long denialId, String decision, String recordedBy) {
+        return recordAppealDecision(denialId, decision, null, recordedBy);
+    }
+
+    /** As above, with the decision letter's date, from which the next level's window counts (null: today). */
+    public boolean recordAppealDecision(long denialId, String decision, java.time.LocalDate decidedOn,
+                                        String recordedBy) {
         for (String processInstanceId : processesOfDenials.lifecycleOf(denialId).stream().toList()) {
             boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
                     .eventType("message").eventName(DenialLifecycle.Messages.APPEAL_DECISION_RECORDED).count() > 0;
@@ -170,6 +176,7 @@ public class PayerAnswers {
                         .processInstanceId(processInstanceId)
                         .setVariable(APPEAL_DECISION, decision)
                         .setVariable(LAST_COMPLETED_BY, recordedBy)
+                        .setVariable(APPEAL_DECIDED_ON, decidedOn == null ? null : decidedOn.toString())
                         .correlateWithResult();
                 return true;
             }
@@ -298,6 +305,11 @@ public class PayerAnswers {
         variables.put(ANSWER_PAID, org.overturn.workflow.internal.ProcessVariables.money(
                 payment.paid() == null ? java.math.BigDecimal.ZERO : payment.paid()));
         variables.put(ANSWER_DENIAL_ID, payment.denialId());
+        if (payment.denialId() != null) {
+            // a denied answer is the decision on an appeal waiting for one: the next level's clock starts on its date
+            denials.find(payment.denialId()).map(org.overturn.denial.DenialView::remittanceDate)
+                    .ifPresent(date -> variables.put(APPEAL_DECIDED_ON, date.toString()));
+        }
         runtime.createMessageCorrelation(message)
                 .processInstanceId(open.processInstanceId())
                 .setVariables(variables)

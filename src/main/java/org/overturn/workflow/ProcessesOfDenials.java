@@ -28,13 +28,21 @@ public class ProcessesOfDenials {
     }
 
     /**
-     * Records a process started for a denial besides its lifecycle (its parity escalation), in the starting
+     * Records a process started for a denial besides its lifecycle (its parity escalation, the deadline of an appeal
+     * level), in the starting
      * transaction: the work queues find the denial behind the process's tasks here.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void register(long denialId, String kind, String processInstanceId) {
         jdbc.update("insert into denial_process (denial_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)",
                 denialId, kind, processInstanceId, Timestamp.from(clock.instant()));
+    }
+
+    /** Whether the denial has a process of this kind, running or ended. */
+    public boolean has(long denialId, String kind) {
+        Integer found = jdbc.queryForObject("select count(*) from denial_process where denial_id = ? and kind = ?",
+                Integer.class, denialId, kind);
+        return found != null && found > 0;
     }
 
     /** The denial's process instances, its lifecycle first. */

@@ -52,7 +52,13 @@ public class TaskForms {
 
     private final FormService forms;
 
-    TaskForms(FormService forms) {
+    private final org.camunda.bpm.engine.TaskService tasks;
+    private final org.overturn.denial.CorrectedClaimLimits correctedClaims;
+
+    TaskForms(FormService forms, org.camunda.bpm.engine.TaskService tasks,
+              org.overturn.denial.CorrectedClaimLimits correctedClaims) {
+        this.tasks = tasks;
+        this.correctedClaims = correctedClaims;
         this.forms = forms;
     }
 
@@ -86,6 +92,7 @@ public class TaskForms {
         }
         if (CORRECT_CLAIM.equals(form.getFormKey())) {
             checkCorrection(values, errors);
+            checkFilingLimit(taskId, values, errors);
         }
         List<String> unknown = submitted.keySet().stream()
                 .filter(k -> form.getFormFields().stream().noneMatch(f -> f.getId().equals(k))).toList();
@@ -109,6 +116,19 @@ public class TaskForms {
             if (changes.isEmpty() && !changes.voidClaim()) {
                 errors.putIfAbsent("whatChanged", "Say what you changed on the claim");
             }
+        }
+    }
+
+    /**
+     * A corrected claim past its payer's confirmed filing limit would be denied for timely filing again: refused
+     * before it goes out (default terms nobody confirmed are shown on the page, not enforced).
+     */
+    private void checkFilingLimit(String taskId, Map<String, Object> values, Map<String, String> errors) {
+        if (!"CORRECTED".equals(String.valueOf(values.get("correctionOutcome")))) {
+            return;
+        }
+        if (tasks.getVariable(taskId, "denialId") instanceof Number denialId) {
+            correctedClaims.refusal(denialId.longValue()).ifPresent(why -> errors.putIfAbsent("correctionOutcome", why));
         }
     }
 

@@ -36,9 +36,14 @@ public class TaskWork {
     private final ProcessesOfDenials processesOfDenials;
     private final DenialAccess access;
     private final AuditTrail audit;
+    private final org.overturn.denial.AppealDeadlines deadlines;
+    private final org.overturn.workflow.AppealDeadlineWatch watch;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
-             ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit) {
+             ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
+             org.overturn.denial.AppealDeadlines deadlines, org.overturn.workflow.AppealDeadlineWatch watch) {
+        this.deadlines = deadlines;
+        this.watch = watch;
         this.tasks = tasks;
         this.open = open;
         this.forms = forms;
@@ -141,6 +146,12 @@ public class TaskWork {
     }
 
     public void recordAppealDecision(long denialId, String decision, CurrentUser user) {
+        recordAppealDecision(denialId, decision, null, user);
+    }
+
+    /** With the decision letter's date (not in the future), from which the next level's window counts. */
+    public void recordAppealDecision(long denialId, String decision, java.time.LocalDate decidedOn,
+                                     CurrentUser user) {
         if (!user.canWork(WorkQueue.APPEALS)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue record decisions");
         }
@@ -148,10 +159,14 @@ public class TaskWork {
             throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
                     Map.of("decision", "Decision: choose OVERTURNED or UPHELD"));
         }
+        if (decidedOn != null && decidedOn.isAfter(java.time.LocalDate.now())) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
+                    Map.of("decidedOn", "Decision letter date: not after today"));
+        }
         denials.find(denialId)
                 .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
         access.requireFull(user, denialId);
-        if (!processes.recordAppealDecision(denialId, decision, user.id())) {
+        if (!processes.recordAppealDecision(denialId, decision, decidedOn, user.id())) {
             throw new TaskProblem(TaskProblem.Kind.CONFLICT, "Denial " + denialId + " is not waiting for an appeal decision");
         }
         audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal decision " + decision);
@@ -189,6 +204,34 @@ public class TaskWork {
         }
         audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId),
                 "retro authorization " + decision);
+    }
+
+    /**
+     * Takes an appealable denial down another route before its first appeal goes out (a network provider's
+     * contractual dispute instead of the member's appeal, or back): level 1 of that regime, its own deadline watched.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public org.overturn.denial.AppealStep routeAppeal(long denialId, org.overturn.regime.AppealRegime regime,
+                                                      CurrentUser user) {
+        if (!user.canWork(WorkQueue.APPEALS)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue choose an appeal route");
+        }
+        if (regime == null) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
+                    Map.of("regime", "Route: choose a regime"));
+        }
+        denials.find(denialId)
+                .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
+        access.requireFull(user, denialId);
+        org.overturn.denial.AppealStep step;
+        try {
+            step = deadlines.route(denialId, regime);
+        } catch (IllegalStateException e) {
+            throw new TaskProblem(TaskProblem.Kind.CONFLICT, e.getMessage());
+        }
+        watch.watch(denialId, step.level(), step.dueOn());
+        audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId), "appeal route " + regime);
+        return step;
     }
 
     /**

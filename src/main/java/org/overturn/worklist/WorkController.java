@@ -79,13 +79,17 @@ class WorkController {
         return ResponseEntity.noContent().build();
     }
 
-    record AppealDecision(String decision) {
+    record AppealDecision(String decision, java.time.LocalDate decidedOn) {
     }
 
-    /** The payer's decision letter on an appeal, recorded by a biller: OVERTURNED or UPHELD. */
+    /**
+     * The payer's decision letter on an appeal, recorded by a biller: OVERTURNED or UPHELD, and optionally the
+     * letter's date, from which the next level's window counts.
+     */
     @PostMapping("/denials/{id}/appeal-decision")
     ResponseEntity<Void> appealDecision(@PathVariable long id, @RequestBody AppealDecision body, Authentication user) {
-        taskWork.recordAppealDecision(id, body == null ? null : body.decision(), CurrentUser.of(user));
+        taskWork.recordAppealDecision(id, body == null ? null : body.decision(),
+                body == null ? null : body.decidedOn(), CurrentUser.of(user));
         return ResponseEntity.noContent().build();
     }
 
@@ -100,6 +104,19 @@ class WorkController {
         taskWork.recordRetroAuthorizationDecision(id, body == null ? null : body.decision(),
                 body == null ? null : body.number(), CurrentUser.of(user));
         return ResponseEntity.noContent().build();
+    }
+
+    record AppealRoute(org.overturn.regime.AppealRegime regime) {
+    }
+
+    /**
+     * Takes the denial down another appeal route before its first appeal goes out, e.g. {@code PROVIDER_DISPUTE}
+     * (a network provider's contractual dispute) instead of the member's appeal; answers the new appeal step.
+     */
+    @PostMapping("/denials/{id}/appeal-route")
+    org.overturn.denial.AppealStep appealRoute(@PathVariable long id, @RequestBody AppealRoute body,
+                                               Authentication user) {
+        return taskWork.routeAppeal(id, body == null ? null : body.regime(), CurrentUser.of(user));
     }
 
     record Problem(int status, String error, Map<String, String> fields) {

@@ -50,8 +50,13 @@ class WorkPages {
         static final FormState EMPTY = new FormState(Map.of(), Map.of(), null);
     }
 
+    /**
+     * {@code appeal}: where the denial stands on its regime's ladder; {@code correctedClaimFiling}: by when a
+     * corrected claim must reach the payer; each null when it does not apply or the record is redacted.
+     */
     public record DenialPage(CurrentUser user, DenialRecords.DenialRecord denial, TaskPanel task, FormState form,
-                      FormState note, String notice) {
+                      FormState note, String notice, org.overturn.denial.AppealStep appeal,
+                      org.overturn.denial.CorrectedClaimFiling correctedClaimFiling) {
     }
 
     public record DenialSearchPage(CurrentUser user, DenialSearch.Criteria criteria, List<String> rootCauses,
@@ -71,9 +76,14 @@ class WorkPages {
     private final org.overturn.letters.LetterAttachments attachments;
     private final DenialAccess access;
     private final AuditTrail audit;
+    private final org.overturn.denial.AppealDeadlines deadlines;
+    private final org.overturn.denial.CorrectedClaimLimits correctedClaims;
 
     WorkPages(WorkItems work, TaskWork taskWork, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search,
-              org.overturn.letters.LetterAttachments attachments, DenialAccess access, AuditTrail audit) {
+              org.overturn.letters.LetterAttachments attachments, DenialAccess access, AuditTrail audit,
+              org.overturn.denial.AppealDeadlines deadlines, org.overturn.denial.CorrectedClaimLimits correctedClaims) {
+        this.deadlines = deadlines;
+        this.correctedClaims = correctedClaims;
         this.access = access;
         this.audit = audit;
         this.attachments = attachments;
@@ -282,7 +292,9 @@ class WorkPages {
                         user.id().equals(task.assignee()));
             }
         }
-        return new DenialPage(user, denial, panel, form, note, notice);
+        return new DenialPage(user, denial, panel, form, note, notice,
+                denial.redacted() ? null : deadlines.describe(id).orElse(null),
+                denial.redacted() ? null : correctedClaims.ofCorrectable(id).orElse(null));
     }
 
     private static java.util.Optional<String> opt(String value) {

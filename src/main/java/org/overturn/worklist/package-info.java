@@ -3,5 +3,5 @@
  * completing tasks with their forms validated on the server.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "authorization", "correction", "denial", "letters", "parity", "remittance", "security", "workflow"})
+        "authorization", "correction", "denial", "letters", "parity", "regime", "remittance", "security", "workflow"})
 package org.overturn.worklist;

@@ -36,7 +36,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * The process tests together pass every flow node of the lifecycle and of the parity escalation.
+ * The process tests together pass every flow node of the lifecycle, the parity escalation and the appeal deadline.
  * camunda-process-test-coverage reports and asserts per test class only
  * (target/process-test-coverage/&lt;class&gt;/report.html); across classes this test reads what the engine's
  * history recorded in the database all process tests share (they share one Spring context).
@@ -79,6 +79,14 @@ class LifecycleCoverageIT {
 
         assertThat(flowNodes).contains("Start_ParityConcern", "Timer_AnalysisOverdue", "End_ComplaintDecided");
         assertCovered(ParityEscalation.PROCESS_KEY, flowNodes);
+    }
+
+    @Test
+    void processTestsPassEveryFlowNodeOfTheAppealDeadline() {
+        Set<String> flowNodes = flowNodesOf(AppealDeadlineWatch.PROCESS_KEY);
+
+        assertThat(flowNodes).contains("Start_AppealLevelOpened", "Timer_DeadlinePassed", "End_DeadlineMissed");
+        assertCovered(AppealDeadlineWatch.PROCESS_KEY, flowNodes);
     }
 
     private void assertCovered(String processKey, Set<String> flowNodes) {

@@ -55,6 +55,10 @@ public class Denial {
     private BigDecimal recoveredAmount;
     private Instant closedAt;
     private Long followsDenialId;
+    private String appealRegime;
+    private Integer appealStep;
+    private LocalDate appealClockStart;
+    private String appealRecipient;
 
     protected Denial() {
     }
@@ -90,6 +94,15 @@ public class Denial {
         this.planType = planType;
         this.appealDueDate = appealDueDate;
         this.priority = priority;
+    }
+
+    /** The appeal level now worked, its regime, the date its clock started, its due date and its recipient. */
+    public void enterAppealStep(String regime, int level, LocalDate clockStart, LocalDate dueOn, String recipient) {
+        this.appealRegime = regime;
+        this.appealStep = level;
+        this.appealClockStart = clockStart;
+        this.appealDueDate = dueOn;
+        this.appealRecipient = recipient;
     }
 
     public void moveTo(DenialStatus status) {
@@ -142,4 +155,8 @@ public class Denial {
     public BigDecimal getRecoveredAmount() { return recoveredAmount; }
     public Instant getClosedAt() { return closedAt; }
     public Long getFollowsDenialId() { return followsDenialId; }
+    public String getAppealRegime() { return appealRegime; }
+    public Integer getAppealStep() { return appealStep; }
+    public LocalDate getAppealClockStart() { return appealClockStart; }
+    public String getAppealRecipient() { return appealRecipient; }
 }

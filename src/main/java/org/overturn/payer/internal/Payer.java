@@ -34,6 +34,12 @@ public class Payer {
     private Instant createdAt;
     private Instant updatedAt;
     private String updatedBy;
+    @Enumerated(EnumType.STRING)
+    private org.overturn.payer.PlanFunding planFunding;
+    private boolean medicaidManagedCare;
+    private Integer providerDisputeDays;
+    @Enumerated(EnumType.STRING)
+    private org.overturn.payer.CorrectedClaimClock correctedClaimClock;
 
     protected Payer() {
     }
@@ -76,6 +82,21 @@ public class Payer {
         needsReview = false;
         updatedAt = at;
         updatedBy = by;
+    }
+
+    /** The appeal route: kept apart from the profile, which a form or a workbook replaces whole. */
+    public void route(org.overturn.payer.PayerAppealTerms terms, Instant at, String by) {
+        planFunding = terms.funding();
+        medicaidManagedCare = terms.medicaidManagedCare();
+        providerDisputeDays = terms.providerDisputeDays();
+        correctedClaimClock = terms.correctedClaimClock();
+        updatedAt = at;
+        updatedBy = by;
+    }
+
+    public org.overturn.payer.PayerAppealTerms appealTerms() {
+        return new org.overturn.payer.PayerAppealTerms(planFunding, medicaidManagedCare, providerDisputeDays,
+                correctedClaimClock);
     }
 
     public PayerProfile toProfile() {

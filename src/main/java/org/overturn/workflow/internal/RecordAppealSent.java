@@ -39,5 +39,7 @@ class RecordAppealSent implements JavaDelegate {
         denials.enterAppealLevel(denialId, level);
         denials.moveTo(denialId, DenialStatus.APPEALED);
         execution.setVariable(APPEAL_SENT, true);
+        // only a decision on this level starts the next level's clock
+        execution.setVariable(APPEAL_DECIDED_ON, null);
     }
 }

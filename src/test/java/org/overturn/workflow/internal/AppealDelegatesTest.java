@@ -118,15 +118,23 @@ class AppealDelegatesTest {
     }
 
     @Test
-    void raiseAppealLevelStartsAFreshAppealAtTheNextLevel() {
+    void raiseAppealLevelOpensTheNextLevelFromTheDecisionLetterAndWatchesItsDeadline() {
+        var deadlines = mock(org.overturn.denial.AppealDeadlines.class);
+        var watch = mock(org.overturn.workflow.AppealDeadlineWatch.class);
+        java.time.LocalDate letter = java.time.LocalDate.of(2026, 3, 2);
+        java.time.LocalDate due = java.time.LocalDate.of(2026, 7, 2);
+        when(deadlines.raise(7L, letter)).thenReturn(new org.overturn.denial.AppealStep(
+                org.overturn.regime.AppealRegime.ERISA, 2, "External review", due, "the IRO"));
         DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L, "appealLevel", 1,
-                "appealSent", true)));
+                "appealSent", true, "appealDecidedOn", "2026-03-02")));
 
-        new RaiseAppealLevel(denials).execute(execution);
+        new RaiseAppealLevel(denials, deadlines, watch).execute(execution);
 
         assertThat(execution.getVariable("appealLevel")).isEqualTo(2);
         assertThat(execution.getVariable("appealSent")).isEqualTo(false);
+        assertThat(execution.getVariable("appealDecidedOn")).as("the next level's letter date is its own").isNull();
         verify(denials).moveTo(7L, DenialStatus.OPEN);
+        verify(watch).watch(7L, 2, due);
     }
 
     @Test

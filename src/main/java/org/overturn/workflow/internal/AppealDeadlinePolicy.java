@@ -1,0 +1,61 @@
+package org.overturn.workflow.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.overturn.denial.AppealDeadlines;
+import org.overturn.workflow.AppealDeadlineProperties;
+import org.overturn.workflow.WorkflowProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the appeal models ask by name ({@code ${appealDeadline...}}): when the deadline process warns, escalates
+ * and finds the deadline passed (the start of the day after the last day to file), whether the level is still to
+ * file, and whether an upheld appeal may climb another level.
+ */
+@Component("appealDeadline")
+public class AppealDeadlinePolicy {
+
+    private final AppealDeadlineProperties properties;
+    private final WorkflowProperties workflow;
+    private final AppealDeadlines deadlines;
+
+    AppealDeadlinePolicy(AppealDeadlineProperties properties, WorkflowProperties workflow,
+                         AppealDeadlines deadlines) {
+        this.properties = properties;
+        this.workflow = workflow;
+        this.deadlines = deadlines;
+    }
+
+    public Date warningAt(String dueOn) {
+        return startOf(LocalDate.parse(dueOn).minusDays(properties.warning().toDays()));
+    }
+
+    public Date escalationAt(String dueOn) {
+        return startOf(LocalDate.parse(dueOn).minusDays(properties.escalation().toDays()));
+    }
+
+    public Date passedAt(String dueOn) {
+        return startOf(LocalDate.parse(dueOn).plusDays(1));
+    }
+
+    /** Whether the level is still to file by this due date (a level whose due date changed has a new watch). */
+    public boolean awaitsFiling(Object denialId, Object level, String dueOn) {
+        return deadlines.awaitsFiling(((Number) denialId).longValue(), ((Number) level).intValue(),
+                LocalDate.parse(dueOn));
+    }
+
+    /**
+     * Another level when the practice still climbs ({@code overturn.workflow.appeal-levels}) and the denial's
+     * regime has a next level its amount at risk reaches (the amount-in-controversy floor of an ALJ hearing or a
+     * court).
+     */
+    public boolean hasAnotherLevel(Object denialId, Object appealLevel) {
+        int level = appealLevel == null ? 1 : ((Number) appealLevel).intValue();
+        return level < workflow.appealLevels() && deadlines.hasLevelAfter(((Number) denialId).longValue(), level);
+    }
+
+    private static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+}

@@ -1,0 +1,66 @@
+package org.overturn.workflow.internal;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+// impl: the engine's clock, which the process tests and the demo replay move
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.overturn.denial.AppealDeadlines;
+import org.overturn.denial.WorkQueue;
+import org.overturn.workflow.ProcessesOfDenials;
+import org.springframework.stereotype.Component;
+
+/**
+ * The appeal-deadline process reached a point (input parameter {@code deadlineEvent}): it is recorded once per
+ * denial, level and kind, and the denial's open tasks show it. NEAR flags the tasks ({@code deadlineNear}) and sorts
+ * them to the top of their queues; ESCALATED also puts them in the managers' queue; MISSED flags them
+ * {@code deadlineMissed}. Warnings due after the deadline has passed are skipped.
+ */
+@Component("appealDeadlineReached")
+class AppealDeadlineReached implements JavaDelegate {
+
+    static final int NEAR_PRIORITY = 100;
+
+    private final AppealDeadlines deadlines;
+    private final ProcessesOfDenials processes;
+    private final TaskService tasks;
+    private final QueueTaskIndex queueTasks;
+
+    AppealDeadlineReached(AppealDeadlines deadlines, ProcessesOfDenials processes, TaskService tasks,
+                          QueueTaskIndex queueTasks) {
+        this.deadlines = deadlines;
+        this.processes = processes;
+        this.tasks = tasks;
+        this.queueTasks = queueTasks;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long denialId = ProcessVariables.longOf(execution, "denialId");
+        int level = ProcessVariables.intOf(execution, "appealLevel", 1);
+        var event = AppealDeadlines.DeadlineEvent.valueOf(ProcessVariables.stringOf(execution, "deadlineEvent"));
+        LocalDate dueOn = LocalDate.parse(ProcessVariables.stringOf(execution, "dueOn"));
+        java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (event != AppealDeadlines.DeadlineEvent.MISSED
+                && !now.isBefore(dueOn.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant())) {
+            // a warning that comes when the deadline has passed already (a remittance loaded late, a level opened
+            // from an old decision letter) helps nobody: the missed deadline is recorded next
+            return;
+        }
+        deadlines.record(denialId, level, event, dueOn, now);
+        for (String processInstanceId : processes.lifecycleOf(denialId).stream().toList()) {
+            for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+                switch (event) {
+                    case NEAR -> {
+                        tasks.setVariableLocal(task.getId(), "deadlineNear", true);
+                        tasks.setPriority(task.getId(), NEAR_PRIORITY);
+                    }
+                    case ESCALATED -> tasks.addCandidateGroup(task.getId(), WorkQueue.MANAGERS);
+                    case MISSED -> tasks.setVariableLocal(task.getId(), "deadlineMissed", true);
+                }
+                queueTasks.readBeforeCommit(task.getId());
+            }
+        }
+    }
+}
