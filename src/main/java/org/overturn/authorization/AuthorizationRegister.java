@@ -111,24 +111,33 @@ public class AuthorizationRegister {
      * @param claim     the denied claim as billed (AuthorizationCheck's view of it)
      * @param payerName the payer's name, for the register's page
      * @param denialId  the denial the decision was recorded on
+     * @return the entry, or empty when the claim on file does not make one (no member id or no dates of service):
+     *         the payer's decision stands all the same, and the biller enters the authorization on the page
      */
     @Transactional
-    public Authorization recordRetroApproval(AuthorizationCheck.ClaimUnderCheck claim, String payerName, String number,
-                                             long denialId, CurrentUser user) {
+    public Optional<Authorization> recordRetroApproval(AuthorizationCheck.ClaimUnderCheck claim, String payerName,
+                                                       String number, long denialId, CurrentUser user) {
         requireKeeper(user);
         String payerId = claim.payerIds().iterator().next();
         var onFile = rows.byNumber(payerId, number.strip());
         if (onFile.isPresent()) {
-            return find(onFile.get().id(), user).orElseThrow();
+            return find(onFile.get().id(), user);
         }
-        AuthorizationTerms terms = AuthorizationRules.check(RetroApproval.draft(claim, payerId, payerName, number));
+        AuthorizationTerms terms;
+        try {
+            terms = AuthorizationRules.check(RetroApproval.draft(claim, payerId, payerName, number));
+        } catch (InvalidAuthorization incomplete) {
+            audit.record(AuditAction.AUTHORIZATION_CHANGED, "authorization", null, "retro authorization on denial "
+                    + denialId + " not entered: " + String.join(", ", incomplete.fieldErrors().keySet()));
+            return Optional.empty();
+        }
         boolean part2 = part2(terms);
         requirePart2(user, part2, null);
         long id = rows.insert(terms, AuthorizationSource.RETRO, part2, user.id(), clock.instant());
         rows.noteSource(id, "retro authorization approved for denial " + denialId);
         audit.record(AuditAction.AUTHORIZATION_CHANGED, "authorization", String.valueOf(id),
                 "created from the retro authorization decision on denial " + denialId);
-        return find(id, user).orElseThrow();
+        return find(id, user);
     }
 
     /** Where the record came from in words (the denial a retro authorization was approved for), when noted. */

@@ -71,13 +71,20 @@ class AuthorizationPagesIT {
         var keeper = new org.overturn.security.CurrentUser("biller", java.util.Set.of("biller"),
                 java.util.Set.of(AuthorizationRegister.QUEUE));
 
-        Authorization entered = register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4242L, keeper);
+        Authorization entered = register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4242L, keeper)
+                .orElseThrow();
         assertThat(entered.levelOfCare()).isEqualTo(LevelOfCare.INTENSIVE_OUTPATIENT);
         assertThat(entered.from()).isEqualTo(day);
         assertThat(entered.to()).isEqualTo(day.plusDays(2));
         assertThat(entered.unitsApproved()).isEqualByComparingTo("2");
-        assertThat(register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4243L, keeper).id())
-                .as("a number already on file is not entered twice").isEqualTo(entered.id());
+        assertThat(register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4243L, keeper))
+                .as("a number already on file is not entered twice").map(Authorization::id).contains(entered.id());
+        var noMember = new AuthorizationCheck.ClaimUnderCheck(null, claim.payerIds(), "AP-R2", null, null, null,
+                claim.services());
+        assertThat(register.recordRetroApproval(noMember, "AUTH API PLAN", "AP-RETRO-2", 4244L, keeper))
+                .as("a claim without a member id makes no entry").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from prior_authorization where number = 'AP-RETRO-2'",
+                Integer.class)).isZero();
 
         String page = WebClient.anonymous(port).as("biller").get("/authorizations/" + entered.id()).body();
         assertThat(page).contains("(retro: <span id=\"source-note\">retro authorization approved for denial 4242</span>)");
