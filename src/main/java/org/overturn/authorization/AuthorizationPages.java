@@ -79,6 +79,7 @@ class AuthorizationPages {
             return notFound(id, user, model, response);
         }
         model.addAttribute("page", formPage(user, id, found.get(), draftOf(found.get()), Map.of(), null));
+        register.sourceNote(id, user).ifPresent(note -> model.addAttribute("sourceNote", note));
         return "authorization";
     }
 

@@ -103,6 +103,51 @@ public class AuthorizationRegister {
     }
 
     /**
+     * A retro authorization the payer approved for a denied claim, entered as an approved authorization for that
+     * member and payer covering the claim's services, dates and units as billed (the biller adjusts it on the page
+     * when the payer approved more), with the denial it was recorded for as its source. A number already on file
+     * for this payer is left as it is: the payer issued it before, so the register already knows it.
+     *
+     * @param claim     the denied claim as billed (AuthorizationCheck's view of it)
+     * @param payerName the payer's name, for the register's page
+     * @param denialId  the denial the decision was recorded on
+     * @return the entry, or empty when the claim on file does not make one (no member id or no dates of service):
+     *         the payer's decision stands all the same, and the biller enters the authorization on the page
+     */
+    @Transactional
+    public Optional<Authorization> recordRetroApproval(AuthorizationCheck.ClaimUnderCheck claim, String payerName,
+                                                       String number, long denialId, CurrentUser user) {
+        requireKeeper(user);
+        String payerId = claim.payerIds().iterator().next();
+        var onFile = rows.byNumber(payerId, number.strip());
+        if (onFile.isPresent()) {
+            return find(onFile.get().id(), user);
+        }
+        AuthorizationTerms terms;
+        try {
+            terms = AuthorizationRules.check(RetroApproval.draft(claim, payerId, payerName, number));
+        } catch (InvalidAuthorization incomplete) {
+            audit.record(AuditAction.AUTHORIZATION_CHANGED, "authorization", null, "retro authorization on denial "
+                    + denialId + " not entered: " + String.join(", ", incomplete.fieldErrors().keySet()));
+            return Optional.empty();
+        }
+        boolean part2 = part2(terms);
+        requirePart2(user, part2, null);
+        long id = rows.insert(terms, AuthorizationSource.RETRO, part2, user.id(), clock.instant());
+        rows.noteSource(id, "retro authorization approved for denial " + denialId);
+        audit.record(AuditAction.AUTHORIZATION_CHANGED, "authorization", String.valueOf(id),
+                "created from the retro authorization decision on denial " + denialId);
+        return find(id, user);
+    }
+
+    /** Where the record came from in words (the denial a retro authorization was approved for), when noted. */
+    @Transactional(readOnly = true)
+    public Optional<String> sourceNote(long id, CurrentUser user) {
+        find(id, user);
+        return rows.sourceNote(id);
+    }
+
+    /**
      * Every row of an import, in one transaction: rows already on file (same payer and number) are replaced, the
      * others created. The rows have been checked; a row the database refuses undoes them all.
      */

@@ -36,11 +36,17 @@ public class DenialAuthorizations {
         if (denial.rootCause() != RootCause.AUTHORIZATION) {
             return Optional.empty();
         }
+        return claimOf(denial).map(check::check);
+    }
+
+    /** The denied claim as the register sees it: as billed (the 837 on file), else as the 835 repeats it. */
+    @Transactional(readOnly = true)
+    public Optional<AuthorizationCheck.ClaimUnderCheck> claimOf(DenialView denial) {
         var billed = billedClaims.of(denial.claimPaymentId(), denial.payerId());
         if (billed.isPresent()) {
-            return Optional.of(check.check(asBilled(denial, billed.get().stored().claim())));
+            return Optional.of(asBilled(denial, billed.get().stored().claim()));
         }
-        return claimRecords.find(denial.claimPaymentId()).map(claim -> check.check(asPaid(denial, claim)));
+        return claimRecords.find(denial.claimPaymentId()).map(claim -> asPaid(denial, claim));
     }
 
     /**

@@ -29,6 +29,9 @@ public class TaskForms {
     }
 
     private static final String CORRECT_CLAIM = "overturn:correct-claim";
+    private static final String CORRECTION_OUTCOME = "correctionOutcome";
+    private static final String RETRO_AUTHORIZATION = "RETRO_AUTHORIZATION";
+    private static final String AUTHORIZATION = "AUTHORIZATION";
 
     /** Fields that become required when another field has a given value: field -> (other field, value). */
     private static final Map<String, List<Rule>> RULES = Map.of(
@@ -63,7 +66,24 @@ public class TaskForms {
     }
 
     public List<Field> fieldsOf(String taskId) {
-        return forms.getTaskFormData(taskId).getFormFields().stream().map(TaskForms::describe).toList();
+        TaskFormData form = forms.getTaskFormData(taskId);
+        return form.getFormFields().stream().map(f -> offered(taskId, form, describe(f))).toList();
+    }
+
+    /**
+     * A retro authorization is asked for a claim no valid authorization covers: Correct claim offers it only for an
+     * authorization denial, where the register's finding says what is missing.
+     */
+    private Field offered(String taskId, TaskFormData form, Field field) {
+        if (!CORRECT_CLAIM.equals(form.getFormKey()) || !CORRECTION_OUTCOME.equals(field.id())
+                || !field.options().containsKey(RETRO_AUTHORIZATION)
+                || AUTHORIZATION.equals(tasks.getVariable(taskId, "rootCause"))) {
+            return field;
+        }
+        Map<String, String> options = new LinkedHashMap<>(field.options());
+        options.remove(RETRO_AUTHORIZATION);
+        return new Field(field.id(), field.label(), field.type(), field.required(), field.maxLength(), options,
+                field.current());
     }
 
     /** The submitted values converted to their form types; {@link TaskProblem} INVALID with every error found. */
@@ -74,7 +94,7 @@ public class TaskForms {
         for (FormField field : form.getFormFields()) {
             Object raw = submitted.get(field.getId());
             String text = raw == null ? "" : raw.toString().trim();
-            Field described = describe(field);
+            Field described = offered(taskId, form, describe(field));
             if (text.isEmpty()) {
                 if (described.required()) {
                     errors.put(field.getId(), described.label() + " is required");

@@ -38,10 +38,16 @@ public class TaskWork {
     private final AuditTrail audit;
     private final org.overturn.denial.AppealDeadlines deadlines;
     private final org.overturn.workflow.AppealDeadlineWatch watch;
+    private final org.overturn.denial.DenialAuthorizations denialAuthorizations;
+    private final org.overturn.authorization.AuthorizationRegister register;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
-             org.overturn.denial.AppealDeadlines deadlines, org.overturn.workflow.AppealDeadlineWatch watch) {
+             org.overturn.denial.AppealDeadlines deadlines, org.overturn.workflow.AppealDeadlineWatch watch,
+             org.overturn.denial.DenialAuthorizations denialAuthorizations,
+             org.overturn.authorization.AuthorizationRegister register) {
+        this.denialAuthorizations = denialAuthorizations;
+        this.register = register;
         this.deadlines = deadlines;
         this.watch = watch;
         this.tasks = tasks;
@@ -125,6 +131,7 @@ public class TaskWork {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw open.claimedBy(task.getAssignee());
         }
+        Long denialId = denialIdOf(task);
         try {
             Map<String, Object> values = new HashMap<>(forms.validate(taskId, form));
             // who completed it; the model keeps what that means for its tasks (who prepared, who approved)
@@ -143,6 +150,16 @@ public class TaskWork {
             throw open.goneOr(taskId, e);
         }
         audit.record(AuditAction.TASK_COMPLETED, "task", taskId, task.getTaskDefinitionKey());
+        if (org.overturn.workflow.DenialLifecycle.Tasks.FOLLOW_UP_RETRO_AUTHORIZATION.equals(task.getTaskDefinitionKey())
+                && "APPROVED".equals(form.get("retroAuthorizationDecision")) && denialId != null) {
+            denials.find(denialId).flatMap(denialAuthorizations::claimOf).ifPresent(claim -> register.recordRetroApproval(
+                    claim, denials.find(denialId).orElseThrow().payerName(),
+                    form.get("retroAuthorizationNumber").toString(), denialId, user));
+        }
+    }
+
+    private Long denialIdOf(Task task) {
+        return tasks.getVariable(task.getId(), "denialId") instanceof Number n ? n.longValue() : null;
     }
 
     public void recordAppealDecision(long denialId, String decision, CurrentUser user) {
@@ -177,6 +194,7 @@ public class TaskWork {
      * payer gave, which the claim is rebilled with) or DENIED (the denial goes to appeal). Members of the
      * authorizations queue record it.
      */
+    @org.springframework.transaction.annotation.Transactional
     public void recordRetroAuthorizationDecision(long denialId, String decision, String number, CurrentUser user) {
         if (!user.canWork(WorkQueue.AUTHORIZATIONS)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN,
@@ -201,6 +219,12 @@ public class TaskWork {
         if (!processes.recordRetroAuthorizationDecision(denialId, decision, approved, user.id())) {
             throw new TaskProblem(TaskProblem.Kind.CONFLICT,
                     "Denial " + denialId + " is not waiting for a retro authorization decision");
+        }
+        if ("APPROVED".equals(decision)) {
+            // the register learns the number with the decision, so the next claim of that stay is checked against it
+            var denial = denials.find(denialId).orElseThrow();
+            denialAuthorizations.claimOf(denial).ifPresent(claim ->
+                    register.recordRetroApproval(claim, denial.payerName(), approved, denialId, user));
         }
         audit.record(AuditAction.TASK_COMPLETED, "denial", String.valueOf(denialId),
                 "retro authorization " + decision);

@@ -58,6 +58,38 @@ class AuthorizationPagesIT {
                 .containsEntry("services", "90837,90834");
     }
 
+    @Autowired
+    AuthorizationRegister register;
+
+    @Test
+    void aRetroAuthorizationShowsTheDenialItWasApprovedFor() {
+        LocalDate day = LocalDate.now(clock).minusDays(20);
+        var claim = new AuthorizationCheck.ClaimUnderCheck("AP-M4", java.util.Set.of(AuthorizationApiIT.PAYER),
+                "AP-R1", null, null, null, java.util.List.of(
+                new AuthorizationCheck.BilledService(day, "S9480", null, java.math.BigDecimal.ONE, null),
+                new AuthorizationCheck.BilledService(day.plusDays(2), "S9480", null, java.math.BigDecimal.ONE, null)));
+        var keeper = new org.overturn.security.CurrentUser("biller", java.util.Set.of("biller"),
+                java.util.Set.of(AuthorizationRegister.QUEUE));
+
+        Authorization entered = register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4242L, keeper)
+                .orElseThrow();
+        assertThat(entered.levelOfCare()).isEqualTo(LevelOfCare.INTENSIVE_OUTPATIENT);
+        assertThat(entered.from()).isEqualTo(day);
+        assertThat(entered.to()).isEqualTo(day.plusDays(2));
+        assertThat(entered.unitsApproved()).isEqualByComparingTo("2");
+        assertThat(register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4243L, keeper))
+                .as("a number already on file is not entered twice").map(Authorization::id).contains(entered.id());
+        var noMember = new AuthorizationCheck.ClaimUnderCheck(null, claim.payerIds(), "AP-R2", null, null, null,
+                claim.services());
+        assertThat(register.recordRetroApproval(noMember, "AUTH API PLAN", "AP-RETRO-2", 4244L, keeper))
+                .as("a claim without a member id makes no entry").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from prior_authorization where number = 'AP-RETRO-2'",
+                Integer.class)).isZero();
+
+        String page = WebClient.anonymous(port).as("biller").get("/authorizations/" + entered.id()).body();
+        assertThat(page).contains("(retro: <span id=\"source-note\">retro authorization approved for denial 4242</span>)");
+    }
+
     @Test
     void activeAuthorizationsEndingSoonUsedUpOrDueForReviewAreListedAsRunningOut() {
         LocalDate today = LocalDate.now(clock);

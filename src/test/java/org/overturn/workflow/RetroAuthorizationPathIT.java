@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.overturn.authorization.Authorization;
+import org.overturn.authorization.AuthorizationRegister;
+import org.overturn.authorization.AuthorizationSource;
+import org.overturn.authorization.AuthorizationStatus;
+import org.overturn.authorization.LevelOfCare;
+import org.overturn.worklist.TaskForms;
 import org.overturn.workflow.DenialLifecycle.Tasks;
 import org.overturn.workflow.LifecycleScenario.Denied;
 import org.overturn.worklist.TaskProblem;
@@ -26,6 +32,10 @@ class RetroAuthorizationPathIT {
     LifecycleScenario scenario;
     @Autowired
     TaskWork work;
+    @Autowired
+    AuthorizationRegister register;
+    @Autowired
+    TaskForms forms;
 
     @Test
     void anApprovedRetroAuthorizationIsRebilledWithTheNewNumber() {
@@ -45,6 +55,66 @@ class RetroAuthorizationPathIT {
         assertThat(denial.process()).hasPassed("Task_RecordCorrectedClaim", "Task_ResubmitClaim")
                 .isWaitingAt("Gateway_AwaitCorrectionAnswer");
         assertThat(scenario.status(denial.id())).isEqualTo("CORRECTION_SUBMITTED");
+    }
+
+    @Test
+    void anApprovedRetroAuthorizationEntersTheRegisterWithTheDenialAsItsSource() {
+        Denied denial = requested();
+
+        work.recordRetroAuthorizationDecision(denial.id(), "APPROVED", "RA-REG-" + denial.id(),
+                LifecycleScenario.BILLER);
+
+        Authorization entered = onlyOnFile("RA-REG-" + denial.id());
+        assertThat(entered.status()).isEqualTo(AuthorizationStatus.APPROVED);
+        assertThat(entered.source()).isEqualTo(AuthorizationSource.RETRO);
+        assertThat(entered.payerId()).isEqualTo(Era835.PAYER_ID);
+        assertThat(entered.procedures()).containsExactly("90837");
+        assertThat(entered.levelOfCare()).isEqualTo(LevelOfCare.OUTPATIENT);
+        assertThat(entered.unitsApproved()).isEqualByComparingTo("1");
+        assertThat(entered.from()).isEqualTo(entered.to());
+        assertThat(register.sourceNote(entered.id(), LifecycleScenario.BILLER))
+                .contains("retro authorization approved for denial " + denial.id());
+    }
+
+    @Test
+    void aRefusedRetroAuthorizationLeavesTheRegisterAlone() {
+        Denied denial = requested();
+        long before = retroEntries();
+
+        work.recordRetroAuthorizationDecision(denial.id(), "DENIED", null, LifecycleScenario.BILLER);
+
+        assertThat(retroEntries()).isEqualTo(before);
+    }
+
+    @Test
+    void correctClaimOffersARetroAuthorizationOnlyForAnAuthorizationDenial() {
+        Denied authorization = scenario.denial(authorizationDenial());
+        assertThat(outcomes(authorization)).containsKey("RETRO_AUTHORIZATION");
+
+        Denied missingInformation = scenario.denial(
+                Era835.denial(LifecycleScenario.newClaim(), "CO", "16", "150.00").procedure("90791"));
+        assertThat(missingInformation.process()).isWaitingAt(Tasks.CORRECT_CLAIM);
+        assertThat(outcomes(missingInformation)).doesNotContainKey("RETRO_AUTHORIZATION").containsKey("CORRECTED");
+        assertThatThrownBy(() -> scenario.complete(missingInformation, Tasks.CORRECT_CLAIM,
+                "correctionOutcome", "RETRO_AUTHORIZATION")).isInstanceOf(TaskProblem.class)
+                .satisfies(e -> assertThat(((TaskProblem) e).fieldErrors()).containsKey("correctionOutcome"));
+        assertThat(missingInformation.process()).isWaitingAt(Tasks.CORRECT_CLAIM);
+    }
+
+    private java.util.Map<String, String> outcomes(Denied denial) {
+        return forms.fieldsOf(scenario.task(denial, Tasks.CORRECT_CLAIM).getId()).stream()
+                .filter(f -> f.id().equals("correctionOutcome")).findFirst().orElseThrow().options();
+    }
+
+    private long retroEntries() {
+        return register.search("", LifecycleScenario.BILLER, 10_000).stream()
+                .filter(a -> a.source() == AuthorizationSource.RETRO).count();
+    }
+
+    private Authorization onlyOnFile(String number) {
+        var found = register.search(number, LifecycleScenario.BILLER, 10);
+        assertThat(found).hasSize(1);
+        return found.get(0);
     }
 
     @Test
@@ -77,6 +147,7 @@ class RetroAuthorizationPathIT {
 
         assertThat(denial.process()).isWaitingAt(Tasks.CORRECT_CLAIM)
                 .variables().containsEntry("retroAuthorizationNumber", "RA-77");
+        assertThat(onlyOnFile("RA-77").source()).isEqualTo(AuthorizationSource.RETRO);
     }
 
     @Test

@@ -48,6 +48,16 @@ public class AuthorizationRows {
                 Timestamp.from(now), user, Timestamp.from(now), user);
     }
 
+    /** Where a row came from, in words (the denial a retro authorization was approved for). */
+    public void noteSource(long id, String note) {
+        jdbc.update("update prior_authorization set source_note = ? where id = ?", note, id);
+    }
+
+    public Optional<String> sourceNote(long id) {
+        return jdbc.queryForList("select source_note from prior_authorization where id = ?", String.class, id)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public void update(long id, AuthorizationTerms t, AuthorizationSource source, boolean part2, String user,
                        Instant now) {
         jdbc.update("""
