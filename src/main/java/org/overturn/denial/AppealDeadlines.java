@@ -70,6 +70,15 @@ public class AppealDeadlines {
         return new AppealStep(regime, level, null, d.getAppealDueDate(), d.getAppealRecipient());
     }
 
+    /**
+     * The date the current level's clock started: the remittance at level 1, the decision letter of the level
+     * before at a later one (the date a reconsideration request quotes for the redetermination notice).
+     */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> clockStartedOn(long denialId) {
+        return denials.findForReading(denialId).map(Denial::getAppealClockStart);
+    }
+
     /** The step with its level's name from the regime table in force. */
     @Transactional(readOnly = true)
     public Optional<AppealStep> describe(long denialId) {

@@ -11,7 +11,18 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
                           List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
                           int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
                           Signer signer, boolean part2, boolean parityConcern, Correction correction,
-                          Parity parity, Billed billed, Appeal appeal, Authorization authorization) {
+                          Parity parity, Billed billed, Appeal appeal, Authorization authorization, Route route) {
+
+    /** The same facts without a route on the regime's ladder: addressed to the payer's appeals desk. */
+    public LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
+                       List<Reason> reasons, String rootCause, String rootCauseLabel, String explanation,
+                       int appealLevel, String appealLevelName, List<String> argument, List<String> enclosures,
+                       Signer signer, boolean part2, boolean parityConcern, Correction correction, Parity parity,
+                       Billed billed, Appeal appeal, Authorization authorization) {
+        this(date, practice, payer, claim, lines, reasons, rootCause, rootCauseLabel, explanation, appealLevel,
+                appealLevelName, argument, enclosures, signer, part2, parityConcern, correction, parity, billed, appeal,
+                authorization, null);
+    }
 
     /** The same facts without an authorization finding (not an authorization denial). */
     public LetterFacts(String date, Practice practice, Payer payer, Claim claim, List<Line> lines,
@@ -21,7 +32,7 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
                        Billed billed, Appeal appeal) {
         this(date, practice, payer, claim, lines, reasons, rootCause, rootCauseLabel, explanation, appealLevel,
                 appealLevelName, argument, enclosures, signer, part2, parityConcern, correction, parity, billed, appeal,
-                null);
+                null, null);
     }
 
     public LetterFacts {
@@ -113,6 +124,31 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
     public record Authorization(String finding, String number, String from, String to, String levelOfCare,
                                 String services, String unitsApproved, String unitsUsed, String unitType,
                                 String restrictedTo, String reason) {
+    }
+
+    /**
+     * Where the letter stands on its regime's ladder (issue 16): the regime and level, the level's name (the
+     * letter's title), who receives it, the CMS form whose fields it carries (CMS-20027, CMS-20033, or none), and the
+     * rules it cites. Null when the letter is no appeal or the denial has no step (addressed to the payer then).
+     *
+     * @param recipientKind       {@code regime.RecipientKind} name: PAYER, QIC, IRE, OMHA, IRO, STATE_FAIR_HEARING ...
+     * @param recipientName       the directory's name, or what the level's notice names when the directory is silent
+     * @param previousDecisionOn  the date of the decision letter the level answers (the redetermination notice for
+     *                            a reconsideration), null at level 1
+     * @param previousDecidedBy   who made that decision (the MAC for a Medicare reconsideration), null at level 1
+     */
+    public record Route(String regime, String regimeLabel, int level, String levelName, String recipientKind,
+                        String recipientName, List<String> recipientAddress, String recipientEmail, String form,
+                        String dueOn, String initialNoticeOn, String previousDecisionOn, String previousDecidedBy,
+                        List<Cited> citations) {
+
+        public boolean toPayer() {
+            return "PAYER".equals(recipientKind);
+        }
+    }
+
+    /** A rule the letter cites, with the source it was read from. */
+    public record Cited(String text, String source, int year) {
     }
 
     /** The latest corrected claim of the denial: what changed and why. */

@@ -20,6 +20,7 @@ import org.overturn.denial.DenialAuthorizations;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.overturn.accounts.UserNames;
 import org.overturn.correction.CorrectedClaims;
@@ -29,6 +30,15 @@ import org.overturn.denial.RootCause;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PayerProfile;
 import org.overturn.payer.PlanType;
+import org.overturn.codeset.BehavioralHealthCodes;
+import org.overturn.codeset.CodeSet;
+import org.overturn.denial.AppealDeadlines;
+import org.overturn.denial.AppealStep;
+import org.overturn.regime.AppealRecipients;
+import org.overturn.regime.AppealRegime;
+import org.overturn.regime.AppealRegimes;
+import org.overturn.regime.RecipientKind;
+import org.overturn.regime.RegimeLevel;
 import org.overturn.remittance.ClaimRecords;
 import org.springframework.stereotype.Component;
 
@@ -64,10 +74,17 @@ class LetterFactsAssembler {
 
     private final BilledClaims billedClaims;
     private final DenialAuthorizations authorizations;
+    private final AppealDeadlines deadlines;
+    private final AppealRegimes regimes;
+    private final AppealRecipients recipients;
 
     LetterFactsAssembler(ClaimRecords claims, PayerDirectory payers, CorrectedClaims corrections,
                          LetterAttachments attachments, UserNames names, LettersProperties properties,
-                         Clock clock, BilledClaims billedClaims, DenialAuthorizations authorizations) {
+                         Clock clock, BilledClaims billedClaims, DenialAuthorizations authorizations,
+                         AppealDeadlines deadlines, AppealRegimes regimes, AppealRecipients recipients) {
+        this.deadlines = deadlines;
+        this.regimes = regimes;
+        this.recipients = recipients;
         this.billedClaims = billedClaims;
         this.authorizations = authorizations;
         this.claims = claims;
@@ -92,14 +109,91 @@ class LetterFactsAssembler {
         List<String> enclosures = attachments.of(denial.id()).stream().map(LetterAttachments.Attachment::fileName)
                 .toList();
         var billedClaim = billedClaims.of(denial.claimPaymentId(), denial.payerId());
-        return new LetterFacts(LONG_DATE.format(LocalDate.now(clock)), practice(claim), payer(denial, payer),
+        LetterFacts.Payer payerFacts = payer(denial, payer);
+        return new LetterFacts(LONG_DATE.format(LocalDate.now(clock)), practice(claim), payerFacts,
                 claimBlock(denial, claim), lines(claim), reasons(claim), denial.rootCause().name(),
                 LABELS.getOrDefault(denial.rootCause(), denial.rootCause().name()), denial.explanation(),
                 appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy),
                 denial.part2(), parity != null, latestCorrection, parity,
                 billedClaim.map(LetterFactsAssembler::billed).orElse(null),
                 appeal(denial, claim, payer, billedClaim.map(b -> b.stored().claim()).orElse(null), necessity),
-                authorizations.findingOf(denial).map(LetterFactsAssembler::authorization).orElse(null));
+                authorizations.findingOf(denial).map(LetterFactsAssembler::authorization).orElse(null),
+                route(denial, kind, appealLevel, payer, payerFacts, claim));
+    }
+
+    /**
+     * The level of the denial's regime this appeal letter files: the letter's level on the ladder of the regime
+     * the denial stands on. Its due date and the decision it answers are the denial's when that level is the one
+     * being worked. Null for a letter that is no appeal, and for a denial that is not appealable.
+     */
+    private LetterFacts.Route route(DenialView denial, LetterKind kind, int appealLevel, PayerProfile payer,
+                                    LetterFacts.Payer payerFacts, ClaimRecords.ClaimRecord claim) {
+        if (kind != LetterKind.APPEAL || appealLevel < 1) {
+            return null;
+        }
+        Optional<AppealStep> step = deadlines.describe(denial.id());
+        if (step.isEmpty()) {
+            return null;
+        }
+        AppealRegime regime = step.get().regime();
+        Optional<RegimeLevel> row = regimes.level(regime, appealLevel);
+        if (row.isEmpty()) {
+            return null;
+        }
+        boolean current = step.get().level() == appealLevel;
+        AppealRecipients.Recipient recipient = row.get().recipient() == RecipientKind.PAYER ? null
+                : recipients.find(row.get().recipient(), payer == null ? null : payer.state()).orElse(null);
+        LocalDate previousDecision = appealLevel > 1 && current
+                ? deadlines.clockStartedOn(denial.id()).orElse(null) : null;
+        return route(row.get(), regimes.level(regime, appealLevel - 1).orElse(null), recipient, payerFacts,
+                current ? step.get().dueOn() : null, claim.paymentDate(), previousDecision);
+    }
+
+    private static final Map<AppealRegime, String> REGIME_LABELS = Map.of(
+            AppealRegime.MEDICARE_AB, "Medicare Part A/B", AppealRegime.MEDICARE_ADVANTAGE, "Medicare Advantage",
+            AppealRegime.MEDICAID_FFS, "Medicaid fee-for-service",
+            AppealRegime.MEDICAID_MANAGED_CARE, "Medicaid managed care", AppealRegime.ERISA, "ERISA group health plan",
+            AppealRegime.COMMERCIAL_STATE, "State-regulated health plan",
+            AppealRegime.PROVIDER_DISPUTE, "Network provider dispute", AppealRegime.UNKNOWN, "Health plan");
+
+    /**
+     * A level of the regime table worded for the letter: addressed to the payer's appeals desk, or to the
+     * directory's recipient of the level, or (directory silent) to the body the level's notice names.
+     *
+     * @param previous the level before, whose decision this one answers; null at level 1
+     */
+    static LetterFacts.Route route(RegimeLevel row, RegimeLevel previous, AppealRecipients.Recipient recipient,
+                                   LetterFacts.Payer payer, LocalDate dueOn, LocalDate initialNoticeOn,
+                                   LocalDate previousDecisionOn) {
+        String name;
+        List<String> address;
+        String email;
+        if (row.recipient() == RecipientKind.PAYER) {
+            name = payer.name();
+            address = payer.address();
+            email = payer.appealEmail();
+        } else if (recipient != null) {
+            name = recipient.name();
+            address = recipient.address() == null ? List.of()
+                    : Stream.of(recipient.address().split("\\s*[;\\n]\\s*")).filter(l -> !l.isBlank()).toList();
+            email = recipient.email();
+        } else {
+            String unnamed = row.recipient().unnamed();
+            name = Character.toUpperCase(unnamed.charAt(0)) + unnamed.substring(1);
+            address = List.of();
+            email = null;
+        }
+        // the MAC that decided a redetermination is the contractor that sent the 835
+        String previousDecidedBy = previous == null ? null
+                : previous.recipient() == RecipientKind.PAYER ? payer.name() : previous.decidedBy();
+        return new LetterFacts.Route(row.regime().name(), REGIME_LABELS.get(row.regime()), row.level(),
+                row.levelName(), row.recipient().name(), name, address, email,
+                row.form() == null || row.form().isBlank() ? null : row.form(),
+                dueOn == null ? null : SHORT_DATE.format(dueOn),
+                initialNoticeOn == null ? null : SHORT_DATE.format(initialNoticeOn),
+                previousDecisionOn == null ? null : SHORT_DATE.format(previousDecisionOn), previousDecidedBy,
+                AppealCitations.of(row.regime(), row.level()).stream()
+                        .map(c -> new LetterFacts.Cited(c.text(), c.source(), c.year())).toList());
     }
 
     private static LetterFacts.Authorization authorization(AuthorizationCheck.Result result) {
@@ -147,9 +241,24 @@ class LetterFactsAssembler {
                 ? (plans.contains(PlanType.MEDICARE_ADVANTAGE) ? PlanType.MEDICARE_ADVANTAGE : PlanType.MEDICARE)
                 : plans.stream().filter(p -> p != PlanType.OTHER).findFirst().orElse(null);
         return new LetterFacts.Appeal(plan == null ? null : PLAN_LABELS.get(plan), medicare,
-                !medicare && !plans.contains(PlanType.TRICARE), ServiceKinds.any(codes, ServiceKinds.TIMED_PSYCHOTHERAPY),
-                ServiceKinds.any(codes, ServiceKinds.EM_ADD_ONS), ServiceKinds.any(codes, ServiceKinds.PER_DIEM),
-                ServiceKinds.telehealth(modifiers, placeOfService), LetterFacts.Necessity.of(necessity));
+                !medicare && !plans.contains(PlanType.TRICARE), CODES.any(CodeSet.PSYCHOTHERAPY_TIME, codes),
+                CODES.any(CodeSet.EM_PSYCHOTHERAPY_ADD_ON, codes),
+                codes.stream().anyMatch(c -> c != null && CODES.isPerDiemLevelOfCare(c)),
+                telehealth(modifiers, placeOfService), LetterFacts.Necessity.of(necessity));
+    }
+
+    private static final BehavioralHealthCodes CODES = BehavioralHealthCodes.shipped();
+
+    /** "modifier 95; place of service 10" for the marks of telehealth the claim carries, null when none. */
+    static String telehealth(List<String> modifiers, String placeOfService) {
+        List<String> marks = new ArrayList<>();
+        modifiers.stream().filter(m -> CODES.contains(CodeSet.TELEHEALTH_MODIFIER, m))
+                .map(m -> m.strip().toUpperCase(Locale.ROOT)).distinct().sorted()
+                .forEach(m -> marks.add("modifier " + m));
+        if (CODES.contains(CodeSet.TELEHEALTH_PLACE_OF_SERVICE, placeOfService)) {
+            marks.add("place of service " + placeOfService.strip());
+        }
+        return marks.isEmpty() ? null : String.join("; ", marks);
     }
 
     private static final Map<PlanType, String> PLAN_LABELS = Map.of(PlanType.COMMERCIAL, "Commercial",

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.overturn.denial.RootCause;
+import org.overturn.denial.WorkPath;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,14 @@ public class LetterTemplates {
         // reach the Java API behind the facts (?api)
         freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         freemarker.setAPIBuiltinEnabled(false);
+    }
+
+    /**
+     * The template for the work path the denial took: a Medicare reopening (a clerical error, timely filing with
+     * proof) is a request for reopening, never an appeal; otherwise the template of the root cause.
+     */
+    public static String nameFor(LetterKind kind, RootCause rootCause, WorkPath path) {
+        return kind == LetterKind.APPEAL && path == WorkPath.REOPENING ? "reopening" : nameFor(kind, rootCause);
     }
 
     /** The template's name for a kind of letter and root cause, without folder or extension. */

@@ -70,7 +70,7 @@ public class Letters {
     public LetterRenderer.RenderedLetter preview(long denialId, LetterKind kind, int appealLevel, String argument,
                                                  MedicalNecessity necessity, String user, LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
-        return renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()), denial.payerId(),
+        return renderer.render(LetterTemplates.nameFor(kind, denial.rootCause(), denial.path()), denial.payerId(),
                 facts.assemble(denial, kind, appealLevel, argument, necessity, user, parityOf(denialId, kind, parity)));
     }
 
@@ -96,7 +96,7 @@ public class Letters {
     public LetterVersion render(long denialId, LetterKind kind, int appealLevel, String argument,
                                 MedicalNecessity necessity, String user, LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
-        LetterRenderer.RenderedLetter letter = renderer.render(LetterTemplates.nameFor(kind, denial.rootCause()),
+        LetterRenderer.RenderedLetter letter = renderer.render(LetterTemplates.nameFor(kind, denial.rootCause(), denial.path()),
                 denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, necessity, user,
                         parityOf(denialId, kind, parity)));
         jdbc.update("""

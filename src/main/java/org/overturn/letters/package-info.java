@@ -5,5 +5,6 @@
  * the patient's consent is on file.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "accounts", "authorization", "claim", "correction", "denial", "part2", "payer", "remittance", "security"})
+        "accounts", "authorization", "claim", "codeset", "correction", "denial", "part2", "payer", "regime", "remittance",
+        "security"})
 package org.overturn.letters;

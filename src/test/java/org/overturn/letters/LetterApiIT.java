@@ -89,6 +89,32 @@ class LetterApiIT {
         assertThat(listed.getBody().findValuesAsText("template")).contains("medical-necessity.ftlh");
     }
 
+    @Autowired
+    org.overturn.denial.AppealDeadlines deadlines;
+
+    @Test
+    void aMedicareLetterFilesTheLevelItsDenialStandsOnWithThatLevelsFormFieldsAndRecipient() throws Exception {
+        intake.ingest("letter-api-medicare.835", KnownRemittance.from("LETTER-API-MAC", "LETTER API MAC", "LETTER-API-M",
+                        "20260302", "0")
+                .claim("CLP*LAPI-M*4*150*0**MB*ICN-LAPI-M", "CAS*CO*50*150", "NM1*QC*1*LAKE*NORA****MI*1EG4TE5MK73",
+                        "SVC*HC:90837*150*0**1", "DTM*472*20260220", "LQ*HE*N115")
+                .bytes(), "UPLOAD", "test");
+        long medicare = jdbc.queryForObject("select id from denial where patient_control_number = 'LAPI-M'", Long.class);
+
+        String redetermination = LetterRendererTest.text(
+                letters.preview(medicare, LetterKind.APPEAL, 1, null, "biller").pdf());
+        assertThat(redetermination).contains("Attn: Redetermination", "Request for redetermination",
+                "Form CMS-20027 fields", "Medicare number 1EG4TE5MK73", "Date of the initial determination notice",
+                "42 CFR part 405 subpart I").doesNotContainIgnoringCase("parity");
+
+        deadlines.raise(medicare, java.time.LocalDate.of(2026, 5, 11));
+        String reconsideration = LetterRendererTest.text(
+                letters.preview(medicare, LetterKind.APPEAL, 2, null, "biller").pdf());
+        assertThat(reconsideration).contains("Attn: Reconsideration", "Form CMS-20033 fields",
+                "Date of the redetermination notice 05/11/2026", "Contractor that made the redetermination LETTER API MAC",
+                "Qualified Independent Contractor").doesNotContain("Attn: Redetermination");
+    }
+
     @Test
     void aPart2LetterIsOnlyForUsersWithPart2Access() {
         Letters.LetterVersion version = letters.render(sudDenial, LetterKind.APPEAL, 1, "ASAM criteria met", "sud-biller");

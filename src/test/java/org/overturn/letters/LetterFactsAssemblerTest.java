@@ -90,6 +90,11 @@ class LetterFactsAssemblerTest {
         assertThat(timed.psychotherapyAddOn()).isFalse();
         assertThat(addOn.psychotherapyAddOn()).isTrue();
         assertThat(perDiemByRevenueCode.perDiem()).isTrue();
+        // the shared code set: residential days are paid by the day too, ambulatory detoxification is not
+        assertThat(LetterFactsAssembler.appeal("12", null, null, java.util.List.of("H0019"), java.util.List.of(),
+                null, null).perDiem()).isTrue();
+        assertThat(LetterFactsAssembler.appeal("12", null, null, java.util.List.of("H0014"), java.util.List.of(),
+                null, null).perDiem()).isFalse();
         assertThat(telehealth.telehealth()).isEqualTo("modifier 95; modifier GT; place of service 10");
         assertThat(inPerson.telehealth()).isNull();
         assertThat(inPerson.timedPsychotherapy() || inPerson.perDiem() || inPerson.psychotherapyAddOn()).isFalse();
