@@ -64,8 +64,11 @@ class DemoWork {
     private final Denials denials;
     private final ParityCases parityCases;
     private final JdbcTemplate jdbc;
+    private final org.overturn.denial.HoldHarmless holdHarmless;
 
-    DemoWork(ProcessEngine engine, TaskWork work, Denials denials, ParityCases parityCases, JdbcTemplate jdbc) {
+    DemoWork(ProcessEngine engine, TaskWork work, Denials denials, ParityCases parityCases, JdbcTemplate jdbc,
+             org.overturn.denial.HoldHarmless holdHarmless) {
+        this.holdHarmless = holdHarmless;
         this.engine = engine;
         this.work = work;
         this.denials = denials;
@@ -98,7 +101,7 @@ class DemoWork {
 
         private final Timeline timeline;
         private final Dice dice = new Dice(SEED);
-        private final DemoForms forms = new DemoForms(dice);
+        private final DemoForms forms = new DemoForms(dice, holdHarmless::protectsPatient);
         private final DemoPayers payers;
         private final DemoStaff staff;
         private final TaskService tasks = engine.getTaskService();
