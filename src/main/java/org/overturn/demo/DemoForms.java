@@ -239,6 +239,11 @@ final class DemoForms {
         if (roll > 0.97 && !heldHarmless.test(denial.id())) {
             return form("appealAction", "PATIENT");
         }
+        return submittedAppeal(s, denial, level);
+    }
+
+    /** The appeal as the biller submits it: the argument of its root cause, and the clinical case where one is due. */
+    Map<String, Object> submittedAppeal(String s, DenialView denial, int level) {
         String argument = ARGUMENTS.getOrDefault(denial.rootCause(), RECONSIDERATION);
         if (level > 1) {
             argument = "Second-level appeal. The first-level decision did not address the points below. " + argument;
