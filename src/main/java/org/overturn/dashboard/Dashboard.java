@@ -10,7 +10,21 @@ public record Dashboard(DashboardFilter filter, LocalDate asOf, Rate overall, Li
                         OpenDollars open, List<Aging> aging, List<Backlog> backlog, Timing toAppeal,
                         Timing toResolution, List<AppealOutcomes> appealsByLevel,
                         List<AppealOutcomes> appealsByRootCause, Money recovered, Money writtenOff,
-                        NotDenials notDenials) {
+                        NotDenials notDenials, List<NothingLost> closedWithoutLoss) {
+
+    /**
+     * Denials closed with nothing lost and nothing written off, one row per such closing status (every one listed,
+     * zero when none): a duplicate of a paid claim, a recoupment accepted, a service paid elsewhere. Dollars are the
+     * amounts that were at risk.
+     */
+    public record NothingLost(String status, long denials, BigDecimal dollars) {
+    }
+
+    /** All the denials closed with nothing lost. */
+    public Money closedWithoutLossTotal() {
+        return new Money(closedWithoutLoss.stream().mapToLong(NothingLost::denials).sum(), closedWithoutLoss.stream()
+                .map(NothingLost::dollars).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
 
     /**
      * Claims that look denied but are not (DESIGN section 3), counted apart from the denial rate: capitated services

@@ -59,6 +59,11 @@ final class DashboardSheets {
                 new Figure("Open denials: dollars at risk", d.open().denials(), d.open().atRisk(), null, null),
                 new Figure("Recovered", d.recovered().denials(), d.recovered().dollars(), null, null),
                 new Figure("Written off", d.writtenOff().denials(), d.writtenOff().dollars(), null, null),
+                new Figure("Closed with nothing lost (not written off)", d.closedWithoutLossTotal().denials(),
+                        d.closedWithoutLossTotal().dollars(), null, null),
+                nothingLost(d, "DUPLICATE_OF_PAID", "  duplicate of a paid claim"),
+                nothingLost(d, "RECOUPMENT_ACCEPTED", "  recoupment accepted"),
+                nothingLost(d, "PAID_ELSEWHERE", "  paid by another payer or a later payment"),
                 new Figure("Days from denial to first appeal (average)", d.toAppeal().denials(), null, null,
                         d.toAppeal().averageDays()),
                 new Figure("Days from denial to first appeal (median)", d.toAppeal().denials(), null, null,
@@ -71,6 +76,11 @@ final class DashboardSheets {
                         null, null, null),
                 new Figure("Open incidents", health.incidents(), null, null, null),
                 new Figure("Stuck processes", health.stuck(), null, null, null));
+    }
+
+    private static Figure nothingLost(Dashboard d, String status, String label) {
+        var row = d.closedWithoutLoss().stream().filter(n -> n.status().equals(status)).findFirst().orElseThrow();
+        return new Figure(label, row.denials(), row.dollars(), null, null);
     }
 
     private static ExcelSheet<Dashboard.Rate> rates(String name, String keyHeader, List<Dashboard.Rate> rates) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.overturn.denial.DenialStatus;
 import org.overturn.denial.WorkQueue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -60,7 +61,7 @@ public class Kpis {
         return new Dashboard(filter, today, rates.overall, rates.byPayer, rates.byRootCause, rates.byProcedure,
                 rates.byProvider, rates.byWeek, standing.open, standing.aging, backlog(filter, args),
                 appeals.toAppeal, toResolution(filter, args), appeals.byLevel, appeals.byRootCause,
-                standing.recovered, standing.writtenOff, notDenials(filter, args));
+                standing.recovered, standing.writtenOff, notDenials(filter, args), standing.nothingLost);
     }
 
     /** Capitated services and predeterminations of the filter's remittances, counted apart from denials. */
@@ -165,7 +166,7 @@ public class Kpis {
 
     /** Where the filter's denials stand now, from one scan of the denial table. */
     private record Standing(Dashboard.OpenDollars open, List<Dashboard.Aging> aging, Dashboard.Money recovered,
-                            Dashboard.Money writtenOff) {
+                            Dashboard.Money writtenOff, List<Dashboard.NothingLost> nothingLost) {
     }
 
     /** Denials of one status and aging bucket (an index into {@link #AGING}), with their dollars. */
@@ -200,7 +201,17 @@ public class Kpis {
         Dashboard.Money stillOpen = total(open, Tally::atRisk);
         return new Standing(new Dashboard.OpenDollars(stillOpen.denials(), stillOpen.dollars()), aging,
                 total(tallies.stream().filter(t -> t.status().equals("RECOVERED")).toList(), Tally::recovered),
-                total(tallies.stream().filter(t -> t.status().equals("WRITTEN_OFF")).toList(), Tally::atRisk));
+                total(tallies.stream().filter(t -> t.status().equals("WRITTEN_OFF")).toList(), Tally::atRisk),
+                nothingLost(tallies));
+    }
+
+    /** Closed with nothing lost, per status, apart from the write-offs. */
+    private static List<Dashboard.NothingLost> nothingLost(List<Tally> tallies) {
+        return java.util.Arrays.stream(DenialStatus.values()).filter(DenialStatus::isNothingLost).map(status -> {
+            Dashboard.Money m = total(tallies.stream().filter(t -> t.status().equals(status.name())).toList(),
+                    Tally::atRisk);
+            return new Dashboard.NothingLost(status.name(), m.denials(), m.dollars());
+        }).toList();
     }
 
     private static Dashboard.Money total(List<Tally> tallies, java.util.function.Function<Tally, BigDecimal> dollars) {

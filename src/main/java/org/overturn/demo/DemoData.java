@@ -19,6 +19,7 @@ import org.overturn.intake.FileIntake;
 import org.overturn.intake.IntakeDoors;
 import org.overturn.parity.ParityFacts;
 import org.overturn.parity.PayerParityFacts;
+import org.overturn.payer.PayerAppealTerms;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PayerEdits;
 import org.slf4j.Logger;
@@ -92,6 +93,9 @@ class DemoData {
         }
     }
 
+    /** The demo's Medicaid managed-care plan (COMMONWEALTH MEDICAID MANAGED CARE). */
+    static final String MEDICAID_MANAGED_CARE_PLAN = "CMM77";
+
     private void replay() {
         long started = System.nanoTime();
         Instant now = clock.instant();
@@ -119,6 +123,7 @@ class DemoData {
             }
         }
         deliveries.addAll(submissions.deliveries(sent.values()));
+        enterManagedCarePlans();
         DemoWork.Summary done = work.replay(deliveries, billed, sent, now, this::deliver);
         int registered = authorizations.enter(today);
         log.info("Demo data: {} authorizations entered in the register", registered);
@@ -132,6 +137,17 @@ class DemoData {
                 done.writtenOff(), done.lettersEmailed(), done.tasksOpen(),
                 done.refused() + done.jobsFailed() == 0 ? ""
                         : "; " + done.refused() + " tasks refused, " + done.jobsFailed() + " jobs failed (see above)");
+    }
+
+    /**
+     * The office has its Medicaid managed-care plan's contract on file before the plan's first remittance: its
+     * members appeal to the plan, then to the state fair hearing (42 CFR 438 subpart F), not as fee-for-service.
+     */
+    private void enterManagedCarePlans() {
+        Payer.catalog().stream().filter(p -> p.payerId().equals(MEDICAID_MANAGED_CARE_PLAN)).forEach(p -> {
+            payerDirectory.appealLimitDays(p.payerId(), p.name(), p.planType().filingIndicator());
+            payerDirectory.routeAppeals(p.payerId(), new PayerAppealTerms(null, true, null), "demo");
+        });
     }
 
     /** A payment run's 835, delivered early the day after the payer produced it (two days before it pays). */

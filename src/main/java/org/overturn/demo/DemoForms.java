@@ -129,9 +129,12 @@ final class DemoForms {
             RootCause.NON_COVERED, "Non-covered service and no advance notice signed: not billable to the patient.");
 
     private final Dice dice;
+    /** Whether a denial's patient is held harmless (a contractual denial): the billers do not bill the patient. */
+    private final java.util.function.LongPredicate heldHarmless;
 
-    DemoForms(Dice dice) {
+    DemoForms(Dice dice, java.util.function.LongPredicate heldHarmless) {
         this.dice = dice;
+        this.heldHarmless = heldHarmless;
     }
 
     /**
@@ -208,7 +211,7 @@ final class DemoForms {
         }
         boolean coverage = denial.rootCause() == RootCause.ELIGIBILITY
                 || denial.rootCause() == RootCause.COORDINATION_OF_BENEFITS;
-        if (roll > (coverage ? 0.85 : 0.97)) {
+        if (roll > (coverage ? 0.85 : 0.97) && !heldHarmless.test(denial.id())) {
             // the coverage had ended, or the patient was told in advance
             return form("correctionOutcome", "PATIENT");
         }
@@ -233,9 +236,14 @@ final class DemoForms {
         if (roll < (level > 1 ? 0.3 : small ? 0.25 : 0.07)) {
             return form("appealAction", "WRITE_OFF");
         }
-        if (roll > 0.97) {
+        if (roll > 0.97 && !heldHarmless.test(denial.id())) {
             return form("appealAction", "PATIENT");
         }
+        return submittedAppeal(s, denial, level);
+    }
+
+    /** The appeal as the biller submits it: the argument of its root cause, and the clinical case where one is due. */
+    Map<String, Object> submittedAppeal(String s, DenialView denial, int level) {
         String argument = ARGUMENTS.getOrDefault(denial.rootCause(), RECONSIDERATION);
         if (level > 1) {
             argument = "Second-level appeal. The first-level decision did not address the points below. " + argument;
@@ -259,7 +267,13 @@ final class DemoForms {
             return form("writeOffDecision", "APPEAL", "writeOffReason", "Worth appealing: the notes support it.");
         }
         if (roll > 0.85) {
-            return form("writeOffDecision", "PATIENT", "writeOffReason", "The patient was told in advance and agreed to pay.");
+            Map<String, Object> form = form("writeOffDecision", "PATIENT", "writeOffReason",
+                    "The patient was told in advance and agreed to pay.");
+            if (heldHarmless.test(denial.id())) {
+                // a contractual denial: the manager overrides hold-harmless, with the waiver as the reason
+                form.put("patientBillingOverride", "The patient signed a waiver for this service before it was given.");
+            }
+            return form;
         }
         String reason = WRITE_OFF_REASONS.getOrDefault(cause, denial.appealLevel() > 0
                 ? "Upheld on appeal; not billable to the patient under the contract."

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.overturn.denial.DenialView;
+import org.overturn.denial.AppealDeadlines;
 import org.overturn.denial.Denials;
 import org.overturn.denial.WorkQueue;
 import org.overturn.parity.ParityCases;
@@ -64,8 +65,13 @@ class DemoWork {
     private final Denials denials;
     private final ParityCases parityCases;
     private final JdbcTemplate jdbc;
+    private final org.overturn.denial.HoldHarmless holdHarmless;
+    private final AppealDeadlines deadlines;
 
-    DemoWork(ProcessEngine engine, TaskWork work, Denials denials, ParityCases parityCases, JdbcTemplate jdbc) {
+    DemoWork(ProcessEngine engine, TaskWork work, Denials denials, ParityCases parityCases, JdbcTemplate jdbc,
+             org.overturn.denial.HoldHarmless holdHarmless, AppealDeadlines deadlines) {
+        this.holdHarmless = holdHarmless;
+        this.deadlines = deadlines;
         this.engine = engine;
         this.work = work;
         this.denials = denials;
@@ -98,7 +104,7 @@ class DemoWork {
 
         private final Timeline timeline;
         private final Dice dice = new Dice(SEED);
-        private final DemoForms forms = new DemoForms(dice);
+        private final DemoForms forms = new DemoForms(dice, holdHarmless::protectsPatient);
         private final DemoPayers payers;
         private final DemoStaff staff;
         private final TaskService tasks = engine.getTaskService();
@@ -114,6 +120,11 @@ class DemoWork {
         /** Appeal decisions the payer made but did not send within the follow-up period, by denial and level. */
         private final Map<String, String> unsentDecisions = new HashMap<>();
         private final Map<String, List<DemoPayers.Reply>> paymentRuns = new HashMap<>();
+        /**
+         * The denials the office takes up their regime's ladder, one per ladder: the payer upholds level 1 by a
+         * dated letter and the billers appeal level 2, so the demo shows a next level with its own clock and recipient.
+         */
+        private final Map<String, Long> ladders = new HashMap<>();
         private Instant lastLook;
         private int refused;
 
@@ -215,11 +226,14 @@ class DemoWork {
             if (key.equals(DenialLifecycle.Tasks.FOLLOW_UP_APPEAL) && dice.chance(subject, "learns decision", 0.7)) {
                 decision = unsentDecisions.remove(denialId + ":" + level);
             }
-            Map<String, Object> form = forms.of(key, subject, denial, level, today(), decision,
+            Map<String, Object> chosen = forms.of(key, subject, denial, level, today(), decision,
                     sent.get(denial.patientControlNumber()));
-            if (form == null) {
+            if (chosen == null) {
                 return;
             }
+            // a denial climbing its ladder is appealed at its next level, never written off there
+            Map<String, Object> form = key.equals(DenialLifecycle.Tasks.PREPARE_APPEAL) && level > 1
+                    && ladders.containsValue(denialId) ? forms.submittedAppeal(subject, denial, level) : chosen;
             String user = userFor(queues, denial, subject);
             try {
                 staff.as(user, () -> work.complete(taskId, form, staff.user(user)));
@@ -277,6 +291,11 @@ class DemoWork {
          */
         private void payerDecidesAppeal(DenialView denial, int level) {
             String s = denial.patientControlNumber() + "|appeal " + level;
+            if (level == 1 ? climbs(denial) : ladders.containsValue(denial.id())) {
+                decisionLetter(denial, level == 1 ? "UPHELD" : decide(denial, level),
+                        today().plusDays(dice.between(s, "days", 12, 24)), s);
+                return;
+            }
             String decision = decide(denial, level);
             double channel = dice.roll(s, "channel");
             if (channel < 0.2) {
@@ -286,6 +305,24 @@ class DemoWork {
             } else {
                 decisionLetter(denial, decision, today().plusDays(dice.between(s, "days", 12, 24)), s);
             }
+        }
+
+        /** Whether the denial is the first of its ladder (Medicare, Medicaid managed care, ERISA) to climb it. */
+        private boolean climbs(DenialView denial) {
+            String ladder = deadlines.step(denial.id()).map(step -> switch (step.regime()) {
+                case MEDICARE_AB, MEDICARE_ADVANTAGE -> "Medicare";
+                case MEDICAID_MANAGED_CARE -> "Medicaid managed care";
+                case ERISA -> "ERISA";
+                default -> null;
+            }).orElse(null);
+            // time left in the replay for the letter (up to 24 days) and the next level's appeal to go out
+            boolean timeToClimb = Duration.between(timeline.now(), until).toDays() > 45;
+            if (ladder == null || denial.part2() || ladders.containsKey(ladder) || !timeToClimb
+                    || !deadlines.hasLevelAfter(denial.id(), 1)) {
+                return false;
+            }
+            ladders.put(ladder, denial.id());
+            return true;
         }
 
         private String decide(DenialView denial, int level) {
@@ -305,10 +342,12 @@ class DemoWork {
         private void decisionLetter(DenialView denial, String decision, LocalDate arrives, String s) {
             Instant at = workingDay(arrives, 0).atTime(LocalTime.of(9, 0).plusMinutes(dice.between(s, "opened", 0, 420)))
                     .atZone(ZONE).toInstant();
+            // the payer dated the letter a few days before it arrived: the next level's window counts from then
+            LocalDate dated = arrives.minusDays(dice.between(s, "in the mail", 2, 5));
             timeline.at(at, () -> {
                 String user = billerFor(denial, s);
                 try {
-                    staff.as(user, () -> work.recordAppealDecision(denial.id(), decision, staff.user(user)));
+                    staff.as(user, () -> work.recordAppealDecision(denial.id(), decision, dated, staff.user(user)));
                 } catch (TaskProblem problem) {
                     // the follow-up came first: the biller who calls will hear it
                     unsentDecisions.put(denial.id() + ":" + Math.max(1, denial.appealLevel()), decision);

@@ -6,5 +6,6 @@
  * package-private.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "authorization", "claim", "correction", "denial", "intake", "parity", "payer", "security", "workflow", "worklist"})
+        "authorization", "claim", "correction", "denial", "intake", "parity", "payer", "regime", "security", "workflow",
+        "worklist"})
 package org.overturn.demo;

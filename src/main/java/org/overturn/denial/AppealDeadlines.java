@@ -34,6 +34,7 @@ public class AppealDeadlines {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final jakarta.persistence.EntityManager entityManager;
+    private final OverturnRates overturnRates;
 
     /** What the appeal-deadline process does when a deadline nears, is close, or passes unfiled. */
     public enum DeadlineEvent { NEAR, ESCALATED, MISSED }
@@ -47,7 +48,8 @@ public class AppealDeadlines {
 
     AppealDeadlines(DenialRepository denials, AppealRegimes regimes, AppealRecipients recipients,
                     PayerDirectory payers, Clock clock, JdbcTemplate jdbc,
-                    jakarta.persistence.EntityManager entityManager) {
+                    jakarta.persistence.EntityManager entityManager, OverturnRates overturnRates) {
+        this.overturnRates = overturnRates;
         this.jdbc = jdbc;
         this.entityManager = entityManager;
         this.denials = denials;
@@ -151,6 +153,7 @@ public class AppealDeadlines {
                 now.regime() + " has no level after " + now.level()));
         enter(denial, now.regime(), next.level(), decidedOn == null ? LocalDate.now(clock) : decidedOn,
                 payerLimit(denial.getPayerId(), next.level()));
+        reprioritise(denial);
         return describeNow(denial);
     }
 
@@ -170,7 +173,24 @@ public class AppealDeadlines {
         }
         LocalDate start = denial.getRemittanceDate() == null ? LocalDate.now(clock) : denial.getRemittanceDate();
         enter(denial, regime, 1, start, payerLimit(denial.getPayerId(), 1));
+        reprioritise(denial);
         return describeNow(denial);
+    }
+
+    /**
+     * The queue sorts on the level now worked: its days left out of its own window (the level-1 score would rank a
+     * fresh level as nearly past due, or a closing one as far off). A level with no due date keeps its score.
+     */
+    private void reprioritise(Denial denial) {
+        LocalDate due = denial.getAppealDueDate();
+        if (due == null) {
+            return;
+        }
+        LocalDate start = denial.getAppealClockStart() == null ? LocalDate.now(clock) : denial.getAppealClockStart();
+        long window = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(start, due));
+        long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(clock), due);
+        denial.reprioritise(DenialPriority.score(denial.getAmountAtRisk(), daysLeft, (int) window,
+                overturnRates.of(denial.getRootCause())));
     }
 
     private AppealStep describeNow(Denial denial) {

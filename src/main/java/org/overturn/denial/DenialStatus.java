@@ -19,10 +19,19 @@ public enum DenialStatus {
     /** A later 835 for the same claim arrived while the denial was waiting: the original process handles it. */
     FOLLOW_UP,
     /** An exact duplicate (OA-18) of a claim paid on file: nothing was lost, nothing written off. */
-    DUPLICATE_OF_PAID;
+    DUPLICATE_OF_PAID,
+    /** A recoupment (the payer taking back a payment) the practice accepts as right: closed without a write-off. */
+    RECOUPMENT_ACCEPTED,
+    /** The service was paid after all, by another payer or by a later payment found: closed without a write-off. */
+    PAID_ELSEWHERE;
 
     public boolean isClosed() {
         return this == RECOVERED || this == WRITTEN_OFF || this == PATIENT_RESPONSIBILITY || this == REVERSED
-                || this == SUPERSEDED || this == FOLLOW_UP || this == DUPLICATE_OF_PAID;
+                || this == SUPERSEDED || this == FOLLOW_UP || isNothingLost();
+    }
+
+    /** Closed with nothing lost and nothing written off: counted apart from write-offs. */
+    public boolean isNothingLost() {
+        return this == DUPLICATE_OF_PAID || this == RECOUPMENT_ACCEPTED || this == PAID_ELSEWHERE;
     }
 }

@@ -49,6 +49,18 @@ public class Denials {
         load(id).close(status, recoveredAmount, clock.instant());
     }
 
+    /** Closes with the reason its status alone does not tell; {@code reason} may be null. */
+    @Transactional
+    public void close(long id, DenialStatus status, BigDecimal recoveredAmount, String reason) {
+        load(id).close(status, recoveredAmount, reason, clock.instant());
+    }
+
+    /** Why the denial closed as it did, when that was recorded. */
+    @Transactional(readOnly = true)
+    public Optional<String> closingReason(long id) {
+        return denials.findForReading(id).map(Denial::getClosingReason);
+    }
+
     @Transactional
     public void enterAppealLevel(long id, int level) {
         load(id).enterAppealLevel(level);

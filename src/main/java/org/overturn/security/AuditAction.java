@@ -31,5 +31,7 @@ public enum AuditAction {
     /** A replacement or void 837 was written to the clearinghouse outbox. */
     CORRECTED_CLAIM_RELEASED,
     /** An authorization was entered or changed in the register, by hand, through the API or by an import. */
-    AUTHORIZATION_CHANGED
+    AUTHORIZATION_CHANGED,
+    /** A manager allowed a patient to be billed for a contractual (CO) denial the patient is held harmless for. */
+    PATIENT_BILLING_OVERRIDE
 }

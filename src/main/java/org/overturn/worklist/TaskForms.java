@@ -42,7 +42,10 @@ public class TaskForms {
             "overturn:approve-appeal", List.of(
                     new Rule("approvalComment", "appealApproved", "false", "Tell the biller what to rework")),
             "overturn:decide-write-off", List.of(
-                    new Rule("writeOffReason", "writeOffDecision", "WRITE_OFF", "Give the reason for the write-off")),
+                    new Rule("writeOffReason", "writeOffDecision", "WRITE_OFF", "Give the reason for the write-off"),
+                    new Rule("noLossReason", "writeOffDecision", "NO_LOSS", "Say why nothing was lost"),
+                    new Rule("writeOffReason", "writeOffDecision", "NO_LOSS",
+                            "Say where the payment is (payer, check or ERA trace) or which recoupment")),
             "overturn:follow-up-retro-authorization", List.of(
                     new Rule("retroAuthorizationNumber", "retroAuthorizationDecision", "APPROVED",
                             "Give the authorization number the payer approved")),

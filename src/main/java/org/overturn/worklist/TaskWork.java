@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.overturn.denial.Denials;
+import org.overturn.denial.HoldHarmless;
 import org.overturn.denial.WorkQueue;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
@@ -40,14 +41,16 @@ public class TaskWork {
     private final org.overturn.workflow.AppealDeadlineWatch watch;
     private final org.overturn.denial.DenialAuthorizations denialAuthorizations;
     private final org.overturn.authorization.AuthorizationRegister register;
+    private final HoldHarmless holdHarmless;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
              org.overturn.denial.AppealDeadlines deadlines, org.overturn.workflow.AppealDeadlineWatch watch,
              org.overturn.denial.DenialAuthorizations denialAuthorizations,
-             org.overturn.authorization.AuthorizationRegister register) {
+             org.overturn.authorization.AuthorizationRegister register, HoldHarmless holdHarmless) {
         this.denialAuthorizations = denialAuthorizations;
         this.register = register;
+        this.holdHarmless = holdHarmless;
         this.deadlines = deadlines;
         this.watch = watch;
         this.tasks = tasks;
@@ -134,12 +137,16 @@ public class TaskWork {
         Long denialId = denialIdOf(task);
         try {
             Map<String, Object> values = new HashMap<>(forms.validate(taskId, form));
+            Long heldHarmless = patientBilledDespiteHoldHarmless(taskId, task, values, user);
             // who completed it; the model keeps what that means for its tasks (who prepared, who approved)
             values.put(LAST_COMPLETED_BY, user.id());
             if (task.getAssignee() == null) {
                 tasks.claim(taskId, user.id());
             }
             tasks.complete(taskId, values);
+            if (heldHarmless != null) {
+                holdHarmless.override(heldHarmless, user.id(), values.get(PATIENT_BILLING_OVERRIDE).toString());
+            }
         } catch (TaskProblem e) {
             throw e;
         } catch (TaskAlreadyClaimedException e) {
@@ -160,6 +167,46 @@ public class TaskWork {
 
     private Long denialIdOf(Task task) {
         return tasks.getVariable(task.getId(), "denialId") instanceof Number n ? n.longValue() : null;
+    }
+
+    private static final String PATIENT_BILLING_OVERRIDE = "patientBillingOverride";
+
+    /** The outcome field of each task whose choice can bill the patient, and the value that does. */
+    private static final Map<String, String> BILLS_PATIENT = Map.of(
+            "Task_CorrectClaim", "correctionOutcome", "Task_PrepareAppeal", "appealAction",
+            "Task_DecideWriteOff", "writeOffDecision");
+
+    /**
+     * Hold-harmless: billing the patient for a contractual (CO) denial is refused unless a manager overrides it with
+     * a reason. Answers the denial whose override is to be recorded once the task is completed, else null; an
+     * override given where none is needed is refused too, so no reason is recorded for nothing.
+     */
+    private Long patientBilledDespiteHoldHarmless(String taskId, Task task, Map<String, Object> values,
+                                                  CurrentUser user) {
+        String outcome = BILLS_PATIENT.get(task.getTaskDefinitionKey());
+        boolean overridden = values.containsKey(PATIENT_BILLING_OVERRIDE);
+        if (outcome == null || !(tasks.getVariable(taskId, "denialId") instanceof Number id)) {
+            return null;
+        }
+        long denialId = id.longValue();
+        boolean billsPatient = "PATIENT".equals(String.valueOf(values.get(outcome)));
+        if (!billsPatient || !holdHarmless.protectsPatient(denialId)) {
+            if (overridden) {
+                throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form", Map.of(
+                        PATIENT_BILLING_OVERRIDE, "Only for billing the patient for a contractual (CO) denial"));
+            }
+            return null;
+        }
+        if (!overridden) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form", Map.of(outcome,
+                    "A contractual (CO) denial is not billable to the patient (hold-harmless); a manager may "
+                            + "override it with a reason"));
+        }
+        if (!user.isManagerOrAdmin()) {
+            throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form", Map.of(
+                    PATIENT_BILLING_OVERRIDE, "Only a manager may override the hold-harmless rule"));
+        }
+        return denialId;
     }
 
     public void recordAppealDecision(long denialId, String decision, CurrentUser user) {

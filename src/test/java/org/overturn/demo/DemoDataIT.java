@@ -418,6 +418,37 @@ class DemoDataIT {
     }
 
     @Test
+    void walksAMedicareAndAnErisaDenialUpTwoLevels() {
+        TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
+        // the Medicaid managed-care walker is chosen too, but its level-2 appeal is not yet sent by the replay's end
+        for (String regimes : List.of("'MEDICARE_AB', 'MEDICARE_ADVANTAGE'", "'ERISA'")) {
+            // level 1 upheld by a letter, level 2 appealed: the ladder climbed
+            List<Long> climbed = jdbc.queryForList("""
+                    select d.id from denial d
+                     where d.appeal_regime in (%s) and d.appeal_step >= 2
+                       and exists (select 1 from appeal a where a.denial_id = d.id and a.level = 1 and a.outcome = 'UPHELD')
+                       and exists (select 1 from appeal a where a.denial_id = d.id and a.level = 2)
+                     order by d.id""".formatted(regimes), Long.class);
+            assertThat(climbed).as("denials of %s that climbed to level 2", regimes).isNotEmpty();
+            long id = climbed.get(0);
+            Map<String, Object> denial = jdbc.queryForMap("""
+                    select d.appeal_step, d.appeal_clock_start, d.appeal_due_date, d.appeal_recipient,
+                           (select cast(max(a.decided_at) as date) from appeal a
+                             where a.denial_id = d.id and a.level = d.appeal_step - 1) as letter_recorded
+                      from denial d where d.id = ?""", id);
+            LocalDate clockStart = ((java.sql.Date) denial.get("appeal_clock_start")).toLocalDate();
+            assertThat(clockStart).as("the decision letter's own date, before the day it was recorded")
+                    .isBefore(((java.sql.Date) denial.get("letter_recorded")).toLocalDate());
+            JsonNode appeal = rest.getForObject("/api/denials/" + id, JsonNode.class).get("appeal");
+            assertThat(appeal.get("level").asInt()).isEqualTo(((Number) denial.get("appeal_step")).intValue());
+            assertThat(appeal.get("levelName").asText()).isNotBlank().doesNotStartWith("Appeal level");
+            assertThat(appeal.get("recipient").asText()).isNotBlank().isEqualTo(denial.get("appeal_recipient"));
+            assertThat(LocalDate.parse(appeal.get("dueOn").asText())).isAfter(clockStart)
+                    .isEqualTo(((java.sql.Date) denial.get("appeal_due_date")).toLocalDate());
+        }
+    }
+
+    @Test
     void aTimelyFilingDenialOfAClaimSentInTimeShowsThePayersAcceptanceAsProof() {
         TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
         List<Long> ids = jdbc.queryForList("""

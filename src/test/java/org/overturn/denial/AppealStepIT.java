@@ -46,6 +46,10 @@ class AppealStepIT {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
+    OverturnRates overturnRates;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -143,6 +147,26 @@ class AppealStepIT {
         assertThat(dispute).isEqualTo(new AppealStep(AppealRegime.PROVIDER_DISPUTE, 1, "Provider dispute",
                 REMITTED.plusDays(45), "CIGNA appeals"));
         assertThat(appeal(denial).get("regime").asText()).isEqualTo("PROVIDER_DISPUTE");
+    }
+
+    @Test
+    void raisingTheLevelRanksTheDenialByTheNewLevelsDueDate() {
+        long denial = denial("NOVITAS SOLUTIONS", "MB", "CAS*CO*50*150", "150");
+        int levelOne = priority(denial);
+        LocalDate today = LocalDate.now(clock);
+        // the redetermination decided 170 days ago: the reconsideration (180 days plus 5 for the mail) is due in 15
+        AppealStep reconsideration = deadlines.raise(denial, today.minusDays(170));
+
+        assertThat(reconsideration.dueOn()).isEqualTo(today.plusDays(15));
+        int levelTwo = priority(denial);
+        assertThat(levelTwo).isEqualTo(DenialPriority.score(new java.math.BigDecimal("150.00"), 15, 185,
+                overturnRates.of(RootCause.MEDICAL_NECESSITY)));
+        assertThat(levelTwo).as("level 1 ran out long ago (a sunk score); level 2 is due in 15 days")
+                .isGreaterThan(levelOne + 20);
+    }
+
+    private int priority(long denial) {
+        return jdbc.queryForObject("select priority from denial where id = ?", Integer.class, denial);
     }
 
     @Test

@@ -184,7 +184,9 @@ class AppealPathIT {
 
     @Test
     void billsThePatientWhenTheAppealPreparerFindsThePatientOwes() {
-        Denied denial = scenario.denial(medicalNecessity(LifecycleScenario.newClaim(), "400.00"));
+        // OA, not CO: a contractual denial is never the patient's without a manager's override (HoldHarmlessIT)
+        Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "OA", "50", "400.00")
+                .procedure("90837"));
 
         scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "PATIENT");
 

@@ -126,7 +126,9 @@ class CorrectionPathIT {
 
     @Test
     void passesToThePatientWhenTheBillerSaysThePatientOwes() {
-        Denied denial = scenario.denial(missingInformation(LifecycleScenario.newClaim()));
+        // OA, not CO: a contractual denial is never the patient's without a manager's override (HoldHarmlessIT)
+        Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "OA", "16", "180.00")
+                .procedure("90791"));
 
         scenario.complete(denial, Tasks.CORRECT_CLAIM, "correctionOutcome", "PATIENT");
 

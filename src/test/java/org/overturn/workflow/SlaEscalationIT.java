@@ -135,7 +135,8 @@ class SlaEscalationIT {
             }
             case Tasks.DECIDE_WRITE_OFF -> scenario.denial(Era835.denial(claim, "CO", "202", "150.00"));
             case Tasks.BILL_PATIENT -> {
-                Denied denial = appealable(claim, "400.00");
+                // OA: billable to the patient without a hold-harmless override
+                Denied denial = scenario.denial(Era835.denial(claim, "OA", "50", "400.00").procedure("90837"));
                 scenario.complete(denial, Tasks.PREPARE_APPEAL, "appealAction", "PATIENT");
                 yield denial;
             }

@@ -33,6 +33,8 @@ class WorkPathsIT {
         assertThat(duplicate.process()).hasPassed(Tasks.MATCH_PAID_ORIGINAL, "Gateway_PaidOriginalFound",
                 "Task_CloseAsDuplicate", "End_ClosedAsDuplicate").hasNotPassed(Tasks.DECIDE_WRITE_OFF).isEnded();
         assertThat(scenario.status(duplicate.id())).isEqualTo("DUPLICATE_OF_PAID");
+        assertThat(jdbc.queryForObject("select closing_reason from denial where id = ?", String.class, duplicate.id()))
+                .isEqualTo("PAID_ORIGINAL_MATCHED");
     }
 
     @Test

@@ -35,7 +35,9 @@ class WriteOffAndTimelyFilingIT {
     void managerCanBillThePatientInsteadOfWritingOff() {
         Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "202", "150.00"));
 
-        scenario.complete(denial, Tasks.DECIDE_WRITE_OFF, "writeOffDecision", "PATIENT");
+        // CO-202 is contractual: the manager overrides hold-harmless with the reason (see HoldHarmlessIT)
+        scenario.complete(denial, Tasks.DECIDE_WRITE_OFF, "writeOffDecision", "PATIENT",
+                "patientBillingOverride", "The patient signed a waiver for this service before it was given.");
         scenario.complete(denial, Tasks.BILL_PATIENT, "statementReference", "ACCT-88123");
 
         assertThat(denial.process()).hasPassed("Gateway_WriteOffDecision", "End_PassedToPatient").isEnded();

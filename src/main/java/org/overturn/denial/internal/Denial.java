@@ -54,6 +54,7 @@ public class Denial {
     private int appealLevel;
     private BigDecimal recoveredAmount;
     private Instant closedAt;
+    private String closingReason;
     private Long followsDenialId;
     private String appealRegime;
     private Integer appealStep;
@@ -110,6 +111,12 @@ public class Denial {
     }
 
     public void close(DenialStatus status, BigDecimal recoveredAmount, Instant at) {
+        close(status, recoveredAmount, null, at);
+    }
+
+    /** Closes with the reason its status alone does not tell (e.g. which payment made a denial "nothing lost"). */
+    public void close(DenialStatus status, BigDecimal recoveredAmount, String reason, Instant at) {
+        this.closingReason = reason;
         this.status = status;
         this.recoveredAmount = recoveredAmount;
         this.closedAt = at;
@@ -154,6 +161,7 @@ public class Denial {
     public int getAppealLevel() { return appealLevel; }
     public BigDecimal getRecoveredAmount() { return recoveredAmount; }
     public Instant getClosedAt() { return closedAt; }
+    public String getClosingReason() { return closingReason; }
     public Long getFollowsDenialId() { return followsDenialId; }
     public String getAppealRegime() { return appealRegime; }
     public Integer getAppealStep() { return appealStep; }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Closes the denial in the state the end event names (input parameter {@code closingStatus}). A recovery
  * records what the payer paid when an 835 said so, else the amount that was at risk (a biller's "paid"),
- * and an appeal that was out counts as overturned.
+ * and an appeal that was out counts as overturned. An optional input {@code closingReason} records why (which
+ * payment made a denial "nothing lost").
  */
 @Component("closeDenial")
 class CloseDenial implements JavaDelegate {
@@ -38,7 +39,7 @@ class CloseDenial implements JavaDelegate {
                         Appeals.Outcome.OVERTURNED);
             }
         }
-        denials.close(denialId, status, recovered);
+        denials.close(denialId, status, recovered, ProcessVariables.stringOf(execution, "closingReason"));
     }
 
     private static BigDecimal recoveredAmount(DelegateExecution execution) {

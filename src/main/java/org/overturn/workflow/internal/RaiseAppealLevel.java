@@ -42,6 +42,8 @@ class RaiseAppealLevel implements JavaDelegate {
         execution.setVariable(APPEAL_LEVEL, step.level());
         execution.setVariable(APPEAL_SENT, false);
         execution.setVariable(APPEAL_DECIDED_ON, null);
+        // the next level's tasks are ranked by its own due date, not the level before's
+        denials.find(denialId).ifPresent(d -> execution.setVariable(PRIORITY, d.priority()));
         denials.moveTo(denialId, DenialStatus.OPEN);
         watch.watch(denialId, step.level(), step.dueOn());
     }
