@@ -29,21 +29,21 @@ class CloseDenialTest {
     void recordsWhatThe835PaidAsTheRecoveredAmount() {
         delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "PAID", "answerPaid", "385.10"))));
 
-        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("385.10")));
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("385.10")), isNull());
     }
 
     @Test
     void recordsTheAmountAtRiskWhenNo835SaidHowMuchWasPaid() {
         delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of())));
 
-        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")));
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")), isNull());
     }
 
     @Test
     void ignoresAnEarlierDeniedAnswerWhenABillerSaysPaid() {
         delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "DENIED", "answerPaid", "0.00"))));
 
-        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")));
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")), isNull());
     }
 
     @Test
@@ -53,7 +53,7 @@ class CloseDenialTest {
 
         delegate.execute(FakeExecution.with(older));
 
-        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("0.30")));
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("0.30")), isNull());
     }
 
     @Test
@@ -71,10 +71,18 @@ class CloseDenialTest {
     }
 
     @Test
+    void closesWithNothingLostGivingItsReasonAndNoRecoveredAmount() {
+        delegate.execute(FakeExecution.with(variables("PAID_ELSEWHERE",
+                Map.of("closingReason", "PAID_BY_OTHER_PAYER"))));
+
+        verify(denials).close(eq(7L), eq(DenialStatus.PAID_ELSEWHERE), isNull(), eq("PAID_BY_OTHER_PAYER"));
+    }
+
+    @Test
     void closesAWriteOffWithoutARecoveredAmountOrAnAppealDecision() {
         delegate.execute(FakeExecution.with(variables("WRITTEN_OFF", Map.of("appealSent", true))));
 
-        verify(denials).close(eq(7L), eq(DenialStatus.WRITTEN_OFF), isNull());
+        verify(denials).close(eq(7L), eq(DenialStatus.WRITTEN_OFF), isNull(), isNull());
         verify(appeals, never()).recordDecision(anyLong(), anyInt(), any());
     }
 
