@@ -1,6 +1,5 @@
 package org.overturn.letters;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.overturn.regime.AppealRegime;
 
 /**
@@ -43,16 +45,13 @@ final class AppealCitations {
             throw new IllegalStateException(RESOURCE + " is missing");
         }
         List<Citation> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.readLine();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = fields(line);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                .setFormat(format).get()) {
+            for (CSVRecord cells : parser) {
                 if (cells.size() != 5) {
-                    throw new IllegalStateException(RESOURCE + ": " + cells.size() + " fields in " + line);
+                    throw new IllegalStateException(RESOURCE + ": " + cells.size() + " fields on line "
+                            + parser.getCurrentLineNumber());
                 }
                 rows.add(new Citation(AppealRegime.valueOf(cells.get(0)), Integer.parseInt(cells.get(1)),
                         cells.get(2), cells.get(3), Integer.parseInt(cells.get(4))));
@@ -61,28 +60,5 @@ final class AppealCitations {
             throw new UncheckedIOException(RESOURCE, e);
         }
         return List.copyOf(rows);
-    }
-
-    /** One CSV line: quoted fields may hold commas and doubled quotes (the file has no line breaks in a field). */
-    static List<String> fields(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == ',' && !quoted) {
-                cells.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        cells.add(field.toString());
-        return cells;
     }
 }

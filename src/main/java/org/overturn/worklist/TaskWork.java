@@ -2,24 +2,33 @@ package org.overturn.worklist;
 
 import static org.overturn.workflow.DenialLifecycle.Variables.LAST_COMPLETED_BY;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.overturn.authorization.AuthorizationRegister;
+import org.overturn.denial.AppealDeadlines;
+import org.overturn.denial.AppealStep;
+import org.overturn.denial.DenialAuthorizations;
 import org.overturn.denial.Denials;
 import org.overturn.denial.HoldHarmless;
 import org.overturn.denial.WorkQueue;
+import org.overturn.regime.AppealRegime;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.DenialAccess;
+import org.overturn.workflow.AppealDeadlineWatch;
 import org.overturn.workflow.PayerAnswers;
 import org.overturn.workflow.ProcessesOfDenials;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Working the tasks of the queues: claiming (one or several), releasing and completing with the form checked on the
@@ -37,17 +46,17 @@ public class TaskWork {
     private final ProcessesOfDenials processesOfDenials;
     private final DenialAccess access;
     private final AuditTrail audit;
-    private final org.overturn.denial.AppealDeadlines deadlines;
-    private final org.overturn.workflow.AppealDeadlineWatch watch;
-    private final org.overturn.denial.DenialAuthorizations denialAuthorizations;
-    private final org.overturn.authorization.AuthorizationRegister register;
+    private final AppealDeadlines deadlines;
+    private final AppealDeadlineWatch watch;
+    private final DenialAuthorizations denialAuthorizations;
+    private final AuthorizationRegister register;
     private final HoldHarmless holdHarmless;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
-             org.overturn.denial.AppealDeadlines deadlines, org.overturn.workflow.AppealDeadlineWatch watch,
-             org.overturn.denial.DenialAuthorizations denialAuthorizations,
-             org.overturn.authorization.AuthorizationRegister register, HoldHarmless holdHarmless) {
+             AppealDeadlines deadlines, AppealDeadlineWatch watch,
+             DenialAuthorizations denialAuthorizations,
+             AuthorizationRegister register, HoldHarmless holdHarmless) {
         this.denialAuthorizations = denialAuthorizations;
         this.register = register;
         this.holdHarmless = holdHarmless;
@@ -69,7 +78,7 @@ public class TaskWork {
 
     public BulkClaim claimAll(Collection<String> taskIds, CurrentUser user) {
         int claimed = 0;
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (String taskId : new java.util.LinkedHashSet<>(taskIds)) {
             try {
                 claim(taskId, user);
@@ -214,7 +223,7 @@ public class TaskWork {
     }
 
     /** With the decision letter's date (not in the future), from which the next level's window counts. */
-    public void recordAppealDecision(long denialId, String decision, java.time.LocalDate decidedOn,
+    public void recordAppealDecision(long denialId, String decision, LocalDate decidedOn,
                                      CurrentUser user) {
         if (!user.canWork(WorkQueue.APPEALS)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue record decisions");
@@ -223,7 +232,7 @@ public class TaskWork {
             throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
                     Map.of("decision", "Decision: choose OVERTURNED or UPHELD"));
         }
-        if (decidedOn != null && decidedOn.isAfter(java.time.LocalDate.now())) {
+        if (decidedOn != null && decidedOn.isAfter(LocalDate.now())) {
             throw new TaskProblem(TaskProblem.Kind.INVALID, "Please correct the form",
                     Map.of("decidedOn", "Decision letter date: not after today"));
         }
@@ -241,13 +250,13 @@ public class TaskWork {
      * payer gave, which the claim is rebilled with) or DENIED (the denial goes to appeal). Members of the
      * authorizations queue record it.
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public void recordRetroAuthorizationDecision(long denialId, String decision, String number, CurrentUser user) {
         if (!user.canWork(WorkQueue.AUTHORIZATIONS)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN,
                     "Only members of the authorizations queue record authorization decisions");
         }
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (!"APPROVED".equals(decision) && !"DENIED".equals(decision)) {
             errors.put("decision", "Decision: choose APPROVED or DENIED");
         }
@@ -281,8 +290,8 @@ public class TaskWork {
      * Takes an appealable denial down another route before its first appeal goes out (a network provider's
      * contractual dispute instead of the member's appeal, or back): level 1 of that regime, its own deadline watched.
      */
-    @org.springframework.transaction.annotation.Transactional
-    public org.overturn.denial.AppealStep routeAppeal(long denialId, org.overturn.regime.AppealRegime regime,
+    @Transactional
+    public AppealStep routeAppeal(long denialId, AppealRegime regime,
                                                       CurrentUser user) {
         if (!user.canWork(WorkQueue.APPEALS)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the appeals queue choose an appeal route");
@@ -294,7 +303,7 @@ public class TaskWork {
         denials.find(denialId)
                 .orElseThrow(() -> new TaskProblem(TaskProblem.Kind.NOT_FOUND, "No denial " + denialId));
         access.requireFull(user, denialId);
-        org.overturn.denial.AppealStep step;
+        AppealStep step;
         try {
             step = deadlines.route(denialId, regime);
         } catch (IllegalStateException e) {

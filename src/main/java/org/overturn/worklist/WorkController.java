@@ -1,7 +1,10 @@
 package org.overturn.worklist;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.overturn.denial.AppealStep;
+import org.overturn.regime.AppealRegime;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
@@ -79,7 +82,7 @@ class WorkController {
         return ResponseEntity.noContent().build();
     }
 
-    record AppealDecision(String decision, java.time.LocalDate decidedOn) {
+    record AppealDecision(String decision, LocalDate decidedOn) {
     }
 
     /**
@@ -106,7 +109,7 @@ class WorkController {
         return ResponseEntity.noContent().build();
     }
 
-    record AppealRoute(org.overturn.regime.AppealRegime regime) {
+    record AppealRoute(AppealRegime regime) {
     }
 
     /**
@@ -114,7 +117,7 @@ class WorkController {
      * (a network provider's contractual dispute) instead of the member's appeal; answers the new appeal step.
      */
     @PostMapping("/denials/{id}/appeal-route")
-    org.overturn.denial.AppealStep appealRoute(@PathVariable long id, @RequestBody AppealRoute body,
+    AppealStep appealRoute(@PathVariable long id, @RequestBody AppealRoute body,
                                                Authentication user) {
         return taskWork.routeAppeal(id, body == null ? null : body.regime(), CurrentUser.of(user));
     }
