@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
  * The parity law as data, each row next to its source: {@value #CITATIONS} (every provision the product cites, its
  * URL, the year it was read, and whether it is enforced: the 2024 final rule's new provisions are marked
  * NOT_ENFORCED after the Departments' statement of May 15, 2025, and no letter leans on them) and {@value #REGIMES}
- * (per {@link ParityRegime}: whether parity applies, the law a letter names, its citations and the regulators a
- * complaint goes to).
+ * (per {@link ParityRegime}: whether parity applies, the law a letter names, its citations, the provisions under
+ * non-enforcement it names as not relied on, and the regulators a complaint goes to).
  */
 public final class ParityLaw {
 
@@ -43,7 +43,7 @@ public final class ParityLaw {
      * @param family  the decision table's plan family: COMMERCIAL (MHPAEA), MEDICAID (subpart K) or NONE
      */
     public record RegimeRule(ParityRegime regime, String applies, String family, String law, List<Citation> citations,
-                             List<String> regulators, String reason, String source) {
+                             List<Citation> notRelied, List<String> regulators, String reason, String source) {
 
         public boolean applicable() {
             return "YES".equals(applies);
@@ -63,14 +63,8 @@ public final class ParityLaw {
         }
         for (CSVRecord row : read(REGIMES)) {
             ParityRegime regime = ParityRegime.valueOf(row.get("regime"));
-            List<Citation> cited = words(row.get("citations")).stream().map(id -> {
-                Citation citation = citations.get(id);
-                if (citation == null) {
-                    throw new IllegalStateException(REGIMES + ": " + regime + " cites unknown " + id);
-                }
-                return citation;
-            }).toList();
-            regimes.put(regime, new RegimeRule(regime, row.get("applies"), row.get("family"), row.get("law"), cited,
+            regimes.put(regime, new RegimeRule(regime, row.get("applies"), row.get("family"), row.get("law"),
+                    cited(regime, row.get("citations")), cited(regime, row.get("not_relied")),
                     words(row.get("regulators")), row.get("reason"), row.get("source")));
         }
         for (ParityRegime regime : ParityRegime.values()) {
@@ -98,6 +92,16 @@ public final class ParityLaw {
 
     public List<Citation> citations() {
         return List.copyOf(citations.values());
+    }
+
+    private List<Citation> cited(ParityRegime regime, String ids) {
+        return words(ids).stream().map(id -> {
+            Citation citation = citations.get(id);
+            if (citation == null) {
+                throw new IllegalStateException(REGIMES + ": " + regime + " cites unknown " + id);
+            }
+            return citation;
+        }).toList();
     }
 
     private static List<String> words(String text) {

@@ -85,10 +85,7 @@ public class ParityLetters implements AppealParity {
         List<String> cited = rule.citations().stream()
                 .filter(c -> c.enforcement() == ParityLaw.Enforcement.IN_FORCE).map(ParityLaw.Citation::forLetter)
                 .toList();
-        List<String> notRelied = rule.family().equals("COMMERCIAL")
-                ? law.citations().stream().filter(c -> c.enforcement() == ParityLaw.Enforcement.NOT_ENFORCED)
-                        .map(c -> c.citation() + ": " + c.note()).toList()
-                : List.of();
+        List<String> notRelied = rule.notRelied().stream().map(c -> c.citation() + ": " + c.note()).toList();
         return new Law(rule.law(), cited, notRelied);
     }
 

@@ -127,6 +127,12 @@ class ParityRegimeTest {
         // no regime rests a letter on a provision under non-enforcement
         assertThat(Stream.of(ParityRegime.values()).flatMap(r -> law.rule(r).citations().stream()))
                 .allSatisfy(c -> assertThat(c.enforcement()).isEqualTo(ParityLaw.Enforcement.IN_FORCE));
+        // what a letter names as left aside is exactly what is under non-enforcement
+        assertThat(Stream.of(ParityRegime.values()).flatMap(r -> law.rule(r).notRelied().stream()))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.enforcement())
+                        .isEqualTo(ParityLaw.Enforcement.NOT_ENFORCED));
+        assertThat(law.rule(ParityRegime.ERISA_SELF_FUNDED).notRelied()).extracting(ParityLaw.Citation::id)
+                .contains("CFR_2590_712_1");
     }
 
     @Test
