@@ -105,6 +105,15 @@ class ParityController {
         }
     }
 
+    /** The patient revoked the authorization: later letters go out in the practice's own name. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/denials/{id}/parity/authorizations")
+    ResponseEntity<Void> revoke(@PathVariable long id, Authentication authentication) {
+        CurrentUser user = specialist(authentication);
+        readable(id, user);
+        authorizations.revoke(id);
+        return ResponseEntity.noContent().build();
+    }
+
     /** Records that the plan corrected the limitation (reprocessed the claim or changed its rule). */
     @PostMapping("/denials/{id}/parity/corrected")
     ResponseEntity<?> corrected(@PathVariable long id, @RequestBody Map<String, String> body,

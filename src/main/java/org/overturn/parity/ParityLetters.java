@@ -107,7 +107,9 @@ public class ParityLetters implements AppealParity {
 
     private LetterFacts.Parity facts(long denialId, LocalDate responseDue, boolean complaint) {
         var denial = denials.find(denialId).orElseThrow();
-        ScreenResult result = screen.resultOf(denialId).orElseGet(() -> screen.screen(denialId));
+        // a screen that asked for the regime runs again, so its question never reaches a letter
+        ScreenResult result = screen.resultOf(denialId).filter(r -> !r.asksForRegime())
+                .orElseGet(() -> screen.screen(denialId));
         var parityCase = cases.caseOf(denialId);
         ParityFacts payer = payerFacts.of(denial.payerId());
         // the regime as the directory says it now: a fact filled in since the screen counts

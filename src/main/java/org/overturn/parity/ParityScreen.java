@@ -155,6 +155,9 @@ public class ParityScreen {
                 """, denialId, decision.regime(), decision.limitation(), decision.risk().name(),
                 truncate(decision.reason()), denial.planType(), level.name(), Timestamp.from(now), regime.name(),
                 signal.name());
+        // a case opened while the regime was unknown takes the regime the directory now tells
+        jdbc.update("update parity_case set plan_regime = ? where denial_id = ? and plan_regime = 'UNKNOWN'",
+                regime.name(), denialId);
         return resultOf(denialId).orElseThrow();
     }
 

@@ -59,6 +59,8 @@ class ParityRegimeIT {
     ParityLetters parityLetters;
     @Autowired
     Letters letters;
+    @Autowired
+    ParityScreen parityScreen;
 
     long erisa;
     long managedCare;
@@ -117,25 +119,48 @@ class ParityRegimeIT {
 
         assertThat(screen.get("planRegime").asText()).isEqualTo("UNKNOWN");
         assertThat(screen.get("reason").asText()).startsWith("Parity regime unknown: enter in the payer directory");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> parityLetters.renderRequest(undescribed,
+                LocalDate.now().plusDays(30), "parity"))).hasMessageStartingWith("Parity regime unknown");
+
+        // the office fills in the fields asked for: the screen runs again, and the case takes the regime
+        org.awaitility.Awaitility.await("the undescribed plan's case").atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("select count(*) from parity_case where denial_id = ?", Integer.class,
+                        undescribed), n -> n > 0);
+        directory.routeAppeals("REGIME-UNKNOWN", new PayerAppealTerms(PlanFunding.EMPLOYER_GROUP, false, null), "test");
+        facts.save(new ParityFacts("REGIME-UNKNOWN", Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN,
+                Funding.FULLY_INSURED, "PA"), "test");
+        var rescreened = parityScreen.screen(undescribed);
+
+        assertThat(rescreened.planRegime()).isEqualTo(ParityRegime.ERISA_FULLY_INSURED);
+        assertThat(rescreened.reason()).doesNotStartWith("Parity regime unknown");
+        assertThat(jdbc.queryForObject("select plan_regime from parity_case where denial_id = ?", String.class,
+                undescribed)).isEqualTo("ERISA_FULLY_INSURED");
+        assertThat(parityScreen.screen(undescribed).screenedAt()).as("a known regime is screened once")
+                .isEqualTo(rescreened.screenedAt());
     }
 
     @Test
     void lettersGoUnderThePlansRegimeAndTheStandingOnFile() throws IOException {
         String own = text(parityLetters.renderRequest(erisa, LocalDate.now().plusDays(30), "parity").id());
         var refused = send(HttpMethod.POST, "/api/denials/" + erisa + "/parity/authorizations",
-                Map.of("signedBy", "Marisol Rivera", "signedOn", "2026-03-01", "scope", "REQUEST_AND_COMPLAINT"));
+                Map.of("signedBy", "Ana Rivera, parent", "signedOn", "2026-03-01", "scope", "REQUEST_AND_COMPLAINT"));
         var recorded = send(HttpMethod.POST, "/api/denials/" + erisa + "/parity/authorizations",
-                Map.of("signedBy", "Marisol Rivera", "signedOn", "2026-03-01", "scope", "REQUEST_AND_COMPLAINT",
+                Map.of("signedBy", "Ana Rivera, parent", "signedOn", "2026-03-01", "scope", "REQUEST_AND_COMPLAINT",
                         "document", "Authorized representative form, scan 2026-03-01"));
         String represented = text(parityLetters.renderRequest(erisa, LocalDate.now().plusDays(30), "parity").id());
         String subpartK = text(parityLetters.renderRequest(managedCare, LocalDate.now().plusDays(30), "parity").id());
+        var revoked = send(HttpMethod.DELETE, "/api/denials/" + erisa + "/parity/authorizations", Map.of());
+        String afterRevocation = text(parityLetters.renderRequest(erisa, LocalDate.now().plusDays(30), "parity")
+                .id());
 
         assertThat(own).contains("in our own name", "29 U.S.C. 1185a(a)(8)", "29 CFR 2590.712",
                 "Attn: Provider Relations and Appeals").doesNotContain("438.910");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(represented).contains("as our patient's authorized representative", "Marisol Rivera",
+        assertThat(represented).contains("as our patient's authorized representative", "Ana Rivera, parent",
                 "Attn: Plan Administrator");
+        assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(afterRevocation).contains("in our own name").doesNotContain("Ana Rivera, parent");
         assertThat(subpartK).contains("42 CFR 438.900 ff.", "42 CFR 438.910").doesNotContain("2590.712");
         assertThat(parityLetters.regulatorOf(managedCare)).contains("Medicaid agency");
         assertThat(parityLetters.regulatorOf(erisa)).contains("Employee Benefits Security Administration");
