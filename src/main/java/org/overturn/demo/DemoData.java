@@ -20,6 +20,7 @@ import org.overturn.intake.IntakeDoors;
 import org.overturn.parity.ParityFacts;
 import org.overturn.parity.PayerParityFacts;
 import org.overturn.payer.PayerAppealTerms;
+import org.overturn.payer.PlanFunding;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PayerEdits;
 import org.slf4j.Logger;
@@ -124,6 +125,7 @@ class DemoData {
         }
         deliveries.addAll(submissions.deliveries(sent.values()));
         enterManagedCarePlans();
+        enterParityFacts();
         DemoWork.Summary done = work.replay(deliveries, billed, sent, now, this::deliver);
         int registered = authorizations.enter(today);
         log.info("Demo data: {} authorizations entered in the register", registered);
@@ -148,6 +150,30 @@ class DemoData {
             payerDirectory.appealLimitDays(p.payerId(), p.name(), p.planType().filingIndicator());
             payerDirectory.routeAppeals(p.payerId(), new PayerAppealTerms(null, true, null), "demo");
         });
+    }
+
+    /**
+     * What the office knows of its commercial plans before their first remittance, so each denial is screened under
+     * its plan's parity regime (issue 18): all four are employer plans; Keystone Peak and Allegheny Mutual are
+     * self-funded (ERISA, EBSA), Trillium Choice and Harborview insured (EBSA and the Pennsylvania insurance
+     * department). The state's fee-for-service program needs nothing: without the managed-care flag it is screened
+     * as fee-for-service, where 42 CFR 438 subpart K does not reach.
+     */
+    private void enterParityFacts() {
+        for (Payer p : Payer.catalog()) {
+            if (!p.planType().name().startsWith("COMMERCIAL")) {
+                continue;
+            }
+            payerDirectory.appealLimitDays(p.payerId(), p.name(), p.planType().filingIndicator());
+            var terms = payerDirectory.appealTerms(p.payerId());
+            payerDirectory.routeAppeals(p.payerId(), new PayerAppealTerms(PlanFunding.EMPLOYER_GROUP,
+                    terms.medicaidManagedCare(), terms.providerDisputeDays(), terms.correctedClaimClock()), "demo");
+            boolean selfFunded = p.payerId().equals("KPH01") || p.payerId().equals("AMI22");
+            parityFacts.save(new ParityFacts(p.payerId(), ParityFacts.Answer.NO, ParityFacts.Answer.NO,
+                    ParityFacts.Answer.NO, selfFunded ? ParityFacts.Funding.SELF_FUNDED_ERISA
+                    : ParityFacts.Funding.FULLY_INSURED, p.state(), ParityFacts.Answer.NO, ParityFacts.Answer.NO,
+                    ParityFacts.Answer.NO, ParityFacts.Answer.NO, null, null, null, null, List.of()), "demo");
+        }
     }
 
     /** A payment run's 835, delivered early the day after the payer produced it (two days before it pays). */

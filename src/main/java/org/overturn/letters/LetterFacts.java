@@ -109,11 +109,28 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
     /**
      * A parity case, for the request for the plan's comparative analysis and the complaint to its regulator;
      * null in other letters.
+     *
+     * @param citations     the provisions the letter rests on, each with its source (parity's citation data)
+     * @param notRelied     provisions the letter deliberately does not lean on (the 2024 rule under non-enforcement)
+     * @param representative true when the patient's authorization is on file and the practice writes as the patient's
+     *                      authorized representative; false: the practice writes in its own name
+     * @param authorization who signed the authorization, when, its scope and document; null without one
      */
     public record Parity(String regime, String regimeLaw, String limitation, String limitationLabel, String risk,
                          String reason, String levelOfCare, String requestSentOn, String responseDue,
                          String responseSummary, String regulatorName, List<String> regulatorAddress,
-                         String regulatorHowToFile, List<String> evidence) {
+                         String regulatorHowToFile, List<String> evidence, List<String> citations,
+                         List<String> notRelied, boolean representative, String authorization) {
+
+        /** Without citations or standing (the practice writing in its own name). */
+        public Parity(String regime, String regimeLaw, String limitation, String limitationLabel, String risk,
+                      String reason, String levelOfCare, String requestSentOn, String responseDue,
+                      String responseSummary, String regulatorName, List<String> regulatorAddress,
+                      String regulatorHowToFile, List<String> evidence) {
+            this(regime, regimeLaw, limitation, limitationLabel, risk, reason, levelOfCare, requestSentOn, responseDue,
+                    responseSummary, regulatorName, regulatorAddress, regulatorHowToFile, evidence, List.of(),
+                    List.of(), false, null);
+        }
     }
 
     /**

@@ -31,13 +31,14 @@ public class ParityCases {
                              String decisionReason, Instant requestSentAt, LocalDate responseDue,
                              Instant responseReceivedAt, String responseSummary, String regulator,
                              LocalDate complaintFiledOn, String complaintReference, String outcome, Instant openedAt,
-                             Instant closedAt) {
+                             Instant closedAt, String planRegime, String analysisAssessment, LocalDate correctedOn,
+                             String correctionNote) {
 
         /** What a user without Part 2 access sees of a Part 2 denial's case: that it is there, its status and dates. */
         public ParityCase redacted() {
             return new ParityCase(id, denialId, null, null, null, DenialAccess.RESTRICTED, risk, status, null, null,
                     requestSentAt, responseDue, responseReceivedAt, null, null, complaintFiledOn, null, null, openedAt,
-                    closedAt);
+                    closedAt, null, analysisAssessment, correctedOn, null);
         }
 
         /** Confirmed by a specialist and not dismissed: the appeal letter argues parity too. */
@@ -69,10 +70,10 @@ public class ParityCases {
         }
         DenialView denial = denials.find(screen.denialId()).orElseThrow();
         jdbc.update("""
-                insert into parity_case (denial_id, payer_id, regime, limitation, risk, status, opened_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (denial_id) do nothing
+                insert into parity_case (denial_id, payer_id, regime, limitation, risk, status, opened_at, plan_regime)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (denial_id) do nothing
                 """, denial.id(), denial.payerId(), screen.regime(), screen.limitation(), screen.risk().name(),
-                Status.IN_REVIEW.name(), Timestamp.from(clock.instant()));
+                Status.IN_REVIEW.name(), Timestamp.from(clock.instant()), screen.planRegime().name());
         String process = runtime.createProcessInstanceByKey(ParityEscalation.PROCESS_KEY)
                 .businessKey(String.valueOf(denial.id()))
                 .setVariables(Map.of("denialId", denial.id(), "priority", 50, "parityLimitation", screen.limitation(),
@@ -118,19 +119,43 @@ public class ParityCases {
                 denialId);
     }
 
+    /** The specialist found the plan's analysis adequate: the case ends there. */
     @Transactional
     public void resolved(long denialId) {
-        jdbc.update("update parity_case set status = ? where denial_id = ?", Status.RESOLVED.name(), denialId);
+        jdbc.update("update parity_case set status = ?, analysis_assessment = ? where denial_id = ?",
+                Status.RESOLVED.name(), ADEQUATE, denialId);
         close(denialId, "ANALYSIS_ADEQUATE");
     }
 
+    /** A complaint after the plan answered means its analysis was found deficient; without an answer it is not. */
     @Transactional
     public void complaintFiled(long denialId, String regulator, LocalDate filedOn, String reference) {
         jdbc.update("""
-                update parity_case set status = ?, regulator = ?, complaint_filed_on = ?, complaint_reference = ?
+                update parity_case set status = ?, regulator = ?, complaint_filed_on = ?, complaint_reference = ?,
+                       analysis_assessment = case when response_received_at is not null then ? end
                  where denial_id = ?""", Status.COMPLAINT_FILED.name(), regulator, java.sql.Date.valueOf(filedOn),
-                reference, denialId);
+                reference, DEFICIENT, denialId);
     }
+
+    /**
+     * The plan corrected the limitation (reprocessed the claim or changed its rule) on the day given: an outcome of
+     * its own, whatever the case's status, so the parity page can count corrections per plan and limitation.
+     */
+    @Transactional
+    public void corrected(long denialId, LocalDate on, String note) {
+        if (on == null || on.isAfter(LocalDate.now(clock))) {
+            throw new IllegalArgumentException("correctedOn: the day the plan corrected the limitation, not later "
+                    + "than today");
+        }
+        int updated = jdbc.update("update parity_case set corrected_on = ?, correction_note = ? where denial_id = ?",
+                java.sql.Date.valueOf(on), note, denialId);
+        if (updated == 0) {
+            throw new IllegalStateException("No parity case for denial " + denialId);
+        }
+    }
+
+    static final String ADEQUATE = "ADEQUATE";
+    static final String DEFICIENT = "DEFICIENT";
 
     @Transactional
     public void complaintDecided(long denialId, String outcome) {
@@ -171,7 +196,9 @@ public class ParityCases {
             rs.getString("regulator"),
             rs.getDate("complaint_filed_on") == null ? null : rs.getDate("complaint_filed_on").toLocalDate(),
             rs.getString("complaint_reference"), rs.getString("outcome"), rs.getTimestamp("opened_at").toInstant(),
-            instant(rs.getTimestamp("closed_at")));
+            instant(rs.getTimestamp("closed_at")), rs.getString("plan_regime"), rs.getString("analysis_assessment"),
+            rs.getDate("corrected_on") == null ? null : rs.getDate("corrected_on").toLocalDate(),
+            rs.getString("correction_note"));
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();

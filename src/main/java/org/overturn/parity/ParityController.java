@@ -39,9 +39,13 @@ class ParityController {
     private final Denials denials;
 
     private final DenialAccess access;
+    private final ParityAuthorizations authorizations;
+    private final ParityKpis kpis;
 
     ParityController(ParityScreen screen, ParityCases cases, PayerParityFacts facts, Denials denials,
-                     DenialAccess access) {
+                     DenialAccess access, ParityAuthorizations authorizations, ParityKpis kpis) {
+        this.authorizations = authorizations;
+        this.kpis = kpis;
         this.access = access;
         this.screen = screen;
         this.cases = cases;
@@ -74,6 +78,67 @@ class ParityController {
         return ResponseEntity.ok(cases.caseOf(id).orElseThrow());
     }
 
+    /** The body of a patient's authorization: who signed, when, what it covers, the signed document. */
+    record AuthorizationBody(String signedBy, java.time.LocalDate signedOn, ParityAuthorizations.Scope scope,
+                             String document, java.time.LocalDate expiresOn) {
+    }
+
+    @GetMapping("/denials/{id}/parity/authorizations")
+    List<ParityAuthorizations.Authorization> authorizations(@PathVariable long id, Authentication authentication) {
+        CurrentUser user = specialist(authentication);
+        readable(id, user);
+        return authorizations.all(id);
+    }
+
+    /** Records the patient's authorization: letters after it go out as the patient's authorized representative. */
+    @PostMapping("/denials/{id}/parity/authorizations")
+    ResponseEntity<?> authorize(@PathVariable long id, @RequestBody AuthorizationBody body,
+                                Authentication authentication) {
+        CurrentUser user = specialist(authentication);
+        readable(id, user);
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(authorizations.record(id, body.signedBy(),
+                    body.signedOn(), body.scope(), body.document(), body.expiresOn(), user.id()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request",
+                    "message", e.getMessage()));
+        }
+    }
+
+    /** The patient revoked the authorization: later letters go out in the practice's own name. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/denials/{id}/parity/authorizations")
+    ResponseEntity<Void> revoke(@PathVariable long id, Authentication authentication) {
+        CurrentUser user = specialist(authentication);
+        readable(id, user);
+        authorizations.revoke(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Records that the plan corrected the limitation (reprocessed the claim or changed its rule). */
+    @PostMapping("/denials/{id}/parity/corrected")
+    ResponseEntity<?> corrected(@PathVariable long id, @RequestBody Map<String, String> body,
+                                Authentication authentication) {
+        CurrentUser user = specialist(authentication);
+        readable(id, user);
+        try {
+            String on = body.get("correctedOn");
+            cases.corrected(id, on == null ? null : java.time.LocalDate.parse(on), body.get("note"));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request",
+                    "message", e.getMessage()));
+        } catch (IllegalStateException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "error", "Not Found",
+                    "message", e.getMessage()));
+        }
+        return ResponseEntity.ok(cases.caseOf(id).orElseThrow());
+    }
+
+    @GetMapping("/parity/outcomes")
+    List<ParityKpis.Outcome> outcomes(@RequestParam(required = false) String payerId, Authentication authentication) {
+        specialist(authentication);
+        return kpis.outcomes(payerId);
+    }
+
     @GetMapping("/parity/cases")
     List<ParityCases.ParityCase> list(@RequestParam(defaultValue = "false") boolean open,
                                       Authentication authentication) {
@@ -93,7 +158,10 @@ class ParityController {
         try {
             return ResponseEntity.ok(facts.save(new ParityFacts(payerId, orUnknown(body.paForMedicalOutpatient()),
                     orUnknown(body.concurrentReviewForMedical()), orUnknown(body.visitLimitsForMedical()),
-                    body.funding() == null ? ParityFacts.Funding.UNKNOWN : body.funding(), body.state()), user.id()));
+                    body.funding() == null ? ParityFacts.Funding.UNKNOWN : body.funding(), body.state(),
+                    body.smallEmployer(), body.governmentOptOut(), body.stepTherapyForMedical(),
+                    body.telehealthLimitsForMedical(), body.reviewDaysBehavioral(), body.reviewDaysMedical(),
+                    body.ratePercentBehavioral(), body.ratePercentMedical(), body.financial()), user.id()));
         } catch (IllegalArgumentException | org.springframework.dao.DataIntegrityViolationException e) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message",
                     e instanceof IllegalArgumentException ? e.getMessage() : "No payer " + payerId + " in the directory"));

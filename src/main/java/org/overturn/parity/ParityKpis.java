@@ -18,6 +18,15 @@ public class ParityKpis {
                           List<Count> byLimitation, List<Count> outcomes) {
     }
 
+    /**
+     * What came of the cases of one plan and one kind of limitation: requests sent, analyses received, found deficient
+     * or adequate, limitations the plan corrected, complaints filed and how each complaint ended.
+     */
+    public record Outcome(String payerId, String payer, String planRegime, String limitation, String limitationLabel,
+                          long cases, long requestsSent, long analysesReceived, long deficient, long adequate,
+                          long corrected, long complaintsFiled, Map<String, Long> complaintOutcomes) {
+    }
+
     private final JdbcTemplate jdbc;
 
     ParityKpis(JdbcTemplate jdbc) {
@@ -37,6 +46,32 @@ public class ParityKpis {
                 counts("coalesce(p.name, c.payer_id, 'unknown')", where, args, null),
                 counts("c.limitation", where, args, Limitations::label),
                 counts("coalesce(c.outcome, 'open')", where, args, null));
+    }
+
+    /** Outcomes per plan and per limitation, all cases ever opened (or one payer's), most cases first. */
+    @Transactional(readOnly = true)
+    public List<Outcome> outcomes(String payerId) {
+        Map<List<String>, Map<String, Long>> complaintOutcomes = new LinkedHashMap<>();
+        jdbc.query("""
+                select c.payer_id, c.limitation, c.outcome, count(*) from parity_case c
+                 where c.complaint_filed_on is not null and c.outcome is not null
+                   and (?::text is null or c.payer_id = ?) group by 1, 2, 3 order by 1, 2, 3""", row -> {
+            complaintOutcomes.computeIfAbsent(List.of(String.valueOf(row.getString(1)), row.getString(2)),
+                    k -> new LinkedHashMap<>()).put(row.getString(3), row.getLong(4));
+        }, payerId, payerId);
+        return jdbc.query("""
+                select c.payer_id, coalesce(p.name, c.payer_id, 'unknown'), max(c.plan_regime), c.limitation, count(*),
+                       count(c.request_sent_at), count(c.response_received_at),
+                       count(*) filter (where c.analysis_assessment = 'DEFICIENT'),
+                       count(*) filter (where c.analysis_assessment = 'ADEQUATE'), count(c.corrected_on),
+                       count(c.complaint_filed_on)
+                  from parity_case c left join payer_report p on p.id = c.payer_id
+                 where (?::text is null or c.payer_id = ?)
+                 group by c.payer_id, p.name, c.limitation order by 5 desc, 2, 4""", (rs, i) -> new Outcome(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Limitations.label(rs.getString(4)),
+                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                rs.getLong(11), complaintOutcomes.getOrDefault(List.of(String.valueOf(rs.getString(1)),
+                        rs.getString(4)), Map.of())), payerId, payerId);
     }
 
     private List<Count> counts(String key, String where, Object[] args,

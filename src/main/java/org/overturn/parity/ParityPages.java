@@ -20,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ParityPages {
 
-    public record Page(CurrentUser user, java.util.List<ParityCases.ParityCase> cases, ParityKpis.Figures figures) {
+    public record Page(CurrentUser user, java.util.List<ParityCases.ParityCase> cases, ParityKpis.Figures figures,
+                       java.util.List<ParityKpis.Outcome> outcomes) {
     }
 
     private final ParityCases cases;
@@ -38,7 +39,7 @@ class ParityPages {
     String parity(@RequestParam(defaultValue = "true") boolean open, Authentication authentication, Model model) {
         CurrentUser user = allowed(authentication);
         model.addAttribute("page", new Page(user, cases.list(user, access, open, 500),
-                kpis.figures(LocalDate.of(2000, 1, 1), LocalDate.now().plusDays(1), null)));
+                kpis.figures(LocalDate.of(2000, 1, 1), LocalDate.now().plusDays(1), null), kpis.outcomes(null)));
         return "parity";
     }
 

@@ -1,11 +1,14 @@
 package org.overturn.parity;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who takes a parity complaint about a plan: the Department of Labor's EBSA for self-funded ERISA plans, the
- * state's insurance department for insured plans, CMS for non-federal governmental plans, and the state
- * Medicaid agency (with CMS) for Medicaid managed care.
+ * Who takes a parity complaint about a plan, by the regulator ids of {@code reference/parity/regimes.csv}: the
+ * Department of Labor's EBSA for ERISA plans, the state insurance department for insurers, CMS (CCIIO) for
+ * non-federal governmental plans and where a state does not enforce in the individual market, the IRS for church
+ * plans, and the state Medicaid agency with CMS (CMCS) for Medicaid managed care. A regime without regulators (parity
+ * does not apply) has no complaint.
  */
 final class Regulators {
 
@@ -23,23 +26,43 @@ final class Regulators {
     private Regulators() {
     }
 
-    static Regulator forPlan(String planType, ParityFacts facts) {
-        String state = facts.state() == null ? "the state" : facts.state();
-        if ("MEDICAID".equals(planType)) {
-            return new Regulator("Medicaid agency of " + state + " (Medicaid managed care parity, 42 CFR 438 subpart K)",
-                    List.of("copy: Centers for Medicare & Medicaid Services, Center for Medicaid and CHIP Services",
-                            "7500 Security Boulevard, Baltimore, MD 21244"),
-                    "through the state Medicaid agency's managed care complaint process, with a copy to CMS");
+    /** The regulators of the regime, joined into one addressee; empty when parity does not apply. */
+    static java.util.Optional<Regulator> forRegime(ParityRegime regime, ParityFacts facts) {
+        List<String> ids = ParityLaw.shipped().rule(regime).regulators();
+        if (ids.isEmpty()) {
+            return java.util.Optional.empty();
         }
-        return switch (facts.funding()) {
-            case SELF_FUNDED_ERISA -> EBSA;
-            case GOVERNMENT -> CMS_CCIIO;
-            case FULLY_INSURED -> new Regulator("Department of Insurance of " + state, List.of(),
+        String state = facts.state() == null ? "the state" : facts.state();
+        List<Regulator> each = ids.stream().map(id -> of(id, state)).toList();
+        if (each.size() == 1) {
+            return java.util.Optional.of(each.get(0));
+        }
+        List<String> address = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            if (i > 0) {
+                address.add("copy: " + each.get(i).name());
+            }
+            address.addAll(each.get(i).address());
+        }
+        String name = String.join(", and the ", each.stream().map(Regulator::name).toList());
+        String how = String.join("; and ", each.stream().map(r -> r.name() + ": " + r.howToFile()).toList());
+        return java.util.Optional.of(new Regulator(name, address, how));
+    }
+
+    private static Regulator of(String id, String state) {
+        return switch (id) {
+            case "EBSA" -> EBSA;
+            case "CMS_CCIIO" -> CMS_CCIIO;
+            case "STATE_INSURANCE" -> new Regulator("Department of Insurance of " + state, List.of(),
                     "through the consumer complaint portal of the " + state + " insurance department");
-            case UNKNOWN -> new Regulator("Department of Insurance of " + state
-                    + " (copy: U.S. Department of Labor, EBSA, for an employer plan)", List.of(),
-                    "through the " + state + " insurance department's complaint portal; if the plan turns out to be "
-                            + "a self-funded employer plan, at askebsa.dol.gov");
+            case "STATE_MEDICAID" -> new Regulator("Medicaid agency of " + state
+                    + " (Medicaid managed care parity, 42 CFR 438 subpart K)", List.of(),
+                    "through the state Medicaid agency's managed care complaint process");
+            case "CMS_CMCS" -> new Regulator("Centers for Medicare & Medicaid Services, Center for Medicaid and CHIP "
+                    + "Services", List.of("7500 Security Boulevard", "Baltimore, MD 21244"), "by letter, as a copy");
+            case "IRS" -> new Regulator("Internal Revenue Service (26 U.S.C. 9812, excise tax on church plans)",
+                    List.of(), "by letter to the IRS, as the plan is not under ERISA");
+            default -> throw new IllegalStateException("regimes.csv names an unknown regulator " + id);
         };
     }
 }

@@ -5,5 +5,5 @@
  * of the plan when the answer is missing or inadequate or the appeal is upheld.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "codeset", "denial", "letters", "part2", "remittance", "security"})
+        "codeset", "denial", "letters", "part2", "payer", "remittance", "security"})
 package org.overturn.parity;

@@ -189,6 +189,12 @@ class DemoDataIT {
                 .isPositive();
         assertThat(jdbc.queryForObject("select count(*) from parity_case where request_sent_at is not null",
                 Long.class)).isPositive();
+        // issue 18: each demo plan screened under its own parity regime; cases under the three that parity binds
+        assertThat(jdbc.queryForList("select distinct plan_regime from parity_case", String.class))
+                .contains("ERISA_SELF_FUNDED", "ERISA_FULLY_INSURED", "MEDICAID_MANAGED_CARE")
+                .doesNotContain("MEDICAID_FFS", "MEDICARE", "UNKNOWN");
+        assertThat(jdbc.queryForList("select distinct risk from parity_screen s join denial d on d.id = s.denial_id "
+                + "where d.payer_id = 'SMA01' and s.plan_regime = 'MEDICAID_FFS'", String.class)).containsExactly("NONE");
 
         // the queues are still full: open tasks in most queues, most of them the newest month's
         Map<String, Long> open = work.queues(ADMIN).stream().filter(q -> q.open() > 0)

@@ -16,7 +16,7 @@ import org.overturn.parity.ParityFacts.Funding;
  */
 class ParityScreenTableTest {
 
-    private static final ParityScreen SCREEN = new ParityScreen(null, null, null, null, null);
+    private static final ParityScreen SCREEN = new ParityScreen(null, null, null, null, null, null);
 
     static ParityFacts payer(Answer paForMedical, Answer concurrentForMedical, Answer visitLimitsForMedical) {
         return new ParityFacts("P", paForMedical, concurrentForMedical, visitLimitsForMedical, Funding.UNKNOWN, null);

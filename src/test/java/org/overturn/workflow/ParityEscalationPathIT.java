@@ -52,6 +52,24 @@ class ParityEscalationPathIT {
     LocalMailOutbox outbox;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.overturn.payer.PayerDirectory directory;
+
+    /**
+     * The test payer as an insured employer plan (issue 18: a parity letter goes only under a regime the directory
+     * tells; regulators then EBSA and the state insurance department).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void describeThePlan() {
+        for (String payer : List.of(Era835.PAYER_ID, "OVT-PAPER-PARITY")) {
+            directory.appealLimitDays(payer, payer, "12");
+            directory.routeAppeals(payer, new org.overturn.payer.PayerAppealTerms(
+                    org.overturn.payer.PlanFunding.EMPLOYER_GROUP, false, null), "test");
+            jdbc.update("""
+                    insert into payer_parity_facts (payer_id, funding, updated_at) values (?, 'FULLY_INSURED', now())
+                    on conflict (payer_id) do update set funding = 'FULLY_INSURED', state = null""", payer);
+        }
+    }
 
     @Test
     void aMedicalNecessityDenialOfACommercialPlanOpensACaseBesideItsAppeal() {
@@ -146,7 +164,8 @@ class ParityEscalationPathIT {
         assertThat(cases.caseOf(denial.id()).orElseThrow()).satisfies(c -> {
             assertThat(c.status()).isEqualTo(ParityEscalation.Status.CLOSED);
             assertThat(c.complaintReference()).isEqualTo("DOI-2026-118");
-            assertThat(c.regulator()).startsWith("Department of Insurance");
+            assertThat(c.regulator()).contains("Employee Benefits Security Administration",
+                    "Department of Insurance of the state");
             assertThat(c.outcome()).isEqualTo("PLAN_CORRECTED");
         });
     }
