@@ -139,13 +139,16 @@ public class Letters {
                 .findFirst();
     }
 
-    /** The addressee of the denial's newest letter version not sent yet, when it names one. */
+    /**
+     * The addressee of the denial's newest emailed kind of letter version not sent yet, when it names one. A parity
+     * complaint is filed by hand and never emailed: its download has a gate of its own (LetterController).
+     */
     @Transactional(readOnly = true)
     public Optional<Recipient> pendingAddressee(long denialId) {
         return jdbc.query("""
                 select v.id from letter_version v join letter l on l.id = v.letter_id
                   left join letter_delivery d on d.letter_version_id = v.id
-                 where l.denial_id = ? and d.letter_version_id is null
+                 where l.denial_id = ? and d.letter_version_id is null and l.kind <> 'PARITY_COMPLAINT'
                  order by v.rendered_at desc, v.id desc limit 1
                 """, (rs, i) -> rs.getLong(1), denialId).stream().findFirst().flatMap(this::addressee);
     }

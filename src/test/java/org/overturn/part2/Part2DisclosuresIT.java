@@ -47,6 +47,8 @@ class Part2DisclosuresIT {
     TestRestTemplate rest;
     @Autowired
     Clock clock;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     long denialId;
     LocalDate today;
@@ -59,6 +61,8 @@ class Part2DisclosuresIT {
                         "SVC*HC:H2036*420*0**1", "DTM*472*20260220")
                 .bytes(), "UPLOAD", "test");
         denialId = jdbc.queryForObject("select id from denial where payer_id = ?", Long.class, PAYER);
+        assertThat(jdbc.queryForObject("select part2 from denial where id = ?", Boolean.class, denialId))
+                .as("H2036 is a substance-use service").isTrue();
     }
 
     private Consent consentTo(Recipient recipient) {
@@ -116,11 +120,17 @@ class Part2DisclosuresIT {
         assertThat(letters.addressee(complaint.id())).contains(new Recipient(Kind.REGULATOR, null,
                 "Testland Department of Financial Services"));
 
-        assertThat(rest.withBasicAuth("admin", "demo").getForEntity(pdf, byte[].class).getStatusCode().value())
-                .isEqualTo(409);
+        // a page path: signed in with a session, as the browser is
+        var admin = org.overturn.WebClient.anonymous(port).as("admin");
+        assertThat(admin.getBytes(pdf).statusCode()).isEqualTo(409);
         consentTo(new Recipient(Kind.REGULATOR, null, "Testland Department of Financial Services"));
 
-        assertThat(rest.withBasicAuth("admin", "demo").getForEntity(pdf, byte[].class).getStatusCode().value())
-                .isEqualTo(200);
+        var downloaded = admin.getBytes(pdf);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.headers().firstValue("Content-Type")).contains("application/pdf");
+        // a complaint filed by hand is no pending email: the payer's consent is all the next emailed letter needs
+        assertThat(gate.uncovered(denialId)).contains(Recipient.payer(PAYER, "DISCLOSURE PLAN"));
+        consentTo(Recipient.payer(PAYER, null));
+        assertThat(gate.uncovered(denialId)).isEmpty();
     }
 }
