@@ -23,6 +23,8 @@ create or replace view claim_billed_line_report as
 select id, billed_claim_id, line_number, revenue_code, procedure_code, units, service_date, service_date_to,
        prior_authorization, rendering_npi from billed_line;
 create or replace view claim_answer_report as select claim_payment_id, billed_claim_id from claim_answer;
+-- The patient as billed (date of birth): what matches a Part 2 consent to the patient whatever the plan.
+create or replace view claim_billed_patient_report as select id, member_id, patient_birth_date from billed_claim;
 
 -- denial -----------------------------------------------------------------------------------------------------
 -- (denial_report has denial.path since V27_1)

@@ -88,6 +88,14 @@ public final class BehavioralHealthCodes {
         return licenseModifiers.getOrDefault(credential, Set.of());
     }
 
+    /**
+     * A substance-use disorder service, by procedure or revenue code (a revenue code without its leading zero too):
+     * its records fall under 42 CFR Part 2.
+     */
+    public boolean isSubstanceUse(String code) {
+        return contains(CodeSet.SUBSTANCE_USE, code) || contains(CodeSet.SUBSTANCE_USE, revenueCode(code));
+    }
+
     /** PHP and IOP days, and residential or withdrawal-management days: levels of care paid by the day. */
     public boolean isPerDiemLevelOfCare(String code) {
         if (contains(CodeSet.LEVEL_PHP, code) || contains(CodeSet.LEVEL_IOP, code)

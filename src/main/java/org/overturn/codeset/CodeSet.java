@@ -22,5 +22,10 @@ public enum CodeSet {
     /** The rendering clinician's degree or license level (HN, HO, HP, AH, AJ). */
     LICENSE_MODIFIER,
     /** The program the service belongs to (HA child/adolescent, HB adult). */
-    PROGRAM_MODIFIER
+    PROGRAM_MODIFIER,
+    /**
+     * Substance-use disorder services (procedure or revenue codes): a claim for one is a 42 CFR Part 2 record.
+     * Holds the SUD codes that also name a level of care (H0015, H2036, 0906, 1002, 0116 ...).
+     */
+    SUBSTANCE_USE
 }

@@ -161,9 +161,16 @@ final class DemoForms {
                     "Enclose the treatment plan and the last two progress notes, then send it.");
             case Tasks.OBTAIN_CONSENT, ParityEscalation.Tasks.OBTAIN_CONSENT -> {
                 LocalDate signed = today.minusDays(dice.between(s, "signed", 0, 6));
+                // the form gives the date of birth the clinic billed; a claim the demo did not send gets one from the dice
+                var person = sent == null ? null
+                        : sent.claim().patient() != null ? sent.claim().patient() : sent.claim().subscriber();
+                LocalDate born = person != null && person.birthDate() != null ? person.birthDate()
+                        : LocalDate.of(1960, 1, 1).plusDays(dice.between(s, "born", 0, 15_000));
                 yield form("consentOutcome", "RECORDED", "consentSignedOn", signed.toString(),
                         "consentExpiresOn", signed.plusYears(1).toString(),
-                        "consentPurpose", "Payment: appeal and review of denied claims");
+                        "consentPurpose", "Payment: appeal and review of denied claims",
+                        "consentInformation", "Claims, remittances and the treatment records of the denied services",
+                        "consentSignedBy", "the patient", "consentPatientBirthDate", born.toString());
             }
             case Tasks.SEND_APPEAL_BY_POST, ParityEscalation.Tasks.SEND_REQUEST_BY_POST -> sentByPost(s);
             case Tasks.FOLLOW_UP_APPEAL -> form("appealDecision", appealDecision == null ? "PENDING" : appealDecision,

@@ -75,7 +75,7 @@ public class DenialRegister {
             // the claim alone, one read: its acceptance and first sending are for the pages and letters
             BilledClaim billed = billedClaimId == null ? null : claimStore.document(billedClaimId).orElse(null);
             var classification = classifier.classify(claim, assessment, billed);
-            boolean part2 = part2Records.isPart2(claim);
+            boolean part2 = part2Records.isPart2(claimPaymentId, claim);
             if (!part2 && billed != null && billedByPart2Program(billed)) {
                 part2Records.mark(List.of(claimPaymentId));
                 part2 = true;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
+import org.overturn.part2.Recipient;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
@@ -32,6 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 class LetterController {
 
     private final Letters letters;
+    private final Part2GatedSending gate;
     private final LetterAttachments attachments;
     private final Denials denials;
     private final AuditTrail audit;
@@ -39,7 +41,8 @@ class LetterController {
     private final DenialAccess access;
 
     LetterController(Letters letters, LetterAttachments attachments, Denials denials, AuditTrail audit,
-                     DenialAccess access) {
+                     DenialAccess access, Part2GatedSending gate) {
+        this.gate = gate;
         this.access = access;
         this.letters = letters;
         this.attachments = attachments;
@@ -57,7 +60,15 @@ class LetterController {
     ResponseEntity<byte[]> pdf(@PathVariable long versionId, Authentication user) {
         Letters.LetterVersion version = letters.version(versionId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No letter version " + versionId));
-        readable(version.denialId(), user);
+        DenialView denial = readable(version.denialId(), user);
+        // a complaint leaves by the user's hand, not by mail: for a Part 2 record its download is the disclosure to
+        // the regulator, which goes only under a consent naming that regulator (42 CFR 2.31(a)(4))
+        var addressee = letters.addressee(versionId).filter(to -> to.kind() == Recipient.Kind.REGULATOR);
+        if (denial.part2() && addressee.isPresent()
+                && !gate.permission(denial.id(), addressee.get()).allowed()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "No valid Part 2 consent of the patient names "
+                    + addressee.get().describe() + ": record one before filing the complaint");
+        }
         return pdfResponse(letters.pdf(versionId), "letter-" + version.denialId() + "-" + version.kind().name()
                 .toLowerCase(java.util.Locale.ROOT) + "-v" + version.version() + ".pdf");
     }

@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.overturn.part2.Consent;
+import org.overturn.part2.Disclosures;
+import org.overturn.part2.Recipient;
+import org.overturn.part2.RedisclosureNotice;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PayerProfile;
 import org.overturn.security.AuditAction;
@@ -71,11 +75,16 @@ public class LetterMailer {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Denials denials;
+    private final Disclosures disclosures;
+    private final LetterRenderer renderer;
 
     LetterMailer(org.springframework.beans.factory.ObjectProvider<JavaMailSender> mail, Letters letters, LetterAttachments attachments, PayerDirectory payers,
                  AuditTrail audit, LettersProperties properties, JdbcTemplate jdbc,
-                 PlatformTransactionManager transactions, Clock clock, Denials denials) {
+                 PlatformTransactionManager transactions, Clock clock, Denials denials, Disclosures disclosures,
+                 LetterRenderer renderer) {
         this.denials = denials;
+        this.disclosures = disclosures;
+        this.renderer = renderer;
         this.mail = mail;
         this.letters = letters;
         this.attachments = attachments;
@@ -91,12 +100,16 @@ public class LetterMailer {
     /**
      * Sends the version unless it was sent before; returns its delivery either way.
      *
-     * @param consentId the Part 2 consent the disclosure rests on, null when the denial is not a Part 2 record
+     * @param grants    each recipient of a Part 2 record and the consent it goes under; empty when the denial is not a
+     *                  Part 2 record. With grants the email carries the consents' scope and the 42 CFR 2.32 notice, and
+     *                  each recipient is entered in the accounting of disclosures.
      * @throws NoAppealAddress when the payer has no appeals email
      * @throws MailException   when the mail server cannot be reached or refuses: the caller retries
      * @throws AttachmentsTooLarge when the attachments exceed the total size limit
      */
-    public Letters.Delivery send(long versionId, String preparedBy, String approvedBy, Long consentId) {
+    public Letters.Delivery send(long versionId, String preparedBy, String approvedBy,
+                                 List<Part2GatedSending.Grant> grants) {
+        Long consentId = grants.isEmpty() ? null : grants.get(0).consent().id();
         Letters.LetterVersion version = letters.version(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("No letter version " + versionId));
         if (version.delivery() != null) {
@@ -139,10 +152,12 @@ public class LetterMailer {
                 helper.setBcc(properties.bcc());
             }
             helper.setSubject(subject);
-            helper.setText("""
+            helper.setText(("""
                     Please find attached our %s for patient account %s, with %d enclosure(s).
                     Reply to this address with any question about it.
-                    """.formatted(switch (version.kind()) {
+                    """ + (grants.isEmpty() ? "" : "\n" + RedisclosureNotice.shipped().statement2()
+                    + " The attached statement gives the scope of the patient's consent and the notice of "
+                    + RedisclosureNotice.shipped().citation() + ".\n")).formatted(switch (version.kind()) {
                         case APPEAL -> "appeal letter";
                         case PARITY_ANALYSIS_REQUEST -> "request for the plan's comparative analysis";
                         case PARITY_COMPLAINT -> "parity complaint";
@@ -153,6 +168,10 @@ public class LetterMailer {
             for (LetterAttachments.Attachment a : enclosed) {
                 helper.addAttachment(a.fileName(), new ByteArrayResource(attachments.content(a.id())),
                         a.contentType());
+            }
+            if (!grants.isEmpty()) {
+                helper.addAttachment("part2-consent-and-notice-" + version.denialId() + ".pdf",
+                        new ByteArrayResource(consentScope(version.denialId(), grants)), "application/pdf");
             }
         } catch (MessagingException e) {
             throw new IllegalStateException("could not build the email for letter version " + versionId, e);
@@ -170,16 +189,23 @@ public class LetterMailer {
                         insert into letter_delivery (letter_version_id, denial_id, to_address, subject, message_id,
                                                      attachments, prepared_by, approved_by, consent_id, sent_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (letter_version_id) do nothing
-                        """, versionId, version.denialId(), to, subject, messageId, enclosed.size() + 1, preparedBy,
+                        """, versionId, version.denialId(), to, subject, messageId,
+                        enclosed.size() + (grants.isEmpty() ? 1 : 2), preparedBy,
                         approvedBy, consentId, Timestamp.from(sentAt));
                 if (claimed == 0) {
                     return false;
                 }
                 audit.recordWithin("system", AuditAction.LETTER_SENT, "denial", String.valueOf(version.denialId()),
                         "letter version " + versionId + " to " + to + " " + messageId);
-                if (consentId != null) {
+                for (Part2GatedSending.Grant grant : grants) {
+                    boolean payer = grant.recipient().kind() == Recipient.Kind.PAYER;
+                    disclosures.record(version.denialId(), grant.consent(), grant.recipient(), payer ? to : null,
+                            subject.substring(0, subject.indexOf(" - denial")) + ", with " + enclosed.size()
+                                    + " enclosure(s)" + (payer ? "" : ", sent through the payer"),
+                            approvedBy != null ? approvedBy : preparedBy != null ? preparedBy : "system");
                     audit.recordWithin("system", AuditAction.DISCLOSURE, "denial", String.valueOf(version.denialId()),
-                            "Part 2 record disclosed to " + to + " under consent " + consentId);
+                            "Part 2 record disclosed to " + grant.recipient().kind() + " " + (payer ? to : "")
+                                    + " under consent " + grant.consent().id());
                 }
                 connection[0] = transmit(sender, message);
                 return true;
@@ -194,6 +220,17 @@ public class LetterMailer {
                     version.denialId());
         }
         return letters.version(versionId).map(Letters.LetterVersion::delivery).orElseThrow();
+    }
+
+    /** The consents' scope and the 42 CFR 2.32 notice, one PDF sent with the letter (2.32(a) and (b)). */
+    private byte[] consentScope(long denialId, List<Part2GatedSending.Grant> grants) {
+        String practice = properties.practice() != null && properties.practice().name() != null
+                && !properties.practice().name().isBlank() ? properties.practice().name() : "The provider";
+        List<String> scopes = grants.stream().map(Part2GatedSending.Grant::consent).distinct().map(Consent::scope)
+                .toList();
+        String recipients = String.join(" and ", grants.stream().map(g -> g.recipient().describe()).toList());
+        return renderer.consentScope(new LetterRenderer.ConsentScopeEnclosure(practice, denialId, recipients,
+                java.time.LocalDate.now(clock).toString(), scopes));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.overturn.part2.RedisclosureNotice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +46,31 @@ public class LetterRenderer {
         this.templates = templates;
     }
 
+    /**
+     * What goes with each Part 2 disclosure (42 CFR 2.32): the statement of each consent's scope it rests on and
+     * the notice to the recipient.
+     *
+     * @param recipients who receives the record, in words ("the payer ACME (ACME-1)")
+     * @param scopes     {@code part2.Consent#scope()} of each consent
+     */
+    public record ConsentScopeEnclosure(String practice, long denialId, String recipients, String date,
+                                        java.util.List<String> scopes) {
+    }
+
+    /** The PDF sent with a Part 2 disclosure: its consents' scope and the notice of 42 CFR 2.32. */
+    public byte[] consentScope(ConsentScopeEnclosure enclosure) {
+        Template template = templates.find(null, "part2-consent-scope");
+        StringWriter out = new StringWriter();
+        try {
+            template.process(Map.of("enclosure", enclosure, "part2Notice", RedisclosureNotice.shipped()), out);
+        } catch (TemplateException e) {
+            throw new LetterTemplateException(template.getName(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pdf(out.toString());
+    }
+
     public RenderedLetter render(String templateName, String payerId, LetterFacts facts) {
         Template template = templates.find(payerId, templateName);
         String html = html(template, facts);
@@ -55,7 +81,7 @@ public class LetterRenderer {
     private static String html(Template template, LetterFacts facts) {
         StringWriter out = new StringWriter();
         try {
-            template.process(Map.of("letter", facts), out);
+            template.process(Map.of("letter", facts, "part2Notice", RedisclosureNotice.shipped()), out);
         } catch (TemplateException e) {
             throw new LetterTemplateException(template.getName(), e);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
+import org.overturn.part2.Recipient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -96,9 +97,11 @@ public class Letters {
     public LetterVersion render(long denialId, LetterKind kind, int appealLevel, String argument,
                                 MedicalNecessity necessity, String user, LetterFacts.Parity parity) {
         DenialView denial = denial(denialId);
+        LetterFacts assembled = facts.assemble(denial, kind, appealLevel, argument, necessity, user,
+                parityOf(denialId, kind, parity));
         LetterRenderer.RenderedLetter letter = renderer.render(LetterTemplates.nameFor(kind, denial.rootCause(), denial.path()),
-                denial.payerId(), facts.assemble(denial, kind, appealLevel, argument, necessity, user,
-                        parityOf(denialId, kind, parity)));
+                denial.payerId(), assembled);
+        Recipient addressee = addressee(denial, kind, assembled);
         jdbc.update("""
                 insert into letter (denial_id, kind, appeal_level, created_at) values (?, ?, ?, ?)
                 on conflict (denial_id, kind, appeal_level) do nothing
@@ -114,11 +117,51 @@ public class Letters {
         int next = latest.map(v -> v.version() + 1).orElse(1);
         long id = jdbc.queryForObject("""
                 insert into letter_version (letter_id, version, template, argument, html, pdf, sha256, pages,
-                                            rendered_by, rendered_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                                            rendered_by, rendered_at, recipient_kind, recipient_id, recipient_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """, Long.class, letterId, next, letter.template(), argument, letter.html(), letter.pdf(),
-                LetterAttachments.sha256(letter.pdf()), letter.pages(), user, Timestamp.from(clock.instant()));
+                LetterAttachments.sha256(letter.pdf()), letter.pages(), user, Timestamp.from(clock.instant()),
+                addressee == null ? null : addressee.kind().name(), addressee == null ? null : addressee.id(),
+                addressee == null ? null : addressee.name());
         return version(id).orElseThrow();
+    }
+
+    /**
+     * Whom the version is addressed to, for the Part 2 gate: the payer, a review body (an appeal level past the
+     * payer's desk: IRO, fair hearing office, QIC ...) or the regulator of a parity complaint. Empty for a version
+     * rendered before addressees were kept, or whose payer has no id: addressed to the payer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Recipient> addressee(long versionId) {
+        return jdbc.query("select recipient_kind, recipient_id, recipient_name from letter_version where id = ?",
+                (rs, i) -> rs.getString(1) == null ? null : new Recipient(Recipient.Kind.valueOf(rs.getString(1)),
+                        rs.getString(2), rs.getString(3)), versionId).stream().filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /**
+     * The addressee of the denial's newest emailed kind of letter version not sent yet, when it names one. A parity
+     * complaint is filed by hand and never emailed: its download has a gate of its own (LetterController).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Recipient> pendingAddressee(long denialId) {
+        return jdbc.query("""
+                select v.id from letter_version v join letter l on l.id = v.letter_id
+                  left join letter_delivery d on d.letter_version_id = v.id
+                 where l.denial_id = ? and d.letter_version_id is null and l.kind <> 'PARITY_COMPLAINT'
+                 order by v.rendered_at desc, v.id desc limit 1
+                """, (rs, i) -> rs.getLong(1), denialId).stream().findFirst().flatMap(this::addressee);
+    }
+
+    private static Recipient addressee(DenialView denial, LetterKind kind, LetterFacts facts) {
+        if (kind == LetterKind.PARITY_COMPLAINT && facts.parity() != null && facts.parity().regulatorName() != null) {
+            return new Recipient(Recipient.Kind.REGULATOR, null, facts.parity().regulatorName());
+        }
+        if (kind == LetterKind.APPEAL && facts.route() != null && !facts.route().toPayer()) {
+            return new Recipient(Recipient.Kind.REVIEW_BODY, facts.route().recipientKind(),
+                    facts.route().recipientName());
+        }
+        return denial.payerId() == null ? null : Recipient.payer(denial.payerId(), denial.payerName());
     }
 
     @Transactional(readOnly = true)

@@ -95,6 +95,11 @@ public final class DenialLifecycle {
         public static final String CONSENT_SIGNED_ON = "consentSignedOn";
         public static final String CONSENT_EXPIRES_ON = "consentExpiresOn";
         public static final String CONSENT_PURPOSE = "consentPurpose";
+        public static final String CONSENT_EXPIRY_EVENT = "consentExpiryEvent";
+        public static final String CONSENT_INFORMATION = "consentInformation";
+        public static final String CONSENT_DISCLOSER = "consentDiscloser";
+        public static final String CONSENT_SIGNED_BY = "consentSignedBy";
+        public static final String CONSENT_PATIENT_BIRTH_DATE = "consentPatientBirthDate";
         public static final String PARITY_RISK = "parityRisk";
         public static final String PARITY_CASE_OPEN = "parityCaseOpen";
         public static final String SENT_BY = "sentBy";

@@ -51,7 +51,12 @@ public class TaskForms {
                             "Give the authorization number the payer approved")),
             "overturn:obtain-consent", List.of(
                     new Rule("consentSignedOn", "consentOutcome", "RECORDED", "Give the date the patient signed"),
-                    new Rule("consentPurpose", "consentOutcome", "RECORDED", "Say what the disclosure is for")));
+                    new Rule("consentPurpose", "consentOutcome", "RECORDED", "Say what the disclosure is for"),
+                    new Rule("consentInformation", "consentOutcome", "RECORDED",
+                            "Say what information the form permits to disclose"),
+                    new Rule("consentSignedBy", "consentOutcome", "RECORDED", "Say who signed the form"),
+                    new Rule("consentPatientBirthDate", "consentOutcome", "RECORDED",
+                            "Give the patient's date of birth as on the form")));
 
     private record Rule(String field, String whenField, String hasValue, String message) {
     }
@@ -112,6 +117,11 @@ public class TaskForms {
             if (applies && !values.containsKey(rule.field()) && !errors.containsKey(rule.field())) {
                 errors.put(rule.field(), rule.message());
             }
+        }
+        if ("overturn:obtain-consent".equals(form.getFormKey()) && "RECORDED".equals(values.get("consentOutcome"))
+                && !values.containsKey("consentExpiresOn") && !values.containsKey("consentExpiryEvent")) {
+            // 42 CFR 2.31(a): a consent expires on a date, an event or a condition
+            errors.putIfAbsent("consentExpiresOn", "Give the expiry date, or the event on which it expires");
         }
         if (CORRECT_CLAIM.equals(form.getFormKey())) {
             checkCorrection(values, errors);

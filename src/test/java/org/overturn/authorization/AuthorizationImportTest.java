@@ -123,8 +123,8 @@ class AuthorizationImportTest {
     @Test
     void theLevelOfCareTableIsParitysTable() {
         var codes = new java.util.ArrayList<>(java.util.List.of("90837", "90791", "90853"));
-        java.util.stream.Stream.of(LevelOfCare.IOP, LevelOfCare.PHP, LevelOfCare.RESIDENTIAL_CODES, LevelOfCare.DETOX,
-                LevelOfCare.INPATIENT_CODES).forEach(codes::addAll);
+        org.overturn.codeset.BehavioralHealthCodes.shipped().entries().stream()
+                .filter(e -> e.set().name().startsWith("LEVEL_")).forEach(e -> codes.add(e.code()));
         for (String code : codes) {
             assertThat(LevelOfCare.of(code).name()).as(code)
                     .isEqualTo(org.overturn.parity.LevelOfCare.of(java.util.List.of(code)).name());

@@ -36,6 +36,20 @@ class BehavioralHealthCodesTest {
     }
 
     @Test
+    void substanceUseListAgreesWithTheLevelsOfCare() {
+        // every level-of-care code that names alcohol, drug or chemical-dependency care is a Part 2 service
+        assertThat(codes.entries()).filteredOn(e -> e.set().name().startsWith("LEVEL_"))
+                .filteredOn(e -> e.meaning().matches(".*(alcohol|drug|chemical|detoxification|substance).*"))
+                .hasSizeGreaterThan(15)
+                .allSatisfy(e -> assertThat(codes.isSubstanceUse(e.code())).as(e.code()).isTrue());
+        assertThat(List.of("H2036", "1002", "0116", "0126", "H0015", "S9475", "0906", "H0001", "H0020", "G2067",
+                "99408")).allSatisfy(c -> assertThat(codes.isSubstanceUse(c)).as(c).isTrue());
+        assertThat(codes.isSubstanceUse("116")).as("revenue code without its leading zero").isTrue();
+        assertThat(List.of("90837", "H0035", "S9480", "0905", "0912", "1001", "0114", "99223"))
+                .allSatisfy(c -> assertThat(codes.isSubstanceUse(c)).as(c).isFalse());
+    }
+
+    @Test
     void tellsALicenseModifierThatDoesNotFitTheLicense() {
         assertThat(codes.licenseModifierMismatch(List.of("HO"), "PSYCHOLOGIST")).isTrue();
         assertThat(codes.licenseModifierMismatch(List.of("HP"), "PSYCHOLOGIST")).isFalse();

@@ -188,7 +188,7 @@ class LetterApiIT {
                 """, heavy, eightMegabytes.length, LetterAttachments.sha256(eightMegabytes), eightMegabytes);
         Letters.LetterVersion version = letters.render(heavy, LetterKind.APPEAL, 1, "Notes enclosed.", "biller");
 
-        assertThatThrownBy(() -> mailer.send(version.id(), "biller", null, null))
+        assertThatThrownBy(() -> mailer.send(version.id(), "biller", null, java.util.List.of()))
                 .isInstanceOf(LetterMailer.AttachmentsTooLarge.class)
                 .hasMessageContaining("not sent").hasMessageContaining("24.0 MB");
         assertThat(jdbc.queryForObject("select count(*) from letter_delivery where letter_version_id = ?",

@@ -134,6 +134,33 @@ class LetterRendererTest {
     }
 
     @Test
+    void thePart2NoticeIsTheWholeStatementOf232AsAmendedIn2024() throws IOException {
+        var notice = org.overturn.part2.RedisclosureNotice.shipped();
+        String text = text(renderer.render("benefit-limit", "87726", facts(null, true, false)).pdf())
+                .replaceAll("\\s+", " ");
+
+        assertThat(notice.statement1()).hasSize(5).allSatisfy(paragraph -> assertThat(text).contains(paragraph));
+        assertThat(text).contains("(ii) You are a covered entity or business associate and have received the record "
+                + "for treatment, payment, or health care operations", "45 CFR part 164, subparts A and E");
+        assertThat(notice.statement2()).isEqualTo("42 CFR part 2 prohibits unauthorized use or disclosure of these "
+                + "records.");
+        assertThat(notice.source()).startsWith("https://www.ecfr.gov/");
+        assertThat(notice.asOf()).isEqualTo("2024");
+    }
+
+    @Test
+    void theConsentScopeEnclosureCarriesTheScopeAndTheNotice() throws IOException {
+        byte[] pdf = renderer.consentScope(new LetterRenderer.ConsentScopeEnclosure("Riverside Counseling", 41,
+                "the payer ACME HEALTH (ACME-1)", "2026-03-15", java.util.List.of("Consent no. 7 of JANE DOE, signed "
+                + "by the patient on 2026-03-01. It permits Riverside OTP to disclose claims to the payer ACME.")));
+
+        assertThat(text(pdf).replaceAll("\\s+", " ")).contains("Riverside Counseling discloses the enclosed record of "
+                + "denial 41 to the payer ACME HEALTH (ACME-1)", "Scope of the consent (42 CFR 2.32(b))",
+                "Consent no. 7 of JANE DOE", "Notice to the recipient (42 CFR 2.32(a))",
+                "(iii) You have received the record from a covered entity");
+    }
+
+    @Test
     void nothingFromAnEightThirtyFiveOrABillerBecomesMarkup() throws IOException {
         String hostile = "<script>alert('x')</script> & <b>bold</b>\n\nSecond paragraph";
         var letter = renderer.render("medical-necessity", "87726", facts(hostile, false, false));

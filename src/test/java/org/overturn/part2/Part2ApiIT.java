@@ -56,7 +56,19 @@ class Part2ApiIT {
                 .bytes(), "UPLOAD", "test");
         denialId = jdbc.queryForObject("select id from denial where payer_id = ?", Long.class, PAYER);
         consentId = send("sud-biller", "POST", "/api/denials/" + denialId + "/consents",
-                Map.of("signedOn", today.minusDays(10).toString(), "purpose", PURPOSE)).getBody().get("id").asLong();
+                form("signedOn", today.minusDays(10).toString(), "expiryEvent", "the end of treatment"))
+                .getBody().get("id").asLong();
+    }
+
+    /** A complete consent form (42 CFR 2.31(a)) with the given fields added or replaced. */
+    static Map<String, Object> form(String... fields) {
+        Map<String, Object> form = new java.util.LinkedHashMap<>(Map.of("purpose", PURPOSE,
+                "information", "Claims and the treatment records of the denied services", "signedBy", "the patient",
+                "patientBirthDate", "1984-06-30"));
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        return form;
     }
 
     static Stream<Arguments> roles() {
@@ -102,7 +114,11 @@ class Part2ApiIT {
             assertThat(c.get("id").asLong()).isEqualTo(consentId);
             assertThat(c.get("memberId").asText()).isEqualTo("API123");
             assertThat(c.get("patientLastName").asText()).isEqualTo("RIVERA");
-            assertThat(c.get("payerId").asText()).isEqualTo(PAYER);
+            assertThat(c.at("/recipient/kind").asText()).isEqualTo("PAYER");
+            assertThat(c.at("/recipient/id").asText()).isEqualTo(PAYER);
+            assertThat(c.get("patientBirthDate").asText()).isEqualTo("1984-06-30");
+            assertThat(c.get("discloser").asText()).startsWith("RIVERSIDE COUNSELING");
+            assertThat(c.get("missingElements")).isEmpty();
             assertThat(c.get("signedOn").asText()).isEqualTo(today.minusDays(10).toString());
             assertThat(c.get("recordedBy").asText()).isEqualTo("sud-biller");
         });
@@ -110,8 +126,8 @@ class Part2ApiIT {
 
     @Test
     void recordsAndRevokesAConsentForTheDenialsPatientAndPayer() {
-        var created = send("admin", "POST", "/api/denials/" + denialId + "/consents", Map.of(
-                "signedOn", today.toString(), "expiresOn", today.plusYears(1).toString(), "purpose", PURPOSE));
+        var created = send("admin", "POST", "/api/denials/" + denialId + "/consents", form(
+                "signedOn", today.toString(), "expiresOn", today.plusYears(1).toString()));
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         long id = created.getBody().get("id").asLong();
         assertThat(send("admin", "GET", "/api/denials/" + denialId + "/consents", null).getBody()
@@ -126,7 +142,7 @@ class Part2ApiIT {
         assertThat(jdbc.queryForList("select action || ':' || actor || ':' || coalesce(detail, '') "
                         + "from audit_event where record_type = 'consent' and record_id = ? order by id",
                 String.class, String.valueOf(id)))
-                .containsExactly("CONSENT_RECORDED:admin:denial " + denialId + "; payer " + PAYER,
+                .containsExactly("CONSENT_RECORDED:admin:denial " + denialId + "; to PAYER",
                         "CONSENT_REVOKED:sud-biller:");
     }
 
@@ -140,6 +156,9 @@ class Part2ApiIT {
         assertThat(future.getBody().get("fields").has("signedOn")).isTrue();
         assertThat(future.getBody().get("fields").has("expiresOn")).isTrue();
         assertThat(future.getBody().get("fields").has("purpose")).isTrue();
+        assertThat(future.getBody().get("fields").has("information")).isTrue();
+        assertThat(future.getBody().get("fields").has("signedBy")).isTrue();
+        assertThat(future.getBody().get("fields").has("patientBirthDate")).isTrue();
 
         var notADate = send("sud-biller", "POST", "/api/denials/" + denialId + "/consents",
                 Map.of("signedOn", "yesterday", "purpose", PURPOSE));
@@ -153,7 +172,7 @@ class Part2ApiIT {
         assertThat(send("sud-biller", "GET", "/api/denials/999999999/consents", null).getStatusCode().value())
                 .isEqualTo(404);
         assertThat(send("sud-biller", "POST", "/api/denials/999999999/consents",
-                Map.of("signedOn", today.toString(), "purpose", PURPOSE)).getStatusCode().value()).isEqualTo(404);
+                form("signedOn", today.toString())).getStatusCode().value()).isEqualTo(404);
         assertThat(send("sud-biller", "POST", "/api/consents/999999999/revoke", null).getStatusCode().value())
                 .isEqualTo(404);
     }
@@ -188,7 +207,7 @@ class Part2ApiIT {
         assertThat(invalid.getBody().get("fields").has("npi")).isTrue();
     }
 
-    private ResponseEntity<JsonNode> send(String user, String method, String path, Map<String, String> body) {
+    private ResponseEntity<JsonNode> send(String user, String method, String path, Map<String, ?> body) {
         TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, "demo");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -78,6 +78,27 @@ class Part2ProgramsIT {
     }
 
     @Test
+    void aClaimPaidToAProgramAsBillingProviderIsPart2() {
+        String billing = "1776655403";
+        programs.flag(billing, "Northside Addiction Services (billing)", "admin");
+
+        ingestPaidTo(billing, "PAYEE-PLAN", "PAYEE-1", "PY-1");
+
+        assertThat(part2("PAYEE-PLAN", "PY-1")).isTrue();
+    }
+
+    @Test
+    void flaggingABillingProviderLaterMarksTheClaimsPaidToIt() {
+        String billing = "1776655411";
+        ingestPaidTo(billing, "LATE-PAYEE-PLAN", "LATE-PAYEE-1", "LP-1");
+        assertThat(part2("LATE-PAYEE-PLAN", "LP-1")).isFalse();
+
+        programs.flag(billing, "Late Billing Program", "admin");
+
+        assertThat(part2("LATE-PAYEE-PLAN", "LP-1")).isTrue();
+    }
+
+    @Test
     void unflaggingKeepsDenialsAlreadyMarkedAndMarksNoMore() {
         programs.flag(FORMER_PROGRAM, "Former Program", "admin");
         ingest("FORMER-PLAN", "FORMER-1", "F-WHILE", "NM1*82*1*DOE*JANE****XX*" + FORMER_PROGRAM);
@@ -139,6 +160,17 @@ class Part2ProgramsIT {
         var result = intake.ingest(trace + ".835", remittance.bytes(), "UPLOAD", "test");
         assertThat(result.denials()).isEqualTo(1);
         return result.remittances().get(0).remittanceId();
+    }
+
+    /** A psychotherapy claim rendered by nobody flagged, paid to the given payee (N1*PE by NPI). */
+    private void ingestPaidTo(String payeeNpi, String payer, String trace, String pcn) {
+        var remittance = KnownRemittance.from(payer, payer + " HEALTH PLAN", trace, "20260302", "0")
+                .claim("CLP*" + pcn + "*4*150*0**12", "CAS*CO*197*150", "NM1*QC*1*RIVERA*MARISOL****MI*" + pcn,
+                        "NM1*82*1*ROE*RICK****XX*" + OTHER_CLINICIAN, "SVC*HC:90837*150*0**1", "DTM*472*20260220");
+        byte[] content = new String(remittance.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("N1*PE*RIVERSIDE COUNSELING*XX*1234567893", "N1*PE*NORTHSIDE*XX*" + payeeNpi)
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(intake.ingest(trace + ".835", content, "UPLOAD", "test").denials()).isEqualTo(1);
     }
 
     private boolean part2(String payer, String pcn) {

@@ -174,16 +174,39 @@ class LetterDeliveryPathIT {
         assertThatThrownBy(() -> scenario.complete(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, "consentOutcome", "RECORDED"))
                 .hasMessageContaining("Please correct the form");
 
-        scenario.complete(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, "consentOutcome", "RECORDED",
-                "consentSignedOn", LocalDate.now().minusDays(1).toString(), "consentPurpose", "Appeal of denied claims");
+        scenario.complete(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, consentForm("consentSignedOn",
+                LocalDate.now().minusDays(1).toString(), "consentPurpose", "Appeal of denied claims"));
         scenario.runJobs(denial.processInstanceId());
 
         assertThat(denial.process()).hasPassed("Task_RecordConsent", "Task_SendAppeal").isWaitingAt(AWAIT_DECISION);
         Long consentId = jdbc.queryForObject("select consent_id from letter_delivery where denial_id = ?", Long.class,
                 denial.id());
         assertThat(consentId).isEqualTo(consents.validForDenial(denial.id()).orElseThrow().id());
-        assertThat(pdfText(sentFor(claim))).contains("Notice to the recipient (42 CFR 2.32)");
+        MimeMessage mail = sentFor(claim);
+        assertThat(pdfText(mail)).contains("Notice to the recipient (42 CFR 2.32)",
+                "(ii) You are a covered entity or business associate");
+        // 42 CFR 2.32(b): the consent's scope goes with the disclosure, with the notice of 2.32(a)
+        assertThat(attachmentNames(mail)).contains("part2-consent-and-notice-" + denial.id() + ".pdf");
+        assertThat(pdfText(mail, "part2-consent-and-notice-")).contains("Consent no. " + consentId,
+                "signed by the patient", "Riverside Opioid Treatment Program",
+                "Claims and the treatment records of the denied services", "Appeal of denied claims",
+                "expires upon the end of treatment", "Notice to the recipient (42 CFR 2.32(a))",
+                "(iii) You have received the record from a covered entity");
+        assertThat(bodyText(mail)).contains("42 CFR part 2 prohibits unauthorized use or disclosure of these records.");
         assertThat(audit(denial.id(), "DISCLOSURE")).isEqualTo(1);
+        assertThat(jdbc.queryForList("select recipient_kind || ' ' || recipient_id || ' ' || address || ' '"
+                + " || consent_id from part2_disclosure where denial_id = ?", String.class, denial.id()))
+                .singleElement().asString().startsWith("PAYER " + Era835.PAYER_ID + " ").endsWith(" " + consentId);
+    }
+
+    /** The Obtain consent form, recorded, with the elements of 42 CFR 2.31 and the given fields. */
+    private static Object[] consentForm(String... fields) {
+        List<String> form = new java.util.ArrayList<>(List.of("consentOutcome", "RECORDED",
+                "consentInformation", "Claims and the treatment records of the denied services",
+                "consentDiscloser", "Riverside Opioid Treatment Program", "consentSignedBy", "the patient",
+                "consentPatientBirthDate", "1984-06-30", "consentExpiryEvent", "the end of treatment"));
+        form.addAll(List.of(fields));
+        return form.toArray();
     }
 
     @Test
@@ -203,8 +226,8 @@ class LetterDeliveryPathIT {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(Era835.denial(claim, "CO", "50", "300.00").procedure("H0015"));
         submit(denial, SUD_BILLER, "IOP level of care met ASAM criteria");
-        scenario.completeOnly(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, "consentOutcome", "RECORDED",
-                "consentSignedOn", LocalDate.now().toString(), "consentPurpose", "Appeal");
+        scenario.completeOnly(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, consentForm(
+                "consentSignedOn", LocalDate.now().toString(), "consentPurpose", "Appeal"));
         Job render = job(denial, "Task_RenderAppealLetter");
         management.executeJob(render.getId());
         consents.revoke(consents.validForDenial(denial.id()).orElseThrow().id(), "patient-call");
@@ -420,6 +443,33 @@ class LetterDeliveryPathIT {
             }
         }
         return names;
+    }
+
+    static String pdfText(MimeMessage mail, String fileNamePrefix) throws Exception {
+        Multipart parts = (Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            var part = parts.getBodyPart(i);
+            if (part.getFileName() != null && part.getFileName().startsWith(fileNamePrefix)) {
+                try (var pdf = Loader.loadPDF(part.getInputStream().readAllBytes())) {
+                    return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+                }
+            }
+        }
+        throw new AssertionError("no attachment " + fileNamePrefix);
+    }
+
+    static String bodyText(MimeMessage mail) throws Exception {
+        Multipart parts = (Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            var part = parts.getBodyPart(i);
+            if (part.getFileName() == null && part.getContent() instanceof Multipart inner) {
+                return inner.getBodyPart(0).getContent().toString();
+            }
+            if (part.getFileName() == null && part.getContent() instanceof String text) {
+                return text;
+            }
+        }
+        throw new AssertionError("no body");
     }
 
     static String pdfText(MimeMessage mail) throws Exception {

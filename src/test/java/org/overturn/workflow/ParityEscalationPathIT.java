@@ -213,7 +213,8 @@ class ParityEscalationPathIT {
         complete(denial, Tasks.REVIEW, "parityDecision", "CONFIRM", "parityReason", "IOP criteria stricter than SNF");
         assertThat(escalation(denial)).hasPassed("Gateway_ParityMayDisclose").isWaitingAt(Tasks.OBTAIN_CONSENT);
         complete(denial, Tasks.OBTAIN_CONSENT, "consentOutcome", "RECORDED", "consentSignedOn",
-                LocalDate.now().toString(), "consentPurpose", "Parity review");
+                LocalDate.now().toString(), "consentPurpose", "Parity review", "consentInformation", "Claims and the treatment records of the denied services", "consentSignedBy", "the patient",
+                "consentPatientBirthDate", "1984-06-30", "consentExpiryEvent", "the end of treatment");
 
         assertThat(escalation(denial)).hasPassed("Task_RecordParityConsent", "Task_SendAnalysisRequest")
                 .isWaitingAt("Gateway_AwaitAnalysis");
@@ -241,12 +242,13 @@ class ParityEscalationPathIT {
         complete(denial, Tasks.REVIEW, "parityDecision", "CONFIRM", "parityReason", "IOP criteria stricter than SNF");
         String task = task(denial, Tasks.OBTAIN_CONSENT);
         work.complete(task, LifecycleScenario.form("consentOutcome", "RECORDED", "consentSignedOn",
-                LocalDate.now().toString(), "consentPurpose", "Parity review"), SPECIALIST);
+                LocalDate.now().toString(), "consentPurpose", "Parity review", "consentInformation", "Claims and the treatment records of the denied services", "consentSignedBy", "the patient",
+                "consentPatientBirthDate", "1984-06-30", "consentExpiryEvent", "the end of treatment"), SPECIALIST);
         String process = escalation(denial).getId();
         management.executeJob(management.createJobQuery().processInstanceId(process)
                 .activityId("Task_RenderAnalysisRequest").singleResult().getId());
         jdbc.update("update patient_consent set revoked_at = now(), revoked_by = 'patient' where revoked_at is null "
-                + "and payer_id = ?", Era835.PAYER_ID);
+                + "and recipient_id = ?", Era835.PAYER_ID);
 
         scenario.runJobs(process);
 

@@ -2,10 +2,12 @@ package org.overturn.parity.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.overturn.letters.Part2GatedSending;
 import org.overturn.parity.ParityCases;
 import org.overturn.parity.ParityEscalation.Status;
 import org.overturn.parity.ParityLetters;
 import org.overturn.parity.ParityPolicy;
+import org.overturn.part2.Recipient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +20,10 @@ class UpdateParityCase implements JavaDelegate {
     private final ParityCases cases;
     private final ParityLetters letters;
     private final ParityPolicy policy;
+    private final Part2GatedSending sending;
 
-    UpdateParityCase(ParityCases cases, ParityLetters letters, ParityPolicy policy) {
+    UpdateParityCase(ParityCases cases, ParityLetters letters, ParityPolicy policy, Part2GatedSending sending) {
+        this.sending = sending;
         this.cases = cases;
         this.letters = letters;
         this.policy = policy;
@@ -37,8 +41,13 @@ class UpdateParityCase implements JavaDelegate {
                     "The patient refused consent to disclose the Part 2 record to the plan");
             case REQUEST_SENT -> cases.requestSent(denialId, policy.responseDue());
             case RESOLVED -> cases.resolved(denialId);
-            case COMPLAINT_FILED -> cases.complaintFiled(denialId, letters.regulatorOf(denialId),
-                    variables.complaintFiledOn(), variables.complaintReference());
+            case COMPLAINT_FILED -> {
+                String regulator = letters.regulatorOf(denialId);
+                cases.complaintFiled(denialId, regulator, variables.complaintFiledOn(), variables.complaintReference());
+                // a Part 2 record filed with the regulator enters the accounting of disclosures (42 CFR 2.25)
+                sending.accountDeliveredByHand(denialId, new Recipient(Recipient.Kind.REGULATOR, null, regulator),
+                        "parity complaint with its evidence", user);
+            }
             case CLOSED -> cases.complaintDecided(denialId, variables.complaintOutcome());
             case IN_REVIEW -> throw new IllegalArgumentException("a case starts in review; the model cannot set it");
         }

@@ -40,7 +40,7 @@ class ClaimRowWriter {
     }
 
     /** Stores the claims in order and answers their new ids, in the same order. */
-    List<Long> write(long remittanceId, List<ClaimPayment> claims) {
+    List<Long> write(long remittanceId, List<ClaimPayment> claims, String payeeNpi) {
         var claimIds = new Ids("claim_payment_seq", claims.size());
         int lineCount = 0;
         int adjustmentCount = 0;
@@ -67,7 +67,7 @@ class ClaimRowWriter {
         for (ClaimPayment claim : claims) {
             long claimId = claimIds.next();
             stored.add(claimId);
-            claimRows.add(claimRow(claimId, remittanceId, ++position, claim, part2.isPart2(claim)));
+            claimRows.add(claimRow(claimId, remittanceId, ++position, claim, part2.isPart2(claim, payeeNpi)));
             for (Adjustment a : claim.adjustments()) {
                 adjustmentRows.add(adjustmentRow(adjustmentIds.next(), claimId, null, a));
             }

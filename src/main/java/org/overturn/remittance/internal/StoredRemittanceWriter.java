@@ -31,7 +31,8 @@ public class StoredRemittanceWriter {
                 new StoredProviderAdjustment(remittance, p)));
         entityManager.flush(); // the claims' rows refer to it
         long remittanceId = remittance.getId();
-        List<Long> ids = claimRows.write(remittanceId, advice.claims());
+        List<Long> ids = claimRows.write(remittanceId, advice.claims(),
+                advice.payee() == null ? null : advice.payee().npi());
         List<IngestedClaim> claims = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             claims.add(new IngestedClaim(ids.get(i), advice.claims().get(i), null));

@@ -5,12 +5,16 @@ import static org.overturn.workflow.DenialLifecycle.Variables.*;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.overturn.letters.Part2GatedSending;
+import org.overturn.part2.ConsentTerms;
 import org.overturn.part2.PatientConsents;
+import org.overturn.part2.Recipient;
 import org.overturn.workflow.internal.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the consent the biller entered on <em>Obtain consent</em> for the denial's patient and payer; with
+ * Records the consent the biller entered on <em>Obtain consent</em> for the denial's patient and the recipient the
+ * gate found uncovered (the payer, or the reviewer or regulator the pending letter is addressed to); with
  * "already on file" there is nothing to record and the gate looks again.
  */
 @Component("recordConsent")
@@ -19,9 +23,11 @@ public class RecordConsent implements JavaDelegate {
     static final String RECORDED = "RECORDED";
 
     private final PatientConsents consents;
+    private final Part2GatedSending gate;
 
-    RecordConsent(PatientConsents consents) {
+    RecordConsent(PatientConsents consents, Part2GatedSending gate) {
         this.consents = consents;
+        this.gate = gate;
     }
 
     @Override
@@ -29,11 +35,22 @@ public class RecordConsent implements JavaDelegate {
         if (!RECORDED.equals(ProcessVariables.stringOf(execution, CONSENT_OUTCOME))) {
             return;
         }
-        String expires = ProcessVariables.stringOf(execution, CONSENT_EXPIRES_ON);
-        consents.recordForDenial(ProcessVariables.longOf(execution, DENIAL_ID),
-                ProcessVariables.stringOf(execution, CONSENT_PURPOSE),
-                LocalDate.parse(ProcessVariables.stringOf(execution, CONSENT_SIGNED_ON)),
-                expires == null || expires.isBlank() ? null : LocalDate.parse(expires),
+        long denialId = ProcessVariables.longOf(execution, DENIAL_ID);
+        // the recipient the gate found uncovered (the payer first, then the reviewer or regulator the pending letter
+        // is addressed to); the patient is the claim's (PatientConsents.recordForDenial)
+        Recipient recipient = gate.uncovered(denialId).orElse(null);
+        var terms = new ConsentTerms(null, null, date(execution, CONSENT_PATIENT_BIRTH_DATE), null,
+                ProcessVariables.stringOf(execution, CONSENT_DISCLOSER),
+                ProcessVariables.stringOf(execution, CONSENT_INFORMATION), recipient, false,
+                ProcessVariables.stringOf(execution, CONSENT_PURPOSE), date(execution, CONSENT_EXPIRES_ON),
+                ProcessVariables.stringOf(execution, CONSENT_EXPIRY_EVENT),
+                ProcessVariables.stringOf(execution, CONSENT_SIGNED_BY), date(execution, CONSENT_SIGNED_ON));
+        consents.recordForDenial(denialId, terms,
                 ProcessVariables.stringOf(execution, LAST_COMPLETED_BY));
+    }
+
+    private static LocalDate date(DelegateExecution execution, String name) {
+        String value = ProcessVariables.stringOf(execution, name);
+        return value == null || value.isBlank() ? null : LocalDate.parse(value);
     }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -32,6 +33,7 @@ import org.overturn.parity.ParityLetters;
 import org.overturn.parity.ParityPolicy;
 import org.overturn.part2.Consent;
 import org.overturn.part2.PatientConsents;
+import org.overturn.part2.Recipient;
 
 /** The parity escalation's delegates, each on its own. */
 class ParityDelegatesTest {
@@ -43,7 +45,9 @@ class ParityDelegatesTest {
     private final Denials denials = mock(Denials.class);
     private final PatientConsents consents = mock(PatientConsents.class);
     private final org.overturn.letters.Letters letterVersions = mock(org.overturn.letters.Letters.class);
-    private final Part2GatedSending sending = new Part2GatedSending(mailer, letterVersions, denials, consents);
+    private final Part2GatedSending sending = new Part2GatedSending(mailer, letterVersions, denials, consents,
+            mock(org.overturn.part2.Disclosures.class));
+    private final Part2GatedSending handDelivery = mock(Part2GatedSending.class);
 
     private void version(long id, long denialId) {
         when(letterVersions.version(id)).thenReturn(Optional.of(new org.overturn.letters.Letters.LetterVersion(id, 3L,
@@ -53,7 +57,7 @@ class ParityDelegatesTest {
 
     @Test
     void updateParityCaseRecordsTheSpecialistsDecisionAndReason() {
-        var update = new UpdateParityCase(cases, letters, policy);
+        var update = new UpdateParityCase(cases, letters, policy, handDelivery);
 
         update.execute(FakeExecution.with(Map.of("denialId", 7L, "caseStatus", "CONFIRMED", "lastCompletedBy", "pat",
                 "parityReason", "stricter than medical")));
@@ -67,7 +71,7 @@ class ParityDelegatesTest {
     @Test
     void updateParityCaseRecordsAFilingWithItsRegulatorAndTheOutcome() {
         when(letters.regulatorOf(7L)).thenReturn("Department of Insurance of NY");
-        var update = new UpdateParityCase(cases, letters, policy);
+        var update = new UpdateParityCase(cases, letters, policy, handDelivery);
 
         update.execute(FakeExecution.with(Map.of("denialId", 7L, "caseStatus", "COMPLAINT_FILED",
                 "complaintFiledOn", "2026-11-20", "complaintReference", "DOI-1")));
@@ -77,6 +81,8 @@ class ParityDelegatesTest {
         update.execute(FakeExecution.with(Map.of("denialId", 10L, "caseStatus", "REQUEST_SENT")));
 
         verify(cases).complaintFiled(7L, "Department of Insurance of NY", LocalDate.of(2026, 11, 20), "DOI-1");
+        verify(handDelivery).accountDeliveredByHand(7L, new Recipient(Recipient.Kind.REGULATOR, null,
+                "Department of Insurance of NY"), "parity complaint with its evidence", null);
         verify(cases).complaintDecided(7L, "VIOLATION_FOUND");
         verify(cases).resolved(9L);
         verify(cases).requestSent(10L, policy.responseDue());
@@ -95,15 +101,19 @@ class ParityDelegatesTest {
     @Test
     void sendAnalysisRequestEmailsUnderThePart2ConsentAndStartsTheWindow() {
         when(denials.find(7L)).thenReturn(Optional.of(denial(7L, true)));
-        when(consents.validForDenial(7L)).thenReturn(Optional.of(new Consent(5L, "M1", "DOE", "JANE", "P", "appeal",
-                LocalDate.now(), null, null, "sam")));
+        Recipient payer = Recipient.payer("P", "PAYER");
+        Consent consent = new Consent(5L, "DOE", "JANE", LocalDate.of(1980, 1, 2), "M1", "Riverside OTP",
+                "claims and treatment records", payer, false, "appeal", LocalDate.now().plusYears(1), null,
+                "the patient", LocalDate.now(), null, "sam", List.of());
+        when(consents.payerOf(7L)).thenReturn(Optional.of(payer));
+        when(consents.validFor(7L, payer)).thenReturn(Optional.of(consent));
 
         version(41L, 7L);
 
         new SendAnalysisRequest(sending, cases, policy).execute(FakeExecution.with(Map.of(
                 "denialId", 7L, "parityRequestVersionId", 41L, "lastCompletedBy", "pat")));
 
-        verify(mailer).send(41L, "pat", null, 5L);
+        verify(mailer).send(41L, "pat", null, List.of(new Part2GatedSending.Grant(payer, consent)));
         verify(cases).requestSent(7L, policy.responseDue());
     }
 
@@ -111,8 +121,8 @@ class ParityDelegatesTest {
     void sendAnalysisRequestLeavesByBpmnErrorsWithoutConsentOrAddress() {
         when(denials.find(7L)).thenReturn(Optional.of(denial(7L, true)));
         when(denials.find(8L)).thenReturn(Optional.of(denial(8L, false)));
-        when(consents.validForDenial(7L)).thenReturn(Optional.empty());
-        when(mailer.send(42L, null, null, null)).thenThrow(new LetterMailer.NoAppealAddress("P"));
+        when(consents.payerOf(7L)).thenReturn(Optional.of(Recipient.payer("P", "PAYER")));
+        when(mailer.send(42L, null, null, List.of())).thenThrow(new LetterMailer.NoAppealAddress("P"));
         version(41L, 7L);
         version(42L, 8L);
         var send = new SendAnalysisRequest(sending, cases, policy);

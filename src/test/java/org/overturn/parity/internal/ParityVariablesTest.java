@@ -23,7 +23,7 @@ class ParityVariablesTest {
     void aMissingVariableFailsWithItsNameBeforeAnythingIsWritten() {
         ParityCases cases = mock(ParityCases.class);
         var update = new UpdateParityCase(cases, mock(ParityLetters.class),
-                new ParityPolicy(java.time.Duration.ofDays(30)));
+                new ParityPolicy(java.time.Duration.ofDays(30)), mock(org.overturn.letters.Part2GatedSending.class));
 
         assertThatThrownBy(() -> update.execute(FakeExecution.with(Map.of("caseStatus", "CONFIRMED"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("denialId");

@@ -95,7 +95,7 @@ class AppealDelegatesTest {
     @Test
     void sendAppealRefusesAPart2DisclosureWithoutConsent() {
         when(letters.latest(7L, LetterKind.APPEAL, 1)).thenReturn(Optional.of(version(41L)));
-        when(sending.send(41L, null, null)).thenReturn(new Part2GatedSending.ConsentMissing());
+        when(sending.send(41L, null, null)).thenReturn(new Part2GatedSending.ConsentMissing(null));
 
         assertThatThrownBy(() -> sendAppeal().execute(FakeExecution.with(Map.of("denialId", 7L))))
                 .isInstanceOfSatisfying(BpmnError.class,
