@@ -55,7 +55,7 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
             "recordAppealDecision", "recordAppealSent", "recordConsent", "recordCorrectedClaim",
             "renderAnalysisRequest", "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest",
-            "sendAppeal", "suggestTimelyFilingProof", "updateParityCase");
+            "sendAppeal", "suggestTimelyFilingProof", "updateParityCase", "urgentAppeal", "urgentAppealReached");
 
     private final ApplicationContext context;
     private final ObjectProvider<AuditTrail> audit;
