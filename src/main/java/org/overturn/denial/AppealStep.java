@@ -20,7 +20,7 @@ public record AppealStep(AppealRegime regime, int level, String levelName, Local
     }
 
     /** This step as an urgent appeal shows it. */
-    AppealStep with(UrgentAppeals.UrgentAppeal urgent) {
+    public AppealStep with(UrgentAppeals.UrgentAppeal urgent) {
         return new AppealStep(regime, level, levelName, dueOn, recipient, urgent.expeditedOffered(),
                 urgent.expeditedDecisionDueAt(), urgent.peerToPeerDueAt());
     }
