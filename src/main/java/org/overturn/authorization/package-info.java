@@ -6,5 +6,5 @@
  * CSV import. Other modules use {@link org.overturn.authorization.AuthorizationRegister} and {@link
  * org.overturn.authorization.AuthorizationCheck}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"part2", "remittance", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"part2", "payer", "remittance", "security"})
 package org.overturn.authorization;

@@ -21,3 +21,7 @@ create table urgent_appeal (
     -- the deciding body's clock ran out before a decision was recorded
     expedited_overdue_at       timestamptz
 );
+
+-- How many hours after a denial of ongoing care a payer still grants a peer-to-peer review with its reviewer
+-- (null: not known). Part of the payer's appeal route (PayerAppealTerms), kept by org.overturn.payer.
+alter table payer add column peer_to_peer_hours int check (peer_to_peer_hours > 0);
