@@ -111,12 +111,16 @@ public class WorkItems {
      */
     public ItemPage tasksOf(String queue, CurrentUser user, TaskFilter filter, int page, int size) {
         checkVisible(queue, user);
+        // a denial's task, or an authorization-watch task (prevention: no denial yet), which the filters on a
+        // denial's facts (root cause, procedure, age) leave out
         var where = new StringBuilder("""
                   from act_ru_task t
                   join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
-                  join workflow_denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial_report d on d.id = dp.denial_id and d.follows_denial_id is null
-                 where true
+                  left join workflow_denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                  left join denial_report d on d.id = dp.denial_id and d.follows_denial_id is null
+                  left join authorization_prevention_report p
+                         on dp.denial_id is null and p.process_instance_id = t.proc_inst_id_
+                 where ((d.id is not null
                 """);
         List<Object> args = new ArrayList<>(List.of(queue));
         // the queue is the scope (checkVisible); the gate keeps content filters off hidden Part 2 records
@@ -145,6 +149,19 @@ public class WorkItems {
             args.add(java.sql.Date.valueOf(age[1] == Integer.MAX_VALUE ? LocalDate.of(1900, 1, 1)
                     : today.minusDays(age[1])));
         }
+        where.append(") or (p.id is not null");
+        if (!user.seesPart2()) {
+            where.append(" and not p.part2");
+        }
+        if (filter.payer() != null) {
+            where.append(" and (p.payer_id = ? or p.payer_name = ?)");
+            args.add(filter.payer());
+            args.add(filter.payer());
+        }
+        if (filter.rootCause() != null || filter.cpt() != null || age != null) {
+            where.append(" and false");
+        }
+        where.append("))");
         if (TaskFilter.NOBODY.equals(filter.assignee())) {
             where.append(" and t.assignee_ is null");
         } else if (filter.assignee() != null) {
@@ -165,7 +182,7 @@ public class WorkItems {
                 """ + where + " order by " + filter.sort().orderBy + ", t.id_ limit ? offset ?",
                 (rs, i) -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
                         instant(rs.getTimestamp(5)), rs.getInt(6), rs.getString(7), rs.getString(8),
-                        rs.getLong(9)), pageArgs.toArray());
+                        (Long) rs.getObject(9)), pageArgs.toArray());
         return new ItemPage(describeRows(rows, queue, user), page, size, total == null ? 0 : total);
     }
 

@@ -58,6 +58,8 @@ class AuthorizationWatchIT {
     @Autowired
     TaskWork work;
     @Autowired
+    org.overturn.worklist.WorkItems items;
+    @Autowired
     LifecycleScenario scenario;
     @Autowired
     JdbcTemplate jdbc;
@@ -79,6 +81,14 @@ class AuthorizationWatchIT {
                 + " and denial_id is null and prevention_id = ?", Integer.class, task.getId(), finding.id()))
                 .as("a task of the authorizations queue with no denial").isEqualTo(1);
         assertThat(watch.find(finding.id()).orElseThrow().reason()).contains("ends in 5 days");
+        var listed = items.tasksOf("authorizations", LifecycleScenario.BILLER,
+                org.overturn.worklist.TaskFilter.of(payer, null, null, null, null, null), 0, 50);
+        assertThat(listed.items()).as("the queue lists it, with no denial")
+                .anySatisfy(i -> assertThat(i.taskId()).isEqualTo(task.getId()))
+                .allSatisfy(i -> assertThat(i.denial()).isNull());
+        assertThat(items.tasksOf("authorizations", LifecycleScenario.BILLER,
+                org.overturn.worklist.TaskFilter.of(payer, "AUTHORIZATION", null, null, null, null), 0, 50).items())
+                .as("a filter on denials' facts leaves it out").isEmpty();
 
         work.complete(task.getId(), LifecycleScenario.form("preventionOutcome", "REQUESTED"), LifecycleScenario.BILLER);
 
