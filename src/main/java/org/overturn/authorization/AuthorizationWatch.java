@@ -124,6 +124,20 @@ public class AuthorizationWatch {
         }, findingId).stream().findFirst();
     }
 
+    /** The findings worked by these process instances, by process instance. */
+    @Transactional(readOnly = true)
+    public Map<String, Finding> byProcess(java.util.Collection<String> processInstanceIds) {
+        Map<String, Finding> found = new java.util.HashMap<>();
+        if (processInstanceIds.isEmpty()) {
+            return found;
+        }
+        for (Long id : jdbc.queryForList("select id from authorization_prevention where process_instance_id = any(?)",
+                Long.class, (Object) processInstanceIds.toArray(String[]::new))) {
+            find(id).ifPresent(f -> found.put(f.processInstanceId(), f));
+        }
+        return found;
+    }
+
     /** Claims on file for a service their payer authorizes in advance that no approved authorization covers. */
     private List<Finding> claimsWithoutAuthorization(LocalDate today) {
         Map<String, Set<String>> required = rules.all();

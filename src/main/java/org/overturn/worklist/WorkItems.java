@@ -1,5 +1,4 @@
 package org.overturn.worklist;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.overturn.authorization.AuthorizationWatch;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.denial.WorkQueue;
@@ -38,7 +38,15 @@ public class WorkItems {
     }
 
     public record WorkItem(String taskId, String name, String taskDefinitionKey, String queue, Instant created,
-                           Instant due, boolean overdue, int priority, String assignee, DenialFacts denial) {
+                           Instant due, boolean overdue, int priority, String assignee, DenialFacts denial,
+                           PreventionFacts prevention) {
+    }
+
+    /**
+     * What the authorization watch found behind a task with no denial (prevention); {@code reason} null when it is a
+     * Part 2 record the user may not see.
+     */
+    public record PreventionFacts(long id, String kind, String payerName, String reason, boolean redacted) {
     }
 
     /** The denial behind a task; only {@code id}, amounts and dates when redacted for Part 2. */
@@ -60,9 +68,12 @@ public class WorkItems {
     private final ProcessesOfDenials processesOfDenials;
     private final DenialAccess access;
     private final Clock clock;
+    private final AuthorizationWatch authorizationWatch;
 
     WorkItems(TaskService tasks, OpenTasks open, Denials denials, TaskForms forms, JdbcTemplate jdbc,
-              RecentFacets recentFacets, ProcessesOfDenials processesOfDenials, DenialAccess access, Clock clock) {
+              RecentFacets recentFacets, ProcessesOfDenials processesOfDenials, DenialAccess access, Clock clock,
+              AuthorizationWatch authorizationWatch) {
+        this.authorizationWatch = authorizationWatch;
         this.tasks = tasks;
         this.open = open;
         this.denials = denials;
@@ -287,13 +298,16 @@ public class WorkItems {
         Map<Long, DenialView> byId = denials.findAll(found.stream().map(TaskRow::denialId)
                         .filter(java.util.Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(DenialView::id, Function.identity()));
+        Map<String, AuthorizationWatch.Finding> findings = authorizationWatch.byProcess(found.stream()
+                .filter(t -> t.denialId() == null).map(TaskRow::processInstanceId).distinct().toList());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return found.stream().map(t -> {
             DenialView d = t.denialId() == null ? null : byId.get(t.denialId());
+            AuthorizationWatch.Finding f = t.denialId() == null ? findings.get(t.processInstanceId()) : null;
             return new WorkItem(t.id(), t.name(), t.key(), queue, t.created(), t.due(),
                     t.due() != null && t.due().isBefore(now), t.priority(), t.assignee(),
-                    d == null ? null : facts(d, user, today));
+                    d == null ? null : facts(d, user, today), f == null ? null : prevention(f, user));
         }).toList();
     }
 
@@ -303,6 +317,12 @@ public class WorkItems {
 
     private LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    private static PreventionFacts prevention(AuthorizationWatch.Finding f, CurrentUser user) {
+        boolean redacted = f.part2() && !user.seesPart2();
+        return new PreventionFacts(f.id(), f.kind().name(), redacted ? null : f.payerName(),
+                redacted ? null : f.reason(), redacted);
     }
 
     private DenialFacts facts(DenialView d, CurrentUser user, LocalDate today) {
