@@ -1,4 +1,4 @@
-package org.overturn.authorization.internal;
+package org.overturn.workflow.internal;
 
 import java.util.Date;
 import org.overturn.authorization.AuthorizationWatch;

@@ -1,4 +1,4 @@
-package org.overturn.authorization.internal;
+package org.overturn.workflow.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
