@@ -39,6 +39,13 @@ create or replace view correction_report as select * from corrected_claim;
 create or replace view letters_delivery_report as select * from letter_delivery;
 create or replace view parity_case_report as select * from parity_case;
 
+-- authorization ----------------------------------------------------------------------------------------------
+
+-- What the register's watch found, and the process that works each finding (the queues count its task).
+create or replace view authorization_prevention_report as
+select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance_id, outcome
+  from authorization_prevention;
+
 -- workflow ---------------------------------------------------------------------------------------------------
 
 -- Which process instances belong to which denial: its lifecycle, and its parity escalation when it has one.

@@ -210,26 +210,37 @@ public class AuthorizationRegister {
         LocalDate today = LocalDate.now(clock);
         List<RunningOut> found = new ArrayList<>();
         for (Authorization a : withUse(rows.active(today, user.seesPart2()))) {
-            List<String> reasons = new ArrayList<>();
-            long days = java.time.temporal.ChronoUnit.DAYS.between(today, a.to());
-            if (days <= watch.daysBeforeEnd()) {
-                reasons.add(days == 0 ? "ends today" : "ends in " + days + " day" + (days == 1 ? "" : "s"));
-            }
-            if (a.unitsApproved().signum() > 0
-                    && a.unitsLeft().compareTo(a.unitsApproved().multiply(watch.unitsLeftShare())) <= 0) {
-                reasons.add(a.unitsLeft().signum() == 0 ? "no " + a.unitType().name().toLowerCase() + " left"
-                        : a.unitsLeft().toPlainString() + " of " + a.unitsApproved().toPlainString() + " "
-                        + a.unitType().name().toLowerCase() + " left");
-            }
-            if (a.nextReviewOn() != null && !a.nextReviewOn().isAfter(today.plusDays(watch.reviewWithinDays()))) {
-                reasons.add(a.nextReviewOn().isBefore(today) ? "concurrent review overdue since " + a.nextReviewOn()
-                        : "concurrent review due " + a.nextReviewOn());
-            }
+            List<String> reasons = runningOutReasons(a, today, watch);
             if (!reasons.isEmpty()) {
                 found.add(new RunningOut(a, reasons));
             }
         }
         return found;
+    }
+
+    /** Why an authorization in force is running out, in words; empty when it is not. */
+    static List<String> runningOutReasons(Authorization a, LocalDate today, AuthorizationWatchProperties watch) {
+        List<String> reasons = new ArrayList<>();
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, a.to());
+        if (days <= watch.daysBeforeEnd()) {
+            reasons.add(days == 0 ? "ends today" : "ends in " + days + " day" + (days == 1 ? "" : "s"));
+        }
+        if (a.unitsApproved().signum() > 0
+                && a.unitsLeft().compareTo(a.unitsApproved().multiply(watch.unitsLeftShare())) <= 0) {
+            reasons.add(a.unitsLeft().signum() == 0 ? "no " + a.unitType().name().toLowerCase() + " left"
+                    : a.unitsLeft().toPlainString() + " of " + a.unitsApproved().toPlainString() + " "
+                    + a.unitType().name().toLowerCase() + " left");
+        }
+        if (a.nextReviewOn() != null && !a.nextReviewOn().isAfter(today.plusDays(watch.reviewWithinDays()))) {
+            reasons.add(a.nextReviewOn().isBefore(today) ? "concurrent review overdue since " + a.nextReviewOn()
+                    : "concurrent review due " + a.nextReviewOn());
+        }
+        return reasons;
+    }
+
+    /** Every authorization in force today with its use, Part 2 records too: for the watch, which no user runs. */
+    List<Authorization> activeForWatch(LocalDate today) {
+        return withUse(rows.active(today, true));
     }
 
     /** All of a member's authorizations with their use, whoever asks: for the check of a denial's claim. */

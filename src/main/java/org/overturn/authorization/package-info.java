@@ -3,8 +3,10 @@
  * visits or days, span, the provider it is restricted to, the next concurrent review), how much of it the claims
  * on file have used, and what an authorization denial's claim finds in it ({@link
  * org.overturn.authorization.AuthorizationCheck}). Records come from the API, the register's page and an Excel or
- * CSV import. Other modules use {@link org.overturn.authorization.AuthorizationRegister} and {@link
- * org.overturn.authorization.AuthorizationCheck}.
+ * CSV import. Its watch ({@link org.overturn.authorization.AuthorizationWatch}) finds the work before a denial:
+ * authorizations running out, claims on file without the authorization their payer requires, claims beyond the
+ * units approved. Other modules use {@link org.overturn.authorization.AuthorizationRegister}, {@link
+ * org.overturn.authorization.AuthorizationCheck} and {@link org.overturn.authorization.AuthorizationWatch}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"codeset", "part2", "remittance", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"codeset", "part2", "payer", "remittance", "security"})
 package org.overturn.authorization;

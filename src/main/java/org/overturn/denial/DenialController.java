@@ -46,10 +46,12 @@ class DenialController {
     private final DenialAuthorizations authorizations;
     private final AppealDeadlines deadlines;
     private final CorrectedClaimLimits correctedClaims;
+    private final UrgentAppeals urgentAppeals;
 
     DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
                      Denials views, DenialAuthorizations authorizations, AppealDeadlines deadlines,
-                     CorrectedClaimLimits correctedClaims) {
+                     CorrectedClaimLimits correctedClaims, UrgentAppeals urgentAppeals) {
+        this.urgentAppeals = urgentAppeals;
         this.correctedClaims = correctedClaims;
         this.deadlines = deadlines;
         this.claims = claims;
@@ -175,7 +177,8 @@ class DenialController {
         return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
                 billed.map(b -> b.timelyFiling()).orElse(null),
                 finding.map(AuthorizationCheck.Result::finding).orElse(null),
-                finding.map(AuthorizationOnFile::of).orElse(null), deadlines.describe(id).orElse(null),
+                finding.map(AuthorizationOnFile::of).orElse(null), deadlines.describe(id)
+                        .map(step -> urgentAppeals.find(id).map(step::with).orElse(step)).orElse(null),
                 denial.isCorrectable() ? correctedClaims.of(id).orElse(null) : null);
     }
 }

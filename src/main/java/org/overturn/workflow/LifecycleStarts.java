@@ -31,9 +31,11 @@ public class LifecycleStarts {
     private final Clock clock;
     private final CommandExecutor engineCommands;
     private final AppealDeadlineWatch deadlines;
+    private final UrgentAppealWatch urgentAppeals;
 
     LifecycleStarts(RuntimeService runtime, RepositoryService repository, Denials denials, JdbcTemplate jdbc,
-                    Clock clock, ProcessEngine engine, AppealDeadlineWatch deadlines) {
+                    Clock clock, ProcessEngine engine, AppealDeadlineWatch deadlines, UrgentAppealWatch urgentAppeals) {
+        this.urgentAppeals = urgentAppeals;
         this.deadlines = deadlines;
         this.runtime = runtime;
         this.repository = repository;
@@ -97,6 +99,8 @@ public class LifecycleStarts {
         if (denial.appealable()) {
             // the appeal's filing deadline runs from the remittance, whatever step the denial is at
             deadlines.watch(denialId, 1, denial.appealDueDate());
+            // a review denial of a stay still going on: peer-to-peer review and expedited appeal beside it
+            urgentAppeals.watch(denial);
         }
         return processInstanceId;
     }

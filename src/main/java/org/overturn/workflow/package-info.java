@@ -4,5 +4,5 @@
  * the denial through its states.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "claim", "correction", "denial", "letters", "parity", "part2", "remittance", "system"})
+        "authorization", "claim", "correction", "denial", "letters", "parity", "part2", "remittance", "system"})
 package org.overturn.workflow;

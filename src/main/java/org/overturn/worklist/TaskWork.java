@@ -52,11 +52,15 @@ public class TaskWork {
     private final AuthorizationRegister register;
     private final HoldHarmless holdHarmless;
 
+    private final org.overturn.authorization.AuthorizationWatch authorizationWatch;
+
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
              AppealDeadlines deadlines, AppealDeadlineWatch watch,
              DenialAuthorizations denialAuthorizations,
-             AuthorizationRegister register, HoldHarmless holdHarmless) {
+             AuthorizationRegister register, HoldHarmless holdHarmless,
+             org.overturn.authorization.AuthorizationWatch authorizationWatch) {
+        this.authorizationWatch = authorizationWatch;
         this.denialAuthorizations = denialAuthorizations;
         this.register = register;
         this.holdHarmless = holdHarmless;
@@ -327,6 +331,12 @@ public class TaskWork {
         }
         Long denialId = processesOfDenials.denialsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
         if (denialId != null && access.levelOf(user, denialId) == DenialAccess.Level.REDACTED) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
+                    + ": only users with Part 2 access work its tasks");
+        }
+        // an authorization-watch task (no denial) about substance-use services is as restricted
+        if (denialId == null && !user.seesPart2() && tasks.getVariable(taskId, "preventionId") instanceof Number p
+                && authorizationWatch.find(p.longValue()).map(f -> f.part2()).orElse(false)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
                     + ": only users with Part 2 access work its tasks");
         }

@@ -1,5 +1,4 @@
 package org.overturn.worklist;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.overturn.authorization.AuthorizationWatch;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.denial.WorkQueue;
@@ -38,7 +38,15 @@ public class WorkItems {
     }
 
     public record WorkItem(String taskId, String name, String taskDefinitionKey, String queue, Instant created,
-                           Instant due, boolean overdue, int priority, String assignee, DenialFacts denial) {
+                           Instant due, boolean overdue, int priority, String assignee, DenialFacts denial,
+                           PreventionFacts prevention) {
+    }
+
+    /**
+     * What the authorization watch found behind a task with no denial (prevention); {@code reason} null when it is a
+     * Part 2 record the user may not see.
+     */
+    public record PreventionFacts(long id, String kind, String payerName, String reason, boolean redacted) {
     }
 
     /** The denial behind a task; only {@code id}, amounts and dates when redacted for Part 2. */
@@ -60,9 +68,12 @@ public class WorkItems {
     private final ProcessesOfDenials processesOfDenials;
     private final DenialAccess access;
     private final Clock clock;
+    private final AuthorizationWatch authorizationWatch;
 
     WorkItems(TaskService tasks, OpenTasks open, Denials denials, TaskForms forms, JdbcTemplate jdbc,
-              RecentFacets recentFacets, ProcessesOfDenials processesOfDenials, DenialAccess access, Clock clock) {
+              RecentFacets recentFacets, ProcessesOfDenials processesOfDenials, DenialAccess access, Clock clock,
+              AuthorizationWatch authorizationWatch) {
+        this.authorizationWatch = authorizationWatch;
         this.tasks = tasks;
         this.open = open;
         this.denials = denials;
@@ -111,12 +122,16 @@ public class WorkItems {
      */
     public ItemPage tasksOf(String queue, CurrentUser user, TaskFilter filter, int page, int size) {
         checkVisible(queue, user);
+        // a denial's task, or an authorization-watch task (prevention: no denial yet), which the filters on a
+        // denial's facts (root cause, procedure, age) leave out
         var where = new StringBuilder("""
                   from act_ru_task t
                   join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = ?
-                  join workflow_denial_process dp on dp.process_instance_id = t.proc_inst_id_
-                  join denial_report d on d.id = dp.denial_id and d.follows_denial_id is null
-                 where true
+                  left join workflow_denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                  left join denial_report d on d.id = dp.denial_id and d.follows_denial_id is null
+                  left join authorization_prevention_report p
+                         on dp.denial_id is null and p.process_instance_id = t.proc_inst_id_
+                 where ((d.id is not null
                 """);
         List<Object> args = new ArrayList<>(List.of(queue));
         // the queue is the scope (checkVisible); the gate keeps content filters off hidden Part 2 records
@@ -145,6 +160,19 @@ public class WorkItems {
             args.add(java.sql.Date.valueOf(age[1] == Integer.MAX_VALUE ? LocalDate.of(1900, 1, 1)
                     : today.minusDays(age[1])));
         }
+        where.append(") or (p.id is not null");
+        if (!user.seesPart2()) {
+            where.append(" and not p.part2");
+        }
+        if (filter.payer() != null) {
+            where.append(" and (p.payer_id = ? or p.payer_name = ?)");
+            args.add(filter.payer());
+            args.add(filter.payer());
+        }
+        if (filter.rootCause() != null || filter.cpt() != null || age != null) {
+            where.append(" and false");
+        }
+        where.append("))");
         if (TaskFilter.NOBODY.equals(filter.assignee())) {
             where.append(" and t.assignee_ is null");
         } else if (filter.assignee() != null) {
@@ -165,7 +193,7 @@ public class WorkItems {
                 """ + where + " order by " + filter.sort().orderBy + ", t.id_ limit ? offset ?",
                 (rs, i) -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
                         instant(rs.getTimestamp(5)), rs.getInt(6), rs.getString(7), rs.getString(8),
-                        rs.getLong(9)), pageArgs.toArray());
+                        (Long) rs.getObject(9)), pageArgs.toArray());
         return new ItemPage(describeRows(rows, queue, user), page, size, total == null ? 0 : total);
     }
 
@@ -270,13 +298,16 @@ public class WorkItems {
         Map<Long, DenialView> byId = denials.findAll(found.stream().map(TaskRow::denialId)
                         .filter(java.util.Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(DenialView::id, Function.identity()));
+        Map<String, AuthorizationWatch.Finding> findings = authorizationWatch.byProcess(found.stream()
+                .filter(t -> t.denialId() == null).map(TaskRow::processInstanceId).distinct().toList());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return found.stream().map(t -> {
             DenialView d = t.denialId() == null ? null : byId.get(t.denialId());
+            AuthorizationWatch.Finding f = t.denialId() == null ? findings.get(t.processInstanceId()) : null;
             return new WorkItem(t.id(), t.name(), t.key(), queue, t.created(), t.due(),
                     t.due() != null && t.due().isBefore(now), t.priority(), t.assignee(),
-                    d == null ? null : facts(d, user, today));
+                    d == null ? null : facts(d, user, today), f == null ? null : prevention(f, user));
         }).toList();
     }
 
@@ -286,6 +317,12 @@ public class WorkItems {
 
     private LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    private static PreventionFacts prevention(AuthorizationWatch.Finding f, CurrentUser user) {
+        boolean redacted = f.part2() && !user.seesPart2();
+        return new PreventionFacts(f.id(), f.kind().name(), redacted ? null : f.payerName(),
+                redacted ? null : f.reason(), redacted);
     }
 
     private DenialFacts facts(DenialView d, CurrentUser user, LocalDate today) {

@@ -22,11 +22,11 @@ import org.overturn.claim.ClaimWriter;
  * 837Ps and the 835s that answer them, for authorization tests: one line a claim, the authorization number in the
  * claim's REF*G1, the rendering provider given. The names and ids are made up.
  */
-final class AuthorizationClaims {
+public final class AuthorizationClaims {
 
     static final ClaimProvider CLINIC = new ClaimProvider("1234567893", "RIVERBEND BEHAVIORAL HEALTH", null,
             "261QM0801X", "123456789", new ClaimAddress("400 RIVER ROAD", null, "HARRISBURG", "PA", "17101"));
-    static final ClaimProvider LCSW = new ClaimProvider("1497758544", "MORALES", "ANA", "1041C0700X", null, null);
+    public static final ClaimProvider LCSW = new ClaimProvider("1497758544", "MORALES", "ANA", "1041C0700X", null, null);
     static final ClaimProvider PSYCHOLOGIST = new ClaimProvider("1588667638", "CHEN", "LI", "103TC0700X", null, null);
     private static final AtomicLong BATCH = new AtomicLong(7000);
     private static final DateTimeFormatter X12_DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -34,13 +34,13 @@ final class AuthorizationClaims {
     private final String payerId;
     private final String payerName;
 
-    AuthorizationClaims(String payerId, String payerName) {
+    public AuthorizationClaims(String payerId, String payerName) {
         this.payerId = payerId;
         this.payerName = payerName;
     }
 
     /** One claim of one line, sent the day after the service. */
-    byte[] claim(String pcn, String memberId, String procedure, int units, LocalDate service, String authorization,
+    public byte[] claim(String pcn, String memberId, String procedure, int units, LocalDate service, String authorization,
                  ClaimProvider rendering) {
         var person = new ClaimPerson(memberId, "TESTPATIENT", "JORDAN", LocalDate.of(1984, 3, 12), "F");
         BigDecimal charge = new BigDecimal("150.00").multiply(BigDecimal.valueOf(units));

@@ -36,7 +36,8 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * The process tests together pass every flow node of the lifecycle, the parity escalation and the appeal deadline.
+ * The process tests together pass every flow node of the lifecycle, the parity escalation, the appeal deadline, the
+ * urgent appeal and the authorization watch.
  * camunda-process-test-coverage reports and asserts per test class only
  * (target/process-test-coverage/&lt;class&gt;/report.html); across classes this test reads what the engine's
  * history recorded in the database all process tests share (they share one Spring context).
@@ -87,6 +88,22 @@ class LifecycleCoverageIT {
 
         assertThat(flowNodes).contains("Start_AppealLevelOpened", "Timer_DeadlinePassed", "End_DeadlineMissed");
         assertCovered(AppealDeadlineWatch.PROCESS_KEY, flowNodes);
+    }
+
+    @Test
+    void processTestsPassEveryFlowNodeOfTheUrgentAppeal() {
+        Set<String> flowNodes = flowNodesOf(UrgentAppealWatch.PROCESS_KEY);
+
+        assertThat(flowNodes).contains("Start_OngoingCareDenied", "Timer_ExpeditedDecisionDue", "End_ExpeditedDecided");
+        assertCovered(UrgentAppealWatch.PROCESS_KEY, flowNodes);
+    }
+
+    @Test
+    void processTestsPassEveryFlowNodeOfTheAuthorizationWatch() {
+        Set<String> flowNodes = flowNodesOf("authorization-watch");
+
+        assertThat(flowNodes).contains("Start_DailyWatch", "Timer_AuthorizationRanOut", "End_PreventionWorked");
+        assertCovered("authorization-watch", flowNodes);
     }
 
     private void assertCovered(String processKey, Set<String> flowNodes) {

@@ -70,4 +70,38 @@ public class BilledUse {
         }, (rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4),
                 rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getBoolean(8), rs.getBoolean(9)));
     }
+
+    /** A line of a claim on file (its latest submission, not voided), with its payer. */
+    public record ClaimLine(String patientControlNumber, String payerId, String payerName, String memberId,
+                            String number, String procedure, String revenueCode, LocalDate serviceDate) {
+    }
+
+    /** The lines of the claims on file of these payers with a date of service on or after {@code since}. */
+    public List<ClaimLine> claimsOfPayers(Collection<String> payerIds, LocalDate since) {
+        if (payerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement("""
+                    with latest as (
+                        select distinct on (c.patient_control_number, c.payer_id)
+                               c.id, c.patient_control_number, c.payer_id, c.payer_name, c.member_id, c.frequency,
+                               c.prior_authorization
+                          from claim_billed_claim_report c
+                         where c.payer_id = any (?)
+                         order by c.patient_control_number, c.payer_id, c.submitted_on desc nulls last, c.id desc)
+                    select c.patient_control_number, c.payer_id, c.payer_name, c.member_id,
+                           coalesce(l.prior_authorization, c.prior_authorization), l.procedure_code, l.revenue_code,
+                           l.service_date
+                      from latest c join claim_billed_line_report l on l.billed_claim_id = c.id
+                     where coalesce(c.frequency, '1') <> '8' and l.service_date >= ?
+                     order by c.patient_control_number, l.service_date
+                    """);
+            statement.setArray(1, con.createArrayOf("varchar", payerIds.toArray()));
+            statement.setObject(2, since);
+            return statement;
+        }, (rs, n) -> new ClaimLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5) == null ? null : rs.getString(5).strip(), rs.getString(6), rs.getString(7),
+                rs.getObject(8, LocalDate.class)));
+    }
 }

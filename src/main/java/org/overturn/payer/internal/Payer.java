@@ -38,6 +38,7 @@ public class Payer {
     private org.overturn.payer.PlanFunding planFunding;
     private boolean medicaidManagedCare;
     private Integer providerDisputeDays;
+    private Integer peerToPeerHours;
     @Enumerated(EnumType.STRING)
     private org.overturn.payer.CorrectedClaimClock correctedClaimClock;
 
@@ -90,13 +91,14 @@ public class Payer {
         medicaidManagedCare = terms.medicaidManagedCare();
         providerDisputeDays = terms.providerDisputeDays();
         correctedClaimClock = terms.correctedClaimClock();
+        peerToPeerHours = terms.peerToPeerHours();
         updatedAt = at;
         updatedBy = by;
     }
 
     public org.overturn.payer.PayerAppealTerms appealTerms() {
         return new org.overturn.payer.PayerAppealTerms(planFunding, medicaidManagedCare, providerDisputeDays,
-                correctedClaimClock);
+                correctedClaimClock, peerToPeerHours);
     }
 
     public PayerProfile toProfile() {

@@ -55,7 +55,8 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
             "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
             "recordAppealDecision", "recordAppealSent", "recordConsent", "recordCorrectedClaim",
             "renderAnalysisRequest", "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest",
-            "sendAppeal", "suggestTimelyFilingProof", "updateParityCase");
+            "sendAppeal", "suggestTimelyFilingProof", "updateParityCase", "urgentAppeal", "urgentAppealReached", "watchAuthorizations",
+            "recordPrevention", "prevention");
 
     private final ApplicationContext context;
     private final ObjectProvider<AuditTrail> audit;

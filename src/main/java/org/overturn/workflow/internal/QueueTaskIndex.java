@@ -40,6 +40,21 @@ public class QueueTaskIndex {
             on conflict do nothing
             """;
 
+    /**
+     * The rows of an authorization-watch task, which has no denial: the queues count it with its finding's payer
+     * and no dollars (nothing is denied yet).
+     */
+    private static final String READ_PREVENTION = """
+            insert into queue_task (task_id, queue, denial_id, prevention_id, due_date, amount_at_risk, payer_id,
+                                    payer_name, remittance_date)
+            select t.id_, l.group_id_, null, p.id, t.due_date_, 0, p.payer_id, p.payer_name, null
+              from %s
+              join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
+              join authorization_prevention_report p on p.process_instance_id = t.proc_inst_id_
+             %s
+            on conflict do nothing
+            """;
+
     private final JdbcTemplate jdbc;
 
     QueueTaskIndex(JdbcTemplate jdbc) {
@@ -101,6 +116,8 @@ public class QueueTaskIndex {
                         (Object) ids);
                 jdbc.update(READ.formatted("unnest(?::text[]) as written (task_id) join act_ru_task t on t.id_ = written.task_id",
                         ""), (Object) ids);
+                jdbc.update(READ_PREVENTION.formatted("unnest(?::text[]) as written (task_id) join act_ru_task t"
+                        + " on t.id_ = written.task_id", ""), (Object) ids);
             });
             return;
         }
@@ -108,7 +125,9 @@ public class QueueTaskIndex {
         // cached plan for the array form cannot know how many ids it will get)
         for (String taskId : taskIds) {
             withdraw(taskId);
-            jdbc.update(READ.formatted("act_ru_task t", "where t.id_ = ?"), taskId);
+            if (jdbc.update(READ.formatted("act_ru_task t", "where t.id_ = ?"), taskId) == 0) {
+                jdbc.update(READ_PREVENTION.formatted("act_ru_task t", "where t.id_ = ?"), taskId);
+            }
         }
     }
 
