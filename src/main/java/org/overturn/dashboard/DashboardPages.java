@@ -32,7 +32,8 @@ class DashboardPages {
     public record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
                          List<Kpis.PayerOption> payers, String query, String chartData, String cockpit,
                          org.overturn.parity.ParityKpis.Figures parity,
-                         org.overturn.denial.AppealDeadlines.DeadlineCounts deadlines) {
+                         org.overturn.denial.AppealDeadlines.DeadlineCounts deadlines,
+                         org.overturn.recoupment.Recoupments.Figures recoupments) {
     }
 
     public record DashboardJson(Dashboard dashboard, EngineHealth.Health health) {
@@ -45,10 +46,13 @@ class DashboardPages {
 
     private final AuditTrail audit;
     private final org.overturn.denial.AppealDeadlines deadlines;
+    private final org.overturn.recoupment.Recoupments recoupments;
 
     DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
-                   AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines) {
+                   AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines,
+                   org.overturn.recoupment.Recoupments recoupments) {
         this.deadlines = deadlines;
+        this.recoupments = recoupments;
         this.audit = audit;
         this.parity = parity;
         this.kpis = kpis;
@@ -68,7 +72,8 @@ class DashboardPages {
         model.addAttribute("page", new DashboardPage(CurrentUser.of(authentication), dashboard, engine.now(),
                 kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT,
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
-                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer()), deadlines.counts()));
+                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer()), deadlines.counts(),
+                recoupments.figures(from, to, filter.payer())));
         return "dashboard";
     }
 
