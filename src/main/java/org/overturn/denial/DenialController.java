@@ -46,10 +46,12 @@ class DenialController {
     private final DenialAuthorizations authorizations;
     private final AppealDeadlines deadlines;
     private final CorrectedClaimLimits correctedClaims;
+    private final HoldHarmless holdHarmless;
 
     DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
                      Denials views, DenialAuthorizations authorizations, AppealDeadlines deadlines,
-                     CorrectedClaimLimits correctedClaims) {
+                     CorrectedClaimLimits correctedClaims, HoldHarmless holdHarmless) {
+        this.holdHarmless = holdHarmless;
         this.correctedClaims = correctedClaims;
         this.deadlines = deadlines;
         this.claims = claims;
@@ -150,7 +152,15 @@ class DenialController {
      */
     record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling,
                         AuthorizationFinding authorizationFinding, AuthorizationOnFile authorization,
-                        AppealStep appeal, CorrectedClaimFiling correctedClaimFiling) {
+                        AppealStep appeal, CorrectedClaimFiling correctedClaimFiling, String closingReason,
+                        PatientBilling patientBilling) {
+    }
+
+    /**
+     * Whether the patient may be billed: a contractual denial holds the patient harmless unless a manager overrode
+     * it (who, why, when), as the bill-the-patient step checks.
+     */
+    record PatientBilling(boolean heldHarmless, HoldHarmless.Override override) {
     }
 
     /** The authorization a finding was made on, and why that finding. */
@@ -176,6 +186,7 @@ class DenialController {
                 billed.map(b -> b.timelyFiling()).orElse(null),
                 finding.map(AuthorizationCheck.Result::finding).orElse(null),
                 finding.map(AuthorizationOnFile::of).orElse(null), deadlines.describe(id).orElse(null),
-                denial.isCorrectable() ? correctedClaims.of(id).orElse(null) : null);
+                denial.isCorrectable() ? correctedClaims.of(id).orElse(null) : null, denial.getClosingReason(),
+                new PatientBilling(holdHarmless.protectsPatient(id), holdHarmless.overrideOf(id).orElse(null)));
     }
 }
