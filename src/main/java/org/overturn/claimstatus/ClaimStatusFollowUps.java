@@ -159,8 +159,9 @@ public class ClaimStatusFollowUps {
                 rs.getString("outcome_note"), rs.getString("decided_by")), id).stream().findFirst();
     }
 
+    /** The follow-ups whose task is still to be done. */
     @Transactional(readOnly = true)
-    public List<FollowUp> open() {
+    public List<FollowUp> stillOpen() {
         return jdbc.queryForList("select id from claim_status_inquiry where status = 'OPEN' order by id", Long.class)
                 .stream().map(id -> find(id).orElseThrow()).toList();
     }
