@@ -26,16 +26,17 @@ class ModularityTests {
     }
 
     /**
-     * The engine's API (processes, tasks, identity, its webapps) is used by workflow, parity and worklist, which run
-     * processes; by security and accounts, because the engine's identity store holds the users; by the demo, which
-     * replays a clinic's months through the engine; and by the one clock. Everything else goes through their APIs.
+     * The engine's API (processes, tasks, identity, its webapps) is used by workflow, parity, worklist, recoupment and
+     * claimstatus, which run processes; by security and accounts, because the engine's identity store holds the users;
+     * by the demo, which replays a clinic's months through the engine; and by the one clock. Everything else goes through their APIs.
      * The DMN engine alone (decision tables without processes) is allowed where tables are evaluated.
      */
     @Test
     void onlyTheModulesThatRunProcessesUseTheProcessEngine() {
         noClasses().that().resideOutsideOfPackages("org.overturn.workflow..", "org.overturn.parity..",
                         "org.overturn.worklist..", "org.overturn.security..", "org.overturn.accounts..",
-                        "org.overturn.demo..")
+                        "org.overturn.demo..", "org.overturn.recoupment..",
+                        "org.overturn.claimstatus..")
                 .and().doNotHaveFullyQualifiedName("org.overturn.system.ClockConfiguration")
                 .and().doNotHaveFullyQualifiedName("org.overturn.system.ClockConfiguration$EngineClock")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..",

@@ -33,7 +33,8 @@ class DashboardPages {
                          List<Kpis.PayerOption> payers, String query, String chartData, String cockpit,
                          org.overturn.parity.ParityKpis.Figures parity,
                          org.overturn.denial.AppealDeadlines.DeadlineCounts deadlines,
-                         AuthorizationPanel.Figures authorizations) {
+                         AuthorizationPanel.Figures authorizations,
+                         org.overturn.recoupment.Recoupments.Figures recoupments) {
     }
 
     public record DashboardJson(Dashboard dashboard, EngineHealth.Health health) {
@@ -47,11 +48,14 @@ class DashboardPages {
     private final AuditTrail audit;
     private final org.overturn.denial.AppealDeadlines deadlines;
     private final AuthorizationPanel authorizations;
+    private final org.overturn.recoupment.Recoupments recoupments;
 
     DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
-                   AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines, AuthorizationPanel authorizations) {
+                   AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines, AuthorizationPanel authorizations,
+                   org.overturn.recoupment.Recoupments recoupments) {
         this.authorizations = authorizations;
         this.deadlines = deadlines;
+        this.recoupments = recoupments;
         this.audit = audit;
         this.parity = parity;
         this.kpis = kpis;
@@ -72,7 +76,8 @@ class DashboardPages {
                 kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT,
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
                         to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer()), deadlines.counts(),
-                authorizations.figures(CurrentUser.of(authentication))));
+                authorizations.figures(CurrentUser.of(authentication)),
+                recoupments.figures(from, to, filter.payer())));
         return "dashboard";
     }
 

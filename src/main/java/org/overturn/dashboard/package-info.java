@@ -4,5 +4,5 @@
  * and Excel exports of all of it and of any queue or denial search.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "authorization", "denial", "parity", "remittance", "security", "system", "workflow", "worklist"})
+        "authorization", "denial", "parity", "recoupment", "remittance", "security", "system", "workflow", "worklist"})
 package org.overturn.dashboard;

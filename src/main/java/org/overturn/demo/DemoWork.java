@@ -193,9 +193,14 @@ class DemoWork {
             int occurrence = occurrences.merge(task.denialId() + task.key(), 1, Integer::sum);
             String subject = task.patientControlNumber() + "|" + task.key() + "|" + occurrence;
             boolean first = startedProcesses.add(task.processInstanceId());
-            double share = first ? firstTouch(task) : 0.9;
+            // a denial climbing its ladder is worked at every step, the next working day: left to the dice (one task
+            // in ten never done, a delay of up to four weeks) the Medicaid managed-care walk, the last to reach its
+            // level-2 Prepare appeal, stalled there when the replay ended
+            boolean climbing = ladders.containsValue(task.denialId());
+            double share = climbing ? 1 : first ? firstTouch(task) : 0.9;
             if (dice.chance(subject, "worked", share)) {
-                timeline.at(workTime(task.created(), subject, "delay"), () -> complete(task, subject));
+                timeline.at(climbing ? nextWorkingDay(task.created(), subject) : workTime(task.created(), subject,
+                        "delay"), () -> complete(task, subject));
             } else if (dice.chance(subject, "claimed", 0.3)) {
                 // picked up, not finished: the queues show whose it is
                 timeline.at(workTime(task.created(), subject, "claim delay"), () -> claim(task, subject));
@@ -418,6 +423,12 @@ class DemoWork {
          * When someone gets to a task: mostly within two working days, some within the week, a few much later;
          * during office hours, never before the task was there.
          */
+        private Instant nextWorkingDay(Instant from, String subject) {
+            LocalDate day = workingDay(LocalDate.ofInstant(from, ZONE), 1);
+            return day.atTime(LocalTime.of(8, 30).plusMinutes(dice.between(subject, "ladder time", 0, 480)))
+                    .atZone(ZONE).toInstant();
+        }
+
         private Instant workTime(Instant from, String subject, String question) {
             double roll = dice.roll(subject, question);
             int days = roll < 0.65 ? dice.between(subject, question + " days", 0, 2)

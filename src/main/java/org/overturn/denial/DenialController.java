@@ -47,11 +47,13 @@ class DenialController {
     private final AppealDeadlines deadlines;
     private final CorrectedClaimLimits correctedClaims;
     private final UrgentAppeals urgentAppeals;
+    private final HoldHarmless holdHarmless;
 
     DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
                      Denials views, DenialAuthorizations authorizations, AppealDeadlines deadlines,
-                     CorrectedClaimLimits correctedClaims, UrgentAppeals urgentAppeals) {
+                     CorrectedClaimLimits correctedClaims, UrgentAppeals urgentAppeals, HoldHarmless holdHarmless) {
         this.urgentAppeals = urgentAppeals;
+        this.holdHarmless = holdHarmless;
         this.correctedClaims = correctedClaims;
         this.deadlines = deadlines;
         this.claims = claims;
@@ -152,7 +154,15 @@ class DenialController {
      */
     record DenialDetail(@JsonUnwrapped DenialRow denial, BilledClaimView claim, TimelyFiling timelyFiling,
                         AuthorizationFinding authorizationFinding, AuthorizationOnFile authorization,
-                        AppealStep appeal, CorrectedClaimFiling correctedClaimFiling) {
+                        AppealStep appeal, CorrectedClaimFiling correctedClaimFiling, String closingReason,
+                        PatientBilling patientBilling) {
+    }
+
+    /**
+     * Whether the patient may be billed: a contractual denial holds the patient harmless unless a manager overrode
+     * it (who, why, when), as the bill-the-patient step checks.
+     */
+    record PatientBilling(boolean heldHarmless, HoldHarmless.Override override) {
     }
 
     /** The authorization a finding was made on, and why that finding. */
@@ -179,6 +189,7 @@ class DenialController {
                 finding.map(AuthorizationCheck.Result::finding).orElse(null),
                 finding.map(AuthorizationOnFile::of).orElse(null), deadlines.describe(id)
                         .map(step -> urgentAppeals.find(id).map(step::with).orElse(step)).orElse(null),
-                denial.isCorrectable() ? correctedClaims.of(id).orElse(null) : null);
+                denial.isCorrectable() ? correctedClaims.of(id).orElse(null) : null, denial.getClosingReason(),
+                new PatientBilling(holdHarmless.protectsPatient(id), holdHarmless.overrideOf(id).orElse(null)));
     }
 }

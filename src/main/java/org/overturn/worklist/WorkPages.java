@@ -56,7 +56,8 @@ class WorkPages {
      */
     public record DenialPage(CurrentUser user, DenialRecords.DenialRecord denial, TaskPanel task, FormState form,
                       FormState note, String notice, org.overturn.denial.AppealStep appeal,
-                      org.overturn.denial.CorrectedClaimFiling correctedClaimFiling) {
+                      org.overturn.denial.CorrectedClaimFiling correctedClaimFiling, String closingReason,
+                      org.overturn.denial.HoldHarmless.Override patientBillingOverride, List<String> appealRoutes) {
     }
 
     public record DenialSearchPage(CurrentUser user, DenialSearch.Criteria criteria, List<String> rootCauses,
@@ -78,10 +79,15 @@ class WorkPages {
     private final AuditTrail audit;
     private final org.overturn.denial.AppealDeadlines deadlines;
     private final org.overturn.denial.CorrectedClaimLimits correctedClaims;
+    private final org.overturn.denial.Denials denials;
+    private final org.overturn.denial.HoldHarmless holdHarmless;
 
     WorkPages(WorkItems work, TaskWork taskWork, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search,
               org.overturn.letters.LetterAttachments attachments, DenialAccess access, AuditTrail audit,
-              org.overturn.denial.AppealDeadlines deadlines, org.overturn.denial.CorrectedClaimLimits correctedClaims) {
+              org.overturn.denial.AppealDeadlines deadlines, org.overturn.denial.CorrectedClaimLimits correctedClaims,
+              org.overturn.denial.Denials denials, org.overturn.denial.HoldHarmless holdHarmless) {
+        this.denials = denials;
+        this.holdHarmless = holdHarmless;
         this.deadlines = deadlines;
         this.correctedClaims = correctedClaims;
         this.access = access;
@@ -197,6 +203,32 @@ class WorkPages {
         return "redirect:/queues/" + item.queue();
     }
 
+    /** The denial page's "Appeal route" form: the same step as {@code POST /api/denials/{id}/appeal-route}. */
+    @PostMapping("/denials/{id}/appeal-route")
+    String routeAppeal(@PathVariable long id, @RequestParam(required = false) String regime,
+                       Authentication authentication, RedirectAttributes redirect) {
+        org.overturn.regime.AppealRegime chosen = null;
+        try {
+            chosen = regime == null || regime.isBlank() ? null : org.overturn.regime.AppealRegime.valueOf(regime);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("notice", "Not routed: no appeal route " + regime + ".");
+            return "redirect:/denials/" + id;
+        }
+        try {
+            var step = taskWork.routeAppeal(id, chosen, CurrentUser.of(authentication));
+            redirect.addFlashAttribute("notice", "Appeal route: " + step.levelName() + ", due "
+                    + (step.dueOn() == null ? "when the clock starts" : step.dueOn()) + ".");
+        } catch (TaskProblem problem) {
+            if (problem.kind() == TaskProblem.Kind.FORBIDDEN || problem.kind() == TaskProblem.Kind.NOT_FOUND) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("notice", "Not routed: " + String.join("; ",
+                    problem.fieldErrors().isEmpty() ? List.of(problem.getMessage()) : problem.fieldErrors().values())
+                    + ".");
+        }
+        return "redirect:/denials/" + id;
+    }
+
     @PostMapping("/denials/{id}/notes")
     String addNote(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication authentication,
                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -292,9 +324,15 @@ class WorkPages {
                         user.id().equals(task.assignee()));
             }
         }
-        return new DenialPage(user, denial, panel, form, note, notice,
-                denial.redacted() ? null : deadlines.describe(id).orElse(null),
-                denial.redacted() ? null : correctedClaims.ofCorrectable(id).orElse(null));
+        var appeal = denial.redacted() ? null : deadlines.describe(id).orElse(null);
+        // another route only before the first appeal goes out, by the appeals queue (as the API allows)
+        List<String> routes = appeal != null && denial.appealLevel() == 0 && "OPEN".equals(denial.status())
+                && user.canWork(org.overturn.denial.WorkQueue.APPEALS)
+                ? java.util.Arrays.stream(org.overturn.regime.AppealRegime.values()).map(Enum::name).toList() : null;
+        return new DenialPage(user, denial, panel, form, note, notice, appeal,
+                denial.redacted() ? null : correctedClaims.ofCorrectable(id).orElse(null),
+                denial.redacted() ? null : denials.closingReason(id).orElse(null),
+                denial.redacted() ? null : holdHarmless.overrideOf(id).orElse(null), routes);
     }
 
     private static java.util.Optional<String> opt(String value) {

@@ -424,10 +424,9 @@ class DemoDataIT {
     }
 
     @Test
-    void walksAMedicareAndAnErisaDenialUpTwoLevels() {
+    void walksAMedicareAMedicaidManagedCareAndAnErisaDenialUpTwoLevels() {
         TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
-        // the Medicaid managed-care walker is chosen too, but its level-2 appeal is not yet sent by the replay's end
-        for (String regimes : List.of("'MEDICARE_AB', 'MEDICARE_ADVANTAGE'", "'ERISA'")) {
+        for (String regimes : List.of("'MEDICARE_AB', 'MEDICARE_ADVANTAGE'", "'MEDICAID_MANAGED_CARE'", "'ERISA'")) {
             // level 1 upheld by a letter, level 2 appealed: the ladder climbed
             List<Long> climbed = jdbc.queryForList("""
                     select d.id from denial d
@@ -435,7 +434,16 @@ class DemoDataIT {
                        and exists (select 1 from appeal a where a.denial_id = d.id and a.level = 1 and a.outcome = 'UPHELD')
                        and exists (select 1 from appeal a where a.denial_id = d.id and a.level = 2)
                      order by d.id""".formatted(regimes), Long.class);
-            assertThat(climbed).as("denials of %s that climbed to level 2", regimes).isNotEmpty();
+            assertThat(climbed).as("denials of %s that climbed to level 2; where its denials stand: %s", regimes,
+                    jdbc.queryForList("""
+                            select d.id, d.status, d.appeal_step, (select string_agg(a.level || ':' || coalesce(a.outcome, '-'),
+                                   ',') from appeal a where a.denial_id = d.id) as appeals,
+                                   (select string_agg(t.task_def_key_, ',') from act_ru_task t
+                                      join denial_process dp on dp.process_instance_id = t.proc_inst_id_
+                                     where dp.denial_id = d.id) as open_tasks
+                              from denial d where d.appeal_regime in (%s) and d.appeal_step >= 1
+                               and exists (select 1 from appeal a where a.denial_id = d.id)""".formatted(regimes)))
+                    .isNotEmpty();
             long id = climbed.get(0);
             Map<String, Object> denial = jdbc.queryForMap("""
                     select d.appeal_step, d.appeal_clock_start, d.appeal_due_date, d.appeal_recipient,

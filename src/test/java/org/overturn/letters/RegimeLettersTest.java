@@ -128,9 +128,49 @@ class RegimeLettersTest {
                     "Relationship to the beneficiary Provider of the services",
                     "Requester's address 200 Main Street, Suite 4, Springfield, IL 62701",
                     "Requester's phone 217-555-0100", "Signature signed below by Dana Whitfield");
+        } else if ("OMHA-100".equals(row.form())) {
+            assertThat(text).contains("Form OMHA-100 fields (request for an ALJ hearing)",
+                    "1. Medicare part " + (row.regime() == AppealRegime.MEDICARE_ADVANTAGE
+                            ? "Part C (Medicare Advantage)" : "Part A or Part B"),
+                    "2. Appellant Riverside Behavioral Health, provider of the services",
+                    "3. Beneficiary's name Jane Doe", "3. Medicare number M123456789",
+                    "3. Appellant's phone 217-555-0100", "Date(s) of service 02/20/2026");
+            assertThat(text).doesNotContain("Form CMS-");
         } else {
-            assertThat(text).doesNotContain("Form CMS-", "Beneficiary's name");
+            assertThat(text).doesNotContain("Form CMS-", "Form OMHA-", "Beneficiary's name");
         }
+        assertThat(text).contains(salutationFor(row.recipient()));
+        if (row.recipient() != RecipientKind.PAYER) {
+            assertThat(text).doesNotContain("Dear Appeals Reviewer");
+        }
+    }
+
+    /** Each recipient greeted as who it is, never as the payer's appeals desk. */
+    private static String salutationFor(RecipientKind kind) {
+        return switch (kind) {
+            case PAYER -> "Dear Appeals Reviewer,";
+            case QIC -> "Dear Reconsideration Reviewer,";
+            case IRE -> "Dear Independent Review Entity Reviewer,";
+            case OMHA -> "Dear Administrative Law Judge,";
+            case COUNCIL -> "Dear Members of the Medicare Appeals Council,";
+            case COURT -> "To the Clerk of the Court:";
+            case IRO -> "Dear Independent Reviewer,";
+            case STATE_FAIR_HEARING -> "Dear Hearing Officer,";
+            case STATE_INSURANCE_DEPT -> "Dear External Review Coordinator,";
+        };
+    }
+
+    @Test
+    void theAljHearingRequestCarriesTheOmha100FieldsAndTheReconsiderationItAppeals() throws IOException {
+        RegimeLevel row = level(AppealRegime.MEDICARE_AB, 3);
+        assertThat(row.form()).isEqualTo("OMHA-100");
+        String text = render("medical-necessity", facts(RootCause.MEDICAL_NECESSITY, row.regime(), routeOf(row)));
+
+        assertThat(text).contains("Directory OMHA office Attn: ALJ hearing", "Dear Administrative Law Judge,",
+                "4. Representative None: the provider requests the hearing itself",
+                "5. Reconsideration appealed the reconsideration by Qualified Independent Contractor (QIC) dated "
+                        + "05/11/2026; its appeal number is on the enclosed notice",
+                "Why we disagree MEDICAL_NECESSITY denial: our reasons are stated below.");
     }
 
     @Test

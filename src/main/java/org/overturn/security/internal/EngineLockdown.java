@@ -50,9 +50,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class EngineLockdown extends AbstractProcessEnginePlugin {
 
     /** The beans the process models call by name (delegates, policies and gates); see ExpressionBeansTest. */
-    static final Set<String> PROCESS_BEANS = Set.of("appealDeadline", "appealDeadlineReached", "closeDenial",
-            "escalateToManagers", "lifecyclePolicy", "matchPaidOriginal", "openParityCase", "parityPolicy",
-            "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
+    static final Set<String> PROCESS_BEANS = Set.of("appealDeadline", "appealDeadlineReached",
+            "closeClaimStatusFollowUp", "closeDenial", "closeRecoupment", "escalateToManagers", "lifecyclePolicy", "matchPaidOriginal", "openParityCase",
+            "openRecoupmentDispute", "parityPolicy", "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
             "recordAppealDecision", "recordAppealSent", "recordConsent", "recordCorrectedClaim",
             "renderAnalysisRequest", "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest",
             "sendAppeal", "suggestTimelyFilingProof", "updateParityCase", "urgentAppeal", "urgentAppealReached", "watchAuthorizations",
