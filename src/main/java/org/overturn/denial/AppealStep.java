@@ -1,5 +1,6 @@
 package org.overturn.denial;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.overturn.regime.AppealRegime;
@@ -10,10 +11,13 @@ import org.overturn.regime.AppealRegime;
  * nothing to file (an adverse Medicare Advantage reconsideration goes to the IRE by itself). A denial of ongoing
  * care whose regime grants an expedited appeal at this level is {@code expedited}; once that appeal is filed,
  * {@code dueAt} is when the deciding body's clock (72 hours) runs out. {@code peerToPeerDueAt} is the end of the
- * payer's peer-to-peer window when one is offered and known.
+ * payer's peer-to-peer window when one is offered and known. The three urgent fields are left out of the JSON
+ * when they say nothing, so the contract's five fields stay what every other denial carries.
  */
 public record AppealStep(AppealRegime regime, int level, String levelName, LocalDate dueOn, String recipient,
-                         boolean expedited, Instant dueAt, Instant peerToPeerDueAt) {
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean expedited,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant dueAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant peerToPeerDueAt) {
 
     public AppealStep(AppealRegime regime, int level, String levelName, LocalDate dueOn, String recipient) {
         this(regime, level, levelName, dueOn, recipient, false, null, null);
