@@ -27,9 +27,21 @@ public class ParityKpis {
     /** The cases opened in the date range (inclusive), of one payer or all. */
     @Transactional(readOnly = true)
     public Figures figures(java.time.LocalDate from, java.time.LocalDate to, String payerId) {
-        String where = " where c.opened_at >= ? and c.opened_at < ? and (?::text is null or c.payer_id = ?) ";
-        Object[] args = {java.sql.Timestamp.valueOf(from.atStartOfDay()),
-                java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()), payerId, payerId};
+        return figures(from, to, payerId, null);
+    }
+
+    /** The same, of the denials of these practices only (null: every practice). */
+    @Transactional(readOnly = true)
+    public Figures figures(java.time.LocalDate from, java.time.LocalDate to, String payerId,
+                           java.util.Collection<Long> practices) {
+        String where = " where c.opened_at >= ? and c.opened_at < ? and (?::text is null or c.payer_id = ?) "
+                + (practices == null ? "" : " and c.denial_id in (select d.id from denial_report d"
+                        + " where d.practice_id = any(?)) ");
+        Object[] args = practices == null ? new Object[] {java.sql.Timestamp.valueOf(from.atStartOfDay()),
+                java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()), payerId, payerId}
+                : new Object[] {java.sql.Timestamp.valueOf(from.atStartOfDay()),
+                java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()), payerId, payerId,
+                practices.toArray(Long[]::new)};
         long[] totals = jdbc.queryForObject("select count(*) filter (where c.closed_at is null), count(*), "
                 + "count(*) filter (where c.risk = 'LIKELY') from parity_case c" + where,
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, args);

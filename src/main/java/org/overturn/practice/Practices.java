@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.overturn.security.AuditAction;
+import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.PracticeAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,10 +38,12 @@ public class Practices {
 
     private final JdbcTemplate jdbc;
     private final PracticeAccess access;
+    private final AuditTrail audit;
 
-    Practices(JdbcTemplate jdbc, PracticeAccess access) {
+    Practices(JdbcTemplate jdbc, PracticeAccess access, AuditTrail audit) {
         this.jdbc = jdbc;
         this.access = access;
+        this.audit = audit;
     }
 
     public List<Practice> list() {
@@ -122,6 +126,99 @@ public class Practices {
                     """, Long.class, name).stream().findFirst();
         }
         return Optional.empty();
+    }
+
+    /** An administrator confirms a practice recognised from a file: it is ACTIVE from now on. */
+    @Transactional
+    public Practice confirm(long id, String by) {
+        require(id);
+        jdbc.update("update practice set status = 'ACTIVE' where id = ?", id);
+        audit.record(AuditAction.PRACTICE_CHANGED, "practice", String.valueOf(id), "confirmed by " + by);
+        return find(id).orElseThrow();
+    }
+
+    /** An administrator changes a practice: what the change names, the rest as it was. */
+    @Transactional
+    public Practice change(long id, PracticeChange change) {
+        Practice was = require(id);
+        Letterhead l = change.letterhead() == null ? was.letterhead() : change.letterhead();
+        String npi = change.groupNpi() == null ? was.groupNpi() : blankToNull(change.groupNpi());
+        if (npi != null && !npi.matches("\\d{10}")) {
+            throw new IllegalArgumentException("A group NPI is ten digits");
+        }
+        jdbc.update("""
+                update practice set name = ?, tax_id = ?, group_npi = ?, rendering_npis = ?, address_lines = ?,
+                       phone = ?, fax = ?, signer_name = ?, signer_title = ?, logo_data_uri = ?, contact_email = ?
+                 where id = ?
+                """, change.name() == null || change.name().isBlank() ? was.name() : change.name().trim(),
+                change.taxId() == null ? was.taxId() : blankToNull(change.taxId()), npi,
+                (change.renderingNpis() == null ? was.renderingNpis() : change.renderingNpis()).toArray(String[]::new),
+                l.addressLines().toArray(String[]::new), l.phone(), l.fax(), l.signerName(), l.signerTitle(),
+                logo(l.logoDataUri()), change.contactEmail() == null ? was.contactEmail() : blankToNull(change.contactEmail()),
+                id);
+        audit.record(AuditAction.PRACTICE_CHANGED, "practice", String.valueOf(id), "changed");
+        return find(id).orElseThrow();
+    }
+
+    /** Every user's practices, by user. */
+    public List<PracticeAssignment> assignments() {
+        Map<String, List<Long>> listed = new LinkedHashMap<>();
+        Map<String, Boolean> every = new LinkedHashMap<>();
+        jdbc.query("select user_id, practice_id from practice_assignment order by user_id, practice_id", rs -> {
+            String user = rs.getString(1);
+            long practice = rs.getLong(2);
+            boolean all = rs.wasNull();
+            listed.computeIfAbsent(user, k -> new java.util.ArrayList<>());
+            every.merge(user, all, Boolean::logicalOr);
+            if (!all) {
+                listed.get(user).add(practice);
+            }
+        });
+        return listed.keySet().stream().map(u -> new PracticeAssignment(u, every.get(u), listed.get(u))).toList();
+    }
+
+    public PracticeAssignment assignmentOf(String userId) {
+        return assignments().stream().filter(a -> a.userId().equals(userId)).findFirst()
+                .orElse(new PracticeAssignment(userId, false, List.of()));
+    }
+
+    /** Replaces a user's practices; nothing listed and not every practice: the user sees no practice's records. */
+    @Transactional
+    public PracticeAssignment assign(PracticeAssignment assignment) {
+        for (Long id : assignment.practiceIds()) {
+            require(id);
+        }
+        jdbc.update("delete from practice_assignment where user_id = ?", assignment.userId());
+        if (assignment.everyPractice()) {
+            jdbc.update("insert into practice_assignment (user_id, practice_id) values (?, null)", assignment.userId());
+        } else {
+            for (Long id : assignment.practiceIds()) {
+                jdbc.update("insert into practice_assignment (user_id, practice_id) values (?, ?)",
+                        assignment.userId(), id);
+            }
+        }
+        audit.record(AuditAction.PRACTICE_CHANGED, "user", assignment.userId(), assignment.everyPractice()
+                ? "works every practice" : "works practices " + assignment.practiceIds());
+        return assignmentOf(assignment.userId());
+    }
+
+    private Practice require(long id) {
+        return find(id).orElseThrow(() -> new java.util.NoSuchElementException("No practice " + id));
+    }
+
+    /** Only a data: image reaches a letter (the PDF renderer fetches no URL). */
+    private static String logo(String dataUri) {
+        if (dataUri == null || dataUri.isBlank()) {
+            return null;
+        }
+        if (!dataUri.startsWith("data:image/")) {
+            throw new IllegalArgumentException("A logo is a data:image/... URI");
+        }
+        return dataUri;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String truncate(String value, int max) {

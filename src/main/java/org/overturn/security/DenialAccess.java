@@ -75,6 +75,19 @@ public class DenialAccess {
         return redacts(user, facts.part2()) ? Level.REDACTED : Level.FULL;
     }
 
+    /**
+     * Whether the denial is of a practice this user works (admins: every practice); a denial not there is of none.
+     * For what a queue's membership already scopes, such as a task: the practice is the other half.
+     */
+    public boolean inPracticesOf(CurrentUser user, long denialId) {
+        return factsOf(denialId).map(f -> practices.works(user, f.practiceId())).orElse(false);
+    }
+
+    /** The practice half of {@link #scopeCondition} alone, for lists whose queue is already the user's. */
+    public SqlCondition practiceCondition(CurrentUser user, String alias) {
+        return practices.condition(user, alias + ".practice_id");
+    }
+
     /** Whether a row of a record with this Part 2 flag is shown to this user as money and dates only. */
     public boolean redacts(CurrentUser user, boolean part2) {
         return part2 && !user.seesPart2();
