@@ -36,7 +36,7 @@ class PracticeMigrationIT {
 
     @Test
     void existingDataBecomesOnePracticeThatEveryExistingUserWorks() {
-        migrateTo("33");
+        migrateToV33();
         String s = SCHEMA + ".";
         // the engine's users, as an installed database has them next to ours
         jdbc.execute("create table " + s + "act_id_user (id_ varchar(64) primary key)");
@@ -81,6 +81,21 @@ class PracticeMigrationIT {
         migrateTo("34.3");
 
         assertThat(jdbc.queryForObject("select count(*) from " + SCHEMA + ".practice", Long.class)).isZero();
+    }
+
+    /**
+     * The versioned migrations up to V33, each committed on its own. Today's declared views (the repeatable
+     * R__declared_views.sql) name V34's columns, so at V33 they cannot be made: that script fails there, is rolled
+     * back, and runs after V34 in the next migration, as on an installed database upgraded in one go.
+     */
+    private void migrateToV33() {
+        try {
+            migrateTo("33");
+        } catch (org.flywaydb.core.api.FlywayException expected) {
+            assertThat(expected.getMessage()).contains("R__declared_views.sql");
+        }
+        assertThat(jdbc.queryForObject("select version from " + SCHEMA + ".flyway_schema_history where success"
+                + " and version is not null order by installed_rank desc limit 1", String.class)).isEqualTo("33");
     }
 
     /** On connections of its own: Flyway sets their search path, which the application's pool must not keep. */

@@ -208,7 +208,7 @@ class PracticeScopeIT {
             String page = queue.get(i);
             if (page.contains(".xlsx") || page.contains(".pdf")) {
                 HttpResponse<byte[]> file = browser.getBytes(page);
-                seen.put("PAGE " + page, file.statusCode() + " " + text(file.body()));
+                seen.put("PAGE " + page, normalised(file.statusCode(), text(file.body())));
                 continue;
             }
             HttpResponse<String> answer = browser.get(page);
