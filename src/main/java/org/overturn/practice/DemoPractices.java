@@ -1,6 +1,7 @@
 package org.overturn.practice;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -37,12 +38,19 @@ public class DemoPractices {
 
     /** The demo user who works the first practice only. */
     public static final String FIRST_PRACTICE_USER = "biller-a";
-    private static final List<String> EVERY_PRACTICE_USERS = List.of("biller", "sud-biller", "parity", "manager");
 
     private final JdbcTemplate jdbc;
+    private final List<String> everyPracticeUsers;
 
-    DemoPractices(JdbcTemplate jdbc) {
+    /**
+     * @param everyPracticeUsers the users who work every practice: the demo users but {@code biller-a} (the test
+     *                           profile adds the users its process tests work as)
+     */
+    DemoPractices(JdbcTemplate jdbc,
+                  @Value("${overturn.practice.demo-every-practice-users:biller,sud-biller,parity,manager}")
+                  List<String> everyPracticeUsers) {
         this.jdbc = jdbc;
+        this.everyPracticeUsers = List.copyOf(everyPracticeUsers);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,7 +71,7 @@ public class DemoPractices {
         jdbc.update("""
                 insert into practice_assignment (user_id, practice_id) values (?, ?) on conflict do nothing
                 """, FIRST_PRACTICE_USER, first);
-        for (String user : EVERY_PRACTICE_USERS) {
+        for (String user : everyPracticeUsers) {
             jdbc.update("""
                     insert into practice_assignment (user_id, practice_id) values (?, null) on conflict do nothing
                     """, user);
