@@ -5,7 +5,8 @@
 -- migration that adds a column others need touches this file, and Flyway runs it again.
 
 -- remittance -------------------------------------------------------------------------------------------------
--- (remittance_report has remittance.envelope_warnings since V26; remittance_claim_report has not_a_denial since V27)
+-- (remittance_report has remittance.envelope_warnings since V26; remittance_claim_report has not_a_denial since V27;
+-- remittance_report has practice_id since V34_1)
 
 create or replace view remittance_file_report as select * from remittance_file;
 create or replace view remittance_report as select * from remittance;
@@ -18,7 +19,7 @@ create or replace view remittance_line_report as select * from service_line;
 -- register counts units from.
 create or replace view claim_billed_claim_report as
 select id, patient_control_number, payer_id, payer_name, member_id, frequency, submitted_on, billing_npi,
-       rendering_npi, prior_authorization, first_service_date, last_service_date from billed_claim;
+       rendering_npi, prior_authorization, first_service_date, last_service_date, practice_id from billed_claim;
 create or replace view claim_billed_line_report as
 select id, billed_claim_id, line_number, revenue_code, procedure_code, units, service_date, service_date_to,
        prior_authorization, rendering_npi from billed_line;
@@ -27,7 +28,7 @@ create or replace view claim_answer_report as select claim_payment_id, billed_cl
 create or replace view claim_billed_patient_report as select id, member_id, patient_birth_date from billed_claim;
 
 -- denial -----------------------------------------------------------------------------------------------------
--- (denial_report has denial.path since V27_1)
+-- (denial_report has denial.path since V27_1, practice_id since V34_3)
 
 create or replace view denial_report as select * from denial;
 create or replace view denial_appeal_report as select * from appeal;
@@ -54,7 +55,9 @@ select denial_id, kind, process_instance_id, started_at from denial_process;
 
 -- Every open task by queue with its denial's facts, kept by the engine's task events (queue counts, dashboard).
 create or replace view workflow_queue_task as
-select task_id, queue, denial_id, due_date, amount_at_risk, payer_id, payer_name, remittance_date from queue_task;
+select q.task_id, q.queue, q.denial_id, q.due_date, q.amount_at_risk, q.payer_id, q.payer_name, q.remittance_date,
+       d.practice_id
+  from queue_task q join denial d on d.id = q.denial_id;
 
 -- Every SLA breach: which task of which denial went past its queue's SLA, and when.
 create or replace view workflow_sla_breach as
@@ -64,11 +67,24 @@ select id, denial_id, task_definition_key, task_id, queue, breached_at from sla_
 create or replace view workflow_denial_queue_visit as
 select denial_id, queue from denial_queue_visit;
 
+-- practice ---------------------------------------------------------------------------------------------------
+
+-- The practices by id and name, for rows that name their practice.
+create or replace view practice_report as
+select id, name, status, tax_id, group_npi, contact_email from practice;
+
+-- Which practices each user works: the access gate's practice facts. A user assigned to every practice gets a row
+-- for each practice there is, those added later too.
+create or replace view practice_user_scope as
+select a.user_id, a.practice_id from practice_assignment a where a.practice_id is not null
+union
+select a.user_id, p.id from practice_assignment a cross join practice p where a.practice_id is null;
+
 -- security ---------------------------------------------------------------------------------------------------
 
 -- The access gate's facts (security.DenialAccess): each denial with its Part 2 flag and every queue it is or
 -- was in: the queue its root cause chose (denial) and each queue one of its tasks was offered to (workflow).
 create or replace view security_denial_scope as
-select d.id as denial_id, d.part2, d.queue from denial d
+select d.id as denial_id, d.part2, d.queue, d.practice_id from denial d
 union
-select v.denial_id, d.part2, v.queue from workflow_denial_queue_visit v join denial d on d.id = v.denial_id;
+select v.denial_id, d.part2, v.queue, d.practice_id from workflow_denial_queue_visit v join denial d on d.id = v.denial_id;

@@ -11,12 +11,23 @@ public final class KnownRemittance {
 
     private final Edi835 edi = Edi835.create().interchange("000000001").group("1").transaction("0001");
 
-    private KnownRemittance(String payerId, String payerName, String trace, String paymentDate, String amount) {
+    private static final String DEFAULT_PAYEE = "N1*PE*RIVERSIDE COUNSELING*XX*1234567893";
+
+    private KnownRemittance(String payerId, String payerName, String trace, String paymentDate, String amount,
+                            String... payee) {
         edi.segment("BPR*I*" + amount + "*C*CHK************" + paymentDate)
                 .segment("TRN*1*" + trace + "*1512345678")
                 .segment("N1*PR*" + payerName)
-                .segment("REF*2U*" + payerId)
-                .segment("N1*PE*RIVERSIDE COUNSELING*XX*1234567893");
+                .segment("REF*2U*" + payerId);
+        for (String segment : payee.length == 0 ? new String[] {DEFAULT_PAYEE} : payee) {
+            edi.segment(segment);
+        }
+    }
+
+    /** The same, paid to the payee the segments name (loop 1000B: N1*PE, REF*TJ ...): the practice it is for. */
+    public static KnownRemittance toPayee(String payerId, String payerName, String trace, String paymentDate,
+                                          String amount, String... payee) {
+        return new KnownRemittance(payerId, payerName, trace, paymentDate, amount, payee);
     }
 
     /** A transaction from the payer paid on {@code paymentDate} (CCYYMMDD) under trace number {@code trace}. */

@@ -29,6 +29,8 @@ class DemoUsers {
     @Order(1)
     public void create() {
         accounts.ensure("biller", "Bill", "Ing", PASSWORD, with(BILLING_QUEUES, Roles.BILLER));
+        // works the first of the demo office's practices only (practice.DemoPractices)
+        accounts.ensure("biller-a", "Bea", "Able", PASSWORD, with(BILLING_QUEUES, Roles.BILLER));
         accounts.ensure("sud-biller", "Sue", "Dee", PASSWORD, with(BILLING_QUEUES, Roles.BILLER, Roles.PART2));
         accounts.ensure("parity", "Pat", "Parity", PASSWORD, List.of(WorkQueue.PARITY, Roles.PARITY_SPECIALIST));
         accounts.ensure("manager", "Mona", "Ager", PASSWORD, List.of(WorkQueue.MANAGERS, Roles.MANAGER));

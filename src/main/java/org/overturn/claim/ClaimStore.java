@@ -1,5 +1,7 @@
 package org.overturn.claim;
 
+import org.overturn.practice.Practices;
+import java.util.IdentityHashMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,8 +36,10 @@ public class ClaimStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Practices practices;
 
-    ClaimStore(JdbcTemplate jdbc, Clock clock) {
+    ClaimStore(JdbcTemplate jdbc, Clock clock, Practices practices) {
+        this.practices = practices;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -281,15 +285,31 @@ public class ClaimStore {
         return jdbc.queryForList("select nextval('" + sequence + "') from generate_series(1, ?)", Long.class, count);
     }
 
+    /** The practice of each claim's billing provider (2010AA), recognised once per provider of the file. */
+    private Map<PendingClaim, Long> practicesOf(List<PendingClaim> claims) {
+        Map<String, Long> byProvider = new HashMap<>();
+        Map<PendingClaim, Long> found = new IdentityHashMap<>();
+        for (PendingClaim p : claims) {
+            ClaimProvider billing = p.claim.billingProvider();
+            String npi = billing == null ? null : billing.npi();
+            String taxId = billing == null ? null : billing.taxId();
+            String name = billing == null ? null : billing.displayName();
+            found.put(p, byProvider.computeIfAbsent(npi + "|" + taxId + "|" + name,
+                    k -> practices.recognise(name, npi, taxId, Practices.FROM_837_BILLING_PROVIDER)));
+        }
+        return found;
+    }
+
     private void insertClaims(long fileId, List<PendingClaim> claims) {
+        Map<PendingClaim, Long> practiceOf = practicesOf(claims);
         jdbc.batchUpdate("""
                 insert into billed_claim (id, claim_file_id, identity_key, kind, implementation,
                     interchange_control_number, group_control_number, transaction_control_number, batch_reference,
                     submitted_on, submitter_id, submitter_name, receiver_id, receiver_name, patient_control_number, payer_id, payer_name, charge,
                     facility_code, frequency, filing_indicator, billing_npi, rendering_npi, rendering_taxonomy,
                     member_id, patient_birth_date, prior_authorization, original_reference, first_service_date,
-                    last_service_date, document)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                    last_service_date, document, practice_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 """, claims, BATCH, (ps, p) -> {
                     BilledClaim c = p.claim;
                     ClaimTransaction t = p.transaction;
@@ -325,7 +345,8 @@ public class ClaimStore {
                     ps.setString(i++, truncate(c.originalReference(), 50));
                     ps.setDate(i++, date(c.firstServiceDate()));
                     ps.setDate(i++, date(c.lastServiceDate()));
-                    ps.setString(i, p.document);
+                    ps.setString(i++, p.document);
+                    ps.setLong(i, practiceOf.get(p));
                 });
     }
 

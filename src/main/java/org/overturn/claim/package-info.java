@@ -4,5 +4,5 @@
  * written back out. The records in this package are the module's public API; the X12 reading and writing live in
  * {@code claim.x12}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"x12"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"practice", "x12"})
 package org.overturn.claim;

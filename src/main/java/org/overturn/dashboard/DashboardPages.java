@@ -50,10 +50,13 @@ class DashboardPages {
     private final AuthorizationPanel authorizations;
     private final org.overturn.recoupment.Recoupments recoupments;
 
+    private final org.overturn.security.PracticeAccess practiceAccess;
+
     DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
                    AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines, AuthorizationPanel authorizations,
-                   org.overturn.recoupment.Recoupments recoupments) {
+                   org.overturn.recoupment.Recoupments recoupments, org.overturn.security.PracticeAccess practiceAccess) {
         this.authorizations = authorizations;
+        this.practiceAccess = practiceAccess;
         this.deadlines = deadlines;
         this.recoupments = recoupments;
         this.audit = audit;
@@ -66,16 +69,19 @@ class DashboardPages {
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     @RequestParam(required = false) String payer, Authentication authentication, Model model)
+                     @RequestParam(required = false) String payer, @RequestParam(required = false) Long practice,
+                     Authentication authentication, Model model)
             throws JsonProcessingException {
-        var filter = new DashboardFilter(from, to, payer);
+        CurrentUser user = CurrentUser.of(authentication);
+        var filter = DashboardFilter.of(from, to, payer, practice, user, practiceAccess);
         Dashboard dashboard = kpis.compute(filter);
         // inside a <script> element: "</" must not close it
         String chartData = json.writeValueAsString(dashboard).replace("</", "<\\/");
-        model.addAttribute("page", new DashboardPage(CurrentUser.of(authentication), dashboard, engine.now(),
-                kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT,
+        model.addAttribute("page", new DashboardPage(user, dashboard, engine.now(),
+                kpis.payers(filter), query(filter, practice), chartData, EngineHealth.COCKPIT,
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
-                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer()), deadlines.counts(),
+                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer(), filter.practices()),
+                deadlines.counts(filter.practices()),
                 authorizations.figures(CurrentUser.of(authentication)),
                 recoupments.figures(from, to, filter.payer())));
         return "dashboard";
@@ -97,23 +103,27 @@ class DashboardPages {
     @ResponseBody
     DashboardJson figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                          @RequestParam(required = false) String payer) {
-        return new DashboardJson(kpis.compute(new DashboardFilter(from, to, payer)), engine.now());
+                          @RequestParam(required = false) String payer,
+                          @RequestParam(required = false) Long practice, Authentication authentication) {
+        return new DashboardJson(kpis.compute(DashboardFilter.of(from, to, payer, practice,
+                CurrentUser.of(authentication), practiceAccess)), engine.now());
     }
 
     @GetMapping("/dashboard/export.xlsx")
     void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String payer, HttpServletResponse response) throws IOException {
-        Dashboard dashboard = kpis.compute(new DashboardFilter(from, to, payer));
+                @RequestParam(required = false) String payer, @RequestParam(required = false) Long practice,
+                Authentication authentication, HttpServletResponse response) throws IOException {
+        Dashboard dashboard = kpis.compute(DashboardFilter.of(from, to, payer, practice,
+                CurrentUser.of(authentication), practiceAccess));
         Exports.startWorkbook(response, "overturn-dashboard-" + dashboard.asOf() + ".xlsx");
         ExcelWriter.write(response.getOutputStream(), DashboardSheets.of(dashboard, engine.now()));
     }
 
-    private static String query(DashboardFilter filter) {
+    private static String query(DashboardFilter filter, Long practice) {
         var builder = org.springframework.web.util.UriComponentsBuilder.newInstance();
         Map.of("from", String.valueOf(filter.from()), "to", String.valueOf(filter.to()),
-                "payer", String.valueOf(filter.payer())).forEach((k, v) -> {
+                "payer", String.valueOf(filter.payer()), "practice", String.valueOf(practice)).forEach((k, v) -> {
             if (!v.equals("null")) {
                 builder.queryParam(k, v);
             }

@@ -48,10 +48,10 @@ class Exports {
     void queue(@PathVariable String queue, @RequestParam(required = false) String payer,
                @RequestParam(required = false) String rootCause, @RequestParam(required = false) String cpt,
                @RequestParam(required = false) String age, @RequestParam(required = false) String assignee,
-               @RequestParam(required = false) String sort, Authentication authentication,
-               HttpServletResponse response) throws IOException {
+               @RequestParam(required = false) String sort, @RequestParam(required = false) Long practice,
+               Authentication authentication, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUser.of(authentication);
-        TaskFilter filter = TaskFilter.of(payer, rootCause, cpt, age, assignee, sort);
+        TaskFilter filter = TaskFilter.of(payer, rootCause, cpt, age, assignee, sort, practice);
         work.tasksOf(queue, user, filter, 0, 1); // refuses an unknown or closed queue before anything is written
         startWorkbook(response, "overturn-queue-" + queue + ".xlsx");
         ExcelWriter.write(response.getOutputStream(), List.of(queueSheet(queue,

@@ -53,6 +53,7 @@ public class Kpis {
                 .addValue("from", filter.from() == null ? null : java.sql.Date.valueOf(filter.from()))
                 .addValue("to", filter.to() == null ? null : java.sql.Date.valueOf(filter.to()))
                 .addValue("payer", filter.payer())
+                .addValue("practices", practiceIds(filter))
                 .addValue("today", java.sql.Date.valueOf(today))
                 .addValue("now", Timestamp.from(clock.instant()));
         Rates rates = rates(filter, args);
@@ -85,11 +86,19 @@ public class Kpis {
 
     @Transactional(readOnly = true)
     public List<PayerOption> payers() {
+        return payers(DashboardFilter.ALL);
+    }
+
+    /** The payers of the remittances of the filter's practices. */
+    @Transactional(readOnly = true)
+    public List<PayerOption> payers(DashboardFilter filter) {
         return jdbc.query("""
                 select coalesce(payer_id, payer_name) as value, max(coalesce(payer_name, payer_id)) as name
-                  from remittance_report where coalesce(payer_id, payer_name) is not null
+                  from remittance_report where coalesce(payer_id, payer_name) is not null %s
                  group by 1 order by 2, 1
-                """, (rs, i) -> new PayerOption(rs.getString(1), rs.getString(2)));
+                """.formatted(filter.practices() == null ? "" : "and practice_id in (:practices)"),
+                new MapSqlParameterSource("practices", practiceIds(filter)),
+                (rs, i) -> new PayerOption(rs.getString(1), rs.getString(2)));
     }
 
     private record Rates(Dashboard.Rate overall, List<Dashboard.Rate> byPayer, List<Dashboard.Rate> byRootCause,
@@ -319,7 +328,16 @@ public class Kpis {
         if (filter.payer() != null) {
             where.append(" and (").append(r).append(".payer_id = :payer or ").append(r).append(".payer_name = :payer)");
         }
+        if (filter.practices() != null) {
+            where.append(" and ").append(r).append(".practice_id in (:practices)");
+        }
         return where.toString();
+    }
+
+    /** The practices as a list the IN clause can take: none is a list of an id no practice has. */
+    private static List<Long> practiceIds(DashboardFilter filter) {
+        return filter.practices() == null || filter.practices().isEmpty() ? List.of(-1L)
+                : List.copyOf(filter.practices());
     }
 
     /** The filter on denials (alias {@code d}): original denials only, their remittance's date and payer. */
@@ -343,6 +361,9 @@ public class Kpis {
         }
         if (filter.payer() != null) {
             where.append(" and (").append(t).append(".payer_id = :payer or ").append(t).append(".payer_name = :payer)");
+        }
+        if (filter.practices() != null) {
+            where.append(" and ").append(t).append(".practice_id in (:practices)");
         }
         return where.toString();
     }

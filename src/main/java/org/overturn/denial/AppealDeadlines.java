@@ -114,12 +114,21 @@ public class AppealDeadlines {
 
     @Transactional(readOnly = true)
     public DeadlineCounts counts() {
+        return counts(null);
+    }
+
+    /** The same, of the denials of these practices only (null: every practice). */
+    @Transactional(readOnly = true)
+    public DeadlineCounts counts(java.util.Collection<Long> practices) {
+        String mine = practices == null ? "true" : "denial_id in (select id from denial where practice_id = any(?))";
+        Object[] args = practices == null ? new Object[0]
+                : new Object[] {practices.toArray(Long[]::new), practices.toArray(Long[]::new)};
         return jdbc.queryForObject("""
                 select count(*) filter (where a.due_on is not null and cast(a.sent_at as date) <= a.due_on) met,
                        count(*) filter (where a.due_on is not null and cast(a.sent_at as date) > a.due_on) late,
-                       (select count(*) from appeal_deadline_event where kind = 'MISSED') missed
-                from appeal a""", (rs, i) -> new DeadlineCounts(rs.getLong("met"), rs.getLong("late"),
-                rs.getLong("missed")));
+                       (select count(*) from appeal_deadline_event where kind = 'MISSED' and %s) missed
+                from appeal a where %s""".formatted(mine, mine.replace("denial_id", "a.denial_id")),
+                (rs, i) -> new DeadlineCounts(rs.getLong("met"), rs.getLong("late"), rs.getLong("missed")), args);
     }
 
     /** Level 1 of a denial being registered, from its CLP06 and its payer; its clock starts on the remittance. */

@@ -18,6 +18,8 @@ import org.overturn.denial.internal.Denial;
 import org.overturn.denial.internal.DenialRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.overturn.practice.PracticeRef;
+import org.overturn.practice.Practices;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.DenialAccess;
 import org.overturn.security.SqlCondition;
@@ -48,10 +50,13 @@ class DenialController {
     private final CorrectedClaimLimits correctedClaims;
     private final UrgentAppeals urgentAppeals;
     private final HoldHarmless holdHarmless;
+    private final Practices practices;
 
     DenialController(DenialRepository denials, DenialAccess access, JdbcTemplate jdbc, BilledClaims claims,
                      Denials views, DenialAuthorizations authorizations, AppealDeadlines deadlines,
-                     CorrectedClaimLimits correctedClaims, UrgentAppeals urgentAppeals, HoldHarmless holdHarmless) {
+                     CorrectedClaimLimits correctedClaims, UrgentAppeals urgentAppeals, HoldHarmless holdHarmless,
+                     Practices practices) {
+        this.practices = practices;
         this.urgentAppeals = urgentAppeals;
         this.holdHarmless = holdHarmless;
         this.correctedClaims = correctedClaims;
@@ -67,23 +72,26 @@ class DenialController {
     record DenialRow(long id, long claimPaymentId, String patientControlNumber, String payerId, String payerName,
                      DenialKind kind, String primaryReason, RootCause rootCause, String queue, boolean correctable,
                      boolean appealable, String explanation, BigDecimal amountAtRisk, DenialStatus status,
-                     boolean part2, LocalDate remittanceDate, Instant detectedAt) {
-        /** What a user without Part 2 access sees of a substance-use denial: that it exists, and its money. */
-        static DenialRow redacted(Denial d) {
+                     boolean part2, LocalDate remittanceDate, Instant detectedAt, PracticeRef practice) {
+        /**
+         * What a user without Part 2 access sees of a substance-use denial: that it exists, its money, and the
+         * practice it is work for (a row that names no patient).
+         */
+        static DenialRow redacted(Denial d, Map<Long, PracticeRef> practices) {
             return new DenialRow(d.getId(), d.getClaimPaymentId(), null, null, null, null, null, null,
                     d.getQueue(), d.isCorrectable(), d.isAppealable(), RESTRICTED, d.getAmountAtRisk(), d.getStatus(),
-                    true, d.getRemittanceDate(), d.getDetectedAt());
+                    true, d.getRemittanceDate(), d.getDetectedAt(), practices.get(d.getPracticeId()));
         }
 
-        static DenialRow of(Denial d, CurrentUser user, DenialAccess access) {
-            return access.redacts(user, d.isPart2()) ? redacted(d) : of(d);
+        static DenialRow of(Denial d, CurrentUser user, DenialAccess access, Map<Long, PracticeRef> practices) {
+            return access.redacts(user, d.isPart2()) ? redacted(d, practices) : of(d, practices);
         }
 
-        static DenialRow of(Denial d) {
+        static DenialRow of(Denial d, Map<Long, PracticeRef> practices) {
             return new DenialRow(d.getId(), d.getClaimPaymentId(), d.getPatientControlNumber(), d.getPayerId(),
                     d.getPayerName(), d.getKind(), d.getPrimaryReason(), d.getRootCause(), d.getQueue(),
                     d.isCorrectable(), d.isAppealable(), d.getExplanation(), d.getAmountAtRisk(), d.getStatus(),
-                    d.isPart2(), d.getRemittanceDate(), d.getDetectedAt());
+                    d.isPart2(), d.getRemittanceDate(), d.getDetectedAt(), practices.get(d.getPracticeId()));
         }
     }
 
@@ -98,6 +106,7 @@ class DenialController {
                       @RequestParam(required = false) String queue,
                       @RequestParam(required = false) DenialKind kind,
                       @RequestParam(required = false) DenialStatus status,
+                      @RequestParam(required = false) Long practice,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam(defaultValue = "0") int page,
@@ -115,6 +124,7 @@ class DenialController {
         add(where, args, "d.queue = ?", queue == null || queue.isBlank() ? null : queue);
         add(where, args, "d.kind = ?", kind == null ? null : kind.name());
         add(where, args, "d.status = ?", status == null ? null : status.name());
+        add(where, args, "d.practice_id = ?", practice);
         add(where, args, "d.remittance_date >= ?", from == null ? null : java.sql.Date.valueOf(from));
         add(where, args, "d.remittance_date <= ?", to == null ? null : java.sql.Date.valueOf(to));
         SqlCondition gate = access.listCondition(user, "d",
@@ -132,8 +142,9 @@ class DenialController {
                 Long.class, pageArgs.toArray());
         Map<Long, Denial> found = new HashMap<>();
         denials.findAllById(ids).forEach(d -> found.put(d.getId(), d));
+        Map<Long, PracticeRef> refs = practices.refs();
         List<DenialRow> rows = ids.stream().map(found::get).filter(Objects::nonNull)
-                .map(d -> DenialRow.of(d, user, access)).toList();
+                .map(d -> DenialRow.of(d, user, access, refs)).toList();
         long count = total == null ? 0 : total;
         return new DenialPage(rows, pageNumber, pageSize, count, (int) ((count + pageSize - 1) / pageSize));
     }
@@ -184,7 +195,7 @@ class DenialController {
         access.requireFull(user, id);
         var billed = claims.of(denial.getClaimPaymentId(), denial.getPayerId());
         var finding = views.find(id).flatMap(view -> authorizations.findingFor(view, user));
-        return new DenialDetail(DenialRow.of(denial), billed.map(b -> b.view()).orElse(null),
+        return new DenialDetail(DenialRow.of(denial, practices.refs()), billed.map(b -> b.view()).orElse(null),
                 billed.map(b -> b.timelyFiling()).orElse(null),
                 finding.map(AuthorizationCheck.Result::finding).orElse(null),
                 finding.map(AuthorizationOnFile::of).orElse(null), deadlines.describe(id)

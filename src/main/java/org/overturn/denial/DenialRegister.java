@@ -81,7 +81,8 @@ public class DenialRegister {
                 part2 = true;
             }
             var denial = new Denial(claimPaymentId, claim.patientControlNumber(), payerId, payerName,
-                    remittanceDate, assessment, classification, part2, clock.instant());
+                    remittanceDate, assessment, classification, part2, clock.instant(),
+                    claimRecords.practiceOf(claimPaymentId));
             schedule(denial, claim, payerName);
             entityManager.persist(denial);
             var detected = new DenialDetected(denial.getId(), claimPaymentId, claim.patientControlNumber(), payerId,

@@ -3,5 +3,5 @@
  * CARC/RARC decision table), the official wording of every code, and where each denial is worked.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "authorization", "claim", "codeset", "part2", "payer", "regime", "remittance", "security"})
+        "authorization", "claim", "codeset", "part2", "payer", "practice", "regime", "remittance", "security"})
 package org.overturn.denial;

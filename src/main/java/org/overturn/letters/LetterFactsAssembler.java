@@ -27,6 +27,9 @@ import org.overturn.correction.CorrectedClaims;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.ReasonCodeList;
 import org.overturn.denial.RootCause;
+import org.overturn.practice.Letterhead;
+import org.overturn.practice.Practice;
+import org.overturn.practice.Practices;
 import org.overturn.payer.PayerDirectory;
 import org.overturn.payer.PayerProfile;
 import org.overturn.payer.PlanType;
@@ -78,10 +81,14 @@ class LetterFactsAssembler {
     private final AppealRegimes regimes;
     private final AppealRecipients recipients;
 
+    private final Practices practices;
+
     LetterFactsAssembler(ClaimRecords claims, PayerDirectory payers, CorrectedClaims corrections,
                          LetterAttachments attachments, UserNames names, LettersProperties properties,
                          Clock clock, BilledClaims billedClaims, DenialAuthorizations authorizations,
-                         AppealDeadlines deadlines, AppealRegimes regimes, AppealRecipients recipients) {
+                         AppealDeadlines deadlines, AppealRegimes regimes, AppealRecipients recipients,
+                         Practices practices) {
+        this.practices = practices;
         this.deadlines = deadlines;
         this.regimes = regimes;
         this.recipients = recipients;
@@ -110,10 +117,11 @@ class LetterFactsAssembler {
                 .toList();
         var billedClaim = billedClaims.of(denial.claimPaymentId(), denial.payerId());
         LetterFacts.Payer payerFacts = payer(denial, payer);
-        return new LetterFacts(LONG_DATE.format(LocalDate.now(clock)), practice(claim), payerFacts,
+        Practice practice = letterheadOf(claim);
+        return new LetterFacts(LONG_DATE.format(LocalDate.now(clock)), practice(claim, practice), payerFacts,
                 claimBlock(denial, claim), lines(claim), reasons(claim), denial.rootCause().name(),
                 LABELS.getOrDefault(denial.rootCause(), denial.rootCause().name()), denial.explanation(),
-                appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy),
+                appealLevel, levelName(appealLevel), paragraphs(argument), enclosures, signer(preparedBy, practice),
                 denial.part2(), parity != null, latestCorrection, parity,
                 billedClaim.map(LetterFactsAssembler::billed).orElse(null),
                 appeal(denial, claim, payer, billedClaim.map(b -> b.stored().claim()).orElse(null), necessity),
@@ -303,8 +311,25 @@ class LetterFactsAssembler {
                 ? code.substring(0, 3) + "." + code.substring(3) : code;
     }
 
-    private LetterFacts.Practice practice(ClaimRecords.ClaimRecord claim) {
+    /**
+     * The practice the denial is for, when it has a letterhead of its own (an address); null: the configured
+     * letterhead, as for a practice recognised from a file that nobody has described yet.
+     */
+    private Practice letterheadOf(ClaimRecords.ClaimRecord claim) {
+        return practices.find(claims.practiceOf(claim.id()))
+                .filter(p -> !p.letterhead().addressLines().isEmpty()).orElse(null);
+    }
+
+    private LetterFacts.Practice practice(ClaimRecords.ClaimRecord claim, Practice practice) {
         LettersProperties.Practice p = properties.practice();
+        if (practice != null) {
+            Letterhead l = practice.letterhead();
+            String npi = practice.groupNpi() != null ? practice.groupNpi()
+                    : claim.payeeId() != null && claim.payeeId().matches("\\d{10}") ? claim.payeeId() : null;
+            return new LetterFacts.Practice(practice.name(), npi, l.addressLines(),
+                    l.phone() != null ? l.phone() : p.phone(), l.fax() != null ? l.fax() : p.fax(),
+                    practice.contactEmail() != null ? practice.contactEmail() : p.email());
+        }
         String name = p.name() != null && !p.name().isBlank() ? p.name()
                 : Objects.requireNonNullElse(claim.payeeName(), "Billing office");
         String npi = claim.payeeId() != null && claim.payeeId().matches("\\d{10}") ? claim.payeeId() : null;
@@ -402,7 +427,12 @@ class LetterFactsAssembler {
         return List.copyOf(reasons.values());
     }
 
-    private LetterFacts.Signer signer(String preparedBy) {
+    private LetterFacts.Signer signer(String preparedBy, Practice practice) {
+        if (practice != null && practice.letterhead().signerName() != null) {
+            Letterhead l = practice.letterhead();
+            return new LetterFacts.Signer(l.signerName(), l.signerTitle() != null ? l.signerTitle()
+                    : properties.signer().title());
+        }
         LettersProperties.Signer s = properties.signer();
         if (s.name() != null && !s.name().isBlank()) {
             return new LetterFacts.Signer(s.name(), s.title());

@@ -5,6 +5,6 @@
  * the patient's consent is on file.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "accounts", "authorization", "claim", "codeset", "correction", "denial", "part2", "payer", "regime", "remittance",
-        "security"})
+        "accounts", "authorization", "claim", "codeset", "correction", "denial", "part2", "payer", "practice", "regime",
+        "remittance", "security"})
 package org.overturn.letters;

@@ -41,9 +41,12 @@ class ParityController {
     private final DenialAccess access;
     private final ParityAuthorizations authorizations;
     private final ParityKpis kpis;
+    private final org.overturn.security.PracticeAccess practices;
 
     ParityController(ParityScreen screen, ParityCases cases, PayerParityFacts facts, Denials denials,
-                     DenialAccess access, ParityAuthorizations authorizations, ParityKpis kpis) {
+                     DenialAccess access, ParityAuthorizations authorizations, ParityKpis kpis,
+                     org.overturn.security.PracticeAccess practices) {
+        this.practices = practices;
         this.authorizations = authorizations;
         this.kpis = kpis;
         this.access = access;
@@ -135,8 +138,8 @@ class ParityController {
 
     @GetMapping("/parity/outcomes")
     List<ParityKpis.Outcome> outcomes(@RequestParam(required = false) String payerId, Authentication authentication) {
-        specialist(authentication);
-        return kpis.outcomes(payerId);
+        CurrentUser user = specialist(authentication);
+        return kpis.outcomes(payerId, practices.seesEveryPractice(user) ? null : practices.practicesOf(user));
     }
 
     @GetMapping("/parity/cases")

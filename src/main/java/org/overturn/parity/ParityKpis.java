@@ -36,9 +36,21 @@ public class ParityKpis {
     /** The cases opened in the date range (inclusive), of one payer or all. */
     @Transactional(readOnly = true)
     public Figures figures(java.time.LocalDate from, java.time.LocalDate to, String payerId) {
-        String where = " where c.opened_at >= ? and c.opened_at < ? and (?::text is null or c.payer_id = ?) ";
-        Object[] args = {java.sql.Timestamp.valueOf(from.atStartOfDay()),
-                java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()), payerId, payerId};
+        return figures(from, to, payerId, null);
+    }
+
+    /** The same, of the denials of these practices only (null: every practice). */
+    @Transactional(readOnly = true)
+    public Figures figures(java.time.LocalDate from, java.time.LocalDate to, String payerId,
+                           java.util.Collection<Long> practices) {
+        String where = " where c.opened_at >= ? and c.opened_at < ? and (?::text is null or c.payer_id = ?) "
+                + (practices == null ? "" : " and c.denial_id in (select d.id from denial_report d"
+                        + " where d.practice_id = any(?)) ");
+        Object[] args = practices == null ? new Object[] {java.sql.Timestamp.valueOf(from.atStartOfDay()),
+                java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()), payerId, payerId}
+                : new Object[] {java.sql.Timestamp.valueOf(from.atStartOfDay()),
+                java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()), payerId, payerId,
+                practices.toArray(Long[]::new)};
         long[] totals = jdbc.queryForObject("select count(*) filter (where c.closed_at is null), count(*), "
                 + "count(*) filter (where c.risk = 'LIKELY') from parity_case c" + where,
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, args);
@@ -48,17 +60,24 @@ public class ParityKpis {
                 counts("coalesce(c.outcome, 'open')", where, args, null));
     }
 
-    /** Outcomes per plan and per limitation, all cases ever opened (or one payer's), most cases first. */
+    /**
+     * Outcomes per plan and per limitation, all cases ever opened (or one payer's), most cases first, of the denials
+     * of these practices (null: every practice).
+     */
     @Transactional(readOnly = true)
-    public List<Outcome> outcomes(String payerId) {
+    public List<Outcome> outcomes(String payerId, java.util.Collection<Long> practices) {
+        Long[] scope = practices == null ? null : practices.toArray(Long[]::new);
         Map<List<String>, Map<String, Long>> complaintOutcomes = new LinkedHashMap<>();
         jdbc.query("""
                 select c.payer_id, c.limitation, c.outcome, count(*) from parity_case c
                  where c.complaint_filed_on is not null and c.outcome is not null
-                   and (?::text is null or c.payer_id = ?) group by 1, 2, 3 order by 1, 2, 3""", row -> {
+                   and (?::text is null or c.payer_id = ?)
+                   and (?::bigint[] is null or c.denial_id in (select d.id from denial_report d
+                                                                where d.practice_id = any(?)))
+                 group by 1, 2, 3 order by 1, 2, 3""", row -> {
             complaintOutcomes.computeIfAbsent(List.of(String.valueOf(row.getString(1)), row.getString(2)),
                     k -> new LinkedHashMap<>()).put(row.getString(3), row.getLong(4));
-        }, payerId, payerId);
+        }, payerId, payerId, scope, scope);
         return jdbc.query("""
                 select c.payer_id, coalesce(p.name, c.payer_id, 'unknown'), max(c.plan_regime), c.limitation, count(*),
                        count(c.request_sent_at), count(c.response_received_at),
@@ -67,11 +86,13 @@ public class ParityKpis {
                        count(c.complaint_filed_on)
                   from parity_case c left join payer_report p on p.id = c.payer_id
                  where (?::text is null or c.payer_id = ?)
+                   and (?::bigint[] is null or c.denial_id in (select d.id from denial_report d
+                                                                where d.practice_id = any(?)))
                  group by c.payer_id, p.name, c.limitation order by 5 desc, 2, 4""", (rs, i) -> new Outcome(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Limitations.label(rs.getString(4)),
                 rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                 rs.getLong(11), complaintOutcomes.getOrDefault(List.of(String.valueOf(rs.getString(1)),
-                        rs.getString(4)), Map.of())), payerId, payerId);
+                        rs.getString(4)), Map.of())), payerId, payerId, scope, scope);
     }
 
     private List<Count> counts(String key, String where, Object[] args,

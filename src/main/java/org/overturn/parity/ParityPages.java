@@ -29,7 +29,11 @@ class ParityPages {
 
     private final DenialAccess access;
 
-    ParityPages(ParityCases cases, ParityKpis kpis, DenialAccess access) {
+    private final org.overturn.security.PracticeAccess practiceAccess;
+
+    ParityPages(ParityCases cases, ParityKpis kpis, DenialAccess access,
+                org.overturn.security.PracticeAccess practiceAccess) {
+        this.practiceAccess = practiceAccess;
         this.access = access;
         this.cases = cases;
         this.kpis = kpis;
@@ -39,7 +43,9 @@ class ParityPages {
     String parity(@RequestParam(defaultValue = "true") boolean open, Authentication authentication, Model model) {
         CurrentUser user = allowed(authentication);
         model.addAttribute("page", new Page(user, cases.list(user, access, open, 500),
-                kpis.figures(LocalDate.of(2000, 1, 1), LocalDate.now().plusDays(1), null), kpis.outcomes(null)));
+                kpis.figures(LocalDate.of(2000, 1, 1), LocalDate.now().plusDays(1), null,
+                        practiceAccess.seesEveryPractice(user) ? null : practiceAccess.practicesOf(user)),
+                kpis.outcomes(null, practiceAccess.seesEveryPractice(user) ? null : practiceAccess.practicesOf(user))));
         return "parity";
     }
 

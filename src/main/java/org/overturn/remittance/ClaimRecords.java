@@ -65,6 +65,14 @@ public class ClaimRecords {
     }
 
     @Transactional(readOnly = true)
+    /** The practice of the remittance a stored claim payment came in: the practice its denial belongs to. */
+    public long practiceOf(long claimPaymentId) {
+        Long practice = jdbc.queryForObject(
+                "select r.practice_id from claim_payment c join remittance r on r.id = c.remittance_id where c.id = ?",
+                Long.class, claimPaymentId);
+        return practice;
+    }
+
     public Optional<ClaimRecord> find(long claimPaymentId) {
         Map<Long, List<AdjustmentRecord>> lineAdjustments = new LinkedHashMap<>();
         List<AdjustmentRecord> claimAdjustments = new ArrayList<>();

@@ -26,4 +26,9 @@ public record Party(
     public String npi() {
         return "XX".equals(idQualifier) ? id : references.get("HPI");
     }
+
+    /** The payee's federal tax id: N104 when N103 is FI, else REF*TJ. */
+    public String taxId() {
+        return "FI".equals(idQualifier) ? id : references.get("TJ");
+    }
 }

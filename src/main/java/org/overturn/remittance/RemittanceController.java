@@ -15,7 +15,11 @@ import org.overturn.remittance.internal.StoredRemark;
 import org.overturn.remittance.internal.StoredRemittance;
 import org.overturn.remittance.internal.StoredServiceLine;
 import org.springframework.data.domain.PageRequest;
+import java.util.Map;
+import org.overturn.practice.PracticeRef;
+import org.overturn.practice.Practices;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.PracticeAccess;
 import org.overturn.security.DenialAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,19 +46,24 @@ class RemittanceController {
     private static final Pattern CLAIM_PROBLEM = Pattern.compile("^claim (\\d+) \\(PCN (.*?)\\)");
 
     private final RemittanceRepository remittances;
+    private final PracticeAccess practiceAccess;
+    private final Practices practices;
 
-    RemittanceController(RemittanceRepository remittances) {
+    RemittanceController(RemittanceRepository remittances, PracticeAccess practiceAccess, Practices practices) {
         this.remittances = remittances;
+        this.practiceAccess = practiceAccess;
+        this.practices = practices;
     }
 
+    /** {@code practice}: the practice the payee is (DESIGN section 3). */
     public record RemittanceRow(long id, long fileId, String fileName, Instant receivedAt, String payerName, String payerId,
                          String payeeName, String payeeId, String paymentMethod, BigDecimal paymentAmount,
-                         LocalDate paymentDate, String trace, boolean balanced) {
-        static RemittanceRow of(StoredRemittance r) {
+                         LocalDate paymentDate, String trace, boolean balanced, PracticeRef practice) {
+        static RemittanceRow of(StoredRemittance r, Map<Long, PracticeRef> practices) {
             return new RemittanceRow(r.getId(), r.getFile().getId(), r.getFile().getFileName(),
                     r.getFile().getReceivedAt(), r.getPayerName(), r.getPayerId(), r.getPayeeName(), r.getPayeeId(),
                     r.getPaymentMethod(), r.getPaymentAmount(), r.getPaymentDate(), r.getTraceNumber(),
-                    r.isBalanced());
+                    r.isBalanced(), practices.get(r.getPracticeId()));
         }
     }
 
@@ -84,8 +93,15 @@ class RemittanceController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    List<RemittanceRow> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return remittances.findLatest(PageRequest.of(page, Math.min(size, 500))).map(RemittanceRow::of).getContent();
+    List<RemittanceRow> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                             Authentication authentication) {
+        Set<Long> mine = practiceAccess.practicesOf(CurrentUser.of(authentication));
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PracticeRef> refs = practices.refs();
+        return remittances.findLatestOf(mine, PageRequest.of(page, Math.min(size, 500)))
+                .map(r -> RemittanceRow.of(r, refs)).getContent();
     }
 
     @GetMapping("/{id}")
@@ -93,8 +109,10 @@ class RemittanceController {
     RemittanceDetail one(@PathVariable long id, Authentication authentication) {
         var r = remittances.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no remittance " + id));
-        boolean seesPart2 = CurrentUser.of(authentication).seesPart2(); // the gate's rule for a record without queues
-        return new RemittanceDetail(RemittanceRow.of(r), r.getControlNumber(), r.getVersion(),
+        CurrentUser user = CurrentUser.of(authentication);
+        practiceAccess.require(user, r.getPracticeId(), "remittance", id);
+        boolean seesPart2 = user.seesPart2(); // the gate's rule for a record without queues
+        return new RemittanceDetail(RemittanceRow.of(r, practices.refs()), r.getControlNumber(), r.getVersion(),
                 seesPart2 ? r.getBalanceProblems() : withoutPart2(r.getBalanceProblems(), r.getClaims()),
                 List.copyOf(r.getEnvelopeWarnings()),
                 r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),

@@ -3,5 +3,5 @@
  * them once. The records in this package are the module's public API; the X12 reading lives in
  * {@code remittance.x12} and never leaks out.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"codeset", "part2", "security", "x12"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"codeset", "part2", "practice", "security", "x12"})
 package org.overturn.remittance;

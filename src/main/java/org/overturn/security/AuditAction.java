@@ -33,5 +33,7 @@ public enum AuditAction {
     /** An authorization was entered or changed in the register, by hand, through the API or by an import. */
     AUTHORIZATION_CHANGED,
     /** A manager allowed a patient to be billed for a contractual (CO) denial the patient is held harmless for. */
-    PATIENT_BILLING_OVERRIDE
+    PATIENT_BILLING_OVERRIDE,
+    /** A practice created, changed or confirmed, or a user's practices changed. */
+    PRACTICE_CHANGED
 }

@@ -12,8 +12,9 @@ import org.springframework.web.server.ResponseStatusException;
  * The one place that decides who may see, work or send a denial; every page, API, export, letter, attachment,
  * count and filter asks it, and lists use its SQL condition.
  * <ul>
- * <li><b>Scope</b>: managers and admins see every denial; everybody else the denials that are or were in one of
- * their queues (the queue the decision table chose, and every queue one of its tasks was offered to, kept by
+ * <li><b>Scope</b>: a user sees the denials of the practices they work ({@link PracticeAccess}; admins: every
+ * practice); within those, managers and admins see every denial, everybody else the denials that are or were in
+ * one of their queues (the queue the decision table chose, and every queue one of its tasks was offered to, kept by
  * workflow).</li>
  * <li><b>Part 2</b> (42 CFR Part 2): a substance-use record in scope is shown to a user without Part 2 access
  * only as its money and dates ({@link Level#REDACTED}); such a user cannot open its letters, documents, notes,
@@ -23,8 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * (worklist); a Part 2 denial's tasks, a manager's approval included, need Part 2 access.</li>
  * </ul>
  * Facts come from the declared views {@code security_denial_scope} and {@code workflow_denial_queue_visit}
- * ({@code R__declared_views.sql}); a list's condition also reads the listed denial's own {@code queue} and
- * {@code part2} (its alias is the denial table or a view of it).
+ * ({@code R__declared_views.sql}); a list's condition also reads the listed denial's own {@code queue},
+ * {@code part2} and {@code practice_id} (its alias is the denial table or a view of it).
  */
 @Service
 public class DenialAccess {
@@ -41,21 +42,23 @@ public class DenialAccess {
     }
 
     /** What the gate knows of one denial. */
-    public record Facts(long denialId, boolean part2, Set<String> queues) {
+    public record Facts(long denialId, boolean part2, Set<String> queues, long practiceId) {
     }
 
     private final JdbcTemplate jdbc;
+    private final PracticeAccess practices;
 
-    DenialAccess(JdbcTemplate jdbc) {
+    DenialAccess(JdbcTemplate jdbc, PracticeAccess practices) {
         this.jdbc = jdbc;
+        this.practices = practices;
     }
 
     public Optional<Facts> factsOf(long denialId) {
         List<Facts> found = jdbc.query("""
-                select denial_id, bool_or(part2) as part2, array_agg(queue) as queues
+                select denial_id, bool_or(part2) as part2, array_agg(queue) as queues, min(practice_id)
                   from security_denial_scope where denial_id = ? group by denial_id
                 """, (rs, i) -> new Facts(rs.getLong(1), rs.getBoolean(2),
-                Set.of((String[]) rs.getArray(3).getArray())), denialId);
+                Set.of((String[]) rs.getArray(3).getArray()), rs.getLong(4)), denialId);
         return found.stream().findFirst();
     }
 
@@ -64,11 +67,25 @@ public class DenialAccess {
     }
 
     public Level levelOf(CurrentUser user, Facts facts) {
-        boolean inScope = user.isManagerOrAdmin() || facts.queues().stream().anyMatch(user.queues()::contains);
+        boolean inScope = (user.isManagerOrAdmin() || facts.queues().stream().anyMatch(user.queues()::contains))
+                && practices.works(user, facts.practiceId());
         if (!inScope) {
             return Level.NONE;
         }
         return redacts(user, facts.part2()) ? Level.REDACTED : Level.FULL;
+    }
+
+    /**
+     * Whether the denial is of a practice this user works (admins: every practice); a denial not there is of none.
+     * For what a queue's membership already scopes, such as a task: the practice is the other half.
+     */
+    public boolean inPracticesOf(CurrentUser user, long denialId) {
+        return factsOf(denialId).map(f -> practices.works(user, f.practiceId())).orElse(false);
+    }
+
+    /** The practice half of {@link #scopeCondition} alone, for lists whose queue is already the user's. */
+    public SqlCondition practiceCondition(CurrentUser user, String alias) {
+        return practices.condition(user, alias + ".practice_id");
     }
 
     /** Whether a row of a record with this Part 2 flag is shown to this user as money and dates only. */
@@ -85,7 +102,7 @@ public class DenialAccess {
                 "No denial " + denialId));
         Level level = levelOf(user, facts);
         if (level == Level.NONE) {
-            throw new AccessRefused("denial", denialId, "This denial is not in a queue of yours");
+            throw new AccessRefused("denial", denialId, "This denial is not in a queue or practice of yours");
         }
         return level;
     }
@@ -114,13 +131,15 @@ public class DenialAccess {
                 ? new SqlCondition(" and not " + alias + ".part2", List.of()) : SqlCondition.NONE;
     }
 
-    /** The user's scope alone, for counts and lists that are not filtered by content. */
+    /** The user's scope alone (practices and queues), for counts and lists that are not filtered by content. */
     public SqlCondition scopeCondition(CurrentUser user, String alias) {
+        SqlCondition practice = practices.condition(user, alias + ".practice_id");
         if (user.isManagerOrAdmin()) {
-            return SqlCondition.NONE;
+            return practice;
         }
         String[] queues = user.queues().toArray(String[]::new);
         return new SqlCondition(" and (" + alias + ".queue = any(?) or exists (select 1 from workflow_denial_queue_visit"
-                + " v where v.denial_id = " + alias + ".id and v.queue = any(?)))", List.of(queues, queues));
+                + " v where v.denial_id = " + alias + ".id and v.queue = any(?)))", List.of(queues, queues))
+                .and(practice);
     }
 }

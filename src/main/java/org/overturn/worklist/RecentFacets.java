@@ -20,14 +20,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * counts are always read afresh. Any task event (created, claimed, completed, deleted) drops every kept list
  * once its transaction ends, so the lists lag only changes that touch no task, such as denials marked Part 2
  * when a program is flagged, and those by {@link #MAX_AGE} at most. Lists with and without Part 2 denials'
- * values are kept apart.
+ * values are kept apart, and so are the lists of each set of practices (null: every practice).
  */
 @Component
 class RecentFacets {
 
     static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-    private record Key(String queue, boolean part2) {
+    private record Key(String queue, boolean part2, java.util.Set<Long> practices) {
     }
 
     /** Lists read at {@code nanoTime} while no task had changed since {@code generation}. */
@@ -43,8 +43,8 @@ class RecentFacets {
         this.jdbc = jdbc;
     }
 
-    WorkItems.QueueFacets of(String queue, boolean seesPart2) {
-        Key key = new Key(queue, seesPart2);
+    WorkItems.QueueFacets of(String queue, boolean seesPart2, java.util.Set<Long> practices) {
+        Key key = new Key(queue, seesPart2, practices == null ? null : java.util.Set.copyOf(practices));
         long now = System.nanoTime();
         Kept recent = kept.get(key);
         if (recent != null && recent.generation() == generation.get()
@@ -52,7 +52,7 @@ class RecentFacets {
             return recent.facets();
         }
         long before = generation.get();
-        WorkItems.QueueFacets facets = read(queue, seesPart2);
+        WorkItems.QueueFacets facets = read(queue, seesPart2, key.practices());
         kept.put(key, new Kept(facets, now, before));
         return facets;
     }
@@ -78,7 +78,7 @@ class RecentFacets {
      * One pass over the queue's open tasks for all four lists: the tasks and their denials are read once into
      * {@code open_task}, then grouped three ways, and its claims' service lines give the procedures.
      */
-    private WorkItems.QueueFacets read(String queue, boolean seesPart2) {
+    private WorkItems.QueueFacets read(String queue, boolean seesPart2, java.util.Set<Long> practices) {
         Map<String, List<String>> facets = new HashMap<>();
         for (String facet : List.of("payer", "rootCause", "procedure", "assignee")) {
             facets.put(facet, new ArrayList<>());
@@ -105,10 +105,11 @@ class RecentFacets {
                 ) facets
                  where value is not null
                  order by facet, value
-                """.formatted(seesPart2 ? "" : "and not d.part2"),
+                """.formatted((seesPart2 ? "" : "and not d.part2")
+                        + (practices == null ? "" : " and d.practice_id = any(?)")),
                 row -> {
                     facets.get(row.getString(1)).add(row.getString(2));
-                }, queue);
+                }, practices == null ? new Object[] {queue} : new Object[] {queue, practices.toArray(Long[]::new)});
         return new WorkItems.QueueFacets(facets.get("payer"), facets.get("rootCause"), facets.get("procedure"),
                 facets.get("assignee"));
     }

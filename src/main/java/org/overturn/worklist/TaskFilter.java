@@ -7,7 +7,8 @@ import java.util.Locale;
  * or {@link #NOBODY} for unclaimed tasks; {@code age} is an aging bucket of the denial, counted in days since
  * the payer's remittance ({@code 0-30}, {@code 31-60}, {@code 61-90}, {@code 91-120}, {@code 121+}).
  */
-public record TaskFilter(String payer, String rootCause, String cpt, String age, String assignee, Sort sort) {
+public record TaskFilter(String payer, String rootCause, String cpt, String age, String assignee, Sort sort,
+                         Long practice) {
 
     public static final String ME = "me";
     public static final String NOBODY = "nobody";
@@ -17,7 +18,9 @@ public record TaskFilter(String payer, String rootCause, String cpt, String age,
         PRIORITY("t.priority_ desc, d.appeal_due_date asc nulls last, t.create_time_ asc"),
         DOLLARS("d.amount_at_risk desc, t.priority_ desc"),
         DEADLINE("d.appeal_due_date asc nulls last, t.priority_ desc"),
-        OLDEST("d.remittance_date asc nulls last, t.priority_ desc");
+        OLDEST("d.remittance_date asc nulls last, t.priority_ desc"),
+        /** By practice name, then priority: a billing office works client by client. */
+        PRACTICE("(select p.name from practice_report p where p.id = d.practice_id), t.priority_ desc");
 
         final String orderBy;
 
@@ -37,11 +40,17 @@ public record TaskFilter(String payer, String rootCause, String cpt, String age,
         }
     }
 
-    public static final TaskFilter NONE = new TaskFilter(null, null, null, null, null, Sort.PRIORITY);
+    public static final TaskFilter NONE = new TaskFilter(null, null, null, null, null, Sort.PRIORITY, null);
 
     public static TaskFilter of(String payer, String rootCause, String cpt, String age, String assignee, String sort) {
+        return of(payer, rootCause, cpt, age, assignee, sort, null);
+    }
+
+    /** {@code practice}: one practice's tasks only (the user's practices are the scope whatever it says). */
+    public static TaskFilter of(String payer, String rootCause, String cpt, String age, String assignee, String sort,
+                                Long practice) {
         return new TaskFilter(blankToNull(payer), blankToNull(rootCause), blankToNull(cpt), blankToNull(age),
-                blankToNull(assignee), Sort.of(sort));
+                blankToNull(assignee), Sort.of(sort), practice);
     }
 
     /** Whether any part narrows by what the denial says (which Part 2 rows may not reveal). */

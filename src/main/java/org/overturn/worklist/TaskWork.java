@@ -319,7 +319,8 @@ public class TaskWork {
     }
 
     /**
-     * The task, if this user may claim and complete it: a member of its queue (or admin), and, for a Part 2
+     * The task, if this user may claim and complete it: a member of its queue (or admin) who works its denial's
+     * practice, and, for a Part 2
      * denial's task, a user who sees Part 2 records (so a manager's approval of a Part 2 appeal needs a manager
      * with Part 2 access, or an admin).
      */
@@ -330,6 +331,9 @@ public class TaskWork {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "Only members of the " + queue + " queue work this task");
         }
         Long denialId = processesOfDenials.denialsOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        if (denialId != null && !access.inPracticesOf(user, denialId)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is for a practice you do not work");
+        }
         if (denialId != null && access.levelOf(user, denialId) == DenialAccess.Level.REDACTED) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
                     + ": only users with Part 2 access work its tasks");

@@ -48,8 +48,10 @@ class WorkController {
                              @RequestParam(required = false) String cpt,
                              @RequestParam(required = false) String age,
                              @RequestParam(required = false) String assignee,
-                             @RequestParam(required = false) String sort, Authentication user) {
-        return work.tasksOf(queue, CurrentUser.of(user), TaskFilter.of(payer, rootCause, cpt, age, assignee, sort),
+                             @RequestParam(required = false) String sort,
+                             @RequestParam(required = false) Long practice, Authentication user) {
+        return work.tasksOf(queue, CurrentUser.of(user),
+                TaskFilter.of(payer, rootCause, cpt, age, assignee, sort, practice),
                 Math.max(page, 0), Math.min(Math.max(size, 1), 200));
     }
 

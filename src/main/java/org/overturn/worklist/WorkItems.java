@@ -19,8 +19,11 @@ import org.overturn.authorization.AuthorizationWatch;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.denial.WorkQueue;
+import org.overturn.practice.PracticeRef;
+import org.overturn.practice.Practices;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.DenialAccess;
+import org.overturn.security.PracticeAccess;
 import org.overturn.security.SqlCondition;
 import org.overturn.workflow.ProcessesOfDenials;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +40,10 @@ public class WorkItems {
                                boolean member) {
     }
 
+    /** {@code practice}: the practice of the task's denial (DESIGN section 3). */
     public record WorkItem(String taskId, String name, String taskDefinitionKey, String queue, Instant created,
                            Instant due, boolean overdue, int priority, String assignee, DenialFacts denial,
-                           PreventionFacts prevention) {
+                           PreventionFacts prevention, PracticeRef practice) {
     }
 
     /**
@@ -69,11 +73,15 @@ public class WorkItems {
     private final DenialAccess access;
     private final Clock clock;
     private final AuthorizationWatch authorizationWatch;
+    private final Practices practices;
+    private final PracticeAccess practiceAccess;
 
     WorkItems(TaskService tasks, OpenTasks open, Denials denials, TaskForms forms, JdbcTemplate jdbc,
               RecentFacets recentFacets, ProcessesOfDenials processesOfDenials, DenialAccess access, Clock clock,
-              AuthorizationWatch authorizationWatch) {
+              AuthorizationWatch authorizationWatch, Practices practices, PracticeAccess practiceAccess) {
         this.authorizationWatch = authorizationWatch;
+        this.practices = practices;
+        this.practiceAccess = practiceAccess;
         this.tasks = tasks;
         this.open = open;
         this.denials = denials;
@@ -91,21 +99,25 @@ public class WorkItems {
         Map<String, QueueSummary> counted = new HashMap<>();
         Timestamp now = Timestamp.from(clock.instant());
         Timestamp inAWeek = new Timestamp(now.getTime() + ChronoUnit.WEEKS.getDuration().toMillis());
-        // workflow_queue_task: the open tasks by queue with their denials' dollars, kept by the engine's task events
+        // workflow_queue_task: the open tasks by queue with their denials' dollars, kept by the engine's task events;
+        // only those of the user's practices
+        SqlCondition practice = access.practiceCondition(user, "q");
+        List<Object> args = new ArrayList<>(List.of(now, now, inAWeek, visible.toArray(String[]::new)));
+        args.addAll(practice.args());
         jdbc.query("""
                 select queue,
                        count(*) as open,
                        count(*) filter (where due_date < ?) as overdue,
                        count(*) filter (where due_date >= ? and due_date < ?) as due_week,
                        coalesce(sum(amount_at_risk), 0) as at_risk
-                  from workflow_queue_task
-                 where queue = any(?)
+                  from workflow_queue_task q
+                 where queue = any(?)""" + practice.sql() + """
                  group by queue
                 """, row -> {
             String queue = row.getString("queue");
             counted.put(queue, new QueueSummary(queue, row.getLong("open"), row.getLong("overdue"),
                     row.getLong("due_week"), row.getBigDecimal("at_risk"), user.queues().contains(queue)));
-        }, now, now, inAWeek, visible.toArray(String[]::new));
+        }, args.toArray());
         return visible.stream()
                 .map(q -> counted.getOrDefault(q, new QueueSummary(q, 0, 0, 0, BigDecimal.ZERO,
                         user.queues().contains(q))))
@@ -134,10 +146,16 @@ public class WorkItems {
                  where ((d.id is not null
                 """);
         List<Object> args = new ArrayList<>(List.of(queue));
-        // the queue is the scope (checkVisible); the gate keeps content filters off hidden Part 2 records
-        SqlCondition gate = access.contentCondition(user, "d", filter.narrowsByContent());
+        // the queue is the scope (checkVisible) within the user's practices; the gate keeps content filters off
+        // hidden Part 2 records
+        SqlCondition gate = access.practiceCondition(user, "d")
+                .and(access.contentCondition(user, "d", filter.narrowsByContent()));
         where.append(gate.sql());
         args.addAll(gate.args());
+        if (filter.practice() != null) {
+            where.append(" and d.practice_id = ?");
+            args.add(filter.practice());
+        }
         if (filter.payer() != null) {
             where.append(" and (d.payer_id = ? or d.payer_name = ?)");
             args.add(filter.payer());
@@ -179,8 +197,9 @@ public class WorkItems {
             where.append(" and t.assignee_ = ?");
             args.add(TaskFilter.ME.equals(filter.assignee()) ? user.id() : filter.assignee());
         }
-        // unfiltered, every candidate link of the queue is one open task: counted from its index alone
-        Long total = filter.equals(TaskFilter.NONE)
+        // unfiltered and for every practice, every candidate link of the queue is one open task: counted from its
+        // index alone
+        Long total = filter.equals(TaskFilter.NONE) && access.practiceCondition(user, "d").equals(SqlCondition.NONE)
                 ? jdbc.queryForObject("select count(*) from act_ru_identitylink where group_id_ = ? and type_ = "
                         + "'candidate' and task_id_ is not null", Long.class, queue)
                 : jdbc.queryForObject("select count(*) " + where, Long.class, args.toArray());
@@ -216,7 +235,8 @@ public class WorkItems {
     /** The filters' values of a queue this user may see, as of a few seconds ago at most ({@link RecentFacets}). */
     public QueueFacets facetsOf(String queue, CurrentUser user) {
         checkVisible(queue, user);
-        return recentFacets.of(queue, user.seesPart2());
+        return recentFacets.of(queue, user.seesPart2(),
+                practiceAccess.seesEveryPractice(user) ? null : practiceAccess.practicesOf(user));
     }
 
 
@@ -258,7 +278,11 @@ public class WorkItems {
         if (!user.canView(queue) && !user.id().equals(task.getAssignee())) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is in a queue you are not a member of");
         }
-        return describe(List.of(task), queue, user).get(0);
+        WorkItem item = describe(List.of(task), queue, user).get(0);
+        if (item.denial() != null && !access.inPracticesOf(user, item.denial().id())) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is for a practice you do not work");
+        }
+        return item;
     }
 
     public List<TaskForms.Field> formOf(String taskId, CurrentUser user) {
@@ -302,13 +326,25 @@ public class WorkItems {
                 .filter(t -> t.denialId() == null).map(TaskRow::processInstanceId).distinct().toList());
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        Map<Long, Long> practiceOf = practiceIdsOf(byId.keySet());
+        Map<Long, PracticeRef> refs = practiceOf.isEmpty() ? Map.of() : practices.refs();
         return found.stream().map(t -> {
             DenialView d = t.denialId() == null ? null : byId.get(t.denialId());
             AuthorizationWatch.Finding f = t.denialId() == null ? findings.get(t.processInstanceId()) : null;
             return new WorkItem(t.id(), t.name(), t.key(), queue, t.created(), t.due(),
                     t.due() != null && t.due().isBefore(now), t.priority(), t.assignee(),
-                    d == null ? null : facts(d, user, today), f == null ? null : prevention(f, user));
+                    d == null ? null : facts(d, user, today), f == null ? null : prevention(f, user),
+                    d == null ? null : refs.get(practiceOf.get(d.id())));
         }).toList();
+    }
+
+    private Map<Long, Long> practiceIdsOf(Collection<Long> denialIds) {
+        Map<Long, Long> found = new HashMap<>();
+        if (!denialIds.isEmpty()) {
+            jdbc.query("select id, practice_id from denial_report where id = any(?)",
+                    rs -> { found.put(rs.getLong(1), rs.getLong(2)); }, (Object) denialIds.toArray(Long[]::new));
+        }
+        return found;
     }
 
     private static Instant instant(Date date) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.RootCause;
 import org.overturn.denial.WorkQueue;
+import org.overturn.practice.PracticeRef;
+import org.overturn.practice.Practices;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
@@ -40,7 +42,7 @@ class WorkPages {
 
     public record QueuePage(CurrentUser user, String queue, TaskFilter filter, WorkItems.QueueFacets facets,
                      List<String> ages, WorkItems.ItemPage tasks, boolean canWork, boolean canExport,
-                     String query, String previous, String next, String notice) {
+                     String query, String previous, String next, String notice, List<PracticeRef> practices) {
     }
 
     public record TaskPanel(WorkItems.WorkItem item, List<TaskForms.Field> fields, boolean canWork, boolean mine) {
@@ -81,13 +83,16 @@ class WorkPages {
     private final org.overturn.denial.CorrectedClaimLimits correctedClaims;
     private final org.overturn.denial.Denials denials;
     private final org.overturn.denial.HoldHarmless holdHarmless;
+    private final Practices practices;
 
     WorkPages(WorkItems work, TaskWork taskWork, TaskForms forms, DenialRecords records, DenialNotes notes, DenialSearch search,
               org.overturn.letters.LetterAttachments attachments, DenialAccess access, AuditTrail audit,
               org.overturn.denial.AppealDeadlines deadlines, org.overturn.denial.CorrectedClaimLimits correctedClaims,
-              org.overturn.denial.Denials denials, org.overturn.denial.HoldHarmless holdHarmless) {
+              org.overturn.denial.Denials denials, org.overturn.denial.HoldHarmless holdHarmless,
+              Practices practices) {
         this.denials = denials;
         this.holdHarmless = holdHarmless;
+        this.practices = practices;
         this.deadlines = deadlines;
         this.correctedClaims = correctedClaims;
         this.access = access;
@@ -115,13 +120,14 @@ class WorkPages {
                  @RequestParam(required = false) String rootCause, @RequestParam(required = false) String cpt,
                  @RequestParam(required = false) String age, @RequestParam(required = false) String assignee,
                  @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
-                 Authentication authentication, Model model) {
+                 @RequestParam(required = false) Long practice, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        TaskFilter filter = TaskFilter.of(payer, rootCause, cpt, age, assignee, sort);
+        TaskFilter filter = TaskFilter.of(payer, rootCause, cpt, age, assignee, sort, practice);
         var tasks = work.tasksOf(queue, user, filter, Math.max(page, 0), PAGE_SIZE);
         var query = UriComponentsBuilder.newInstance().queryParamIfPresent("payer", opt(filter.payer()))
                 .queryParamIfPresent("rootCause", opt(filter.rootCause())).queryParamIfPresent("cpt", opt(filter.cpt()))
                 .queryParamIfPresent("age", opt(filter.age())).queryParamIfPresent("assignee", opt(filter.assignee()))
+                .queryParamIfPresent("practice", java.util.Optional.ofNullable(filter.practice()))
                 .queryParam("sort", filter.sort().name().toLowerCase(java.util.Locale.ROOT));
         String base = "/queues/" + queue + query.build().encode().toUriString();
         String previous = tasks.page() > 0 ? base + "&page=" + (tasks.page() - 1) : null;
@@ -129,7 +135,8 @@ class WorkPages {
                 : null;
         model.addAttribute("page", new QueuePage(user, queue, filter, work.facetsOf(queue, user), AGES, tasks,
                 user.canWork(queue), user.isManagerOrAdmin(), query.build().encode().getQuery(), previous, next,
-                (String) model.getAttribute("notice")));
+                (String) model.getAttribute("notice"),
+                practices.of(user).stream().map(org.overturn.practice.Practice::ref).toList()));
         return "queue";
     }
 

@@ -3,5 +3,6 @@
  * completing tasks with their forms validated on the server.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "authorization", "correction", "denial", "letters", "parity", "regime", "remittance", "security", "workflow"})
+        "authorization", "correction", "denial", "letters", "parity", "practice", "regime", "remittance", "security",
+        "workflow"})
 package org.overturn.worklist;

@@ -197,6 +197,20 @@ class ClaimIntakeIT {
     }
 
     @Test
+    void aClaimBelongsToThePracticeOfItsBillingProviderAsDoesTheDenialOfThePaymentThatAnswersIt() {
+        upload("claims-9.837", claimFile(LocalDate.of(2026, 3, 5), psychotherapy("CJ-9001", "11", CLINIC, LCSW)));
+        upload("era-cj-9001.835", denialOf("CJ-PAYER-9", "CJ-T9", "CJ-9001", "29"));
+
+        long practice = jdbc.queryForObject("select practice_id from billed_claim where patient_control_number = ?",
+                Long.class, "CJ-9001");
+        // the 837's billing provider (2010AA NPI) and the 835's payee (N1*PE XX) name the same practice
+        assertThat(jdbc.queryForObject("select group_npi from practice where id = ?", String.class, practice))
+                .isEqualTo(CLINIC.npi());
+        assertThat(jdbc.queryForObject("select practice_id from denial where patient_control_number = ?", Long.class,
+                "CJ-9001")).isEqualTo(practice);
+    }
+
+    @Test
     void aMalformedEightThirtySevenIsRefusedWithItsSegmentAndKeptInQuarantine() {
         String broken = new String(claimFile(LocalDate.of(2026, 3, 5), psychotherapy("CJ-5001", "11", CLINIC, LCSW)),
                 StandardCharsets.US_ASCII).replace("CLM*CJ-5001*180.00", "CLM*CJ-5001*1X0");

@@ -56,6 +56,7 @@ public class Denial {
     private Instant closedAt;
     private String closingReason;
     private Long followsDenialId;
+    private long practiceId;
     private String appealRegime;
     private Integer appealStep;
     private LocalDate appealClockStart;
@@ -66,8 +67,9 @@ public class Denial {
 
     public Denial(long claimPaymentId, String patientControlNumber, String payerId, String payerName,
                   LocalDate remittanceDate, DenialAssessment assessment, Classification classification,
-                  boolean part2, Instant detectedAt) {
+                  boolean part2, Instant detectedAt, long practiceId) {
         this.claimPaymentId = claimPaymentId;
+        this.practiceId = practiceId;
         this.patientControlNumber = patientControlNumber;
         this.payerId = payerId;
         this.payerName = payerName;
@@ -139,6 +141,10 @@ public class Denial {
 
     public Long getId() { return id; }
     public long getClaimPaymentId() { return claimPaymentId; }
+
+    public long getPracticeId() {
+        return practiceId;
+    }
     public DenialKind getKind() { return kind; }
     public String getPrimaryReason() { return primaryReason; }
     public RootCause getRootCause() { return rootCause; }

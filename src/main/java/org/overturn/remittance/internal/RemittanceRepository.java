@@ -20,6 +20,12 @@ public interface RemittanceRepository extends JpaRepository<StoredRemittance, Lo
     @Query("select r from StoredRemittance r join fetch r.file order by r.id desc")
     Page<StoredRemittance> findLatest(Pageable pageable);
 
+    /** The latest remittances of these practices (the access gate's practices of a user). */
+    @Query(value = "select r from StoredRemittance r join fetch r.file where r.practiceId in :practiceIds order by r.id desc",
+            countQuery = "select count(r) from StoredRemittance r where r.practiceId in :practiceIds")
+    Page<StoredRemittance> findLatestOf(@Param("practiceIds") java.util.Collection<Long> practiceIds,
+                                        Pageable pageable);
+
     /**
      * Points each reversal (CLP02 22) of the file at the payment it takes back: the latest earlier payment from
      * the same payer for the same patient control number, with the same payer claim control number when the

@@ -40,6 +40,7 @@ public class StoredRemittance {
     private String payeeName;
     private String payeeIdQualifier;
     private String payeeId;
+    private long practiceId;
     private String handlingCode;
     private BigDecimal paymentAmount;
     private String creditDebit;
@@ -62,8 +63,9 @@ public class StoredRemittance {
     protected StoredRemittance() {
     }
 
-    StoredRemittance(ReceivedFile file, RemittanceAdvice advice, List<String> balanceProblems) {
+    StoredRemittance(ReceivedFile file, RemittanceAdvice advice, List<String> balanceProblems, long practiceId) {
         this.file = file;
+        this.practiceId = practiceId;
         this.interchangeControlNumber = advice.interchangeControlNumber();
         this.groupControlNumber = advice.groupControlNumber();
         this.version = advice.version();
@@ -102,6 +104,7 @@ public class StoredRemittance {
     public String getPayeeName() { return payeeName; }
     public String getPayeeIdQualifier() { return payeeIdQualifier; }
     public String getPayeeId() { return payeeId; }
+    public long getPracticeId() { return practiceId; }
     public String getHandlingCode() { return handlingCode; }
     public BigDecimal getPaymentAmount() { return paymentAmount; }
     public String getCreditDebit() { return creditDebit; }

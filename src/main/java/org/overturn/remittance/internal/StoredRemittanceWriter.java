@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.overturn.remittance.IngestedFile.IngestedClaim;
 import org.overturn.remittance.IngestedFile.IngestedTransaction;
+import org.overturn.practice.Practices;
+import org.overturn.remittance.Party;
 import org.overturn.remittance.RemittanceAdvice;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +19,21 @@ public class StoredRemittanceWriter {
 
     private final EntityManager entityManager;
     private final ClaimRowWriter claimRows;
+    private final Practices practices;
 
-    StoredRemittanceWriter(EntityManager entityManager, ClaimRowWriter claimRows) {
+    StoredRemittanceWriter(EntityManager entityManager, ClaimRowWriter claimRows, Practices practices) {
         this.entityManager = entityManager;
         this.claimRows = claimRows;
+        this.practices = practices;
     }
 
     public IngestedTransaction write(long fileId, RemittanceAdvice advice, List<String> balanceProblems) {
+        // the payee (loop 1000B) is the practice the payment is for
+        Party payee = advice.payee();
+        long practiceId = payee == null ? practices.recognise(null, null, null, Practices.FROM_835_PAYEE)
+                : practices.recognise(payee.name(), payee.npi(), payee.taxId(), Practices.FROM_835_PAYEE);
         var remittance = new StoredRemittance(entityManager.getReference(ReceivedFile.class, fileId), advice,
-                balanceProblems);
+                balanceProblems, practiceId);
         entityManager.persist(remittance);
         advice.providerAdjustments().forEach(p -> entityManager.persist(
                 new StoredProviderAdjustment(remittance, p)));

@@ -1,0 +1,8 @@
+/**
+ * The practices (clients) a billing office serves: one per billing provider, with its tax id, NPIs, letterhead and
+ * contact; recognised from the 835 payee and the 837 billing provider ({@link org.overturn.practice.Practices}),
+ * a stranger created PENDING until an administrator confirms it; and which users work which practices, the facts
+ * the access gate ({@code security.PracticeAccess}) reads through the declared view {@code practice_user_scope}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security"})
+package org.overturn.practice;
