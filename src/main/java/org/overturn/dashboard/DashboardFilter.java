@@ -1,16 +1,37 @@
 package org.overturn.dashboard;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * What a manager narrows the dashboard to: remittances paid from {@code from} to {@code to} (both inclusive,
- * either open) and one payer (its id or name), or everything.
+ * either open), one payer (its id or name) and one practice, or everything; always within the practices the user is
+ * assigned to.
+ *
+ * @param practice  the practice chosen in the filter; null: every practice of the user's
+ * @param practices the practices the user is assigned to; null: every practice (an administrator, or the system)
  */
-public record DashboardFilter(LocalDate from, LocalDate to, String payer) {
+public record DashboardFilter(LocalDate from, LocalDate to, String payer, Long practice, Set<Long> practices) {
 
     public static final DashboardFilter ALL = new DashboardFilter(null, null, null);
 
     public DashboardFilter {
         payer = payer == null || payer.isBlank() ? null : payer.trim();
+        practices = practices == null ? null : Set.copyOf(practices);
+    }
+
+    public DashboardFilter(LocalDate from, LocalDate to, String payer) {
+        this(from, to, payer, null, null);
+    }
+
+    /**
+     * The practices the figures count: the chosen one when the user is assigned to it (none otherwise), else the
+     * user's; null when they count every practice.
+     */
+    Set<Long> counted() {
+        if (practice != null) {
+            return practices == null || practices.contains(practice) ? Set.of(practice) : Set.of();
+        }
+        return practices;
     }
 }

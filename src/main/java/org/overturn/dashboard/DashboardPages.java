@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.overturn.practice.PracticeRef;
+import org.overturn.practice.Practices;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.PracticeAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -30,7 +33,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class DashboardPages {
 
     public record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
-                         List<Kpis.PayerOption> payers, String query, String chartData, String cockpit,
+                         List<Kpis.PayerOption> payers, List<PracticeRef> practices, String query, String chartData,
+                         String cockpit,
                          org.overturn.parity.ParityKpis.Figures parity,
                          org.overturn.denial.AppealDeadlines.DeadlineCounts deadlines) {
     }
@@ -46,8 +50,14 @@ class DashboardPages {
     private final AuditTrail audit;
     private final org.overturn.denial.AppealDeadlines deadlines;
 
+    private final Practices practices;
+    private final PracticeAccess access;
+
     DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
-                   AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines) {
+                   AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines, Practices practices,
+                   PracticeAccess access) {
+        this.practices = practices;
+        this.access = access;
         this.deadlines = deadlines;
         this.audit = audit;
         this.parity = parity;
@@ -59,14 +69,17 @@ class DashboardPages {
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     @RequestParam(required = false) String payer, Authentication authentication, Model model)
+                     @RequestParam(required = false) String payer, @RequestParam(required = false) Long practice,
+                     Authentication authentication, Model model)
             throws JsonProcessingException {
-        var filter = new DashboardFilter(from, to, payer);
+        CurrentUser user = CurrentUser.of(authentication);
+        var filter = filter(user, from, to, payer, practice);
         Dashboard dashboard = kpis.compute(filter);
         // inside a <script> element: "</" must not close it
         String chartData = json.writeValueAsString(dashboard).replace("</", "<\\/");
-        model.addAttribute("page", new DashboardPage(CurrentUser.of(authentication), dashboard, engine.now(),
-                kpis.payers(), query(filter), chartData, EngineHealth.COCKPIT,
+        model.addAttribute("page", new DashboardPage(user, dashboard, engine.now(), kpis.payers(filter.practices()),
+                practices.of(user).stream().map(org.overturn.practice.Practice::ref).toList(), query(filter),
+                chartData, EngineHealth.COCKPIT,
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
                         to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer()), deadlines.counts()));
         return "dashboard";
@@ -88,23 +101,38 @@ class DashboardPages {
     @ResponseBody
     DashboardJson figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                          @RequestParam(required = false) String payer) {
-        return new DashboardJson(kpis.compute(new DashboardFilter(from, to, payer)), engine.now());
+                          @RequestParam(required = false) String payer,
+                          @RequestParam(required = false) Long practice, Authentication authentication) {
+        return new DashboardJson(kpis.compute(filter(CurrentUser.of(authentication), from, to, payer, practice)),
+                engine.now());
     }
 
     @GetMapping("/dashboard/export.xlsx")
     void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String payer, HttpServletResponse response) throws IOException {
-        Dashboard dashboard = kpis.compute(new DashboardFilter(from, to, payer));
+                @RequestParam(required = false) String payer, @RequestParam(required = false) Long practice,
+                Authentication authentication, HttpServletResponse response) throws IOException {
+        Dashboard dashboard = kpis.compute(filter(CurrentUser.of(authentication), from, to, payer, practice));
         Exports.startWorkbook(response, "overturn-dashboard-" + dashboard.asOf() + ".xlsx");
         ExcelWriter.write(response.getOutputStream(), DashboardSheets.of(dashboard, engine.now()));
     }
 
-    private static String query(DashboardFilter filter) {
+    /**
+     * The user's filter within the practices they are assigned to; choosing a practice of somebody else's is
+     * refused (403, audited) rather than answered with empty figures.
+     */
+    private DashboardFilter filter(CurrentUser user, LocalDate from, LocalDate to, String payer, Long practice) {
+        if (practice != null) {
+            access.require(user, practice, "practice", practice);
+        }
+        return new DashboardFilter(from, to, payer, practice,
+                access.seesEveryPractice(user) ? null : access.practicesOf(user));
+    }
+
+    static String query(DashboardFilter filter) {
         var builder = org.springframework.web.util.UriComponentsBuilder.newInstance();
         Map.of("from", String.valueOf(filter.from()), "to", String.valueOf(filter.to()),
-                "payer", String.valueOf(filter.payer())).forEach((k, v) -> {
+                "payer", String.valueOf(filter.payer()), "practice", String.valueOf(filter.practice())).forEach((k, v) -> {
             if (!v.equals("null")) {
                 builder.queryParam(k, v);
             }

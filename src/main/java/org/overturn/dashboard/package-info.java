@@ -4,5 +4,5 @@
  * and Excel exports of all of it and of any queue or denial search.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "denial", "parity", "remittance", "security", "system", "workflow", "worklist"})
+        "denial", "parity", "practice", "remittance", "security", "system", "workflow", "worklist"})
 package org.overturn.dashboard;
