@@ -176,6 +176,15 @@ class PortfolioIT {
             assertThat(table).contains("Portfolio Mine " + tag).contains("Portfolio Theirs " + tag);
             assertThat(page.findElement(By.id("portfolio-" + mine)).getText()).contains("50.0%").contains("$400.00");
             browser.screenshot("portfolio-02-admin");
+            openNextPage(page, page.findElement(By.id("open-report-" + mine)));
+            browser.driver().executeScript("document.getElementById('month').value = '2026-03';");
+            openNextPage(page, page.findElement(By.id("show-report")));
+            assertThat(page.findElement(By.id("h-report")).getText()).isEqualTo("Portfolio Mine " + tag + " · 2026-03");
+            assertThat(page.findElement(By.id("report-summary")).getText()).contains("Denials received 2 $550.00");
+            assertThat(page.findElement(By.id("report-pdf")).getAttribute("href"))
+                    .endsWith("/dashboard/reports/" + mine + "/2026-03.pdf");
+            browser.screenshot("portfolio-03-monthly-report");
+            page.get(url("/dashboard/portfolio"));
             openNextPage(page, page.findElement(By.id("open-practice-" + mine)));
             assertThat(page.findElement(By.id("kpi-claims")).getText()).isEqualTo("4");
             page.manage().deleteAllCookies();
@@ -187,12 +196,16 @@ class PortfolioIT {
             page.get(url("/dashboard/portfolio"));
             assertThat(page.findElement(By.id("portfolio")).getText()).contains("Portfolio Mine " + tag)
                     .doesNotContain("Portfolio Theirs " + tag);
-            browser.screenshot("portfolio-03-manager-of-one");
+            browser.screenshot("portfolio-04-manager-of-one");
             page.get(url("/dashboard"));
             List<String> choices = new ArrayList<>();
             new Select(page.findElement(By.id("practice"))).getOptions().forEach(o -> choices.add(o.getText()));
             assertThat(choices).contains("Portfolio Mine " + tag).doesNotContain("Portfolio Theirs " + tag);
             assertThat(page.findElement(By.id("kpi-claims")).getText()).isEqualTo("4");
+            page.get(url("/dashboard/reports"));
+            List<String> reportChoices = new ArrayList<>();
+            new Select(page.findElement(By.id("practice"))).getOptions().forEach(o -> reportChoices.add(o.getText()));
+            assertThat(reportChoices).containsExactly("Portfolio Mine " + tag);
         }
     }
 
