@@ -57,6 +57,8 @@ class ClientReportIT {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate rest;
 
     final String payer = "RPT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     final String contact = "owner@" + payer.toLowerCase() + ".example";
@@ -229,6 +231,28 @@ class ClientReportIT {
         assertThat(names).containsExactly("denial-report-practice" + practiceId + "-" + month + ".pdf",
                 "denial-report-practice" + practiceId + "-" + month + ".xlsx");
         assertThat(pdfText(pdf)).contains("Denials received 3 $600.00");
+    }
+
+    @Test
+    void anAdminEmailsTheReportOnDemandAndDownloadsIt() throws Exception {
+        long before = outbox.received().stream().filter(m -> addressedTo(m, contact)).count();
+        var answer = rest.withBasicAuth("admin", "demo").postForEntity("/api/dashboard/reports/" + practiceId + "/"
+                + month + "/email", null, com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody().get("status").asText()).isEqualTo("SENT");
+        assertThat(answer.getBody().get("trigger").asText()).isEqualTo("ON_DEMAND");
+        assertThat(answer.getBody().get("sentTo").asText()).isEqualTo(contact);
+        assertThat(outbox.received().stream().filter(m -> addressedTo(m, contact)).count()).isEqualTo(before + 1);
+
+        var pdf = rest.withBasicAuth("admin", "demo").getForEntity("/api/dashboard/reports/" + practiceId + "/" + month
+                + ".pdf", byte[].class);
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("denial-report-practice" + practiceId + "-" + month + ".pdf");
+        assertThat(pdfText(pdf.getBody())).contains("Denials received 3 $600.00");
+        assertThat(rest.withBasicAuth("admin", "demo").getForEntity("/api/dashboard/reports/" + practiceId
+                + "/last-month", String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(rest.withBasicAuth("biller", "demo").getForEntity("/api/dashboard/reports/" + practiceId + "/"
+                + month, String.class).getStatusCode().value()).isEqualTo(403);
     }
 
     private ClientReportMail.Delivery mine() {
