@@ -205,7 +205,9 @@ class ClientReportIT {
         assertThat(failed.lastError()).isNotBlank();
         assertThat(mail.sendDue()).as("not due yet").isZero();
 
-        jdbc.update("update client_report_delivery set next_attempt_at = now() where id = ?", failed.id());
+        // the pause is over (on the application's clock, which the outbox reads)
+        jdbc.update("update client_report_delivery set next_attempt_at = ? where id = ?",
+                Timestamp.from(clock.instant().minusSeconds(60)), failed.id());
         mail.sendDue();
         ClientReportMail.Delivery sent = mine();
         assertThat(sent.status()).isEqualTo("SENT");
@@ -253,6 +255,24 @@ class ClientReportIT {
                 + "/last-month", String.class).getStatusCode().value()).isEqualTo(400);
         assertThat(rest.withBasicAuth("biller", "demo").getForEntity("/api/dashboard/reports/" + practiceId + "/"
                 + month, String.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void aReportTheMailServerNeverTakesEndsFailedAfterItsLastAttempt() {
+        long id = mail.queue(practiceId, month, "test");
+        // four attempts already failed: the fifth (overturn.reports.max-attempts) is the last
+        jdbc.update("update client_report_delivery set attempts = 4 where id = ?", id);
+        outbox.stop();
+        ClientReportMail.Delivery delivery;
+        try {
+            delivery = mail.sendNow(id);
+        } finally {
+            outbox.start();
+        }
+        assertThat(delivery.status()).isEqualTo("FAILED");
+        assertThat(delivery.attempts()).isEqualTo(5);
+        assertThat(delivery.sentAt()).isNull();
+        assertThat(mail.sendNow(id).status()).as("a failed report is not tried again").isEqualTo("FAILED");
     }
 
     private ClientReportMail.Delivery mine() {
