@@ -24,6 +24,22 @@ public record DashboardFilter(LocalDate from, LocalDate to, String payer, Long p
         this(from, to, payer, null, null);
     }
 
+    /** Every practice of {@code practices}, none chosen. */
+    public DashboardFilter(LocalDate from, LocalDate to, String payer, Set<Long> practices) {
+        this(from, to, payer, null, practices);
+    }
+
+    /**
+     * The filter within the practices this user works, narrowed to one of them when {@code practice} is given (one
+     * the user does not work narrows to nothing; the pages refuse it before).
+     */
+    public static DashboardFilter of(LocalDate from, LocalDate to, String payer, Long practice,
+                                     org.overturn.security.CurrentUser user,
+                                     org.overturn.security.PracticeAccess access) {
+        return new DashboardFilter(from, to, payer, practice,
+                access.seesEveryPractice(user) ? null : access.practicesOf(user));
+    }
+
     /**
      * The practices the figures count: the chosen one when the user is assigned to it (none otherwise), else the
      * user's; null when they count every practice.

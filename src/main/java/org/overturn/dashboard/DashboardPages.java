@@ -77,7 +77,7 @@ class DashboardPages {
         Dashboard dashboard = kpis.compute(filter);
         // inside a <script> element: "</" must not close it
         String chartData = json.writeValueAsString(dashboard).replace("</", "<\\/");
-        model.addAttribute("page", new DashboardPage(user, dashboard, engine.now(), kpis.payers(filter.practices()),
+        model.addAttribute("page", new DashboardPage(user, dashboard, engine.now(), kpis.payers(filter),
                 practices.of(user).stream().map(org.overturn.practice.Practice::ref).toList(), query(filter),
                 chartData, EngineHealth.COCKPIT,
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
@@ -125,8 +125,7 @@ class DashboardPages {
         if (practice != null) {
             access.require(user, practice, "practice", practice);
         }
-        return new DashboardFilter(from, to, payer, practice,
-                access.seesEveryPractice(user) ? null : access.practicesOf(user));
+        return DashboardFilter.of(from, to, payer, practice, user, access);
     }
 
     static String query(DashboardFilter filter) {

@@ -95,13 +95,13 @@ public class Kpis {
 
     @Transactional(readOnly = true)
     public List<PayerOption> payers() {
-        return payers(null);
+        return payers(DashboardFilter.ALL);
     }
 
-    /** The payers of the remittances of these practices (null: of every practice). */
+    /** The payers of the remittances of the practices the filter's user works (all of them, not just the one chosen). */
     @Transactional(readOnly = true)
-    public List<PayerOption> payers(java.util.Set<Long> practices) {
-        DashboardFilter scope = new DashboardFilter(null, null, null, null, practices);
+    public List<PayerOption> payers(DashboardFilter filter) {
+        DashboardFilter scope = new DashboardFilter(null, null, null, filter.practices());
         return jdbc.query("""
                 select coalesce(r.payer_id, r.payer_name) as value, max(coalesce(r.payer_name, r.payer_id)) as name
                   from remittance_report r where coalesce(r.payer_id, r.payer_name) is not null %s
