@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.overturn.practice.PracticeRef;
+import org.overturn.practice.Practices;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.PracticeAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -30,7 +33,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class DashboardPages {
 
     public record DashboardPage(CurrentUser user, Dashboard dashboard, EngineHealth.Health health,
-                         List<Kpis.PayerOption> payers, String query, String chartData, String cockpit,
+                         List<Kpis.PayerOption> payers, List<PracticeRef> practices, String query, String chartData,
+                         String cockpit,
                          org.overturn.parity.ParityKpis.Figures parity,
                          org.overturn.denial.AppealDeadlines.DeadlineCounts deadlines,
                          AuthorizationPanel.Figures authorizations,
@@ -50,13 +54,16 @@ class DashboardPages {
     private final AuthorizationPanel authorizations;
     private final org.overturn.recoupment.Recoupments recoupments;
 
-    private final org.overturn.security.PracticeAccess practiceAccess;
+
+    private final Practices practices;
+    private final PracticeAccess access;
 
     DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
                    AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines, AuthorizationPanel authorizations,
-                   org.overturn.recoupment.Recoupments recoupments, org.overturn.security.PracticeAccess practiceAccess) {
+                   org.overturn.recoupment.Recoupments recoupments, Practices practices, PracticeAccess access) {
         this.authorizations = authorizations;
-        this.practiceAccess = practiceAccess;
+        this.practices = practices;
+        this.access = access;
         this.deadlines = deadlines;
         this.recoupments = recoupments;
         this.audit = audit;
@@ -73,12 +80,13 @@ class DashboardPages {
                      Authentication authentication, Model model)
             throws JsonProcessingException {
         CurrentUser user = CurrentUser.of(authentication);
-        var filter = DashboardFilter.of(from, to, payer, practice, user, practiceAccess);
+        var filter = filter(user, from, to, payer, practice);
         Dashboard dashboard = kpis.compute(filter);
         // inside a <script> element: "</" must not close it
         String chartData = json.writeValueAsString(dashboard).replace("</", "<\\/");
-        model.addAttribute("page", new DashboardPage(user, dashboard, engine.now(),
-                kpis.payers(filter), query(filter, practice), chartData, EngineHealth.COCKPIT,
+        model.addAttribute("page", new DashboardPage(user, dashboard, engine.now(), kpis.payers(filter),
+                practices.of(user).stream().map(org.overturn.practice.Practice::ref).toList(), query(filter),
+                chartData, EngineHealth.COCKPIT,
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
                         to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer(), filter.practices()),
                 deadlines.counts(filter.practices()),
@@ -105,8 +113,8 @@ class DashboardPages {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                           @RequestParam(required = false) String payer,
                           @RequestParam(required = false) Long practice, Authentication authentication) {
-        return new DashboardJson(kpis.compute(DashboardFilter.of(from, to, payer, practice,
-                CurrentUser.of(authentication), practiceAccess)), engine.now());
+        return new DashboardJson(kpis.compute(filter(CurrentUser.of(authentication), from, to, payer, practice)),
+                engine.now());
     }
 
     @GetMapping("/dashboard/export.xlsx")
@@ -114,16 +122,26 @@ class DashboardPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String payer, @RequestParam(required = false) Long practice,
                 Authentication authentication, HttpServletResponse response) throws IOException {
-        Dashboard dashboard = kpis.compute(DashboardFilter.of(from, to, payer, practice,
-                CurrentUser.of(authentication), practiceAccess));
+        Dashboard dashboard = kpis.compute(filter(CurrentUser.of(authentication), from, to, payer, practice));
         Exports.startWorkbook(response, "overturn-dashboard-" + dashboard.asOf() + ".xlsx");
         ExcelWriter.write(response.getOutputStream(), DashboardSheets.of(dashboard, engine.now()));
     }
 
-    private static String query(DashboardFilter filter, Long practice) {
+    /**
+     * The user's filter within the practices they are assigned to; choosing a practice of somebody else's is
+     * refused (403, audited) rather than answered with empty figures.
+     */
+    private DashboardFilter filter(CurrentUser user, LocalDate from, LocalDate to, String payer, Long practice) {
+        if (practice != null) {
+            access.require(user, practice, "practice", practice);
+        }
+        return DashboardFilter.of(from, to, payer, practice, user, access);
+    }
+
+    static String query(DashboardFilter filter) {
         var builder = org.springframework.web.util.UriComponentsBuilder.newInstance();
         Map.of("from", String.valueOf(filter.from()), "to", String.valueOf(filter.to()),
-                "payer", String.valueOf(filter.payer()), "practice", String.valueOf(practice)).forEach((k, v) -> {
+                "payer", String.valueOf(filter.payer()), "practice", String.valueOf(filter.practice())).forEach((k, v) -> {
             if (!v.equals("null")) {
                 builder.queryParam(k, v);
             }

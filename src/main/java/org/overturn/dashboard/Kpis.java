@@ -35,6 +35,9 @@ public class Kpis {
     static final String NO_PROVIDER = "(no rendering NPI)";
     static final String NO_PAYER = "(no payer id)";
 
+    /** Denials resolved, as the days to resolution count them (SQL list). */
+    static final String RESOLVED_STATUSES = "('RECOVERED', 'WRITTEN_OFF', 'PATIENT_RESPONSIBILITY')";
+
     /** Denials still being worked. */
     private static final List<String> OPEN_STATUSES = List.of("OPEN", "CORRECTION_SUBMITTED", "APPEALED");
 
@@ -49,11 +52,7 @@ public class Kpis {
     @Transactional(readOnly = true)
     public Dashboard compute(DashboardFilter filter) {
         LocalDate today = LocalDate.now(clock);
-        MapSqlParameterSource args = new MapSqlParameterSource()
-                .addValue("from", filter.from() == null ? null : java.sql.Date.valueOf(filter.from()))
-                .addValue("to", filter.to() == null ? null : java.sql.Date.valueOf(filter.to()))
-                .addValue("payer", filter.payer())
-                .addValue("practices", practiceIds(filter))
+        MapSqlParameterSource args = arguments(filter)
                 .addValue("today", java.sql.Date.valueOf(today))
                 .addValue("now", Timestamp.from(clock.instant()));
         Rates rates = rates(filter, args);
@@ -63,6 +62,16 @@ public class Kpis {
                 rates.byProvider, rates.byWeek, standing.open, standing.aging, backlog(filter, args),
                 appeals.toAppeal, toResolution(filter, args), appeals.byLevel, appeals.byRootCause,
                 standing.recovered, standing.writtenOff, notDenials(filter, args), standing.nothingLost);
+    }
+
+    /** The filter's parameters: :from, :to, :payer and :practices (the practices it counts, when not every one). */
+    static MapSqlParameterSource arguments(DashboardFilter filter) {
+        return new MapSqlParameterSource()
+                .addValue("from", filter.from() == null ? null : java.sql.Date.valueOf(filter.from()))
+                .addValue("to", filter.to() == null ? null : java.sql.Date.valueOf(filter.to()))
+                .addValue("payer", filter.payer())
+                .addValue("practices", filter.counted() == null || filter.counted().isEmpty() ? null
+                        : List.copyOf(filter.counted()));
     }
 
     /** Capitated services and predeterminations of the filter's remittances, counted apart from denials. */
@@ -89,15 +98,15 @@ public class Kpis {
         return payers(DashboardFilter.ALL);
     }
 
-    /** The payers of the remittances of the filter's practices. */
+    /** The payers of the remittances of the practices the filter's user works (all of them, not just the one chosen). */
     @Transactional(readOnly = true)
     public List<PayerOption> payers(DashboardFilter filter) {
+        DashboardFilter scope = new DashboardFilter(null, null, null, filter.practices());
         return jdbc.query("""
-                select coalesce(payer_id, payer_name) as value, max(coalesce(payer_name, payer_id)) as name
-                  from remittance_report where coalesce(payer_id, payer_name) is not null %s
+                select coalesce(r.payer_id, r.payer_name) as value, max(coalesce(r.payer_name, r.payer_id)) as name
+                  from remittance_report r where coalesce(r.payer_id, r.payer_name) is not null %s
                  group by 1 order by 2, 1
-                """.formatted(filter.practices() == null ? "" : "and practice_id in (:practices)"),
-                new MapSqlParameterSource("practices", practiceIds(filter)),
+                """.formatted(practiceCondition(scope, "r")), arguments(scope),
                 (rs, i) -> new PayerOption(rs.getString(1), rs.getString(2)));
     }
 
@@ -263,8 +272,8 @@ public class Kpis {
         return timing("""
                 select extract(epoch from (d.closed_at - d.detected_at)) / 86400.0 as days
                   from denial_report d
-                 where d.status in ('RECOVERED', 'WRITTEN_OFF', 'PATIENT_RESPONSIBILITY') and d.closed_at is not null %s
-                """.formatted(denialFilter(filter)), args);
+                 where d.status in %s and d.closed_at is not null %s
+                """.formatted(RESOLVED_STATUSES, denialFilter(filter)), args);
     }
 
     private Dashboard.Timing timing(String daysSql, MapSqlParameterSource args) {
@@ -316,8 +325,8 @@ public class Kpis {
                 groups.stream().filter(g -> g.set().equals("cause")).map(Group::outcomes).toList());
     }
 
-    /** The filter on remittances (alias {@code r}); parameters :from, :to, :payer. */
-    private static String remittanceFilter(DashboardFilter filter, String r) {
+    /** The filter on remittances (alias {@code r}); parameters :from, :to, :payer, :practices. */
+    static String remittanceFilter(DashboardFilter filter, String r) {
         StringBuilder where = new StringBuilder();
         if (filter.from() != null) {
             where.append(" and ").append(r).append(".payment_date >= :from");
@@ -328,10 +337,18 @@ public class Kpis {
         if (filter.payer() != null) {
             where.append(" and (").append(r).append(".payer_id = :payer or ").append(r).append(".payer_name = :payer)");
         }
-        if (filter.practices() != null) {
-            where.append(" and ").append(r).append(".practice_id in (:practices)");
+        return where.append(practiceCondition(filter, r)).toString();
+    }
+
+    /**
+     * The practices the filter counts, on the {@code practice_id} of the rows with alias {@code t}: nothing at all
+     * when the user is assigned to none (or chose one of somebody else's).
+     */
+    static String practiceCondition(DashboardFilter filter, String t) {
+        if (filter.counted() == null) {
+            return "";
         }
-        return where.toString();
+        return filter.counted().isEmpty() ? " and false" : " and " + t + ".practice_id in (:practices)";
     }
 
     /** The practices as a list the IN clause can take: none is a list of an id no practice has. */
@@ -341,7 +358,7 @@ public class Kpis {
     }
 
     /** The filter on denials (alias {@code d}): original denials only, their remittance's date and payer. */
-    private static String denialFilter(DashboardFilter filter) {
+    static String denialFilter(DashboardFilter filter) {
         return " and d.follows_denial_id is null" + remittanceDateAndPayer(filter, "d");
     }
 
@@ -362,10 +379,7 @@ public class Kpis {
         if (filter.payer() != null) {
             where.append(" and (").append(t).append(".payer_id = :payer or ").append(t).append(".payer_name = :payer)");
         }
-        if (filter.practices() != null) {
-            where.append(" and ").append(t).append(".practice_id in (:practices)");
-        }
-        return where.toString();
+        return where.append(practiceCondition(filter, t)).toString();
     }
 
     private static BigDecimal money(BigDecimal amount) {

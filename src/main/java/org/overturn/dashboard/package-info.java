@@ -4,5 +4,6 @@
  * and Excel exports of all of it and of any queue or denial search.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "authorization", "denial", "parity", "recoupment", "remittance", "security", "system", "workflow", "worklist"})
+        "authorization", "denial", "parity", "practice", "recoupment", "remittance", "security", "system", "workflow",
+        "worklist"})
 package org.overturn.dashboard;

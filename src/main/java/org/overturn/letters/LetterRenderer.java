@@ -90,7 +90,11 @@ public class LetterRenderer {
         return out.toString();
     }
 
-    private byte[] pdf(String html) {
+    /**
+     * Any HTML page of ours as a PDF with the letters' fonts, fetching nothing (the monthly client report uses it:
+     * one rendering stack for everything the office sends out).
+     */
+    public byte[] pdf(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

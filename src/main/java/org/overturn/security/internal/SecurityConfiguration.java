@@ -131,7 +131,7 @@ class SecurityConfiguration {
                 .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/**")
                 .hasRole(Roles.ADMIN)
                 // the dashboard and every Excel export
-                .requestMatchers("/dashboard", "/dashboard/**", "/api/dashboard", "/exports/**")
+                .requestMatchers("/dashboard", "/dashboard/**", "/api/dashboard", "/api/dashboard/**", "/exports/**")
                 .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                 .anyRequest().authenticated();
     }
