@@ -43,8 +43,12 @@ class ConsentElementsMigrationIT {
         String s = SCHEMA + ".";
         jdbc.update("insert into " + s + "remittance_file (id, file_name, sha256, size_bytes, source, received_at,"
                 + " transaction_count, claim_count) values (1, 'a.835', 'x', 1, 'UPLOAD', now(), 1, 2)");
+        // V34 (practices) runs before V37: every remittance and claim as billed belongs to a practice
+        long practice = jdbc.queryForObject("insert into " + s + "practice (name, status, recognised_from)"
+                + " values ('Riverbend', 'ACTIVE', 'MIGRATION')"
+                + " returning id", Long.class);
         jdbc.update("insert into " + s + "remittance (id, file_id, control_number, payment_amount, trace_number,"
-                + " balanced) values (1, 1, '0001', 0, 'T1', true)");
+                + " balanced, practice_id) values (1, 1, '0001', 0, 'T1', true, ?)", practice);
         jdbc.update("insert into " + s + "claim_payment (id, remittance_id, position, patient_control_number, status,"
                 + " charge, paid, patient_responsibility, member_id, patient_last_name, patient_first_name)"
                 + " values (1, 1, 1, 'P1', '4', 150, 0, 0, 'M-KNOWN', 'RIVERA', 'MARISOL'),"
@@ -52,8 +56,8 @@ class ConsentElementsMigrationIT {
         jdbc.update("insert into " + s + "claim_file (id, file_name, sha256, size_bytes, kind, source, received_at)"
                 + " values (1, 'a.837', 'y', 1, '837P', 'UPLOAD', now())");
         jdbc.update("insert into " + s + "billed_claim (claim_file_id, identity_key, kind, patient_control_number,"
-                + " charge, member_id, patient_birth_date, document)"
-                + " values (1, 'k1', '837P', 'P1', 150, 'M-KNOWN', date '1984-06-30', '{}'::jsonb)");
+                + " charge, member_id, patient_birth_date, document, practice_id)"
+                + " values (1, 'k1', '837P', 'P1', 150, 'M-KNOWN', date '1984-06-30', '{}'::jsonb, ?)", practice);
         // recorded by member id alone, running until revoked; and by name, with an expiry, for a member never billed
         jdbc.update("insert into " + s + "patient_consent (id, member_id, payer_id, purpose, signed_on, recorded_by,"
                 + " recorded_at) values (1, 'M-KNOWN', 'PAYER-A', 'appeal', date '2026-01-10', 'sud-biller', now())");

@@ -84,8 +84,8 @@ class PatientConsentsIT {
                 pcn + ".837", pcn, pcn);
         long billed = jdbc.queryForObject("""
                 insert into billed_claim (claim_file_id, identity_key, kind, patient_control_number, charge,
-                                          patient_birth_date, document)
-                values (?, md5(?), '837P', ?, 150, ?, '{}'::jsonb) returning id""", Long.class, file, pcn, pcn,
+                                          patient_birth_date, document, practice_id)
+                values (?, md5(?), '837P', ?, 150, ?, '{}'::jsonb, (select min(id) from practice)) returning id""", Long.class, file, pcn, pcn,
                 java.sql.Date.valueOf(born));
         jdbc.update("insert into claim_answer (claim_payment_id, billed_claim_id, matched_by, matched_at) "
                 + "select claim_payment_id, ?, 'test', now() from denial where id = ?", billed, denialOf.get(pcn));
