@@ -70,14 +70,16 @@ class PracticeRecognitionIT {
     @Test
     void anUnknownPayeeBecomesOnePendingPracticeWithItsNpiAndTaxId() {
         String npi = "9" + String.valueOf(System.nanoTime()).substring(0, 9);
-        long first = ingestTo("PA3", "N1*PE*NEW LEAF COUNSELING*XX*" + npi, "REF*TJ*123456789");
-        long second = ingestTo("PA4", "N1*PE*NEW LEAF COUNSELING*XX*" + npi, "REF*TJ*123456789");
+        // a tax id of its own: other tests in the shared database pay to 123456789, and a known tax id is matched
+        String taxId = npi.substring(1);
+        long first = ingestTo("PA3", "N1*PE*NEW LEAF COUNSELING*XX*" + npi, "REF*TJ*" + taxId);
+        long second = ingestTo("PA4", "N1*PE*NEW LEAF COUNSELING*XX*" + npi, "REF*TJ*" + taxId);
 
         long practice = practiceIdOf(npi);
         Practice pending = practices.find(practice).orElseThrow();
         assertThat(pending.status()).isEqualTo(PracticeStatus.PENDING);
         assertThat(pending.name()).isEqualTo("NEW LEAF COUNSELING");
-        assertThat(pending.taxId()).isEqualTo("123456789");
+        assertThat(pending.taxId()).isEqualTo(taxId);
         assertThat(pending.recognisedFrom()).isEqualTo(Practices.FROM_835_PAYEE);
         assertThat(jdbc.queryForList("select distinct practice_id from denial where id in (?, ?)", Long.class,
                 first, second)).containsExactly(practice);
