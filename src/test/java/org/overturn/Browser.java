@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by Debian's chromedriver, both named explicitly so that Selenium Manager has
@@ -65,6 +68,34 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks what loads another page and waits until the old one is gone: elements found before the new page
+     * arrives would be stale (or, worse, the old page's).
+     */
+    public void openNextPage(WebElement link) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        link.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(old));
+    }
+
+    /**
+     * Whether the old page's element is gone. Chrome may answer "node does not belong to the document" instead of a
+     * stale element while the next page replaces it (seen under load): that is gone too.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Path downloads() {

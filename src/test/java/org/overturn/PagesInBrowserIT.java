@@ -101,18 +101,18 @@ class PagesInBrowserIT {
         assertThat(page.getTitle()).isEqualTo("My queues · Overturn");
         browser.screenshot("02-my-queues");
         assertNoCspViolations();
-        openNextPage(page.findElement(By.id("queue-coding")));
+        browser.openNextPage(page.findElement(By.id("queue-coding")));
         new Select(page.findElement(By.id("payer"))).selectByVisibleText("BROWSER HEALTH");
-        openNextPage(page.findElement(By.id("apply-filters")));
+        browser.openNextPage(page.findElement(By.id("apply-filters")));
         WebElement row = taskRow(telehealth);
         assertThat(row.getText()).contains("Correct claim", "BROWSER HEALTH", "$150.00", "unclaimed");
         browser.screenshot("03-queue");
         assertNoCspViolations();
 
-        openNextPage(row.findElement(By.xpath(".//button[text()='Claim']")));
+        browser.openNextPage(row.findElement(By.xpath(".//button[text()='Claim']")));
         assertThat(page.findElement(By.cssSelector(".alert")).getText()).contains("The task is yours");
         assertThat(taskRow(telehealth).getText()).contains("biller");
-        openNextPage(taskRow(telehealth).findElement(By.linkText("#" + telehealth)));
+        browser.openNextPage(taskRow(telehealth).findElement(By.linkText("#" + telehealth)));
 
         assertThat(page.getTitle()).isEqualTo("Denial #" + telehealth + " · Overturn");
         assertThat(page.findElement(By.id("payer-words")).getText()).contains("CO-4", "M77");
@@ -121,7 +121,7 @@ class PagesInBrowserIT {
         assertNoCspViolations();
 
         page.findElement(By.id("f-correctionOutcome-CORRECTED")).click();
-        openNextPage(page.findElement(By.id("complete-task")));
+        browser.openNextPage(page.findElement(By.id("complete-task")));
         assertThat(page.findElement(By.id("e-whatChanged")).getText()).isEqualTo("Say what you changed on the claim");
         assertThat(page.findElement(By.id("e-correctionReason")).getText()).isEqualTo("Say why the change is right");
         assertThat(page.findElement(By.id("f-correctionOutcome-CORRECTED")).isSelected()).isTrue();
@@ -130,7 +130,7 @@ class PagesInBrowserIT {
 
         page.findElement(By.id("f-whatChanged")).sendKeys("Modifier 95 replaced by place of service 10");
         page.findElement(By.id("f-correctionReason")).sendKeys("Session was by video at the patient's home");
-        openNextPage(page.findElement(By.id("complete-task")));
+        browser.openNextPage(page.findElement(By.id("complete-task")));
         awaitUrl(u -> u.endsWith("/queues/coding"));
         assertThat(page.findElement(By.cssSelector(".alert")).getText())
                 .contains("Done: Correct claim for denial #" + telehealth);
@@ -140,7 +140,7 @@ class PagesInBrowserIT {
         assertThat(page.findElement(By.id("part2-restricted")).getText()).contains("42 CFR Part 2");
         browser.screenshot("06-part2-redacted");
         assertNoCspViolations();
-        openNextPage(page.findElement(By.xpath("//button[text()='Sign out']")));
+        browser.openNextPage(page.findElement(By.xpath("//button[text()='Sign out']")));
         awaitUrl(u -> u.endsWith("/login?logout"));
 
         signIn("manager", "demo");
@@ -190,35 +190,7 @@ class PagesInBrowserIT {
         page.findElement(By.id("password")).sendKeys(password);
         assertThat(page.findElement(By.id("username")).getDomProperty("value")).isEqualTo(user);
         assertThat(page.findElement(By.id("password")).getDomProperty("value")).isEqualTo(password);
-        openNextPage(page.findElement(By.id("sign-in")));
-    }
-
-    /**
-     * Clicks what loads another page and waits until the old one is gone: elements found before the new page
-     * arrives would be stale (or, worse, the old page's).
-     */
-    private void openNextPage(WebElement link) {
-        WebElement old = browser.driver().findElement(By.tagName("html"));
-        link.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> isGone(old));
-    }
-
-    /**
-     * Whether the old page's element is gone. Chrome may answer "node does not belong to the document" instead of a
-     * stale element while the next page replaces it (seen under load): that is gone too.
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
+        browser.openNextPage(page.findElement(By.id("sign-in")));
     }
 
     /** A click that submits a form returns before the next page is there: wait for its address. */

@@ -65,9 +65,9 @@ class AuthorizationPagesInBrowserIT {
     void aBillerAddsAnAuthorizationSeesItsUseAndImportsTheTemplate() throws Exception {
         ChromeDriver page = browser.driver();
         signIn("biller");
-        openNextPage(page.findElement(By.id("nav-authorizations")));
+        browser.openNextPage(page.findElement(By.id("nav-authorizations")));
         assertThat(page.getTitle()).isEqualTo("Authorizations · Overturn");
-        openNextPage(page.findElement(By.id("new-authorization")));
+        browser.openNextPage(page.findElement(By.id("new-authorization")));
 
         type("f-payerId", PAYER);
         type("f-number", "ABR-100");
@@ -75,13 +75,13 @@ class AuthorizationPagesInBrowserIT {
         type("f-unitsApproved", "10");
         date("f-from", "2026-03-01");
         date("f-to", "2026-05-31");
-        openNextPage(page.findElement(By.id("save-authorization")));
+        browser.openNextPage(page.findElement(By.id("save-authorization")));
         assertThat(page.findElement(By.id("e-memberId")).getText()).isEqualTo("required");
         browser.screenshot("auth-01-form-validation");
 
         type("f-memberId", "ABR-M1");
         new Select(page.findElement(By.id("f-levelOfCare"))).selectByValue("OUTPATIENT");
-        openNextPage(page.findElement(By.id("save-authorization")));
+        browser.openNextPage(page.findElement(By.id("save-authorization")));
         awaitUrl(u -> u.contains("/authorizations?q=ABR-M1"));
         WebElement row = page.findElement(By.cssSelector("#authorizations tbody tr"));
         assertThat(row.getText()).contains("ABR-100").contains("3 / 10 / 7");
@@ -94,13 +94,13 @@ class AuthorizationPagesInBrowserIT {
         Path good = fill(template, "ABR-M2", "ABR-200", "6");
 
         page.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
-        openNextPage(page.findElement(By.id("import-authorizations")));
+        browser.openNextPage(page.findElement(By.id("import-authorizations")));
         assertThat(page.findElement(By.id("import-problems")).getText()).contains("nothing was imported")
                 .contains("Authorizations!R2 \"Approved\": not a number");
         browser.screenshot("auth-03-import-problems");
 
         page.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
-        openNextPage(page.findElement(By.id("import-authorizations")));
+        browser.openNextPage(page.findElement(By.id("import-authorizations")));
         assertThat(page.findElement(By.cssSelector(".alert.ok")).getText())
                 .isEqualTo("Imported: 1 authorization(s) added, 0 updated.");
         assertThat(page.findElement(By.id("authorizations")).getText()).contains("ABR-200");
@@ -140,21 +140,8 @@ class AuthorizationPagesInBrowserIT {
         page.get(url("/login"));
         page.findElement(By.id("username")).sendKeys(user);
         page.findElement(By.id("password")).sendKeys("demo");
-        openNextPage(page.findElement(By.id("sign-in")));
+        browser.openNextPage(page.findElement(By.id("sign-in")));
         awaitUrl(u -> u.equals(url("/")));
-    }
-
-    private void openNextPage(WebElement link) {
-        WebElement old = browser.driver().findElement(By.tagName("html"));
-        link.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
     }
 
     private void awaitUrl(java.util.function.Predicate<String> expected) {

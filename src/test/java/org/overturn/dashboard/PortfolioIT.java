@@ -19,10 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.overturn.Browser;
 import org.overturn.KnownRemittance;
 import org.overturn.OverturnIntegrationTest;
@@ -161,38 +159,38 @@ class PortfolioIT {
             page.get(url("/login"));
             page.findElement(By.id("username")).sendKeys("admin");
             page.findElement(By.id("password")).sendKeys("demo");
-            openNextPage(page, page.findElement(By.id("sign-in")));
+            browser.openNextPage(page.findElement(By.id("sign-in")));
 
             page.get(url("/dashboard"));
             new Select(page.findElement(By.id("practice"))).selectByValue(String.valueOf(theirs));
-            openNextPage(page, page.findElement(By.id("apply-dashboard")));
+            browser.openNextPage(page.findElement(By.id("apply-dashboard")));
             assertThat(page.getCurrentUrl()).contains("practice=" + theirs);
             assertThat(page.findElement(By.id("kpi-claims")).getText()).isEqualTo("2");
             assertThat(page.findElement(By.id("kpi-open")).getText()).isEqualTo("$1,600.00");
             browser.screenshot("portfolio-01-dashboard-filtered-by-practice");
 
-            openNextPage(page, page.findElement(By.id("open-portfolio")));
+            browser.openNextPage(page.findElement(By.id("open-portfolio")));
             String table = page.findElement(By.id("portfolio")).getText();
             assertThat(table).contains("Portfolio Mine " + tag).contains("Portfolio Theirs " + tag);
             assertThat(page.findElement(By.id("portfolio-" + mine)).getText()).contains("50.0%").contains("$400.00");
             browser.screenshot("portfolio-02-admin");
-            openNextPage(page, page.findElement(By.id("open-report-" + mine)));
+            browser.openNextPage(page.findElement(By.id("open-report-" + mine)));
             browser.driver().executeScript("document.getElementById('month').value = '2026-03';");
-            openNextPage(page, page.findElement(By.id("show-report")));
+            browser.openNextPage(page.findElement(By.id("show-report")));
             assertThat(page.findElement(By.id("h-report")).getText()).isEqualTo("Portfolio Mine " + tag + " · 2026-03");
             assertThat(page.findElement(By.id("report-summary")).getText()).contains("Denials received 2 $550.00");
             assertThat(page.findElement(By.id("report-pdf")).getAttribute("href"))
                     .endsWith("/dashboard/reports/" + mine + "/2026-03.pdf");
             browser.screenshot("portfolio-03-monthly-report");
             page.get(url("/dashboard/portfolio"));
-            openNextPage(page, page.findElement(By.id("open-practice-" + mine)));
+            browser.openNextPage(page.findElement(By.id("open-practice-" + mine)));
             assertThat(page.findElement(By.id("kpi-claims")).getText()).isEqualTo("4");
             page.manage().deleteAllCookies();
 
             page.get(url("/login"));
             page.findElement(By.id("username")).sendKeys(manager);
             page.findElement(By.id("password")).sendKeys("portfolio-password");
-            openNextPage(page, page.findElement(By.id("sign-in")));
+            browser.openNextPage(page.findElement(By.id("sign-in")));
             page.get(url("/dashboard/portfolio"));
             assertThat(page.findElement(By.id("portfolio")).getText()).contains("Portfolio Mine " + tag)
                     .doesNotContain("Portfolio Theirs " + tag);
@@ -207,19 +205,6 @@ class PortfolioIT {
             new Select(page.findElement(By.id("practice"))).getOptions().forEach(o -> reportChoices.add(o.getText()));
             assertThat(reportChoices).containsExactly("Portfolio Mine " + tag);
         }
-    }
-
-    private void openNextPage(ChromeDriver page, WebElement link) {
-        WebElement old = page.findElement(By.tagName("html"));
-        link.click();
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
     }
 
     private String url(String path) {

@@ -16,7 +16,6 @@ import org.overturn.WebClient;
 import org.overturn.denial.HoldHarmless;
 import org.overturn.intake.RemittanceIntake;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -97,7 +96,7 @@ class DenialClosingAndRouteInBrowserIT {
         signIn("biller");
         page.get(url("/denials/" + id));
         new Select(page.findElement(By.id("appeal-route"))).selectByValue("PROVIDER_DISPUTE");
-        openNextPage(page.findElement(By.id("route-appeal")));
+        browser.openNextPage(page.findElement(By.id("route-appeal")));
         browser.screenshot("denial-appeal-route");
         assertThat(page.findElement(By.id("appeal-step")).getText()).contains("Provider dispute");
         assertThat(page.findElement(By.cssSelector(".alert")).getText()).startsWith("Appeal route: ");
@@ -122,20 +121,7 @@ class DenialClosingAndRouteInBrowserIT {
         page.get(url("/login"));
         page.findElement(By.id("username")).sendKeys(user);
         page.findElement(By.id("password")).sendKeys("demo");
-        openNextPage(page.findElement(By.id("sign-in")));
+        browser.openNextPage(page.findElement(By.id("sign-in")));
         new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().equals(url("/")));
-    }
-
-    private void openNextPage(WebElement link) {
-        WebElement old = browser.driver().findElement(By.tagName("html"));
-        link.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
-            try {
-                old.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
     }
 }
