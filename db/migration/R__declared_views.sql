@@ -44,7 +44,7 @@ create or replace view parity_case_report as select * from parity_case;
 
 -- What the register's watch found, and the process that works each finding (the queues count its task).
 create or replace view authorization_prevention_report as
-select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance_id, outcome
+select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance_id, outcome, practice_id
   from authorization_prevention;
 
 -- workflow ---------------------------------------------------------------------------------------------------
@@ -53,11 +53,13 @@ select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance
 create or replace view workflow_denial_process as
 select denial_id, kind, process_instance_id, started_at from denial_process;
 
--- Every open task by queue with its denial's facts, kept by the engine's task events (queue counts, dashboard).
+-- Every open task by queue with its denial's facts, kept by the engine's task events (queue counts, dashboard); a
+-- prevention task (no denial) has its finding's practice.
 create or replace view workflow_queue_task as
 select q.task_id, q.queue, q.denial_id, q.due_date, q.amount_at_risk, q.payer_id, q.payer_name, q.remittance_date,
-       d.practice_id
-  from queue_task q join denial d on d.id = q.denial_id;
+       coalesce(d.practice_id, p.practice_id) as practice_id
+  from queue_task q left join denial d on d.id = q.denial_id
+  left join authorization_prevention_report p on p.id = q.prevention_id;
 
 -- Every SLA breach: which task of which denial went past its queue's SLA, and when.
 create or replace view workflow_sla_breach as

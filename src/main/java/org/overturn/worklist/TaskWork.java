@@ -53,14 +53,17 @@ public class TaskWork {
     private final HoldHarmless holdHarmless;
 
     private final org.overturn.authorization.AuthorizationWatch authorizationWatch;
+    private final org.overturn.security.PracticeAccess practiceAccess;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
              AppealDeadlines deadlines, AppealDeadlineWatch watch,
              DenialAuthorizations denialAuthorizations,
              AuthorizationRegister register, HoldHarmless holdHarmless,
-             org.overturn.authorization.AuthorizationWatch authorizationWatch) {
+             org.overturn.authorization.AuthorizationWatch authorizationWatch,
+             org.overturn.security.PracticeAccess practiceAccess) {
         this.authorizationWatch = authorizationWatch;
+        this.practiceAccess = practiceAccess;
         this.denialAuthorizations = denialAuthorizations;
         this.register = register;
         this.holdHarmless = holdHarmless;
@@ -338,9 +341,14 @@ public class TaskWork {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
                     + ": only users with Part 2 access work its tasks");
         }
+        // an authorization-watch task (no denial) is its finding's practice's
+        var finding = denialId == null && tasks.getVariable(taskId, "preventionId") instanceof Number p
+                ? authorizationWatch.find(p.longValue()) : java.util.Optional.<org.overturn.authorization.AuthorizationWatch.Finding>empty();
+        if (finding.isPresent() && !practiceAccess.works(user, finding.get().practiceId())) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is for a practice you do not work");
+        }
         // an authorization-watch task (no denial) about substance-use services is as restricted
-        if (denialId == null && !user.seesPart2() && tasks.getVariable(taskId, "preventionId") instanceof Number p
-                && authorizationWatch.find(p.longValue()).map(f -> f.part2()).orElse(false)) {
+        if (!user.seesPart2() && finding.map(f -> f.part2()).orElse(false)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
                     + ": only users with Part 2 access work its tasks");
         }
