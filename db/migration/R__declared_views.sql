@@ -47,6 +47,20 @@ create or replace view authorization_prevention_report as
 select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance_id, outcome, practice_id
   from authorization_prevention;
 
+-- recoupment -------------------------------------------------------------------------------------------------
+
+-- Which practice each recoupment's process is for (its remittance's): what scopes its tasks.
+create or replace view recoupment_process_practice as
+select x.process_instance_id, r.practice_id from recoupment x join remittance r on r.id = x.remittance_id
+ where x.process_instance_id is not null;
+
+-- claimstatus ------------------------------------------------------------------------------------------------
+
+-- Which practice each claim status follow-up's process is for (its claim's): what scopes its tasks.
+create or replace view claimstatus_process_practice as
+select i.process_instance_id, c.practice_id from claim_status_inquiry i join billed_claim c on c.id = i.billed_claim_id
+ where i.process_instance_id is not null;
+
 -- workflow ---------------------------------------------------------------------------------------------------
 
 -- Which process instances belong to which denial: its lifecycle, and its parity escalation when it has one.

@@ -248,10 +248,18 @@ public class AuthorizationRegister {
      */
     @Transactional(readOnly = true)
     public List<RunningOut> runningOut(CurrentUser user, AuthorizationWatchProperties watch) {
+        return runningOut(user, watch, null);
+    }
+
+    /** As {@link #runningOut(CurrentUser, AuthorizationWatchProperties)}, of these practices only (null: all). */
+    @Transactional(readOnly = true)
+    public List<RunningOut> runningOut(CurrentUser user, AuthorizationWatchProperties watch, Set<Long> within) {
         requireKeeper(user);
         LocalDate today = LocalDate.now(clock);
         List<RunningOut> found = new ArrayList<>();
-        for (Authorization a : withUse(rows.active(today, user.seesPart2(), scope(user)))) {
+        var scope = within == null ? scope(user) : scope(user).and(new org.overturn.security.SqlCondition(
+                " and a.practice_id = any(?)", List.of((Object) within.toArray(Long[]::new))));
+        for (Authorization a : withUse(rows.active(today, user.seesPart2(), scope))) {
             List<String> reasons = runningOutReasons(a, today, watch);
             if (!reasons.isEmpty()) {
                 found.add(new RunningOut(a, reasons));

@@ -54,6 +54,7 @@ public class TaskWork {
 
     private final org.overturn.authorization.AuthorizationWatch authorizationWatch;
     private final org.overturn.security.PracticeAccess practiceAccess;
+    private final TaskPractices taskPractices;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
@@ -61,9 +62,10 @@ public class TaskWork {
              DenialAuthorizations denialAuthorizations,
              AuthorizationRegister register, HoldHarmless holdHarmless,
              org.overturn.authorization.AuthorizationWatch authorizationWatch,
-             org.overturn.security.PracticeAccess practiceAccess) {
+             org.overturn.security.PracticeAccess practiceAccess, TaskPractices taskPractices) {
         this.authorizationWatch = authorizationWatch;
         this.practiceAccess = practiceAccess;
+        this.taskPractices = taskPractices;
         this.denialAuthorizations = denialAuthorizations;
         this.register = register;
         this.holdHarmless = holdHarmless;
@@ -341,14 +343,14 @@ public class TaskWork {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
                     + ": only users with Part 2 access work its tasks");
         }
-        // an authorization-watch task (no denial) is its finding's practice's
-        var finding = denialId == null && tasks.getVariable(taskId, "preventionId") instanceof Number p
-                ? authorizationWatch.find(p.longValue()) : java.util.Optional.<org.overturn.authorization.AuthorizationWatch.Finding>empty();
-        if (finding.isPresent() && !practiceAccess.works(user, finding.get().practiceId())) {
+        // a task with no denial (authorization watch, recoupment, claim status) is the practice of what it works
+        if (denialId == null && taskPractices.ofProcess(task.getProcessInstanceId())
+                .map(p -> !practiceAccess.works(user, p)).orElse(false)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is for a practice you do not work");
         }
         // an authorization-watch task (no denial) about substance-use services is as restricted
-        if (!user.seesPart2() && finding.map(f -> f.part2()).orElse(false)) {
+        if (denialId == null && !user.seesPart2() && tasks.getVariable(taskId, "preventionId") instanceof Number p
+                && authorizationWatch.find(p.longValue()).map(f -> f.part2()).orElse(false)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
                     + ": only users with Part 2 access work its tasks");
         }

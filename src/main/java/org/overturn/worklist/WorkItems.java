@@ -75,10 +75,13 @@ public class WorkItems {
     private final AuthorizationWatch authorizationWatch;
     private final Practices practices;
     private final PracticeAccess practiceAccess;
+    private final TaskPractices taskPractices;
 
     WorkItems(TaskService tasks, OpenTasks open, Denials denials, TaskForms forms, JdbcTemplate jdbc,
               RecentFacets recentFacets, ProcessesOfDenials processesOfDenials, DenialAccess access, Clock clock,
-              AuthorizationWatch authorizationWatch, Practices practices, PracticeAccess practiceAccess) {
+              AuthorizationWatch authorizationWatch, Practices practices, PracticeAccess practiceAccess,
+              TaskPractices taskPractices) {
+        this.taskPractices = taskPractices;
         this.authorizationWatch = authorizationWatch;
         this.practices = practices;
         this.practiceAccess = practiceAccess;
@@ -287,8 +290,10 @@ public class WorkItems {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is in a queue you are not a member of");
         }
         WorkItem item = describe(List.of(task), queue, user).get(0);
+        // a task with no denial (authorization watch, recoupment, claim status) is the practice of what it works
         if (item.denial() != null && !access.inPracticesOf(user, item.denial().id())
-                || item.prevention() != null && !practiceAccess.works(user, preventionPractice(item))) {
+                || item.denial() == null && taskPractices.ofProcess(task.getProcessInstanceId())
+                        .map(p -> !practiceAccess.works(user, p)).orElse(false)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is for a practice you do not work");
         }
         return item;
@@ -362,10 +367,6 @@ public class WorkItems {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private Long preventionPractice(WorkItem item) {
-        return authorizationWatch.find(item.prevention().id()).map(AuthorizationWatch.Finding::practiceId).orElse(null);
     }
 
     private static PreventionFacts prevention(AuthorizationWatch.Finding f, CurrentUser user) {
