@@ -396,8 +396,17 @@ class PracticeScopeIT {
                 .replaceAll("nonce=\"[^\"]+\"", "");
     }
 
-    /** Text of an answer; of a workbook, every cell of every sheet as shown (with and without formatting). */
+    /**
+     * Text of an answer; of a workbook, every cell of every sheet as shown (with and without formatting); of a PDF,
+     * its text.
+     */
     private static String text(byte[] body) throws Exception {
+        // a PDF's bytes differ on every rendering (its /ID): its text is what it shows
+        if (body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F') {
+            try (var document = org.apache.pdfbox.Loader.loadPDF(body)) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            }
+        }
         if (body.length > 4 && body[0] == 'P' && body[1] == 'K') {
             StringBuilder all = new StringBuilder();
             var shown = new org.apache.poi.ss.usermodel.DataFormatter();
