@@ -32,7 +32,7 @@ class AuthorizationPagesIT {
 
     @Test
     void anAuthorizationIsEditedOnItsPageAndABadValueIsShownBesideItsField() {
-        long id = anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations",
+        long id = anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations?practiceId=" + org.overturn.TestPractices.first(jdbc),
                 AuthorizationApiIT.body("AP-M1", "AP-1", java.util.List.of("90837"), 8),
                 com.fasterxml.jackson.databind.JsonNode.class).get("id").asLong();
         WebClient biller = WebClient.anonymous(port).as("biller");
@@ -114,7 +114,7 @@ class AuthorizationPagesIT {
         body.put("from", from.toString());
         body.put("to", to.toString());
         body.put("nextReviewOn", review == null ? null : review.toString());
-        return anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations", body,
+        return anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations?practiceId=" + org.overturn.TestPractices.first(jdbc), body,
                 com.fasterxml.jackson.databind.JsonNode.class).get("id").asLong();
     }
 
