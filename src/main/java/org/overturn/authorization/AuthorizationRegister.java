@@ -147,9 +147,6 @@ public class AuthorizationRegister {
         if (onFile.isPresent()) {
             return find(onFile.get().id(), user);
         }
-        // the denial's practice: the claim is that practice's, so is what its payer approved for it
-        long practice = rows.practiceOfDenial(denialId).orElseThrow();
-        practices.require(user, practice, "denial", denialId);
         AuthorizationTerms terms;
         try {
             terms = AuthorizationRules.check(RetroApproval.draft(claim, payerId, payerName, number));
@@ -158,6 +155,10 @@ public class AuthorizationRegister {
                     + denialId + " not entered: " + String.join(", ", incomplete.fieldErrors().keySet()));
             return Optional.empty();
         }
+        // the denial's practice: the claim is that practice's, so is what its payer approved for it
+        var ofDenial = rows.practiceOfDenial(denialId);
+        long practice = ofDenial.isPresent() ? ofDenial.get() : practiceFor(terms, null, user);
+        practices.require(user, practice, "denial", denialId);
         boolean part2 = part2(terms);
         requirePart2(user, part2, null);
         long id = rows.insert(terms, practice, AuthorizationSource.RETRO, part2, user.id(), clock.instant());
