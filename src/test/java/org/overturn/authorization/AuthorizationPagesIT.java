@@ -68,8 +68,8 @@ class AuthorizationPagesIT {
                 "AP-R1", null, null, null, java.util.List.of(
                 new AuthorizationCheck.BilledService(day, "S9480", null, java.math.BigDecimal.ONE, null),
                 new AuthorizationCheck.BilledService(day.plusDays(2), "S9480", null, java.math.BigDecimal.ONE, null)));
-        var keeper = new org.overturn.security.CurrentUser(org.overturn.practice.DemoPractices.FIRST_PRACTICE_USER, java.util.Set.of("biller"),
-                java.util.Set.of(AuthorizationRegister.QUEUE));
+        var keeper = new org.overturn.security.CurrentUser(org.overturn.practice.DemoPractices.FIRST_PRACTICE_USER,
+                java.util.Set.of("biller"), java.util.Set.of(AuthorizationRegister.QUEUE));
 
         Authorization entered = register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4242L, keeper)
                 .orElseThrow();
