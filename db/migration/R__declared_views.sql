@@ -44,8 +44,22 @@ create or replace view parity_case_report as select * from parity_case;
 
 -- What the register's watch found, and the process that works each finding (the queues count its task).
 create or replace view authorization_prevention_report as
-select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance_id, outcome
+select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance_id, outcome, practice_id
   from authorization_prevention;
+
+-- recoupment -------------------------------------------------------------------------------------------------
+
+-- Which practice each recoupment's process is for (its remittance's): what scopes its tasks.
+create or replace view recoupment_process_practice as
+select x.process_instance_id, r.practice_id from recoupment x join remittance r on r.id = x.remittance_id
+ where x.process_instance_id is not null;
+
+-- claimstatus ------------------------------------------------------------------------------------------------
+
+-- Which practice each claim status follow-up's process is for (its claim's): what scopes its tasks.
+create or replace view claimstatus_process_practice as
+select i.process_instance_id, c.practice_id from claim_status_inquiry i join billed_claim c on c.id = i.billed_claim_id
+ where i.process_instance_id is not null;
 
 -- workflow ---------------------------------------------------------------------------------------------------
 
@@ -53,11 +67,13 @@ select id, kind, payer_id, payer_name, part2, due_at, found_at, process_instance
 create or replace view workflow_denial_process as
 select denial_id, kind, process_instance_id, started_at from denial_process;
 
--- Every open task by queue with its denial's facts, kept by the engine's task events (queue counts, dashboard).
+-- Every open task by queue with its denial's facts, kept by the engine's task events (queue counts, dashboard); a
+-- prevention task (no denial) has its finding's practice.
 create or replace view workflow_queue_task as
 select q.task_id, q.queue, q.denial_id, q.due_date, q.amount_at_risk, q.payer_id, q.payer_name, q.remittance_date,
-       d.practice_id
-  from queue_task q join denial d on d.id = q.denial_id;
+       coalesce(d.practice_id, p.practice_id) as practice_id
+  from queue_task q left join denial d on d.id = q.denial_id
+  left join authorization_prevention_report p on p.id = q.prevention_id;
 
 -- Every SLA breach: which task of which denial went past its queue's SLA, and when.
 create or replace view workflow_sla_breach as

@@ -23,7 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The register over HTTP (DESIGN section 3): {@code POST /api/authorizations} (201 with the record), {@code GET
- * /api/authorizations?memberId=} (with {@code unitsUsed}), {@code GET|PUT /api/authorizations/{id}}, {@code POST
+ * /api/authorizations?memberId=} (with {@code unitsUsed}); writes take an optional {@code ?practiceId=} (else the
+ * practice whose claims name the member, else the user's only practice), {@code GET|PUT /api/authorizations/{id}}, {@code POST
  * /api/authorizations/import} (an .xlsx or .csv, all rows or none) and {@code GET /api/authorizations/template.xlsx}.
  */
 @RestController
@@ -48,8 +49,11 @@ class AuthorizationController {
     }
 
     @PostMapping
-    ResponseEntity<Authorization> create(@RequestBody AuthorizationDraft draft, Authentication authentication) {
-        Authorization created = register.create(draft, AuthorizationSource.API, CurrentUser.of(authentication));
+    ResponseEntity<Authorization> create(@RequestBody AuthorizationDraft draft,
+                                         @RequestParam(required = false) Long practiceId,
+                                         Authentication authentication) {
+        Authorization created = register.create(draft, practiceId, AuthorizationSource.API,
+                CurrentUser.of(authentication));
         return ResponseEntity.created(URI.create("/api/authorizations/" + created.id())).body(created);
     }
 
@@ -60,13 +64,15 @@ class AuthorizationController {
     }
 
     @PutMapping("/{id}")
-    Authorization update(@PathVariable long id, @RequestBody AuthorizationDraft draft, Authentication authentication) {
-        return register.update(id, draft, AuthorizationSource.API, CurrentUser.of(authentication));
+    Authorization update(@PathVariable long id, @RequestBody AuthorizationDraft draft,
+                         @RequestParam(required = false) Long practiceId, Authentication authentication) {
+        return register.update(id, draft, practiceId, AuthorizationSource.API, CurrentUser.of(authentication));
     }
 
     /** 200 with the counts, or 422 with every problem by row and column and nothing imported. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> importFile(@RequestParam("file") MultipartFile file, Authentication authentication)
+    ResponseEntity<?> importFile(@RequestParam("file") MultipartFile file,
+                                 @RequestParam(required = false) Long practiceId, Authentication authentication)
             throws IOException {
         CurrentUser user = CurrentUser.of(authentication);
         AuthorizationRegister.requireKeeper(user);
@@ -75,7 +81,7 @@ class AuthorizationController {
             return ResponseEntity.unprocessableEntity().body(new ImportRefused(422,
                     "The file has problems; nothing was imported", read.problems()));
         }
-        return ResponseEntity.ok(register.importAll(read.terms(), user));
+        return ResponseEntity.ok(register.importAll(read.terms(), practiceId, user));
     }
 
     @GetMapping("/template.xlsx")

@@ -89,7 +89,9 @@ class AuthorizationPages {
         CurrentUser user = CurrentUser.of(authentication);
         AuthorizationDraft draft = draft(form);
         try {
-            Authorization saved = register.create(draft, AuthorizationSource.PAGE, user);
+            String practice = form.getFirst("practiceId");
+            Authorization saved = register.create(draft, practice == null || practice.isBlank() ? null
+                    : Long.valueOf(practice.strip()), AuthorizationSource.PAGE, user);
             redirect.addFlashAttribute("notice", "Added authorization " + saved.number() + " for member "
                     + saved.memberId() + ".");
             return "redirect:/authorizations?q=" + java.net.URLEncoder.encode(saved.memberId(),

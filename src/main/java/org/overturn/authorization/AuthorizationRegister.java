@@ -20,6 +20,7 @@ import org.overturn.security.AccessRefused;
 import org.overturn.security.AuditAction;
 import org.overturn.security.AuditTrail;
 import org.overturn.security.CurrentUser;
+import org.overturn.security.PracticeAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,11 +47,13 @@ public class AuthorizationRegister {
     private final BilledUse billedUse;
     private final Part2Programs programs;
     private final AuditTrail audit;
+    private final PracticeAccess practices;
     private final Clock clock;
 
     AuthorizationRegister(AuthorizationRows rows, BilledUse billedUse, Part2Programs programs, AuditTrail audit,
-                          Clock clock) {
+                          PracticeAccess practices, Clock clock) {
         this.rows = rows;
+        this.practices = practices;
         this.billedUse = billedUse;
         this.programs = programs;
         this.audit = audit;
@@ -71,24 +74,45 @@ public class AuthorizationRegister {
 
     @Transactional
     public Authorization create(AuthorizationDraft draft, AuthorizationSource source, CurrentUser user) {
+        return create(draft, null, source, user);
+    }
+
+    /**
+     * Enters an authorization for the practice given, else the one practice whose claims name that member (and
+     * payer), else the user's only practice; refused when that leaves a choice, or names a practice not the user's.
+     */
+    @Transactional
+    public Authorization create(AuthorizationDraft draft, Long practiceId, AuthorizationSource source,
+                                CurrentUser user) {
         requireKeeper(user);
         AuthorizationTerms terms = AuthorizationRules.check(draft);
+        long practice = practiceFor(terms, practiceId, user);
         if (rows.byNumber(terms.payerId(), terms.number()).isPresent()) {
             throw new InvalidAuthorization(Map.of(AuthorizationField.NUMBER.key(),
                     "this payer's authorization " + terms.number() + " is already on file: edit it instead"));
         }
         boolean part2 = part2(terms);
         requirePart2(user, part2, null);
-        long id = rows.insert(terms, source, part2, user.id(), clock.instant());
+        long id = rows.insert(terms, practice, source, part2, user.id(), clock.instant());
         audit.record(AuditAction.AUTHORIZATION_CHANGED, "authorization", String.valueOf(id), "created");
         return find(id, user).orElseThrow();
     }
 
     @Transactional
     public Authorization update(long id, AuthorizationDraft draft, AuthorizationSource source, CurrentUser user) {
+        return update(id, draft, null, source, user);
+    }
+
+    /** Changes an authorization of a practice of the user's; {@code practiceId} (optional) moves it to another. */
+    @Transactional
+    public Authorization update(long id, AuthorizationDraft draft, Long practiceId, AuthorizationSource source,
+                                CurrentUser user) {
         requireKeeper(user);
         var before = rows.find(id).orElseThrow(() -> new NotOnFile(id));
+        practices.require(user, before.practiceId(), "authorization", id);
         requirePart2(user, before.part2(), id);
+        long practice = practiceId == null ? before.practiceId() : practiceId;
+        practices.require(user, practice, "authorization", id);
         AuthorizationTerms terms = AuthorizationRules.check(draft);
         var same = rows.byNumber(terms.payerId(), terms.number());
         if (same.isPresent() && same.get().id() != id) {
@@ -97,7 +121,7 @@ public class AuthorizationRegister {
         }
         boolean part2 = part2(terms);
         requirePart2(user, part2, id);
-        rows.update(id, terms, source, part2, user.id(), clock.instant());
+        rows.update(id, terms, practice, source, part2, user.id(), clock.instant());
         audit.record(AuditAction.AUTHORIZATION_CHANGED, "authorization", String.valueOf(id), "updated");
         return find(id, user).orElseThrow();
     }
@@ -131,9 +155,13 @@ public class AuthorizationRegister {
                     + denialId + " not entered: " + String.join(", ", incomplete.fieldErrors().keySet()));
             return Optional.empty();
         }
+        // the denial's practice: the claim is that practice's, so is what its payer approved for it
+        var ofDenial = rows.practiceOfDenial(denialId);
+        long practice = ofDenial.isPresent() ? ofDenial.get() : practiceFor(terms, null, user);
+        practices.require(user, practice, "denial", denialId);
         boolean part2 = part2(terms);
         requirePart2(user, part2, null);
-        long id = rows.insert(terms, AuthorizationSource.RETRO, part2, user.id(), clock.instant());
+        long id = rows.insert(terms, practice, AuthorizationSource.RETRO, part2, user.id(), clock.instant());
         rows.noteSource(id, "retro authorization approved for denial " + denialId);
         audit.record(AuditAction.AUTHORIZATION_CHANGED, "authorization", String.valueOf(id),
                 "created from the retro authorization decision on denial " + denialId);
@@ -153,6 +181,16 @@ public class AuthorizationRegister {
      */
     @Transactional
     public Imported importAll(List<AuthorizationTerms> terms, CurrentUser user) {
+        return importAll(terms, null, user);
+    }
+
+    /**
+     * As {@link #importAll(List, CurrentUser)}, each new row for {@code practiceId} when given, else found as {@link
+     * #create(AuthorizationDraft, Long, AuthorizationSource, CurrentUser)} finds it; a row already on file stays its
+     * practice's and must be one of the user's.
+     */
+    @Transactional
+    public Imported importAll(List<AuthorizationTerms> terms, Long practiceId, CurrentUser user) {
         requireKeeper(user);
         int created = 0;
         int updated = 0;
@@ -160,12 +198,15 @@ public class AuthorizationRegister {
             boolean part2 = part2(t);
             var existing = rows.byNumber(t.payerId(), t.number());
             if (existing.isPresent()) {
+                practices.require(user, existing.get().practiceId(), "authorization", existing.get().id());
                 requirePart2(user, existing.get().part2() || part2, existing.get().id());
-                rows.update(existing.get().id(), t, AuthorizationSource.IMPORT, part2, user.id(), clock.instant());
+                rows.update(existing.get().id(), t, existing.get().practiceId(), AuthorizationSource.IMPORT, part2,
+                        user.id(), clock.instant());
                 updated++;
             } else {
                 requirePart2(user, part2, null);
-                rows.insert(t, AuthorizationSource.IMPORT, part2, user.id(), clock.instant());
+                rows.insert(t, practiceFor(t, practiceId, user), AuthorizationSource.IMPORT, part2, user.id(),
+                        clock.instant());
                 created++;
             }
         }
@@ -182,6 +223,7 @@ public class AuthorizationRegister {
         if (row.isEmpty()) {
             return Optional.empty();
         }
+        practices.require(user, row.get().practiceId(), "authorization", id);
         requirePart2(user, row.get().part2(), id);
         return Optional.of(withUse(List.of(row.get())).get(0));
     }
@@ -190,14 +232,15 @@ public class AuthorizationRegister {
     @Transactional(readOnly = true)
     public List<Authorization> ofMember(String memberId, CurrentUser user) {
         requireKeeper(user);
-        return withUse(rows.ofMember(memberId.strip()).stream().filter(r -> !r.part2() || user.seesPart2()).toList());
+        return withUse(rows.ofMember(memberId.strip(), scope(user)).stream()
+                .filter(r -> !r.part2() || user.seesPart2()).toList());
     }
 
     /** The register's page: the latest authorizations matching the search (member, number, payer, patient). */
     @Transactional(readOnly = true)
     public List<Authorization> search(String text, CurrentUser user, int limit) {
         requireKeeper(user);
-        return withUse(rows.search(text, user.seesPart2(), limit));
+        return withUse(rows.search(text, user.seesPart2(), scope(user), limit));
     }
 
     /**
@@ -206,10 +249,18 @@ public class AuthorizationRegister {
      */
     @Transactional(readOnly = true)
     public List<RunningOut> runningOut(CurrentUser user, AuthorizationWatchProperties watch) {
+        return runningOut(user, watch, null);
+    }
+
+    /** As {@link #runningOut(CurrentUser, AuthorizationWatchProperties)}, of these practices only (null: all). */
+    @Transactional(readOnly = true)
+    public List<RunningOut> runningOut(CurrentUser user, AuthorizationWatchProperties watch, Set<Long> within) {
         requireKeeper(user);
         LocalDate today = LocalDate.now(clock);
         List<RunningOut> found = new ArrayList<>();
-        for (Authorization a : withUse(rows.active(today, user.seesPart2()))) {
+        var scope = within == null ? scope(user) : scope(user).and(new org.overturn.security.SqlCondition(
+                " and a.practice_id = any(?)", List.of((Object) within.toArray(Long[]::new))));
+        for (Authorization a : withUse(rows.active(today, user.seesPart2(), scope))) {
             List<String> reasons = runningOutReasons(a, today, watch);
             if (!reasons.isEmpty()) {
                 found.add(new RunningOut(a, reasons));
@@ -240,12 +291,38 @@ public class AuthorizationRegister {
 
     /** Every authorization in force today with its use, Part 2 records too: for the watch, which no user runs. */
     List<Authorization> activeForWatch(LocalDate today) {
-        return withUse(rows.active(today, true));
+        return withUse(rows.active(today, true, org.overturn.security.SqlCondition.NONE));
     }
 
     /** All of a member's authorizations with their use, whoever asks: for the check of a denial's claim. */
     List<Authorization> ofMemberForCheck(String memberId) {
-        return withUse(rows.ofMember(memberId));
+        return withUse(rows.ofMember(memberId, org.overturn.security.SqlCondition.NONE));
+    }
+
+    private org.overturn.security.SqlCondition scope(CurrentUser user) {
+        return practices.condition(user, "a.practice_id");
+    }
+
+    /** The practice a new authorization is entered for: the one given, else the member's claims', else the user's. */
+    private long practiceFor(AuthorizationTerms terms, Long given, CurrentUser user) {
+        if (given != null) {
+            practices.require(user, given, "practice", given);
+            return given;
+        }
+        List<Long> naming = rows.practicesNaming(terms.memberId(), terms.payerId());
+        if (naming.isEmpty()) {
+            naming = rows.practicesNaming(terms.memberId(), null);
+        }
+        if (naming.isEmpty()) {
+            naming = List.copyOf(new java.util.TreeSet<>(practices.practicesOf(user)));
+        }
+        if (naming.size() != 1) {
+            throw new InvalidAuthorization(Map.of("practiceId", naming.isEmpty()
+                    ? "you work no practice to enter this authorization for"
+                    : "member " + terms.memberId() + " could be of more than one practice: say which practice"));
+        }
+        practices.require(user, naming.get(0), "practice", naming.get(0));
+        return naming.get(0);
     }
 
     List<BilledUse.Line> billedLinesOf(String memberId) {

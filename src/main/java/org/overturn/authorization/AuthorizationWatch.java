@@ -41,10 +41,13 @@ public class AuthorizationWatch {
     /** What the biller did about a finding; LAPSED when nothing was done before it was too late. */
     public enum Outcome { REQUESTED, APPROVED, NOT_NEEDED, LAPSED }
 
-    /** A finding: {@code dueAt} is when acting is too late (null when nothing ends). */
+    /**
+     * A finding: {@code dueAt} is when acting is too late (null when nothing ends); {@code practiceId} that of its
+     * authorization, else of the claim it names.
+     */
     public record Finding(long id, Kind kind, Long authorizationId, String payerId, String payerName, String memberId,
                           String patientControlNumber, String reason, Instant dueAt, boolean part2,
-                          Instant foundAt, String processInstanceId, Outcome outcome) {
+                          Instant foundAt, String processInstanceId, Outcome outcome, long practiceId) {
     }
 
     private final AuthorizationRegister register;
@@ -120,7 +123,7 @@ public class AuthorizationWatch {
                     rs.getString("member_id"), rs.getString("patient_control_number"), rs.getString("reason"),
                     due == null ? null : due.toInstant(), rs.getBoolean("part2"),
                     rs.getTimestamp("found_at").toInstant(), rs.getString("process_instance_id"),
-                    outcome == null ? null : Outcome.valueOf(outcome));
+                    outcome == null ? null : Outcome.valueOf(outcome), rs.getLong("practice_id"));
         }, findingId).stream().findFirst();
     }
 
@@ -195,13 +198,22 @@ public class AuthorizationWatch {
                                      String reason, Instant dueAt, boolean part2) {
         Long id = jdbc.query("""
                 insert into authorization_prevention (kind, subject, authorization_id, payer_id, payer_name, member_id,
-                                                      patient_control_number, reason, due_at, part2, found_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id""",
-                rs -> rs.next() ? rs.getLong(1) : null, kind.name(), subject, a == null ? null : a.id(),
+                                                      patient_control_number, reason, due_at, part2, found_at,
+                                                      practice_id)
+                select ?, ?, a_id, ?, ?, ?, pcn, ?, ?, ?, ?,
+                       -- the practice of its authorization, else of the latest submission of the claim it names
+                       coalesce((select a.practice_id from prior_authorization a where a.id = a_id),
+                                (select c.practice_id from claim_billed_claim_report c
+                                  where c.patient_control_number = pcn and c.payer_id = payer
+                                  order by c.id desc limit 1))
+                  from (select ?::bigint as a_id, ?::varchar as pcn, ?::varchar as payer) f
+                on conflict do nothing returning id""",
+                rs -> rs.next() ? rs.getLong(1) : null, kind.name(), subject,
                 a != null ? a.payerId() : claim.payerId(), a != null ? a.payerName() : claim.payerName(),
-                a != null ? a.memberId() : claim.memberId(), claim == null ? null : claim.patientControlNumber(),
+                a != null ? a.memberId() : claim.memberId(),
                 reason.length() > 400 ? reason.substring(0, 400) : reason, dueAt == null ? null : Timestamp.from(dueAt),
-                part2, Timestamp.from(clock.instant()));
+                part2, Timestamp.from(clock.instant()), a == null ? null : a.id(),
+                claim == null ? null : claim.patientControlNumber(), a != null ? a.payerId() : claim.payerId());
         return id == null ? Optional.empty() : find(id);
     }
 

@@ -46,9 +46,13 @@ class AuthorizationPanel {
         this.clock = clock;
     }
 
-    /** Null for a user who does not keep the register (the panel is not shown). */
+    /**
+     * Null for a user who does not keep the register (the panel is not shown).
+     *
+     * @param practices the practices counted (the dashboard filter's); null: every practice
+     */
     @Transactional(readOnly = true)
-    public Figures figures(CurrentUser user) {
+    public Figures figures(CurrentUser user, java.util.Set<Long> practices) {
         if (!AuthorizationRegister.keeps(user)) {
             return null;
         }
@@ -56,7 +60,7 @@ class AuthorizationPanel {
         int expiring = 0;
         int unitsAtRisk = 0;
         BigDecimal left = BigDecimal.ZERO;
-        for (var running : register.runningOut(user, watch)) {
+        for (var running : register.runningOut(user, watch, practices)) {
             Authorization a = running.authorization();
             if (ChronoUnit.DAYS.between(today, a.to()) <= watch.daysBeforeEnd()) {
                 expiring++;
@@ -74,7 +78,8 @@ class AuthorizationPanel {
                        coalesce(sum(d.amount_at_risk), 0) as amount
                   from denial_report d
                  where d.root_cause = 'AUTHORIZATION' and d.remittance_date >= ?
-                 group by 1""", first.atDay(1));
+                   and (?::bigint[] is null or d.practice_id = any(?))
+                 group by 1""", first.atDay(1), ids(practices), ids(practices));
         for (int i = 0; i < MONTHS; i++) {
             YearMonth month = first.plusMonths(i);
             var row = counted.stream().filter(r -> month.toString().equals(r.get("month"))).findFirst();
@@ -82,5 +87,9 @@ class AuthorizationPanel {
                     row.map(r -> (BigDecimal) r.get("amount")).orElse(BigDecimal.ZERO)));
         }
         return new Figures(expiring, unitsAtRisk, left, months);
+    }
+
+    private static Long[] ids(java.util.Set<Long> practices) {
+        return practices == null ? null : practices.toArray(Long[]::new);
     }
 }

@@ -90,8 +90,8 @@ class DashboardPages {
                 parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
                         to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer(), filter.practices()),
                 deadlines.counts(filter.practices()),
-                authorizations.figures(CurrentUser.of(authentication)),
-                recoupments.figures(from, to, filter.payer())));
+                authorizations.figures(CurrentUser.of(authentication), filter.counted()),
+                recoupments.figures(from, to, filter.payer(), filter.counted())));
         return "dashboard";
     }
 

@@ -42,14 +42,14 @@ class RecoupmentController {
     @GetMapping
     List<Recoupment> list(@RequestParam(required = false) RecoupmentStatus status,
                           @RequestParam(required = false) String payer, Authentication authentication) {
-        allowed(CurrentUser.of(authentication), PATIENT_ACCOUNTS, false);
-        return recoupments.list(status, payer);
+        CurrentUser user = allowed(CurrentUser.of(authentication), PATIENT_ACCOUNTS, false);
+        return recoupments.list(status, payer, user);
     }
 
     @GetMapping("/{id}")
     Recoupment one(@PathVariable long id, Authentication authentication) {
-        allowed(CurrentUser.of(authentication), PATIENT_ACCOUNTS, false);
-        return recoupments.find(id).orElseThrow(() -> notFound(id));
+        CurrentUser user = allowed(CurrentUser.of(authentication), PATIENT_ACCOUNTS, false);
+        return recoupments.find(id, user).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/decision")
@@ -58,7 +58,9 @@ class RecoupmentController {
         if (request.decision() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "decision is ACCEPT or DISPUTE");
         }
-        return recoupments.decide(id, request.decision(), request.note(), user.id()).orElseThrow(() -> notFound(id));
+        recoupments.find(id, user).orElseThrow(() -> notFound(id));
+        recoupments.decide(id, request.decision(), request.note(), user.id());
+        return recoupments.find(id, user).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/dispute-outcome")
@@ -67,8 +69,9 @@ class RecoupmentController {
         if (request.outcome() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "outcome is REVERSED or UPHELD");
         }
-        return recoupments.recordDisputeOutcome(id, request.outcome(), request.note(), user.id())
-                .orElseThrow(() -> notFound(id));
+        recoupments.find(id, user).orElseThrow(() -> notFound(id));
+        recoupments.recordDisputeOutcome(id, request.outcome(), request.note(), user.id());
+        return recoupments.find(id, user).orElseThrow(() -> notFound(id));
     }
 
     @ExceptionHandler(Recoupments.NotAtThatStep.class)

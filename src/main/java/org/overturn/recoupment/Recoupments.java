@@ -18,6 +18,9 @@ import org.overturn.payer.PayerDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.overturn.security.CurrentUser;
+import org.overturn.security.PracticeAccess;
+import org.overturn.security.SqlCondition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,11 +45,13 @@ public class Recoupments {
     private final TaskService tasks;
     private final PayerDirectory payers;
     private final RecoupmentProperties properties;
+    private final PracticeAccess practices;
     private final Clock clock;
 
     Recoupments(JdbcTemplate jdbc, ProviderAdjustmentReasons reasons, RuntimeService runtime, TaskService tasks,
-                PayerDirectory payers, RecoupmentProperties properties, Clock clock) {
+                PayerDirectory payers, RecoupmentProperties properties, PracticeAccess practices, Clock clock) {
         this.jdbc = jdbc;
+        this.practices = practices;
         this.reasons = reasons;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -126,18 +131,55 @@ public class Recoupments {
         return found.stream().findFirst();
     }
 
-    /** The recoupments, newest first, narrowed to a status and to a payer (id or name) when given. */
+    /**
+     * A recoupment with its remittance's practice and whether the claim it takes back is a Part 2 record (whose
+     * patient control number and reference only users with Part 2 access see).
+     */
+    private static final String SCOPED = """
+            select x.*, r.practice_id, coalesce(cp.part2, false) as claim_part2
+              from recoupment x join remittance_report r on r.id = x.remittance_id
+              left join remittance_claim_report cp on cp.id = x.claim_payment_id
+             where true""";
+
+    /**
+     * The recoupments of the user's practices, newest first, narrowed to a status and to a payer (id or name) when
+     * given.
+     */
     @Transactional(readOnly = true)
-    public List<Recoupment> list(RecoupmentStatus status, String payer) {
-        return jdbc.query("select * from recoupment where (?::varchar is null or status = ?) "
-                        + "and (?::varchar is null or payer_id = ? or payer_name = ?) order by id desc limit 500",
-                this::row, status == null ? null : status.name(), status == null ? null : status.name(),
-                payer, payer, payer);
+    public List<Recoupment> list(RecoupmentStatus status, String payer, CurrentUser user) {
+        SqlCondition scope = practices.condition(user, "r.practice_id");
+        List<Object> args = new java.util.ArrayList<>(java.util.Arrays.asList(status == null ? null : status.name(),
+                status == null ? null : status.name(), payer, payer, payer));
+        args.addAll(scope.args());
+        return jdbc.query(SCOPED + " and (?::varchar is null or x.status = ?)"
+                        + " and (?::varchar is null or x.payer_id = ? or x.payer_name = ?)" + scope.sql()
+                        + " order by x.id desc limit 500", (rs, i) -> shown(rs, user), args.toArray());
     }
 
+    /** The recoupment, refused (403) when it is of a practice the user does not work. */
+    @Transactional(readOnly = true)
+    public Optional<Recoupment> find(long id, CurrentUser user) {
+        var found = jdbc.query(SCOPED + " and x.id = ?", (rs, i) -> {
+            practices.require(user, rs.getLong("practice_id"), "recoupment", id);
+            return shown(rs, user);
+        }, id);
+        return found.stream().findFirst();
+    }
+
+    /** The recoupment whoever asks: for its process and its steps. */
     @Transactional(readOnly = true)
     public Optional<Recoupment> find(long id) {
         return jdbc.query("select * from recoupment where id = ?", this::row, id).stream().findFirst();
+    }
+
+    private Recoupment shown(ResultSet rs, CurrentUser user) throws SQLException {
+        Recoupment r = row(rs, 0);
+        if (!rs.getBoolean("claim_part2") || user.seesPart2()) {
+            return r;
+        }
+        return new Recoupment(r.id(), r.remittanceId(), r.payerId(), r.payerName(), r.reason(), r.reasonMeaning(),
+                null, r.amount(), r.claimPaymentId(), null, r.status(), r.disputeDueOn(), r.decidedBy(),
+                r.decidedAt(), org.overturn.security.DenialAccess.RESTRICTED, r.detectedAt());
     }
 
     public enum Decision { ACCEPT, DISPUTE }
@@ -205,6 +247,13 @@ public class Recoupments {
      */
     @Transactional(readOnly = true)
     public Figures figures(LocalDate from, LocalDate to, String payer) {
+        return figures(from, to, payer, null);
+    }
+
+    /** As {@link #figures(LocalDate, LocalDate, String)}, of these practices' remittances (null: every practice). */
+    @Transactional(readOnly = true)
+    public Figures figures(LocalDate from, LocalDate to, String payer, java.util.Set<Long> practices) {
+        Long[] within = practices == null ? null : practices.toArray(Long[]::new);
         return jdbc.queryForObject("""
                 select count(*) filter (where x.status <> 'REVERSED'),
                        coalesce(sum(x.amount) filter (where x.status <> 'REVERSED'), 0),
@@ -217,9 +266,10 @@ public class Recoupments {
                   from recoupment x join remittance r on r.id = x.remittance_id
                  where (?::date is null or r.payment_date >= ?) and (?::date is null or r.payment_date <= ?)
                    and (?::varchar is null or x.payer_id = ? or x.payer_name = ?)
+                   and (?::bigint[] is null or r.practice_id = any(?))
                 """, (rs, i) -> new Figures(rs.getLong(1), rs.getBigDecimal(2).setScale(2), rs.getLong(3),
                 rs.getBigDecimal(4).setScale(2), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                rs.getBigDecimal(8).setScale(2)), from, from, to, to, payer, payer, payer);
+                rs.getBigDecimal(8).setScale(2)), from, from, to, to, payer, payer, payer, within, within);
     }
 
     /**

@@ -53,14 +53,19 @@ public class TaskWork {
     private final HoldHarmless holdHarmless;
 
     private final org.overturn.authorization.AuthorizationWatch authorizationWatch;
+    private final org.overturn.security.PracticeAccess practiceAccess;
+    private final TaskPractices taskPractices;
 
     TaskWork(TaskService tasks, OpenTasks open, TaskForms forms, Denials denials, PayerAnswers processes,
              ProcessesOfDenials processesOfDenials, DenialAccess access, AuditTrail audit,
              AppealDeadlines deadlines, AppealDeadlineWatch watch,
              DenialAuthorizations denialAuthorizations,
              AuthorizationRegister register, HoldHarmless holdHarmless,
-             org.overturn.authorization.AuthorizationWatch authorizationWatch) {
+             org.overturn.authorization.AuthorizationWatch authorizationWatch,
+             org.overturn.security.PracticeAccess practiceAccess, TaskPractices taskPractices) {
         this.authorizationWatch = authorizationWatch;
+        this.practiceAccess = practiceAccess;
+        this.taskPractices = taskPractices;
         this.denialAuthorizations = denialAuthorizations;
         this.register = register;
         this.holdHarmless = holdHarmless;
@@ -337,6 +342,11 @@ public class TaskWork {
         if (denialId != null && access.levelOf(user, denialId) == DenialAccess.Level.REDACTED) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, DenialAccess.RESTRICTED
                     + ": only users with Part 2 access work its tasks");
+        }
+        // a task with no denial (authorization watch, recoupment, claim status) is the practice of what it works
+        if (denialId == null && taskPractices.ofProcess(task.getProcessInstanceId())
+                .map(p -> !practiceAccess.works(user, p)).orElse(false)) {
+            throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is for a practice you do not work");
         }
         // an authorization-watch task (no denial) about substance-use services is as restricted
         if (denialId == null && !user.seesPart2() && tasks.getVariable(taskId, "preventionId") instanceof Number p

@@ -75,10 +75,13 @@ public class WorkItems {
     private final AuthorizationWatch authorizationWatch;
     private final Practices practices;
     private final PracticeAccess practiceAccess;
+    private final TaskPractices taskPractices;
 
     WorkItems(TaskService tasks, OpenTasks open, Denials denials, TaskForms forms, JdbcTemplate jdbc,
               RecentFacets recentFacets, ProcessesOfDenials processesOfDenials, DenialAccess access, Clock clock,
-              AuthorizationWatch authorizationWatch, Practices practices, PracticeAccess practiceAccess) {
+              AuthorizationWatch authorizationWatch, Practices practices, PracticeAccess practiceAccess,
+              TaskPractices taskPractices) {
+        this.taskPractices = taskPractices;
         this.authorizationWatch = authorizationWatch;
         this.practices = practices;
         this.practiceAccess = practiceAccess;
@@ -179,6 +182,14 @@ public class WorkItems {
                     : today.minusDays(age[1])));
         }
         where.append(") or (p.id is not null");
+        // a prevention task is its finding's practice's
+        SqlCondition preventionPractice = access.practiceCondition(user, "p");
+        where.append(preventionPractice.sql());
+        args.addAll(preventionPractice.args());
+        if (filter.practice() != null) {
+            where.append(" and p.practice_id = ?");
+            args.add(filter.practice());
+        }
         if (!user.seesPart2()) {
             where.append(" and not p.part2");
         }
@@ -279,7 +290,10 @@ public class WorkItems {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is in a queue you are not a member of");
         }
         WorkItem item = describe(List.of(task), queue, user).get(0);
-        if (item.denial() != null && !access.inPracticesOf(user, item.denial().id())) {
+        // a task with no denial (authorization watch, recoupment, claim status) is the practice of what it works
+        if (item.denial() != null && !access.inPracticesOf(user, item.denial().id())
+                || item.denial() == null && taskPractices.ofProcess(task.getProcessInstanceId())
+                        .map(p -> !practiceAccess.works(user, p)).orElse(false)) {
             throw new TaskProblem(TaskProblem.Kind.FORBIDDEN, "This task is for a practice you do not work");
         }
         return item;
@@ -327,14 +341,14 @@ public class WorkItems {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Map<Long, Long> practiceOf = practiceIdsOf(byId.keySet());
-        Map<Long, PracticeRef> refs = practiceOf.isEmpty() ? Map.of() : practices.refs();
+        Map<Long, PracticeRef> refs = practiceOf.isEmpty() && findings.isEmpty() ? Map.of() : practices.refs();
         return found.stream().map(t -> {
             DenialView d = t.denialId() == null ? null : byId.get(t.denialId());
             AuthorizationWatch.Finding f = t.denialId() == null ? findings.get(t.processInstanceId()) : null;
             return new WorkItem(t.id(), t.name(), t.key(), queue, t.created(), t.due(),
                     t.due() != null && t.due().isBefore(now), t.priority(), t.assignee(),
                     d == null ? null : facts(d, user, today), f == null ? null : prevention(f, user),
-                    d == null ? null : refs.get(practiceOf.get(d.id())));
+                    d != null ? refs.get(practiceOf.get(d.id())) : f != null ? refs.get(f.practiceId()) : null);
         }).toList();
     }
 

@@ -171,7 +171,8 @@ class AuthorizationApiIT {
     }
 
     private ResponseEntity<JsonNode> post(String user, Map<String, Object> body) {
-        return rest(user).postForEntity("/api/authorizations", body, JsonNode.class);
+        return rest(user).postForEntity("/api/authorizations?practiceId=" + org.overturn.TestPractices.first(jdbc), body,
+                JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> upload(String user, String name, String content) {
@@ -184,7 +185,8 @@ class AuthorizationApiIT {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest(user).postForEntity("/api/authorizations/import", new HttpEntity<>(body, headers), JsonNode.class);
+        return rest(user).postForEntity("/api/authorizations/import?practiceId=" + org.overturn.TestPractices.first(jdbc),
+                new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private TestRestTemplate rest(String user) {

@@ -167,7 +167,8 @@ class AuthorizationFindingIT {
         body.put("from", from);
         body.put("to", to);
         body.put("renderingNpi", renderingNpi);
-        var created = rest("biller").postForEntity("/api/authorizations", body, JsonNode.class);
+        var created = rest("biller").postForEntity("/api/authorizations?practiceId=" + org.overturn.TestPractices.first(jdbc),
+                body, JsonNode.class);
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     }
 

@@ -32,7 +32,7 @@ class AuthorizationPagesIT {
 
     @Test
     void anAuthorizationIsEditedOnItsPageAndABadValueIsShownBesideItsField() {
-        long id = anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations",
+        long id = anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations?practiceId=" + org.overturn.TestPractices.first(jdbc),
                 AuthorizationApiIT.body("AP-M1", "AP-1", java.util.List.of("90837"), 8),
                 com.fasterxml.jackson.databind.JsonNode.class).get("id").asLong();
         WebClient biller = WebClient.anonymous(port).as("biller");
@@ -68,8 +68,8 @@ class AuthorizationPagesIT {
                 "AP-R1", null, null, null, java.util.List.of(
                 new AuthorizationCheck.BilledService(day, "S9480", null, java.math.BigDecimal.ONE, null),
                 new AuthorizationCheck.BilledService(day.plusDays(2), "S9480", null, java.math.BigDecimal.ONE, null)));
-        var keeper = new org.overturn.security.CurrentUser("biller", java.util.Set.of("biller"),
-                java.util.Set.of(AuthorizationRegister.QUEUE));
+        var keeper = new org.overturn.security.CurrentUser(org.overturn.practice.DemoPractices.FIRST_PRACTICE_USER,
+                java.util.Set.of("biller"), java.util.Set.of(AuthorizationRegister.QUEUE));
 
         Authorization entered = register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4242L, keeper)
                 .orElseThrow();
@@ -114,7 +114,7 @@ class AuthorizationPagesIT {
         body.put("from", from.toString());
         body.put("to", to.toString());
         body.put("nextReviewOn", review == null ? null : review.toString());
-        return anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations", body,
+        return anonymous.withBasicAuth("biller", "demo").postForObject("/api/authorizations?practiceId=" + org.overturn.TestPractices.first(jdbc), body,
                 com.fasterxml.jackson.databind.JsonNode.class).get("id").asLong();
     }
 

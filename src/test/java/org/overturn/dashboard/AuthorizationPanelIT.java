@@ -47,22 +47,22 @@ class AuthorizationPanelIT {
     @Test
     void countsAuthorizationsEndingSoonAndAuthorizationDenialsByMonth() {
         LocalDate today = LocalDate.now();
-        var before = panel.figures(MANAGER);
+        var before = panel.figures(MANAGER, null);
         assertThat(before.denialsByMonth()).hasSize(12);
         assertThat(before.denialsByMonth().get(11).month()).isEqualTo(YearMonth.from(today));
 
         register.create(new AuthorizationDraft(payer, "PANEL PLAN", "M" + payer, null, "A" + payer, "OUTPATIENT",
                 List.of("90837"), "VISITS", "12", today.minusDays(30).toString(), today.plusDays(5).toString(), null,
-                null, null, "APPROVED"), AuthorizationSource.API, MANAGER);
+                null, null, "APPROVED"), org.overturn.TestPractices.first(jdbc), AuthorizationSource.API, MANAGER);
         register.create(new AuthorizationDraft(payer, "PANEL PLAN", "M" + payer, null, "B" + payer, "OUTPATIENT",
                 List.of("90837"), "VISITS", "12", today.minusDays(30).toString(), today.plusDays(60).toString(), null,
-                null, null, "APPROVED"), AuthorizationSource.API, MANAGER);
+                null, null, "APPROVED"), org.overturn.TestPractices.first(jdbc), AuthorizationSource.API, MANAGER);
         String day = DateTimeFormatter.BASIC_ISO_DATE.format(today);
         intake.ingest(payer + ".835", KnownRemittance.from(payer, "PANEL PLAN", payer, day, "0")
                 .claim("CLP*P1*4*150*0**12", "CAS*CO*197*150", "SVC*HC:90837*150*0**1", "DTM*472*" + day)
                 .bytes(), "UPLOAD", "test");
 
-        var after = panel.figures(MANAGER);
+        var after = panel.figures(MANAGER, null);
 
         assertThat(after.expiring()).as("the one ending in 5 days").isEqualTo(before.expiring() + 1);
         assertThat(after.unitsAtRisk()).as("nothing used of either").isEqualTo(before.unitsAtRisk());

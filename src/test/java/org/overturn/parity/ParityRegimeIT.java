@@ -61,6 +61,8 @@ class ParityRegimeIT {
     Letters letters;
     @Autowired
     ParityScreen parityScreen;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     long erisa;
     long managedCare;
@@ -187,6 +189,34 @@ class ParityRegimeIT {
                 "REGIME ERISA PLAN", "erisa self funded", "medicaid managed care");
         assertThat(rest.withBasicAuth("biller", "demo").getForEntity("/api/parity/outcomes", JsonNode.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void outcomesCountOnlyTheCasesOfTheUsersPractices() {
+        long practice = jdbc.queryForObject("select practice_id from denial where id = ?", Long.class, erisa);
+        long other = jdbc.queryForObject("select min(id) from practice where id <> ?", Long.class, practice);
+        // a parity specialist of another practice only
+        String user = "parity-other-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var specialist = identity.newUser(user);
+        specialist.setFirstName("Pat");
+        specialist.setLastName("Other");
+        specialist.setPassword("demo");
+        identity.saveUser(specialist);
+        identity.createMembership(user, org.overturn.security.Roles.PARITY_SPECIALIST);
+        identity.createMembership(user, org.overturn.denial.WorkQueue.PARITY);
+        jdbc.update("insert into practice_assignment (user_id, practice_id) values (?, ?)", user, other);
+
+        JsonNode ofTheirs = rest.withBasicAuth("parity", "demo")
+                .getForEntity("/api/parity/outcomes?payerId=REGIME-ERISA", JsonNode.class).getBody();
+        JsonNode ofOther = rest.withBasicAuth(user, "demo")
+                .getForEntity("/api/parity/outcomes?payerId=REGIME-ERISA", JsonNode.class).getBody();
+        String page = WebClient.anonymous(port).as(user).get("/parity?open=false").body();
+
+        assertThat(ofTheirs).as("parity works every practice").hasSize(1);
+        assertThat(ofOther).as("the ERISA case is another practice's").isEmpty();
+        String table = page.substring(page.indexOf("id=\"parity-plan-outcomes\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).doesNotContain("REGIME ERISA PLAN");
     }
 
     private JsonNode screen(long denial) {

@@ -61,12 +61,18 @@ class PracticeMigrationIT {
         jdbc.update("insert into " + s + "billed_claim (id, claim_file_id, identity_key, kind, patient_control_number,"
                 + " charge, document) values (1, 1, 'k', '837P', 'PCN1', 100, '{}'::jsonb)");
 
-        migrateTo("34.3");
+        // an authorization from before practices (V40: the first practice's, no claim naming its member)
+        jdbc.update("insert into " + s + "prior_authorization (payer_id, member_id, number, level_of_care, unit_type,"
+                + " units_approved, starts_on, ends_on, status, source, created_at, created_by, updated_at, updated_by)"
+                + " values ('P1', 'M1', 'A1', 'OUTPATIENT', 'VISITS', 10, '2026-01-01', '2026-06-30', 'APPROVED',"
+                + " 'API', now(), 'alice', now(), 'alice')");
+
+        migrateTo("40.1");
 
         assertThat(jdbc.queryForList("select name || ' ' || group_npi || ' ' || status || ' ' || recognised_from from "
                 + s + "practice", String.class)).containsExactly("RIVERBEND BH 1234567893 ACTIVE MIGRATED");
         long practice = jdbc.queryForObject("select id from " + s + "practice", Long.class);
-        for (String table : List.of("remittance", "denial", "billed_claim")) {
+        for (String table : List.of("remittance", "denial", "billed_claim", "prior_authorization")) {
             assertThat(jdbc.queryForList("select distinct practice_id from " + s + table, Long.class))
                     .as(table).containsExactly(practice);
         }
@@ -78,7 +84,7 @@ class PracticeMigrationIT {
 
     @Test
     void anEmptyDatabaseGetsNoPractice() {
-        migrateTo("34.3");
+        migrateTo("40.1");
 
         assertThat(jdbc.queryForObject("select count(*) from " + SCHEMA + ".practice", Long.class)).isZero();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.overturn.KnownRemittance;
 import org.overturn.OverturnIntegrationTest;
+import org.overturn.TestPractices;
 import org.overturn.WebClient;
 import org.overturn.denial.WorkQueue;
 import org.overturn.intake.RemittanceIntake;
@@ -50,6 +52,10 @@ class PracticeScopeIT {
     IdentityService identity;
     @Autowired
     TaskWork taskWork;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.overturn.authorization.AuthorizationRegister register;
     @LocalServerPort
     int port;
 
@@ -68,8 +74,17 @@ class PracticeScopeIT {
 
     final Marks practiceB = new Marks("PB" + tag, "QUIMBYZ" + tag, "8765.43");
 
-    /** Ids of one practice's records, by the path segment that names them. */
-    record Ids(long denial, long remittance, long claimPayment, String task) {
+    /**
+     * Ids of one practice's records, by the path segment that names them; {@code more}: the other records' ids by
+     * their segment (authorizations, recoupments).
+     */
+    record Ids(long denial, long remittance, long claimPayment, String task, Map<String, String> more) {
+
+        Ids with(String segment, Object id) {
+            Map<String, String> all = new LinkedHashMap<>(more);
+            all.put(segment, String.valueOf(id));
+            return new Ids(denial, remittance, claimPayment, task, all);
+        }
     }
 
     private Ids ingest(String pcn, String patient, String amount, String payeeNpi, String trace) {
@@ -90,7 +105,48 @@ class PracticeScopeIT {
                 claimPayment);
         org.awaitility.Awaitility.await("the denial's task").atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> taskOf(denial) != null);
-        return new Ids(denial, remittance, claimPayment, taskOf(denial));
+        return new Ids(denial, remittance, claimPayment, taskOf(denial), Map.of());
+    }
+
+    /** An authorization of the member for 90837 entered for the practice (the member's claims are of both). */
+    private long authorize(String number, long practice, LocalDate to) {
+        var keeper = new org.overturn.security.CurrentUser("biller", Set.of(Roles.BILLER), Set.copyOf(WorkQueue.ALL));
+        return register.create(new org.overturn.authorization.AuthorizationDraft(payer, "SCOPE HEALTH PLAN", member,
+                null, number, "OUTPATIENT", List.of("90837"), "VISITS", "10", LocalDate.now().minusDays(30).toString(),
+                to.toString(), null, null, null, "APPROVED"), practice,
+                org.overturn.authorization.AuthorizationSource.API, keeper).id();
+    }
+
+    /** A paid claim and a take-back (PLB WO) of 227.50 that names no claim, paid to the payee's practice. */
+    private long recoupment(String payeeNpi, String trace) {
+        intake.ingest(trace + ".835", KnownRemittance.toPayee(payer, "SCOPE HEALTH PLAN", trace, "20260305", "72.5",
+                        "N1*PE*PRACTICE*XX*" + payeeNpi)
+                .claim("CLP*RB" + tag + "*1*300*300**12*ICN" + tag, "SVC*HC:90837*300*300**1", "DTM*472*20260220")
+                .claim("PLB*1234567893*20261231*WO:NOCLAIM" + tag + "*227.5")
+                .bytes(), "UPLOAD", "test");
+        return jdbc.queryForObject("select x.id from recoupment x join remittance r on r.id = x.remittance_id"
+                + " where x.payer_id = ? and r.practice_id = ?", Long.class, payer,
+                TestPractices.of(jdbc, DemoPractices.PSYCHIATRIC_GROUP));
+    }
+
+    /** Runs the authorization watch's morning timer now, as the job executor would at 6. */
+    private void morningWatch() {
+        var timer = management.createJobQuery().processDefinitionKey("authorization-watch").timers().active().list()
+                .stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+        management.executeJob(timer.getId());
+    }
+
+    private String preventionTaskOf(long authorization) {
+        org.awaitility.Awaitility.await("the prevention task").atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> preventionTask(authorization) != null);
+        return preventionTask(authorization);
+    }
+
+    private String preventionTask(long authorization) {
+        return jdbc.query("""
+                select t.id_ from act_ru_task t join authorization_prevention p on p.process_instance_id = t.proc_inst_id_
+                 where p.authorization_id = ? limit 1
+                """, rs -> rs.next() ? rs.getString(1) : null, authorization);
     }
 
     private String taskOf(long denial) {
@@ -118,7 +174,13 @@ class PracticeScopeIT {
 
     @Test
     void aUserOfPracticeASeesNothingOfPracticeBAnywhere() throws Exception {
-        Ids a = ingest("PA" + tag, "ALDENZ" + tag, "1234.56", DemoPractices.GROUP_THERAPY.npi(), payer + "-A");
+        LocalDate today = LocalDate.now();
+        // practice A's authorization for the member (ending far off: nothing for the watch) and no recoupment
+        Ids a = ingest("PA" + tag, "ALDENZ" + tag, "1234.56", DemoPractices.GROUP_THERAPY.npi(), payer + "-A")
+                .with("authorizations", authorize("AUA" + tag, TestPractices.first(jdbc), today.plusDays(200)))
+                .with("recoupments", 0);
+        // whatever the watch finds in the database so far is found before the walks
+        morningWatch();
         String manager = managerOfA();
         List<String> users = List.of(DemoPractices.FIRST_PRACTICE_USER, manager);
 
@@ -128,8 +190,15 @@ class PracticeScopeIT {
         }
         assertThat(before.get(DemoPractices.FIRST_PRACTICE_USER).get("GET /api/denials")).contains("PA" + tag);
 
+        long practiceBId = TestPractices.of(jdbc, DemoPractices.PSYCHIATRIC_GROUP);
         Ids b = ingest(practiceB.pcn(), practiceB.patient(), practiceB.dollars(), DemoPractices.PSYCHIATRIC_GROUP.npi(),
                 payer + "-B");
+        // practice B's authorization for the same member, running out (a prevention task), and a recoupment
+        long authorizationB = authorize("AUB" + tag, practiceBId, today.plusDays(5));
+        long recoupmentB = recoupment(DemoPractices.PSYCHIATRIC_GROUP.npi(), payer + "-BR");
+        morningWatch();
+        String preventionTask = preventionTaskOf(authorizationB);
+        b = b.with("authorizations", authorizationB).with("recoupments", recoupmentB);
         // the test's own data is seen where it may be: biller works every practice
         assertThat(WebClient.anonymous(port).withBasic("biller").get("/api/denials/" + b.denial()).body())
                 .contains(practiceB.pcn());
@@ -154,6 +223,21 @@ class PracticeScopeIT {
             }
         }
         assertThat(leaks).as("what a user of practice A saw of practice B").isEmpty();
+        // and asked by id, practice B's authorization, recoupment and prevention task are refused
+        for (String user : users) {
+            WebClient api = WebClient.anonymous(port).withBasic(user);
+            assertThat(api.get("/api/authorizations/" + authorizationB).statusCode()).as(user).isEqualTo(403);
+            assertThat(api.get("/api/recoupments/" + recoupmentB).statusCode()).as(user).isIn(403, 404);
+            assertThat(api.get("/api/tasks/" + preventionTask).statusCode()).as(user).isEqualTo(403);
+            assertThat(WebClient.anonymous(port).as(user).get("/authorizations/" + authorizationB).statusCode())
+                    .as(user).isEqualTo(403);
+        }
+        WebClient billerA = WebClient.anonymous(port).withBasic(DemoPractices.FIRST_PRACTICE_USER);
+        assertThat(billerA.post("/api/tasks/" + preventionTask + "/claim", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(WebClient.anonymous(port).withBasic("biller").get("/api/tasks/" + preventionTask).statusCode())
+                .as("biller works practice B").isEqualTo(200);
+        assertThat(WebClient.anonymous(port).withBasic("biller").get("/api/recoupments/" + recoupmentB).statusCode())
+                .as("biller works practice B").isEqualTo(200);
         assertThat(before.get(DemoPractices.FIRST_PRACTICE_USER).keySet()).as("pages walked")
                 .contains("PAGE /queues/" + WorkQueue.APPEALS, "PAGE /denials/" + a.denial());
     }
@@ -291,7 +375,8 @@ class PracticeScopeIT {
                 case "queues" -> WorkQueue.CODING;
                 case "payers" -> payer;
                 case "reason-codes" -> "carc";
-                default -> name.equals("code") ? "50" : String.valueOf(ids.denial());
+                default -> ids.more().containsKey(segment) ? ids.more().get(segment)
+                        : name.equals("code") ? "50" : String.valueOf(ids.denial());
             };
             variable.appendReplacement(filled, Matcher.quoteReplacement(value));
         }
@@ -311,8 +396,17 @@ class PracticeScopeIT {
                 .replaceAll("nonce=\"[^\"]+\"", "");
     }
 
-    /** Text of an answer; of a workbook, every cell of every sheet as shown (with and without formatting). */
+    /**
+     * Text of an answer; of a workbook, every cell of every sheet as shown (with and without formatting); of a PDF,
+     * its text.
+     */
     private static String text(byte[] body) throws Exception {
+        // a PDF's bytes differ on every rendering (its /ID): its text is what it shows
+        if (body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F') {
+            try (var document = org.apache.pdfbox.Loader.loadPDF(body)) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            }
+        }
         if (body.length > 4 && body[0] == 'P' && body[1] == 'K') {
             StringBuilder all = new StringBuilder();
             var shown = new org.apache.poi.ss.usermodel.DataFormatter();

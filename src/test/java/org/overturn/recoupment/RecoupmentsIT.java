@@ -60,7 +60,8 @@ class RecoupmentsIT {
                 .claim("PLB*1234567893*20261231*WO:R1 20251220 ICN555*120*WO:ICN777*80*L6*-2.5*WO:NOPE999*30")
                 .bytes(), "UPLOAD", "test");
 
-        List<Recoupment> found = recoupments.list(null, payer);
+        List<Recoupment> found = recoupments.list(null, payer, new org.overturn.security.CurrentUser("admin",
+                java.util.Set.of(org.overturn.security.Roles.ADMIN), java.util.Set.of()));
         assertThat(found).extracting(Recoupment::reason, r -> r.amount().toPlainString(), Recoupment::patientControlNumber,
                         Recoupment::status)
                 .containsExactlyInAnyOrder(

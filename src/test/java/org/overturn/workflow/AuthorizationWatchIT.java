@@ -164,7 +164,8 @@ class AuthorizationWatchIT {
     private long authorize(String number, String member, String procedure, String visits, LocalDate to) {
         return register.create(new AuthorizationDraft(payer, "WATCH PLAN", payer + member, null, payer + number,
                 "OUTPATIENT", List.of(procedure), "VISITS", visits, today.minusDays(30).toString(), to.toString(),
-                null, null, null, "APPROVED"), AuthorizationSource.API, LifecycleScenario.BILLER).id();
+                null, null, null, "APPROVED"), org.overturn.TestPractices.first(jdbc), AuthorizationSource.API,
+                LifecycleScenario.BILLER).id();
     }
 
     /** Runs the morning timer of the watch now, as the job executor would at 6. */

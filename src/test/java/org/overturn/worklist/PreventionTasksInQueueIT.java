@@ -44,7 +44,8 @@ class PreventionTasksInQueueIT {
         var keeper = new CurrentUser("biller", Set.of(Roles.BILLER), Set.of(WorkQueue.AUTHORIZATIONS));
         long id = register.create(new AuthorizationDraft(payer, "QUEUE PLAN", "M" + payer, null, "A" + payer,
                 "OUTPATIENT", List.of("90837"), "VISITS", "12", today.minusDays(30).toString(),
-                today.plusDays(4).toString(), null, null, null, "APPROVED"), AuthorizationSource.API, keeper).id();
+                today.plusDays(4).toString(), null, null, null, "APPROVED"), org.overturn.TestPractices.first(jdbc),
+                AuthorizationSource.API, keeper).id();
         var timer = management.createJobQuery().processDefinitionKey("authorization-watch").timers().list().stream()
                 .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
         management.executeJob(timer.getId());
