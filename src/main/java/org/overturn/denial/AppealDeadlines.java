@@ -161,7 +161,7 @@ public class AppealDeadlines {
         var next = regimes.level(now.regime(), now.level() + 1).orElseThrow(() -> new IllegalStateException(
                 now.regime() + " has no level after " + now.level()));
         enter(denial, now.regime(), next.level(), decidedOn == null ? LocalDate.now(clock) : decidedOn,
-                payerLimit(denial.getPayerId(), next.level()));
+                payerLimit(denial, next.level()));
         reprioritise(denial);
         return describeNow(denial);
     }
@@ -181,7 +181,7 @@ public class AppealDeadlines {
             throw new IllegalStateException("Denial " + denialId + " was appealed already: its route stays");
         }
         LocalDate start = denial.getRemittanceDate() == null ? LocalDate.now(clock) : denial.getRemittanceDate();
-        enter(denial, regime, 1, start, payerLimit(denial.getPayerId(), 1));
+        enter(denial, regime, 1, start, payerLimit(denial, 1));
         reprioritise(denial);
         return describeNow(denial);
     }
@@ -211,8 +211,9 @@ public class AppealDeadlines {
     private void enter(Denial denial, AppealRegime regime, int level, LocalDate clockStart, Integer payerLimit) {
         RegimeLevel row = regimes.level(regime, level).orElseThrow(() -> new IllegalStateException(
                 "the regime table has no level " + level + " for " + regime));
-        Optional<PayerProfile> payer = payers.profile(denial.getPayerId());
-        PayerAppealTerms terms = payers.appealTerms(denial.getPayerId());
+        // the practice's own contract terms with the payer, where it has them, before the directory's
+        Optional<PayerProfile> payer = payers.profile(denial.getPayerId(), denial.getPracticeId());
+        PayerAppealTerms terms = payers.appealTerms(denial.getPayerId(), denial.getPracticeId());
         // the payer's days for a level whose window is the payer's: its own for the level, else its level-1 limit
         Integer payerDays = payerLimit != null ? payerLimit : payer.map(p -> p.appealLimitDays(level)).orElse(null);
         LocalDate due = switch (row.window()) {
@@ -229,8 +230,8 @@ public class AppealDeadlines {
     }
 
     /** The payer's own limit for the level when it has one: level 1 always, levels 2 and 3 when entered. */
-    private Integer payerLimit(String payerId, int level) {
-        return payers.profile(payerId).map(p -> switch (level) {
+    private Integer payerLimit(Denial denial, int level) {
+        return payers.profile(denial.getPayerId(), denial.getPracticeId()).map(p -> switch (level) {
             case 1 -> p.appealLimitDays();
             case 2 -> p.secondLevelAppealLimitDays();
             case 3 -> p.thirdLevelAppealLimitDays();

@@ -39,8 +39,9 @@ public class CorrectedClaimLimits {
         return denials.findForReading(denialId).map(denial -> {
             var record = claims.find(denial.getClaimPaymentId());
             String filing = record.map(ClaimRecords.ClaimRecord::filingIndicator).orElse(null);
-            int limit = payers.timelyFilingDays(denial.getPayerId(), filing);
-            CorrectedClaimClock clockFrom = Optional.ofNullable(payers.appealTerms(denial.getPayerId())
+            int limit = payers.timelyFilingDays(denial.getPayerId(), denial.getPracticeId(), filing);
+            CorrectedClaimClock clockFrom = Optional.ofNullable(
+                    payers.appealTerms(denial.getPayerId(), denial.getPracticeId())
                     .correctedClaimClock()).orElse(CorrectedClaimClock.DATE_OF_SERVICE);
             LocalDate from = clockFrom == CorrectedClaimClock.LAST_PAYER_ACTION ? denial.getRemittanceDate()
                     : billed.of(denial.getClaimPaymentId(), denial.getPayerId())

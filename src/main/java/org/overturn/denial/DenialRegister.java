@@ -135,7 +135,8 @@ public class DenialRegister {
      * appeal limit (see {@link AppealDeadlines}).
      */
     private void schedule(Denial denial, ClaimPayment claim, String payerName) {
-        int limitDays = payers.appealLimitDays(denial.getPayerId(), payerName, claim.filingIndicator());
+        int limitDays = payers.appealLimitDays(denial.getPayerId(), payerName, claim.filingIndicator(),
+                denial.getPracticeId());
         LocalDate today = LocalDate.now(clock);
         deadlines.enterFirstLevel(denial, claim.filingIndicator(), limitDays);
         LocalDate from = denial.getRemittanceDate() == null ? today : denial.getRemittanceDate();

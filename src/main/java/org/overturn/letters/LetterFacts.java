@@ -82,7 +82,13 @@ public record LetterFacts(String date, Practice practice, Payer payer, Claim cla
         }
     }
 
-    public record Practice(String name, String npi, List<String> address, String phone, String fax, String email) {
+    /** @param logo the practice's logo as a {@code data:image/} URI (the PDF renderer fetches no URL), or null */
+    public record Practice(String name, String npi, List<String> address, String phone, String fax, String email,
+                           String logo) {
+
+        public Practice(String name, String npi, List<String> address, String phone, String fax, String email) {
+            this(name, npi, address, phone, fax, email, null);
+        }
     }
 
     public record Payer(String id, String name, List<String> address, String appealEmail, String planType,

@@ -328,7 +328,7 @@ class LetterFactsAssembler {
                     : claim.payeeId() != null && claim.payeeId().matches("\\d{10}") ? claim.payeeId() : null;
             return new LetterFacts.Practice(practice.name(), npi, l.addressLines(),
                     l.phone() != null ? l.phone() : p.phone(), l.fax() != null ? l.fax() : p.fax(),
-                    practice.contactEmail() != null ? practice.contactEmail() : p.email());
+                    practice.contactEmail() != null ? practice.contactEmail() : p.email(), l.logoDataUri());
         }
         String name = p.name() != null && !p.name().isBlank() ? p.name()
                 : Objects.requireNonNullElse(claim.payeeName(), "Billing office");

@@ -28,7 +28,8 @@ public class Part2Programs {
 
     private static final Duration FRESH_FOR = Duration.ofMinutes(1);
     private static final RowMapper<Part2Program> ROW = (rs, i) -> new Part2Program(rs.getString("npi"),
-            rs.getString("name"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
+            rs.getString("name"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant(),
+            (Long) rs.getObject("practice_id"));
 
     private record Snapshot(Set<String> npis, long readAtNanos) {
     }
@@ -59,6 +60,11 @@ public class Part2Programs {
      * Flagging again is harmless and marks what came in meanwhile.
      */
     public void flag(String npi, String name, String user) {
+        flag(npi, name, null, user);
+    }
+
+    /** The same, for a program run by that practice (null: none said; flagging again with null keeps the one said). */
+    public void flag(String npi, String name, Long practiceId, String user) {
         String cleanNpi = npi == null ? null : npi.trim();
         String cleanName = name == null ? null : name.trim();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -76,9 +82,10 @@ public class Part2Programs {
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.update("""
-                        insert into part2_program (npi, name, added_by, added_at) values (?, ?, ?, ?)
-                        on conflict (npi) do update set name = excluded.name
-                        """, cleanNpi, cleanName, user, Timestamp.from(clock.instant()));
+                        insert into part2_program (npi, name, added_by, added_at, practice_id) values (?, ?, ?, ?, ?)
+                        on conflict (npi) do update set name = excluded.name,
+                            practice_id = coalesce(excluded.practice_id, part2_program.practice_id)
+                        """, cleanNpi, cleanName, user, Timestamp.from(clock.instant()), practiceId);
                 // known to ingestion before the sweep, so a claim stored meanwhile is marked on one side or the other
                 remember(cleanNpi);
                 events.publishEvent(new Part2ProgramFlagged(cleanNpi, user));
@@ -106,6 +113,11 @@ public class Part2Programs {
 
     public List<Part2Program> all() {
         return jdbc.query("select * from part2_program order by name, npi", ROW);
+    }
+
+    /** The programs a practice runs, by name. */
+    public List<Part2Program> ofPractice(long practiceId) {
+        return jdbc.query("select * from part2_program where practice_id = ? order by name, npi", ROW, practiceId);
     }
 
     Optional<Part2Program> find(String npi) {

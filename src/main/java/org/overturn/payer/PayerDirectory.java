@@ -29,12 +29,14 @@ public class PayerDirectory {
     private final PayerRepository payers;
     private final PayerTerms terms;
     private final TimelyFilingTerms filingTerms;
+    private final PracticeContracts contracts;
     private final Clock clock;
 
     private final TransactionTemplate ownTransaction;
 
-    PayerDirectory(PayerRepository payers, PayerTerms terms, TimelyFilingTerms filingTerms, Clock clock,
-                   PlatformTransactionManager transactions) {
+    PayerDirectory(PayerRepository payers, PayerTerms terms, TimelyFilingTerms filingTerms,
+                   PracticeContracts contracts, Clock clock, PlatformTransactionManager transactions) {
+        this.contracts = contracts;
         this.payers = payers;
         this.terms = terms;
         this.filingTerms = filingTerms;
@@ -99,6 +101,36 @@ public class PayerDirectory {
             payer.route(terms, clock.instant(), by);
             return payer.appealTerms();
         });
+    }
+
+    /**
+     * The payer's level-1 appeal limit for a denial of this practice: the practice's own when its contract sets one,
+     * else the directory's (introducing a payer first met, as {@link #appealLimitDays(String, String, String)}).
+     */
+    @Transactional
+    public int appealLimitDays(String payerId, String payerName, String filingIndicator, long practiceId) {
+        int directory = appealLimitDays(payerId, payerName, filingIndicator);
+        return contracts.find(practiceId, payerId).map(PracticePayerTerms::appealLimitDays).orElse(directory);
+    }
+
+    /** The payer's profile as it applies to this practice: the practice's own limits where it has them. */
+    @Transactional(readOnly = true)
+    public Optional<PayerProfile> profile(String payerId, long practiceId) {
+        return profile(payerId).map(p -> contracts.find(practiceId, payerId).map(t -> t.over(p)).orElse(p));
+    }
+
+    /** The payer's appeal route as it applies to this practice: its own dispute window and corrected-claim clock. */
+    @Transactional(readOnly = true)
+    public PayerAppealTerms appealTerms(String payerId, long practiceId) {
+        PayerAppealTerms directory = appealTerms(payerId);
+        return contracts.find(practiceId, payerId).map(t -> t.over(directory)).orElse(directory);
+    }
+
+    /** The payer's timely-filing limit for this practice's claims: the practice's own when it has one. */
+    @Transactional(readOnly = true)
+    public int timelyFilingDays(String payerId, long practiceId, String filingIndicator) {
+        return contracts.find(practiceId, payerId).map(PracticePayerTerms::timelyFilingDays)
+                .orElseGet(() -> timelyFilingDays(payerId, filingIndicator));
     }
 
     /** Every payer, by name. */

@@ -297,4 +297,43 @@ class LetterRendererTest {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
     }
+
+    @Test
+    void thePracticesLogoIsDrawnFromItsDataUriIntoThePdf() throws Exception {
+        // a 1x1 PNG: the renderer has no URL to fetch, the image travels in the letter itself
+        String logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+                + "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        LetterFacts plain = facts("The session note records 55 minutes.", false, false);
+        Object[] components = new Object[LetterFacts.class.getRecordComponents().length];
+        for (int i = 0; i < components.length; i++) {
+            components[i] = LetterFacts.class.getRecordComponents()[i].getAccessor().invoke(plain);
+        }
+        LetterFacts.Practice p = plain.practice();
+        components[1] = new LetterFacts.Practice(p.name(), p.npi(), p.address(), p.phone(), p.fax(), p.email(), logo);
+        LetterFacts withLogo = (LetterFacts) LetterFacts.class.getDeclaredConstructor(
+                java.util.Arrays.stream(LetterFacts.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getType).toArray(Class[]::new))
+                .newInstance(components);
+
+        var letter = renderer.render("medical-necessity", "87726", withLogo);
+        var without = renderer.render("medical-necessity", "87726", plain);
+
+        assertThat(letter.html()).contains("src=\"" + logo + "\"");
+        assertThat(without.html()).doesNotContain("<img");
+        assertThat(firstPageImages(letter.pdf())).isEqualTo(1);
+        assertThat(firstPageImages(without.pdf())).isZero();
+    }
+
+    private static int firstPageImages(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int found = 0;
+            for (var name : document.getPage(0).getResources().getXObjectNames()) {
+                if (document.getPage(0).getResources().getXObject(name)
+                        instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                    found++;
+                }
+            }
+            return found;
+        }
+    }
 }

@@ -177,4 +177,18 @@ class Part2ProgramsIT {
         return jdbc.queryForObject("select part2 from denial where payer_id = ? and patient_control_number = ?",
                 Boolean.class, payer, pcn);
     }
+
+    @Test
+    void aProgramBelongsToThePracticeThatRunsItAndIsRecognisedAsBefore() {
+        long practice = jdbc.queryForObject("select min(id) from practice", Long.class);
+        String npi = "1245319599";
+        programs.flag(npi, "Practice Detox", practice, "admin");
+        programs.flag(npi, "Practice Detox renamed", "admin");
+
+        assertThat(programs.ofPractice(practice)).extracting(Part2Program::npi, Part2Program::practiceId)
+                .contains(org.assertj.core.groups.Tuple.tuple(npi, practice));
+        assertThat(programs.isProgram(npi)).isTrue();
+        programs.unflag(npi, "admin");
+        assertThat(programs.ofPractice(practice)).extracting(Part2Program::npi).doesNotContain(npi);
+    }
 }

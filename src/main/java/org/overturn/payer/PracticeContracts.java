@@ -1,0 +1,154 @@
+package org.overturn.payer;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each practice's own terms with its payers ({@link PracticePayerTerms}) and its contracted rates. The payer directory
+ * applies them where a denial's practice has them; the rates say what a line should have been allowed.
+ */
+@Service
+public class PracticeContracts {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    PracticeContracts(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The practice's terms with the payer; empty when it has none of its own. */
+    @Transactional(readOnly = true)
+    public Optional<PracticePayerTerms> find(long practiceId, String payerId) {
+        if (payerId == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("select * from practice_payer_terms where practice_id = ? and payer_id = ?",
+                (rs, i) -> new PracticePayerTerms(practiceId, payerId, (Integer) rs.getObject("appeal_limit_days"),
+                        (Integer) rs.getObject("second_level_appeal_limit_days"),
+                        (Integer) rs.getObject("third_level_appeal_limit_days"),
+                        (Integer) rs.getObject("timely_filing_days"),
+                        rs.getString("corrected_claim_clock") == null ? null
+                                : CorrectedClaimClock.valueOf(rs.getString("corrected_claim_clock")),
+                        (Integer) rs.getObject("provider_dispute_days"), rates(practiceId, payerId),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")),
+                practiceId, payerId).stream().findFirst();
+    }
+
+    /** Every payer the practice has terms of its own with, by payer id. */
+    @Transactional(readOnly = true)
+    public List<PracticePayerTerms> ofPractice(long practiceId) {
+        return jdbc.queryForList("select payer_id from practice_payer_terms where practice_id = ? order by payer_id",
+                String.class, practiceId).stream().map(payer -> find(practiceId, payer).orElseThrow()).toList();
+    }
+
+    /**
+     * The allowed amount the practice's contract sets for the code on the date of service: the rate in force then
+     * (the latest one effective on or before it); empty when the contract names no rate for it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<BigDecimal> rateOn(long practiceId, String payerId, String procedureCode, LocalDate serviceDate) {
+        if (payerId == null || procedureCode == null || serviceDate == null) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("""
+                select allowed_amount from practice_contracted_rate
+                 where practice_id = ? and payer_id = ? and procedure_code = ? and effective_from <= ?
+                 order by effective_from desc limit 1""", BigDecimal.class, practiceId, payerId,
+                procedureCode.trim().toUpperCase(), Date.valueOf(serviceDate)).stream().findFirst();
+    }
+
+    /**
+     * Replaces the practice's terms with the payer (every field and every rate): all-null fields and no rates remove
+     * them. {@link InvalidPayer} (400) for a limit below one day or an incomplete or repeated rate; the practice and
+     * payer must exist (the caller checks the practice, the database both).
+     */
+    @Transactional
+    public PracticePayerTerms save(PracticePayerTerms terms, String by) {
+        validate(terms);
+        long practiceId = terms.practiceId();
+        String payerId = terms.payerId();
+        jdbc.update("delete from practice_payer_terms where practice_id = ? and payer_id = ?", practiceId, payerId);
+        boolean empty = terms.appealLimitDays() == null && terms.secondLevelAppealLimitDays() == null
+                && terms.thirdLevelAppealLimitDays() == null && terms.timelyFilingDays() == null
+                && terms.correctedClaimClock() == null && terms.providerDisputeDays() == null
+                && terms.contractedRates().isEmpty();
+        if (empty) {
+            return PracticePayerTerms.none(practiceId, payerId);
+        }
+        jdbc.update("""
+                insert into practice_payer_terms (practice_id, payer_id, appeal_limit_days,
+                    second_level_appeal_limit_days, third_level_appeal_limit_days, timely_filing_days,
+                    corrected_claim_clock, provider_dispute_days, updated_at, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", practiceId, payerId, terms.appealLimitDays(),
+                terms.secondLevelAppealLimitDays(), terms.thirdLevelAppealLimitDays(), terms.timelyFilingDays(),
+                terms.correctedClaimClock() == null ? null : terms.correctedClaimClock().name(),
+                terms.providerDisputeDays(), Timestamp.from(clock.instant()), by);
+        for (ContractedRate rate : terms.contractedRates()) {
+            jdbc.update("""
+                    insert into practice_contracted_rate (practice_id, payer_id, procedure_code, effective_from,
+                        allowed_amount) values (?, ?, ?, ?, ?)""", practiceId, payerId,
+                    rate.procedureCode().trim().toUpperCase(), Date.valueOf(rate.effectiveFrom()),
+                    rate.allowedAmount());
+        }
+        return find(practiceId, payerId).orElseThrow();
+    }
+
+    private List<ContractedRate> rates(long practiceId, String payerId) {
+        return jdbc.query("""
+                select procedure_code, allowed_amount, effective_from from practice_contracted_rate
+                 where practice_id = ? and payer_id = ? order by procedure_code, effective_from""",
+                (rs, i) -> new ContractedRate(rs.getString("procedure_code"), rs.getBigDecimal("allowed_amount"),
+                        rs.getDate("effective_from").toLocalDate()), practiceId, payerId);
+    }
+
+    private static void validate(PracticePayerTerms t) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        positive(errors, "appealLimitDays", t.appealLimitDays());
+        positive(errors, "secondLevelAppealLimitDays", t.secondLevelAppealLimitDays());
+        positive(errors, "thirdLevelAppealLimitDays", t.thirdLevelAppealLimitDays());
+        positive(errors, "timelyFilingDays", t.timelyFilingDays());
+        positive(errors, "providerDisputeDays", t.providerDisputeDays());
+        Set<String> seen = new HashSet<>();
+        List<ContractedRate> rates = new ArrayList<>(t.contractedRates());
+        for (int i = 0; i < rates.size(); i++) {
+            ContractedRate r = rates.get(i);
+            String field = "contractedRates[" + i + "]";
+            if (r.procedureCode() == null || !r.procedureCode().trim().matches("[A-Za-z0-9]{5}")) {
+                errors.put(field + ".procedureCode", "Enter a five-character CPT or HCPCS code");
+            } else if (r.effectiveFrom() != null
+                    && !seen.add(r.procedureCode().trim().toUpperCase() + "@" + r.effectiveFrom())) {
+                errors.put(field, "The code already has a rate from that date");
+            }
+            if (r.allowedAmount() == null || r.allowedAmount().signum() < 0) {
+                errors.put(field + ".allowedAmount", "Enter the allowed amount (zero or more)");
+            }
+            if (r.effectiveFrom() == null) {
+                errors.put(field + ".effectiveFrom", "Enter the date the rate applies from");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidPayer(errors);
+        }
+    }
+
+    private static void positive(Map<String, String> errors, String field, Integer days) {
+        if (days != null && days < 1) {
+            errors.put(field, "A limit is at least one day");
+        }
+    }
+}
