@@ -13,6 +13,10 @@ import org.overturn.authorization.AuthorizationStatus;
 import org.overturn.authorization.AuthorizationTerms;
 import org.overturn.authorization.LevelOfCare;
 import org.overturn.authorization.UnitType;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.overturn.payer.AuthorizationRules;
 import java.util.Set;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.Roles;
@@ -39,11 +43,62 @@ class DemoAuthorizations {
     private static final CurrentUser COORDINATOR = new CurrentUser(DemoStaff.ADMIN, Set.of(Roles.ADMIN), Set.of());
 
     private final JdbcTemplate jdbc;
-    private final AuthorizationRegister register;
+    /**
+     * What the demo payers authorize in advance: every program and stay level for all but traditional Medicare
+     * (which has no prior authorization for these services), and the 60-minute psychotherapy visit for the HMO and
+     * the Medicaid plans. A demo setting, not a payer fact.
+     */
+    static final Set<String> PROGRAM_LEVELS = Set.of(LevelOfCare.INTENSIVE_OUTPATIENT.name(),
+            LevelOfCare.PARTIAL_HOSPITALIZATION.name(), LevelOfCare.RESIDENTIAL.name(),
+            LevelOfCare.WITHDRAWAL_MANAGEMENT.name(), LevelOfCare.INPATIENT.name());
+    static final String OUTPATIENT_CODE = "90837";
+    static final String WATCH_PROCESS = "authorization-watch";
+    /** The morning timer start event (the findings' own due-date timers are jobs of the same process). */
+    static final String WATCH_START = "Start_DailyWatch";
 
-    DemoAuthorizations(JdbcTemplate jdbc, AuthorizationRegister register) {
+    private final AuthorizationRegister register;
+    private final AuthorizationRules rules;
+    private final ManagementService management;
+
+    DemoAuthorizations(JdbcTemplate jdbc, AuthorizationRegister register, AuthorizationRules rules,
+                       ProcessEngine engine) {
         this.jdbc = jdbc;
         this.register = register;
+        this.rules = rules;
+        this.management = engine.getManagementService();
+    }
+
+    /** Enters the payers' authorization rules; answers how many payers have one. */
+    int requireInAdvance() {
+        int payers = 0;
+        for (Payer p : Payer.catalog()) {
+            if (p.planType() == PlanType.MEDICARE) {
+                continue;
+            }
+            Set<String> codes = new java.util.TreeSet<>(PROGRAM_LEVELS);
+            if (p.planType() == PlanType.COMMERCIAL_HMO || p.planType() == PlanType.MEDICAID) {
+                codes.add(OUTPATIENT_CODE);
+            }
+            if (rules.require(p.payerId(), codes, "demo")) {
+                payers++;
+            }
+        }
+        return payers;
+    }
+
+    /**
+     * Runs the watch's morning look once, now, so the authorizations queue opens with its prevention tasks rather
+     * than at the next 06:00: executes the process's timer start job (public ManagementService API), which also
+     * schedules the next morning.
+     */
+    int watchOnce() {
+        int jobs = 0;
+        for (Job job : management.createJobQuery().processDefinitionKey(WATCH_PROCESS).activityId(WATCH_START)
+                .timers().list()) {
+            management.executeJob(job.getId());
+            jobs++;
+        }
+        return jobs;
     }
 
     /** Enters the clinic's authorizations in one import. */

@@ -128,7 +128,10 @@ class DemoData {
         enterParityFacts();
         DemoWork.Summary done = work.replay(deliveries, billed, sent, now, this::deliver);
         int registered = authorizations.enter(today);
-        log.info("Demo data: {} authorizations entered in the register", registered);
+        int ruled = authorizations.requireInAdvance();
+        int looks = authorizations.watchOnce();
+        log.info("Demo data: {} authorizations entered in the register; {} payers authorize in advance; the "
+                + "authorization watch looked {} time(s)", registered, ruled, looks);
         log.info("Demo data: {} months of claims and remittances replayed in {} s: {} claims sent; {} denials; {} "
                         + "tasks completed by {}; {} corrected claims resubmitted; {} appeals sent, {} overturned, {} "
                         + "upheld; {} recovered; {} written off; {} letters emailed; {} tasks open{}",

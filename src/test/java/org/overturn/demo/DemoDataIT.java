@@ -315,6 +315,29 @@ class DemoDataIT {
     }
 
     @Test
+    void thePayersRulesAndTheWatchRunAfterTheReplayFillTheAuthorizationsQueue() {
+        Map<String, Set<String>> rules = new java.util.HashMap<>();
+        jdbc.query("select id, authorization_required from payer where cardinality(authorization_required) > 0",
+                rs -> { rules.put(rs.getString(1), Set.of((String[]) rs.getArray(2).getArray())); });
+        assertThat(rules.get("KPH01")).contains("PARTIAL_HOSPITALIZATION", "INTENSIVE_OUTPATIENT", "RESIDENTIAL")
+                .doesNotContain("90837");
+        assertThat(rules.get(DemoData.MEDICAID_MANAGED_CARE_PLAN)).contains("RESIDENTIAL", "90837");
+        assertThat(rules).as("traditional Medicare has no rule").doesNotContainKey("19501");
+
+        // the watch looked once: its findings are recorded, each worked by a task of the authorizations queue
+        List<String> kinds = jdbc.queryForList("select distinct kind from authorization_prevention", String.class);
+        assertThat(kinds).isNotEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from authorization_prevention where process_instance_id is null",
+                Long.class)).isZero();
+        JsonNode queue = anonymous.withBasicAuth("biller", "demo")
+                .getForObject("/api/queues/authorizations/tasks?size=200", JsonNode.class);
+        assertThat(queue.get("total").asLong()).isPositive();
+        // the next morning's look is scheduled again
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("authorization-watch")
+                .activityId("Start_DailyWatch").timers().count()).isEqualTo(1);
+    }
+
+    @Test
     void aDenialsPageShowsTheClaimAsBilledWithItsDiagnosesAndRenderingClinician() {
         TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
         List<String> clinicians = new RemittanceGenerator().clinic().clinicians().stream().map(c -> c.npi()).toList();
