@@ -55,7 +55,12 @@ class ClaimStatusDelegates {
         return ((Number) execution.getVariable("claimStatusInquiryId")).longValue();
     }
 
+    /** Who completed the task: the worklist records it in lastCompletedBy; the engine's own tools authenticate. */
     private static String user(DelegateExecution execution) {
+        Object completedBy = execution.getVariable("lastCompletedBy");
+        if (completedBy != null) {
+            return completedBy.toString();
+        }
         var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
     }
