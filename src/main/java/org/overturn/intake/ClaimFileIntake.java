@@ -141,17 +141,27 @@ public class ClaimFileIntake {
             return reject(fileName, "277", content, source, receivedBy, sha256, e);
         }
         var receipt = new ClaimFileReceipt(fileName, sha256, content.length, source, receivedBy);
-        try {
-            return transaction.execute(status -> {
-                long fileId = store.storeFile(receipt, "277");
-                ClaimStatusAnswers.Taken taken = statusAnswers.take(fileId, parsed);
-                log.info("Stored {} (277 claim status response) as claim file #{}: {} status(es), {} matched, {} "
-                        + "acted on", fileName, fileId, taken.statuses(),
-                        taken.matchedByTrace() + taken.matchedByClaim(), taken.acted());
-                return IntakeResult.statusResponse(fileName, fileId, taken);
-            });
-        } catch (ClaimStore.AlreadyOnFile e) {
-            return IntakeResult.duplicateClaimFile(fileName, "277", e.fileId(), null);
+        // a follow-up's job (asking again) may move the process the answer correlates to at the same moment:
+        // a fresh attempt, as for an 835, resolves it
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    long fileId = store.storeFile(receipt, "277");
+                    ClaimStatusAnswers.Taken taken = statusAnswers.take(fileId, parsed);
+                    log.info("Stored {} (277 claim status response) as claim file #{}: {} status(es), {} matched, "
+                            + "{} acted on", fileName, fileId, taken.statuses(),
+                            taken.matchedByTrace() + taken.matchedByClaim(), taken.acted());
+                    return IntakeResult.statusResponse(fileName, fileId, taken);
+                });
+            } catch (ClaimStore.AlreadyOnFile e) {
+                return IntakeResult.duplicateClaimFile(fileName, "277", e.fileId(), null);
+            } catch (RuntimeException e) {
+                if (!RemittanceIntake.concurrentUpdate(e) || attempt == RemittanceIntake.ATTEMPTS) {
+                    throw e;
+                }
+                log.info("File {} met a concurrent update ({}): trying again, attempt {} of {}", fileName,
+                        e.getClass().getSimpleName(), attempt + 1, RemittanceIntake.ATTEMPTS);
+            }
         }
     }
 

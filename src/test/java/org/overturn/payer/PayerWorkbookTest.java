@@ -98,6 +98,21 @@ class PayerWorkbookTest {
     }
 
     @Test
+    void readsAWorkbookExportedBeforeTheClaimStatusDaysColumnExisted() throws IOException {
+        byte[] older = edit(export(UHC), sheet -> {
+            for (Row row : sheet) {
+                row.removeCell(row.getCell(15));
+            }
+        });
+
+        var contents = PayerWorkbook.read(older);
+
+        assertThat(contents.problems()).isEmpty();
+        assertThat(contents.lines().get(0).draft().claimStatusDays()).isNull();
+        assertThat(contents.lines().get(0).draft().appealLimitDays()).isEqualTo("180");
+    }
+
+    @Test
     void reportsAnErrorCellWhereItIs() throws IOException {
         byte[] edited = edit(export(UHC), sheet -> sheet.getRow(1).getCell(1).setCellFormula("1/0"));
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(edited))) {
