@@ -194,22 +194,6 @@ public class ClaimStatusAnswers {
                 .stream().findFirst();
     }
 
-    /** The statuses of a follow-up, oldest first. */
-    @Transactional(readOnly = true)
-    public List<Answer> answersOf(long inquiryId) {
-        return jdbc.queryForList("select id from claim_status_answer where inquiry_id = ? order by id", Long.class,
-                inquiryId).stream().map(id -> answer(id).orElseThrow()).toList();
-    }
-
-    /** The statuses of a file nothing matched. */
-    @Transactional(readOnly = true)
-    public List<Unmatched> unmatchedOf(long claimFileId) {
-        return jdbc.query("""
-                select segment, trace, category from claim_status_answer
-                 where claim_file_id = ? and matched_by is null order by segment
-                """, (rs, n) -> new Unmatched(rs.getInt(1), rs.getString(2), rs.getString(3)), claimFileId);
-    }
-
     private static String cut(String value, int length) {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
