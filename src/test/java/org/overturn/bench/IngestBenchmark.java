@@ -153,6 +153,11 @@ public final class IngestBenchmark {
                 + "Spring Boot starter sets them, 3 to 10, fetching 10 jobs at a time, oldest due first through the "
                 + "due-date index); task events only. See README, Performance and engine settings. (History level `audit` made the first three rows 72.1 s, 16.6 s and 30.1 s on 2026-11-23 "
                 + "13:26, against 51.5 s, 9.5 s and 22.0 s with `activity` then.)");
+        lines.add("- Before the changes of 2026-11-24 (same machine): 24.3 s, 7.0 s and 10.2 s (271 denials/s), queue listing "
+                + "15.3 ms median. Since then the file's transaction also computes each claim's Part 2 flag, takes an advisory "
+                + "lock per file and payment, and records each task's queue (`denial_queue_visit`, a trigger on `queue_task`); "
+                + "the engine checks authorizations but writes no grant per task; and a task's SLA is a timeout listener "
+                + "instead of a boundary timer with its own execution, which the job phase gains more from than the rest costs.");
         lines.add("- Claims, service lines, adjustments and remarks go to the database with PostgreSQL COPY in the file's "
                 + "transaction (`ClaimRowWriter`, issue 20), no longer as JDBC batches of multi-row INSERTs. " + BEFORE_COPY);
         lines.add("- Where the time goes: see the profile below this section.");
