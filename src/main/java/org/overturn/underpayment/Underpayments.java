@@ -160,11 +160,14 @@ public class Underpayments {
             throws java.sql.SQLException {
         long practice = rs.getLong("practice_id");
         boolean part2 = rs.getBoolean("part2");
+        // a substance-use claim's number, service and date say who was treated for what: its money only
+        boolean hidden = part2 && !user.seesPart2();
         return new Underpayment(rs.getLong("id"), refs.getOrDefault(practice, new PracticeRef(practice, null)),
                 rs.getString("payer_id"), rs.getString("payer_name"),
-                part2 && !user.seesPart2() ? DenialAccess.RESTRICTED : rs.getString("patient_control_number"),
-                rs.getLong("claim_payment_id"), rs.getLong("remittance_id"), rs.getString("procedure_code"),
-                rs.getString("modifier"), rs.getObject("service_date", LocalDate.class), rs.getBigDecimal("units"),
+                hidden ? DenialAccess.RESTRICTED : rs.getString("patient_control_number"),
+                rs.getLong("claim_payment_id"), rs.getLong("remittance_id"),
+                hidden ? null : rs.getString("procedure_code"), hidden ? null : rs.getString("modifier"),
+                hidden ? null : rs.getObject("service_date", LocalDate.class), rs.getBigDecimal("units"),
                 rs.getBigDecimal("contracted_amount"), rs.getBigDecimal("allowed_amount"),
                 rs.getBigDecimal("paid_amount"), rs.getBigDecimal("patient_share"),
                 rs.getBigDecimal("underpaid_amount"), rs.getString("explanation"),

@@ -85,6 +85,27 @@ class UnderpaymentIT {
         assertThat(underpaid("manager", first).get("dollars").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(underpaid("manager", second).get("dollars").decimalValue()).isEqualByComparingTo("30.00");
         assertThat(underpaid("manager", second).get("lines").asLong()).isEqualTo(1);
+        assertThat(summary("manager", first)).contains("Underpaid (lines paid below contract) = 2 / 20.0");
+        assertThat(WebClient.anonymous(port).as("manager").get("/dashboard?payer=" + payer + "&practice=" + first)
+                .body()).contains("id=\"kpi-underpaid\">$20.00<");
+    }
+
+    /** The dashboard export's Summary sheet as "figure = count / dollars" lines. */
+    private List<String> summary(String user, long practice) {
+        byte[] xlsx = WebClient.anonymous(port).as(user).getBytes("/dashboard/export.xlsx?payer=" + payer
+                + "&practice=" + practice).body();
+        List<String> figures = new ArrayList<>();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var row : workbook.getSheet("Summary")) {
+                if (row.getRowNum() > 0 && row.getCell(1) != null) {
+                    figures.add(row.getCell(0).getStringCellValue() + " = " + (long) row.getCell(1).getNumericCellValue()
+                            + " / " + (row.getCell(2) == null ? "" : row.getCell(2).getNumericCellValue()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return figures;
     }
 
     @Test
@@ -104,6 +125,54 @@ class UnderpaymentIT {
         assertThat(move("biller", id, "DISPUTED").getStatusCode()).as("closed").isEqualTo(HttpStatus.CONFLICT);
         assertThat(underpaid("manager", second).get("open").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(underpaid("manager", second).get("dollars").decimalValue()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void aSubstanceUseClaimsUnderpaymentShowsOnlyItsMoneyToUsersWithoutPart2Access() {
+        payers.appealLimitDays(payer, "UNDERPAY PLAN", "12");
+        contract(TestPractices.first(jdbc), """
+                [{"procedureCode": "H0015", "allowedAmount": 300.00, "effectiveFrom": "2026-01-01"}]""");
+        ingest("RIVERBEND*XX*" + DemoPractices.GROUP_THERAPY.npi(), "250",
+                paid("UD1", "SVC*HC:H0015*400*250**1", "CAS*CO*45*150"));
+
+        JsonNode biller = ofPayer("biller");
+        assertThat(biller.get("underpaid").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(biller.get("patientControlNumber").asText()).startsWith("Restricted");
+        assertThat(biller.get("procedure").isNull()).isTrue();
+        assertThat(biller.get("serviceDate").isNull()).isTrue();
+        JsonNode sudBiller = ofPayer("sud-biller");
+        assertThat(sudBiller.get("patientControlNumber").asText()).isEqualTo("UD1");
+        assertThat(sudBiller.get("procedure").asText()).isEqualTo("H0015");
+    }
+
+    @Test
+    void aPartlyDeniedClaimShowsItsUnderpaidLineOnTheDenialPage() {
+        payers.appealLimitDays(payer, "UNDERPAY PLAN", "12");
+        contract(TestPractices.first(jdbc), """
+                [{"procedureCode": "90837", "allowedAmount": 140.00, "effectiveFrom": "2026-01-01"}]""");
+        ingest("RIVERBEND*XX*" + DemoPractices.GROUP_THERAPY.npi(), "130", new String[] {
+                "CLP*UE1*1*350*130**12*ICN-UE1",
+                "SVC*HC:90837*200*130**1", "DTM*472*20260220", "CAS*CO*45*70",
+                "SVC*HC:90785*150*0**1", "DTM*472*20260220", "CAS*CO*50*150"});
+        long denial = jdbc.queryForObject("select id from denial where payer_id = ? and patient_control_number = 'UE1'",
+                Long.class, payer);
+
+        String page = WebClient.anonymous(port).as("biller").get("/denials/" + denial).body();
+
+        assertThat(page).contains("id=\"underpaid-line-1\"")
+                .contains("paid $10.00 below contract ($140.00 contracted, $130.00 paid)")
+                .doesNotContain("id=\"underpaid-line-2\"");
+    }
+
+    private JsonNode ofPayer(String user) {
+        List<JsonNode> found = new ArrayList<>();
+        api(user, "/api/underpayments?limit=1000").forEach(u -> {
+            if (payer.equals(u.get("payerId").asText())) {
+                found.add(u);
+            }
+        });
+        assertThat(found).hasSize(1);
+        return found.get(0);
     }
 
     private void contract(long practice, String rates) {
