@@ -41,12 +41,8 @@ public final class Segment {
 
     private final ShortValues shortValues = new ShortValues();
 
-    private ControlError controlError;
     /** The first element found holding a NUL character, 0 when none. */
     private int nulElement;
-
-    /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
-    public enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
 
     void start(String segmentTag, int segmentNumber) {
         tag = segmentTag;
@@ -54,7 +50,6 @@ public final class Segment {
         textLength = 0;
         elementCount = 0;
         pieces = 0;
-        controlError = null;
         nulElement = 0;
     }
 
@@ -114,12 +109,6 @@ public final class Segment {
         return text;
     }
 
-    void flagControlError(ControlError error) {
-        if (controlError == null) {
-            controlError = error;
-        }
-    }
-
     public String tag() {
         return tag;
     }
@@ -134,10 +123,6 @@ public final class Segment {
 
     public int elementCount() {
         return elementCount;
-    }
-
-    public ControlError controlError() {
-        return controlError;
     }
 
     /** Number of components of an element: 1 for a simple element, 0 when absent. */

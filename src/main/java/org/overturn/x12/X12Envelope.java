@@ -384,7 +384,7 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> implemen
         if (count == null) {
             return add(warnings, trailer.name(1) + " is missing; " + has(closed, controlNumber, actual, counted));
         }
-        if (trailer.controlError() == Segment.ControlError.COUNT_MISMATCH || !isCount(count, actual)) {
+        if (!isCount(count, actual)) {
             return add(warnings, trailer.name(1) + " says " + quoted(count) + " but "
                     + has(closed, controlNumber, actual, counted));
         }
@@ -404,8 +404,7 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> implemen
             return add(warnings,
                     trailer.name(2) + " is missing; " + headerElement + " is '" + headerControlNumber + "'");
         }
-        if (trailer.controlError() == Segment.ControlError.REFERENCE_MISMATCH
-                || !controlNumber.equals(headerControlNumber)) {
+        if (!controlNumber.equals(headerControlNumber)) {
             return add(warnings, trailer.name(2) + " '" + quoted(controlNumber) + "' does not match " + headerElement
                     + " '" + headerControlNumber + "'");
         }
