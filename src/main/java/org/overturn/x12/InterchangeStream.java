@@ -84,6 +84,21 @@ final class InterchangeStream extends InputStream {
         }
         int copied = 0;
         while (copied < length && position < limit) {
+            if (!atSegmentStart) {
+                // inside a segment only its terminator matters: copy up to it in one go
+                int end = Math.min(limit, position + length - copied);
+                int i = position;
+                byte terminator = segmentTerminator;
+                while (i < end && buffer[i] != terminator) {
+                    i++;
+                }
+                System.arraycopy(buffer, position, target, offset + copied, i - position);
+                copied += i - position;
+                position = i;
+                if (i == end) {
+                    continue;
+                }
+            }
             byte b = buffer[position];
             if (b == segmentTerminator) {
                 segmentsPassed++;

@@ -82,18 +82,10 @@ public final class Segment {
         return reservePiece(length);
     }
 
-    /**
-     * Notes that an element's text was written at {@code at}: a NUL in it marks the segment (a corrupt file; no
-     * database keeps a NUL in text). One pass over characters just copied.
-     */
-    void written(int at, int length) {
+    /** Notes that the element holds a NUL (a corrupt file; no database keeps a NUL in text). */
+    void flagNul(int element) {
         if (nulElement == 0) {
-            for (int i = at; i < at + length; i++) {
-                if (text[i] == 0) {
-                    nulElement = elementCount;
-                    return;
-                }
-            }
+            nulElement = element;
         }
     }
 
@@ -166,11 +158,20 @@ public final class Segment {
      * are X12's for the elements this product keeps, and its tables are as wide.
      */
     public String text(int element, int maxLength) throws MalformedX12Exception {
-        return checkLength(name(element), text(element), maxLength);
+        String value = text(element);
+        // the element's name is made only for the error: this runs for most elements of a file
+        if (value != null && value.length() > maxLength) {
+            throw tooLong(name(element), value.length(), maxLength);
+        }
+        return value;
     }
 
     public String requiredText(int element, int maxLength) throws MalformedX12Exception {
-        return checkLength(name(element), requiredText(element), maxLength);
+        String value = requiredText(element);
+        if (value.length() > maxLength) {
+            throw tooLong(name(element), value.length(), maxLength);
+        }
+        return value;
     }
 
     /**
@@ -179,9 +180,13 @@ public final class Segment {
      */
     public String checkLength(String what, String value, int maxLength) throws MalformedX12Exception {
         if (value != null && value.length() > maxLength) {
-            throw error(what + " is " + value.length() + " characters long; at most " + maxLength + " are allowed");
+            throw tooLong(what, value.length(), maxLength);
         }
         return value;
+    }
+
+    private MalformedX12Exception tooLong(String what, int length, int maxLength) {
+        return error(what + " is " + length + " characters long; at most " + maxLength + " are allowed");
     }
 
     /** An X12 decimal, or null when the element is absent; a value that is not a number is an error. */

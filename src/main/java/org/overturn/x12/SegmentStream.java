@@ -32,6 +32,8 @@ final class SegmentStream {
     private static final byte COMPONENT = 2;
     private static final byte REPETITION = 3;
     private static final byte TERMINATOR = 4;
+    /** A NUL in element data: kept, but the segment is refused once complete. */
+    private static final byte NUL = 5;
 
     private enum State { INTERCHANGE_START, SEGMENT_START, ENDED }
 
@@ -136,6 +138,7 @@ final class SegmentStream {
 
     private void takeDelimiters(char[] header) {
         java.util.Arrays.fill(classes, DATA);
+        classes[0] = NUL;
         elementSeparator = header[3];
         componentSeparator = header[HEADER_COMPONENT];
         segmentTerminator = header[HEADER_LENGTH - 1];
@@ -270,6 +273,10 @@ final class SegmentStream {
                     segment.checkNoNul();
                     return true;
                 }
+                case NUL -> {
+                    segment.flagNul(element);
+                    appendToPiece(c);
+                }
                 default -> appendToPiece(c);
             }
         }
@@ -288,6 +295,9 @@ final class SegmentStream {
                 return null;
             }
             byte kind = delimiter(c);
+            if (kind == NUL) {
+                kind = DATA;
+            }
             if (kind == ELEMENT) {
                 endPiece(element++, 1);
             } else if (kind == TERMINATOR) {
@@ -318,7 +328,6 @@ final class SegmentStream {
         int at = segment.reserve(element, occurrence, length);
         if (length > 0) {
             System.arraycopy(chars, from, segment.buffer(), at, length);
-            segment.written(at, length);
         }
     }
 
