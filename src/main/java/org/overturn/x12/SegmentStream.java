@@ -24,6 +24,11 @@ final class SegmentStream {
     private static final int HEADER_REPETITION = 82;
     private static final int HEADER_VERSION = 84;
     private static final int HEADER_COMPONENT = 104;
+    /**
+     * The longest element (or component) read, as StAEDI read them; a longer one is a broken file (a lost
+     * delimiter), refused before it can fill the memory.
+     */
+    private static final int MAX_PIECE = 4096;
     /** From version 00402 on ISA11 is the repetition separator. */
     private static final int FIRST_VERSION_WITH_REPETITION = 402;
 
@@ -250,7 +255,7 @@ final class SegmentStream {
             pieceLength = n;
             position = p;
             if (pieceLength == piece.length) {
-                piece = java.util.Arrays.copyOf(piece, piece.length * 2);
+                growPiece();
                 continue;
             }
             int c = read();
@@ -331,16 +336,18 @@ final class SegmentStream {
         }
     }
 
-    private void appendToPiece(int c) {
-        if (pieceLength + 2 > piece.length) {
-            piece = java.util.Arrays.copyOf(piece, piece.length * 2);
+    private void appendToPiece(int c) throws MalformedX12Exception {
+        if (pieceLength == piece.length) {
+            growPiece();
         }
-        if (c > Character.MAX_VALUE) {
-            piece[pieceLength++] = Character.highSurrogate(c);
-            piece[pieceLength++] = Character.lowSurrogate(c);
-        } else {
-            piece[pieceLength++] = (char) c;
+        piece[pieceLength++] = (char) c;
+    }
+
+    private void growPiece() throws MalformedX12Exception {
+        if (piece.length > MAX_PIECE) {
+            throw unreadable("an element longer than " + MAX_PIECE + " characters");
         }
+        piece = java.util.Arrays.copyOf(piece, Math.min(piece.length * 2, MAX_PIECE + 1));
     }
 
     private byte delimiter(int c) {
@@ -352,7 +359,7 @@ final class SegmentStream {
                 : repeats && c == repetitionSeparator ? REPETITION : DATA;
     }
 
-    /** The next character, decoded from UTF-8, or -1 at the end of the input. */
+    /** The next character, decoded from UTF-8 (one UTF-16 unit), or -1 at the end of the input. */
     private int read() throws IOException, MalformedX12Exception {
         if (position == limit && !fill()) {
             return -1;
@@ -390,7 +397,12 @@ final class SegmentStream {
         }
         for (int i = 0; i < more; i++) {
             if (position == limit && !fill()) {
-                throw notUtf8();
+                // StAEDI took a sequence cut short by the end of the file for the end
+                return -1;
+            }
+            if (i == 2) {
+                // StAEDI read one UTF-16 unit per character and failed on every four-byte one (an emoji)
+                throw unreadable("a character outside the Basic Multilingual Plane");
             }
             int next = bytes[position] & 0xff;
             if (next < min || next > max) {
