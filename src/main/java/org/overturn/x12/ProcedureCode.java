@@ -28,7 +28,8 @@ public record ProcedureCode(String qualifier, String code, List<String> modifier
                 modifiers.add(parts[i]);
             }
         }
-        return new ProcedureCode(parts[0], parts.length > 1 ? parts[1] : null, modifiers == null ? List.of() : modifiers);
+        String code = parts.length > 1 ? parts[1] : null;
+        return new ProcedureCode(parts[0], code, modifiers == null ? List.of() : modifiers);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 
 /**
- * The segment being read: one reusable buffer that StAEDI's element events are copied into, then read by
+ * The segment being read: one reusable buffer that the element texts are copied into, then read by
  * position once the segment is complete. Strings are made only for the values the model keeps, and every
  * conversion error names the segment and element ({@code CLP03 '12a' is not a number}).
  *
@@ -252,7 +252,7 @@ public final class Segment {
 
     private void openElement(int position) {
         ensureElementCapacity(position);
-        // StAEDI reports empty elements too, but a skipped position must still read as absent
+        // empty elements are handed on too, but a skipped position must still read as absent
         for (int e = elementCount + 1; e < position; e++) {
             pieceCount[e] = 0;
         }
