@@ -132,7 +132,7 @@ class DemoWork {
                Consumer<Delivery> deliver) {
             this.timeline = timeline;
             this.sent = sent;
-            this.payers = new DemoPayers(new RemittanceGenerator(), billed, dice);
+            this.payers = new DemoPayers(Clinic.billingOffice(), billed, dice);
             this.staff = new DemoStaff(engine.getIdentityService());
             this.until = until;
             this.deliver = deliver;
@@ -368,7 +368,7 @@ class DemoWork {
             }
             String payerId = payers.payerOf(pcn);
             LocalDate run = payers.paymentRunOnOrAfter(payerId, today().plusDays(days));
-            String key = payerId + "|" + run;
+            String key = payerId + "|" + payers.payeeOf(pcn).npi() + "|" + run;
             List<DemoPayers.Reply> batch = paymentRuns.get(key);
             if (batch == null) {
                 List<DemoPayers.Reply> replies = new ArrayList<>();

@@ -112,9 +112,15 @@ class DemoDataIT {
         List<Map<String, Object>> runs = jdbc.queryForList("""
                 select f.file_name, f.received_at, r.payment_date from remittance_file f
                   join remittance r on r.file_id = f.id where f.file_name like 'demo-%' order by f.received_at""");
-        // the months' own runs: six a month, each in its own file, received before its payment date
-        List<Map<String, Object>> monthly = runs.stream().filter(r -> claimsIn(r) == DemoData.CLAIMS_PER_RUN).toList();
-        assertThat(monthly).hasSize(DemoData.MONTHS * DemoData.CLAIMS_PER_MONTH / DemoData.CLAIMS_PER_RUN);
+        // the months' own runs, each practice's in files of its own (a payer pays each payee apart), received before
+        // the payment date; the payers' later answers to corrected claims and appeals are numbered files
+        String practiceRun = "demo-\\d{4}-\\d\\d-\\d\\d-[a-z0-9]+-[a-z]{2}\\.835";
+        List<Map<String, Object>> monthly = runs.stream()
+                .filter(r -> ((String) r.get("file_name")).matches(practiceRun)).toList();
+        assertThat(monthly).hasSize(DemoData.MONTHS * DemoData.OFFICE.stream()
+                .mapToInt(DemoData.Billing::runsPerMonth).sum());
+        assertThat(DemoData.OFFICE.stream().mapToInt(DemoData.Billing::claimsPerMonth).sum())
+                .isEqualTo(DemoData.CLAIMS_PER_MONTH);
         assertThat(monthly).allSatisfy(run -> {
             LocalDate paid = ((java.sql.Date) run.get("payment_date")).toLocalDate();
             assertThat(paid).isBetween(today.minusDays(DemoData.MONTHS * DemoData.DAYS_PER_MONTH - 1), today);
@@ -340,7 +346,7 @@ class DemoDataIT {
     @Test
     void aDenialsPageShowsTheClaimAsBilledWithItsDiagnosesAndRenderingClinician() {
         TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
-        List<String> clinicians = new RemittanceGenerator().clinic().clinicians().stream().map(c -> c.npi()).toList();
+        List<String> clinicians = Clinic.riverbend().clinicians().stream().map(c -> c.npi()).toList();
         List<Long> ids = jdbc.queryForList("""
                 select min(d.id) from denial d join claim_answer a on a.claim_payment_id = d.claim_payment_id
                   join billed_claim b on b.id = a.billed_claim_id
@@ -509,7 +515,7 @@ class DemoDataIT {
         FileIntake untouched = mock(FileIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
-        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null, null).loadIntoEmptyDatabase();
+        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null, null, null).loadIntoEmptyDatabase();
 
         org.mockito.Mockito.verifyNoInteractions(untouched, idle);
     }
