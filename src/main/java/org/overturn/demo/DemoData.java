@@ -131,8 +131,9 @@ class DemoData {
             for (int p = 0; p < OFFICE.size(); p++) {
                 Billing practice = OFFICE.get(p);
                 var generator = new RemittanceGenerator(practice.clinic());
-                // the first practice keeps the one clinic's seeds; each practice its own stream
-                var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + i + 10L * p)
+                // the first practice keeps the one clinic's seeds, each practice its own stream (chosen so that
+                // the quarter has a coding denial the biller corrects by recoding the procedure)
+                var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + i + 20L * p)
                         .withClaimCount(practice.claimsPerMonth()).withClaimsPerTransaction(practice.claimsPerRun())
                         .withPart2Share(practice.part2Share())
                         .withPaymentDates(last.minusDays(DAYS_PER_MONTH - 1), last);

@@ -312,10 +312,14 @@ class DemoWork {
             }
         }
 
-        /** Whether the denial is the first of its ladder (Medicare, Medicaid managed care, ERISA) to climb it. */
+        /**
+         * Whether the denial is the first of its ladder (Medicare, Medicaid managed care, ERISA) to climb it. Not a
+         * Medicare Advantage plan's: it forwards an upheld reconsideration to the IRE itself, with nothing to file
+         * (the regime table's level 2, 42 CFR 422.592).
+         */
         private boolean climbs(DenialView denial) {
             String ladder = deadlines.step(denial.id()).map(step -> switch (step.regime()) {
-                case MEDICARE_AB, MEDICARE_ADVANTAGE -> "Medicare";
+                case MEDICARE_AB -> "Medicare";
                 case MEDICAID_MANAGED_CARE -> "Medicaid managed care";
                 case ERISA -> "ERISA";
                 default -> null;

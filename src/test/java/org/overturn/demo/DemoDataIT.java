@@ -425,7 +425,7 @@ class DemoDataIT {
                 text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             }
             String cause = (String) letter.get("root_cause");
-            assertThat((Integer) letter.get("pages")).as(cause).isBetween(1, 2);
+            assertThat((Integer) letter.get("pages")).as("%s: %s", cause, text).isBetween(1, 2);
             assertThat(text).as(cause).contains("Patient account number " + letter.get("patient_control_number"),
                             "Date of birth", "Rendering provider", "Diagnoses (ICD-10-CM)", "Claim first submitted",
                             "Sincerely,")
@@ -506,6 +506,182 @@ class DemoDataIT {
             assertThat(denial.at("/timelyFiling/proofOnFile").asBoolean()).isTrue();
             assertThat(denial.at("/timelyFiling/withinLimit").asBoolean()).isTrue();
         }
+    }
+
+    /** The demo office's practices' ids, in the order of {@link Clinic#billingOffice()}. */
+    private List<Long> practiceIds() {
+        return Clinic.billingOffice().stream().map(c -> jdbc.queryForObject(
+                "select id from practice where group_npi = ?", Long.class, c.npi())).toList();
+    }
+
+    @Test
+    void servesThreePracticesEachRecognisedFromItsOwnFiles() {
+        List<Long> ids = practiceIds();
+        // every file found its practice by the billing provider: none made a practice of its own
+        assertThat(jdbc.queryForObject("select count(*) from practice where status = 'PENDING'", Long.class)).isZero();
+        for (long id : ids) {
+            assertThat(jdbc.queryForObject("select count(*) from remittance r join remittance_file f on f.id = r.file_id"
+                    + " where f.file_name like 'demo-%' and r.practice_id = ?", Long.class, id)).as("remittances")
+                    .isGreaterThanOrEqualTo(DemoData.MONTHS * 3L);
+            assertThat(jdbc.queryForObject("select count(*) from billed_claim where practice_id = ?", Long.class, id))
+                    .as("claims billed").isGreaterThan(100);
+            assertThat(jdbc.queryForObject("select count(*) from denial where practice_id = ?", Long.class, id))
+                    .as("denials").isGreaterThan(10);
+        }
+        // the same practice on a claim as billed and on the payer's answer to it
+        assertThat(jdbc.queryForObject("""
+                select count(*) from claim_answer a join billed_claim b on b.id = a.billed_claim_id
+                  join claim_payment cp on cp.id = a.claim_payment_id join remittance r on r.id = cp.remittance_id
+                 where b.practice_id <> r.practice_id""", Long.class)).isZero();
+        // the SUD program's claims are Part 2 records through its registered program, the others' are not
+        assertThat(jdbc.queryForObject("select practice_id from part2_program where npi = ?", Long.class,
+                Clinic.sudProgram().npi())).isEqualTo(ids.get(2));
+        assertThat(jdbc.queryForList("select distinct part2 from denial where practice_id = ?", Boolean.class,
+                ids.get(2))).containsExactly(true);
+        assertThat(jdbc.queryForObject("select count(*) from denial where part2 and practice_id <> ?", Long.class,
+                ids.get(2))).isZero();
+        // the authorization register: each practice its own
+        assertThat(jdbc.queryForList("select distinct practice_id from prior_authorization", Long.class))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        // the psychiatric group's own window with its contracted payer; the therapists keep the directory's
+        Map<String, Object> windows = jdbc.queryForMap("""
+                select min(appeal_due_date - appeal_clock_start) filter (where practice_id = ?) as own,
+                       min(appeal_due_date - appeal_clock_start) filter (where practice_id = ?) as directory
+                  from denial where payer_id = ? and appeal_step = 1 and appeal_clock_start is not null
+                   and appeal_due_date is not null""", ids.get(1), ids.get(0), DemoOffice.CONTRACTED_PAYER);
+        assertThat(windows.get("own")).isEqualTo(DemoOffice.CONTRACTED_APPEAL_DAYS);
+        assertThat((Integer) windows.get("directory")).isGreaterThan(DemoOffice.CONTRACTED_APPEAL_DAYS);
+    }
+
+    @Test
+    void billerASeesOnlyTheFirstPracticesDenialsTasksAndRemittances() {
+        List<Long> ids = practiceIds();
+        TestRestTemplate billerA = anonymous.withBasicAuth("biller-a", "demo");
+        TestRestTemplate biller = anonymous.withBasicAuth("biller", "demo");
+
+        JsonNode mine = billerA.getForObject("/api/denials?size=500", JsonNode.class).get("content");
+        JsonNode all = biller.getForObject("/api/denials?size=500", JsonNode.class).get("content");
+        assertThat(mine).isNotEmpty().allSatisfy(d -> assertThat(d.at("/practice/id").asLong()).isEqualTo(ids.get(0)));
+        assertThat(practicesOf(all, "/practice/id")).containsExactlyInAnyOrderElementsOf(ids);
+        // the same queues as biller: exactly biller's rows of the first practice
+        Set<Long> billersOfTheFirst = new java.util.HashSet<>();
+        all.forEach(d -> {
+            if (d.at("/practice/id").asLong() == ids.get(0)) {
+                billersOfTheFirst.add(d.get("id").asLong());
+            }
+        });
+        assertThat(idsOf(mine)).isEqualTo(billersOfTheFirst);
+        long otherDenial = jdbc.queryForObject("select min(id) from denial where practice_id = ?", Long.class,
+                ids.get(1));
+        assertThat(billerA.getForEntity("/api/denials/" + otherDenial, String.class).getStatusCode().value())
+                .isEqualTo(403);
+
+        JsonNode remittances = billerA.getForObject("/api/remittances?size=500", JsonNode.class);
+        assertThat(remittances).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.at("/practice/id").asLong()).isEqualTo(ids.get(0)));
+        assertThat((long) remittances.size()).isEqualTo(jdbc.queryForObject(
+                "select count(*) from remittance where practice_id = ?", Long.class, ids.get(0)));
+
+        long fewer = 0;
+        for (String queue : List.of(WorkQueue.CODING, WorkQueue.AUTHORIZATIONS, WorkQueue.ELIGIBILITY,
+                WorkQueue.CREDENTIALING, WorkQueue.APPEALS)) {
+            JsonNode own = billerA.getForObject("/api/queues/" + queue + "/tasks?size=500", JsonNode.class);
+            JsonNode every = biller.getForObject("/api/queues/" + queue + "/tasks?size=500", JsonNode.class);
+            assertThat(own.get("items")).as(queue)
+                    .allSatisfy(t -> assertThat(t.at("/practice/id").asLong()).isEqualTo(ids.get(0)));
+            fewer += every.get("total").asLong() - own.get("total").asLong();
+        }
+        assertThat(fewer).as("the other practices' open tasks biller sees").isPositive();
+    }
+
+    @Test
+    void theSudProgramsDenialsAreRedactedForUsersWithoutPartTwoAccess() {
+        long sud = practiceIds().get(2);
+        TestRestTemplate biller = anonymous.withBasicAuth("biller", "demo");
+        JsonNode rows = biller.getForObject("/api/denials?size=500&practice=" + sud, JsonNode.class).get("content");
+        assertThat(rows).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.get("part2").asBoolean()).isTrue();
+            assertThat(d.get("patientControlNumber").isNull()).isTrue();
+            assertThat(d.get("rootCause").isNull()).isTrue();
+        });
+        long id = rows.get(0).get("id").asLong();
+        assertThat(biller.getForObject("/api/denials/" + id, JsonNode.class).get("patientControlNumber").isNull())
+                .isTrue();
+        assertThat(biller.getForEntity("/api/denials/" + id + "/letters", String.class).getStatusCode().value())
+                .isEqualTo(403);
+        // a list filtered by what denials say finds none of them
+        for (String cause : List.of("AUTHORIZATION", "CODING", "MEDICAL_NECESSITY", "ELIGIBILITY")) {
+            assertThat(practicesOf(biller.getForObject("/api/denials?size=500&rootCause=" + cause, JsonNode.class)
+                    .get("content"), "/practice/id")).doesNotContain(sud);
+        }
+        // the Part 2 biller sees them whole
+        JsonNode whole = anonymous.withBasicAuth("sud-biller", "demo").getForObject("/api/denials/" + id,
+                JsonNode.class);
+        assertThat(whole.get("patientControlNumber").asText()).startsWith(Clinic.sudProgram().claimPrefix());
+    }
+
+    @Test
+    void eachPracticesLettersCarryItsOwnLetterhead() throws Exception {
+        List<org.overturn.practice.DemoPractices.DemoPractice> heads = org.overturn.practice.DemoPractices.ALL;
+        List<Long> ids = practiceIds();
+        int practicesWithLetters = 0;
+        for (int p = 0; p < ids.size(); p++) {
+            List<Map<String, Object>> letters = jdbc.queryForList("""
+                    select v.pdf, v.html from letter_version v join letter l on l.id = v.letter_id
+                      join denial d on d.id = l.denial_id where d.practice_id = ? order by v.id limit 5""",
+                    ids.get(p));
+            practicesWithLetters += letters.isEmpty() ? 0 : 1;
+            for (Map<String, Object> letter : letters) {
+                String text;
+                try (var doc = org.apache.pdfbox.Loader.loadPDF((byte[]) letter.get("pdf"))) {
+                    text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                }
+                var own = heads.get(p);
+                assertThat(text).as(own.name()).contains(own.name(), own.address().get(0), own.phone(), own.signer());
+                assertThat((String) letter.get("html")).as(own.name()).contains(own.logoDataUri());
+                for (var other : heads) {
+                    if (other != own) {
+                        assertThat(text).as(own.name()).doesNotContain(other.phone());
+                    }
+                }
+            }
+        }
+        assertThat(practicesWithLetters).isEqualTo(3);
+    }
+
+    @Test
+    void theDashboardFiltersByPracticeAndThePortfolioShowsTheThreeSideBySide() {
+        List<Long> ids = practiceIds();
+        TestRestTemplate manager = anonymous.withBasicAuth("manager", "demo");
+        JsonNode portfolio = manager.getForObject("/api/dashboard/portfolio", JsonNode.class).get("practices");
+        assertThat(practicesOf(portfolio, "/practice/id")).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(portfolio).allSatisfy(row -> {
+            assertThat(row.get("claims").asLong()).isPositive();
+            assertThat(row.get("denied").asLong()).isPositive();
+            assertThat(row.get("denialRate").asDouble()).isBetween(0.01, 0.5);
+            assertThat(row.get("dollarsAtRisk").decimalValue()).isPositive();
+        });
+        long denied = manager.getForObject("/api/dashboard", JsonNode.class).at("/dashboard/overall/denied").asLong();
+        long sum = 0;
+        for (long id : ids) {
+            long own = manager.getForObject("/api/dashboard?practice=" + id, JsonNode.class)
+                    .at("/dashboard/overall/denied").asLong();
+            assertThat(own).isPositive().isLessThan(denied);
+            sum += own;
+        }
+        assertThat(sum).isEqualTo(denied);
+    }
+
+    private static Set<Long> practicesOf(JsonNode rows, String pointer) {
+        Set<Long> found = new java.util.HashSet<>();
+        rows.forEach(r -> found.add(r.at(pointer).asLong()));
+        return found;
+    }
+
+    private static Set<Long> idsOf(JsonNode rows) {
+        Set<Long> found = new java.util.HashSet<>();
+        rows.forEach(r -> found.add(r.get("id").asLong()));
+        return found;
     }
 
     @Test
