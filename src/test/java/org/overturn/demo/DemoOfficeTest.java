@@ -122,7 +122,8 @@ class DemoOfficeTest {
             assertThat(transaction.submitter().name()).isEqualTo(DemoData.OFFICE_NAME);
             for (BilledClaim claim : transaction.claims()) {
                 Clinic clinic = Clinic.billingOffice().stream()
-                        .filter(c -> claim.patientControlNumber().startsWith(c.claimPrefix())).findFirst().orElseThrow();
+                        .filter(c -> claim.patientControlNumber().startsWith(c.claimPrefix())).findFirst()
+                        .orElseThrow();
                 assertThat(claim.billingProvider().npi()).isEqualTo(clinic.npi());
                 assertThat(claim.billingProvider().taxId()).isEqualTo(clinic.taxId());
                 practicesSeen.add(clinic.npi());
