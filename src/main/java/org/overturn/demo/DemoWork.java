@@ -313,14 +313,10 @@ class DemoWork {
             }
         }
 
-        /**
-         * Whether the denial is the first of its ladder (Medicare, Medicaid managed care, ERISA) to climb it. Not a
-         * Medicare Advantage plan's: it forwards an upheld reconsideration to the IRE itself, with nothing to file
-         * (the regime table's level 2, 42 CFR 422.592).
-         */
+        /** Whether the denial is the first of its ladder (Medicare, Medicaid managed care, ERISA) to climb it. */
         private boolean climbs(DenialView denial) {
             String ladder = deadlines.step(denial.id()).map(step -> switch (step.regime()) {
-                case MEDICARE_AB -> "Medicare";
+                case MEDICARE_AB, MEDICARE_ADVANTAGE -> "Medicare";
                 case MEDICAID_MANAGED_CARE -> "Medicaid managed care";
                 case ERISA -> "ERISA";
                 default -> null;
