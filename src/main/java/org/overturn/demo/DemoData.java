@@ -57,30 +57,18 @@ class DemoData {
      * One practice of the office and its share of the month: {@code claimsPerMonth} claims in payment runs of
      * {@code claimsPerRun} (a payer pays each payee on its own 835), {@code part2Share} of them SUD services.
      */
-    record Billing(Clinic clinic, int claimsPerMonth, int claimsPerRun, double part2Share,
-                   Map<PlanType, Double> payerMix) {
+    record Billing(Clinic clinic, int claimsPerMonth, int claimsPerRun, double part2Share) {
 
         int runsPerMonth() {
             return claimsPerMonth / claimsPerRun;
         }
-
-        GeneratorSettings month(long seed, LocalDate firstPayment, LocalDate lastPayment) {
-            return GeneratorSettings.defaults().withSeed(seed).withClaimCount(claimsPerMonth)
-                    .withClaimsPerTransaction(claimsPerRun).withPart2Share(part2Share).withPayerMix(payerMix)
-                    .withPaymentDates(firstPayment, lastPayment);
-        }
     }
 
-    /**
-     * The office's three practices, as many claims a month together as the one clinic billed before. The
-     * psychiatric group's panel leans to Medicare (a demo setting, not a statistic).
-     */
+    /** The office's three practices, as many claims a month together as the one clinic billed before. */
     static final List<Billing> OFFICE = List.of(
-            new Billing(Clinic.groupTherapy(), 300, 60, 0, GeneratorSettings.defaultPayerMix()),
-            new Billing(Clinic.psychiatricGroup(), 180, 45, 0, Map.of(PlanType.COMMERCIAL_PPO, 0.20,
-                    PlanType.COMMERCIAL_POS, 0.05, PlanType.COMMERCIAL_HMO, 0.10, PlanType.MEDICARE, 0.30,
-                    PlanType.MEDICARE_ADVANTAGE, 0.15, PlanType.MEDICAID, 0.20)),
-            new Billing(Clinic.sudProgram(), 120, 30, 1, GeneratorSettings.defaultPayerMix()));
+            new Billing(Clinic.groupTherapy(), 300, 60, 0),
+            new Billing(Clinic.psychiatricGroup(), 180, 45, 0),
+            new Billing(Clinic.sudProgram(), 120, 30, 1));
     /** The 837s go out under the billing office's submitter id, each claim with its practice as billing provider. */
     static final String OFFICE_NAME = "MILLBROOK BILLING SERVICES";
     static final String REPLAYING = "The demo clinic is being loaded; try again in a minute";
@@ -145,7 +133,10 @@ class DemoData {
                 var generator = new RemittanceGenerator(practice.clinic());
                 // the first practice keeps the one clinic's seeds, each practice its own stream (chosen so that
                 // the quarter has a coding denial the biller corrects by recoding the procedure)
-                var settings = practice.month(2026L * 100 + i + 20L * p, last.minusDays(DAYS_PER_MONTH - 1), last);
+                var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + i + 20L * p)
+                        .withClaimCount(practice.claimsPerMonth()).withClaimsPerTransaction(practice.claimsPerRun())
+                        .withPart2Share(practice.part2Share())
+                        .withPaymentDates(last.minusDays(DAYS_PER_MONTH - 1), last);
                 for (PaymentAdvice run : generator.paymentRuns(settings)) {
                     // a claim's first adjudication (a later reversal and re-payment of a paid claim share its number)
                     run.claims().stream().filter(c -> !ClaimDecision.REVERSAL.equals(c.status()))

@@ -41,7 +41,9 @@ class DemoOfficeTest {
                 DemoData.OFFICE.stream().map(DemoData.Billing::clinic).toList());
         for (int p = 0; p < DemoData.OFFICE.size(); p++) {
             DemoData.Billing practice = DemoData.OFFICE.get(p);
-            var settings = practice.month(2026L * 100 + 1 + 20L * p, FIRST, LAST);
+            var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + 1 + 20L * p)
+                    .withClaimCount(practice.claimsPerMonth()).withClaimsPerTransaction(practice.claimsPerRun())
+                    .withPart2Share(practice.part2Share()).withPaymentDates(FIRST, LAST);
             List<PaymentAdvice> month = new RemittanceGenerator(practice.clinic()).paymentRuns(settings);
             runs.put(practice.clinic(), month);
             for (PaymentAdvice run : month) {
