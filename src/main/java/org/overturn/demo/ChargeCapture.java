@@ -137,6 +137,11 @@ final class ChargeCapture {
         return candidates.get(random.nextInt(candidates.size()));
     }
 
+    /** Whether one of the clinic's clinicians renders this kind of claim for this plan. */
+    boolean canRender(EncounterType type, PlanType plan) {
+        return clinic.clinicians().stream().anyMatch(c -> renders(c, type, plan));
+    }
+
     private static boolean renders(Clinician clinician, EncounterType type, PlanType plan) {
         ProviderType provider = clinician.type();
         if (type.sud()) {

@@ -49,14 +49,29 @@ final class ClaimSubmissions {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter JULIAN = DateTimeFormatter.ofPattern("yyDDD");
 
-    private final Clinic clinic;
-    private final ClaimProvider billingProvider;
+    private final String submitterName;
+    private final List<Clinic> clinics;
     private final ClaimWriter writer = ClaimWriter.standard();
     private final Dice dice = new Dice(837L);
 
+    /** The clinic submits its own claims. */
     ClaimSubmissions(Clinic clinic) {
-        this.clinic = clinic;
-        this.billingProvider = new ClaimProvider(clinic.npi(), clinic.name(), null, CLINIC_TAXONOMY, clinic.taxId(),
+        this(clinic.name(), List.of(clinic));
+    }
+
+    /**
+     * A billing office submits the claims of several clinics under its one submitter id, each claim with its own
+     * clinic as billing provider (2010AA), the one whose clinician rendered it.
+     */
+    ClaimSubmissions(String submitterName, List<Clinic> clinics) {
+        this.submitterName = submitterName;
+        this.clinics = List.copyOf(clinics);
+    }
+
+    private ClaimProvider billingProvider(Clinician clinician) {
+        Clinic clinic = clinics.stream().filter(c -> c.employs(clinician)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no clinic employs " + clinician.displayName()));
+        return new ClaimProvider(clinic.npi(), clinic.name(), null, CLINIC_TAXONOMY, clinic.taxId(),
                 new ClaimAddress(clinic.street(), null, clinic.city(), clinic.state(), clinic.postalCode()));
     }
 
@@ -103,7 +118,7 @@ final class ClaimSubmissions {
         var claim = new org.overturn.claim.BilledClaim(
                 institutional ? ClaimKind.INSTITUTIONAL : ClaimKind.PROFESSIONAL, pcn, billed.charge(),
                 billed.facilityCode(), institutional ? "A" : "B", "1", new ClaimParty(payer.name(), payer.claimsPayerId()),
-                billingProvider, rendering, people.subscriber(), people.patient(), payer.planType().filingIndicator(),
+                billingProvider(clinician), rendering, people.subscriber(), people.patient(), payer.planType().filingIndicator(),
                 diagnoses, authorization, null, null, null, null,
                 institutional ? billed.firstServiceDate() : null, institutional ? billed.lastServiceDate() : null,
                 List.of(), lines);
@@ -174,7 +189,7 @@ final class ClaimSubmissions {
     byte[] write(ClaimKind kind, long interchange, LocalDateTime createdAt,
                  List<org.overturn.claim.BilledClaim> claims) {
         return writer.write(new ClaimBatch(kind, SUBMITTER_ID, CLEARINGHOUSE_ID, interchange, createdAt,
-                reference(interchange), true, new ClaimParty(clinic.name(), SUBMITTER_ID), "BILLING OFFICE", "7175550188",
+                reference(interchange), true, new ClaimParty(submitterName, SUBMITTER_ID), "BILLING OFFICE", "7175550188",
                 new ClaimParty(CLEARINGHOUSE_NAME, CLEARINGHOUSE_ID), claims));
     }
 
@@ -211,13 +226,14 @@ final class ClaimSubmissions {
         out.write("DTP", "050", "D8", date);
         out.write("DTP", "009", "D8", date);
         out.write("HL", "2", "1", "21", "1");
-        out.write("NM1", "41", "2", clinic.name(), null, null, null, null, "46", SUBMITTER_ID);
+        out.write("NM1", "41", "2", submitterName, null, null, null, null, "46", SUBMITTER_ID);
         out.write("TRN", "2", batch);
         out.write("STC", SegmentWriter.composite("A1", "19"), date, "WQ", charge);
         out.write("QTY", "90", "1");
         out.write("AMT", "YU", charge);
         out.write("HL", "3", "2", "19", "1");
-        out.write("NM1", "85", "2", clinic.name(), null, null, null, null, "XX", clinic.npi());
+        out.write("NM1", "85", "2", claim.billingProvider().lastName(), null, null, null, null, "XX",
+                claim.billingProvider().npi());
         out.write("HL", "4", "3", "PT");
         out.write("NM1", "QC", "1", claim.patient().lastName(), claim.patient().firstName(), null, null, null, "MI",
                 claim.subscriber().memberId());

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.overturn.authorization.AuthorizationRegister;
@@ -101,20 +103,22 @@ class DemoAuthorizations {
         return jobs;
     }
 
-    /** Enters the clinic's authorizations in one import. */
+    /** Enters each practice's authorizations in one import for that practice (the practice its claims billed as). */
     int enter(LocalDate today) {
-        List<AuthorizationTerms> terms = new ArrayList<>();
+        Map<Long, List<AuthorizationTerms>> byPractice = new TreeMap<>();
         jdbc.query("""
                 select c.member_id, c.payer_id, max(c.payer_name),
                        coalesce(l.prior_authorization, c.prior_authorization) as number, min(l.service_date),
                        sum(coalesce(l.units, 1)),
-                       array_agg(distinct coalesce(l.procedure_code, l.revenue_code))
+                       array_agg(distinct coalesce(l.procedure_code, l.revenue_code)), c.practice_id
                   from claim_billed_claim_report c join claim_billed_line_report l on l.billed_claim_id = c.id
                  where coalesce(l.prior_authorization, c.prior_authorization) is not null
                    and c.member_id is not null and c.payer_id is not null and l.service_date is not null
-                 group by c.member_id, c.payer_id, coalesce(l.prior_authorization, c.prior_authorization)
+                 group by c.practice_id, c.member_id, c.payer_id,
+                          coalesce(l.prior_authorization, c.prior_authorization)
                  order by 4
                 """, rs -> {
+            List<AuthorizationTerms> terms = byPractice.computeIfAbsent(rs.getLong(8), p -> new ArrayList<>());
             String number = rs.getString(4).strip();
             int dice = Math.floorMod(number.hashCode(), 10);
             if (dice == 0) {
@@ -139,10 +143,14 @@ class DemoAuthorizations {
                     codes, level == LevelOfCare.OUTPATIENT ? UnitType.VISITS : UnitType.DAYS, approved, from, to,
                     null, null, review, status));
         });
-        if (terms.isEmpty()) {
-            return 0;
+        int created = 0;
+        for (var practice : byPractice.entrySet()) {
+            if (practice.getValue().isEmpty()) {
+                continue;
+            }
+            created += register.importAll(practice.getValue(), practice.getKey(), COORDINATOR).created();
         }
-        return register.importAll(terms, COORDINATOR).created();
+        return created;
     }
 
     /** The quarter the payer issued the number for (ClaimCoding's numbers say it), else the first date's. */

@@ -52,8 +52,25 @@ class DemoData {
     static final int MONTHS = 3;
     static final int DAYS_PER_MONTH = 30;
     static final int CLAIMS_PER_MONTH = 600;
-    /** Claims in one payer's payment run; six runs a month. */
-    static final int CLAIMS_PER_RUN = 100;
+
+    /**
+     * One practice of the office and its share of the month: {@code claimsPerMonth} claims in payment runs of
+     * {@code claimsPerRun} (a payer pays each payee on its own 835), {@code part2Share} of them SUD services.
+     */
+    record Billing(Clinic clinic, int claimsPerMonth, int claimsPerRun, double part2Share) {
+
+        int runsPerMonth() {
+            return claimsPerMonth / claimsPerRun;
+        }
+    }
+
+    /** The office's three practices, as many claims a month together as the one clinic billed before. */
+    static final List<Billing> OFFICE = List.of(
+            new Billing(Clinic.groupTherapy(), 300, 60, 0),
+            new Billing(Clinic.psychiatricGroup(), 180, 45, 0),
+            new Billing(Clinic.sudProgram(), 120, 30, 1));
+    /** The 837s go out under the billing office's submitter id, each claim with its practice as billing provider. */
+    static final String OFFICE_NAME = "MILLBROOK BILLING SERVICES";
     static final String REPLAYING = "The demo clinic is being loaded; try again in a minute";
 
     private final FileIntake intake;
@@ -67,12 +84,14 @@ class DemoData {
     private final PayerParityFacts parityFacts;
     private final DemoAuthorizations authorizations;
     private final DemoContracts contracts;
+    private final DemoOffice practices;
 
     DemoData(FileIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, IntakeDoors doors,
              PayerDirectory payerDirectory, PayerEdits payerEdits, PayerParityFacts parityFacts,
-             DemoAuthorizations authorizations, DemoContracts contracts) {
+             DemoAuthorizations authorizations, DemoContracts contracts, DemoOffice practices) {
         this.authorizations = authorizations;
         this.contracts = contracts;
+        this.practices = practices;
         this.doors = doors;
         this.payerDirectory = payerDirectory;
         this.payerEdits = payerEdits;
@@ -103,8 +122,7 @@ class DemoData {
         long started = System.nanoTime();
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        var generator = new RemittanceGenerator();
-        var submissions = new ClaimSubmissions(generator.clinic());
+        var submissions = new ClaimSubmissions(OFFICE_NAME, OFFICE.stream().map(Billing::clinic).toList());
         List<DemoWork.Delivery> deliveries = new ArrayList<>();
         Map<String, ClaimDecision> billed = new HashMap<>();
         Map<String, SentClaim> sent = new HashMap<>();
@@ -112,23 +130,32 @@ class DemoData {
         for (int i = MONTHS; i >= 1; i--) {
             // months of 30 days up to today: the newest payment run pays today, its 835 came in yesterday
             LocalDate last = today.minusDays((long) DAYS_PER_MONTH * (i - 1));
-            var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + i).withClaimCount(CLAIMS_PER_MONTH)
-                    .withClaimsPerTransaction(CLAIMS_PER_RUN).withPaymentDates(last.minusDays(DAYS_PER_MONTH - 1), last);
-            for (PaymentAdvice run : generator.paymentRuns(settings)) {
-                // a claim's first adjudication (a later reversal and re-payment of a paid claim share its number)
-                run.claims().stream().filter(c -> !ClaimDecision.REVERSAL.equals(c.status()))
-                        .forEach(c -> {
-                            if (billed.putIfAbsent(c.billed().patientControlNumber(), c) == null) {
-                                sent.put(c.billed().patientControlNumber(), submissions.file(c));
-                            }
-                        });
-                deliveries.add(delivery(generator, ++interchange, run));
+            for (int p = 0; p < OFFICE.size(); p++) {
+                Billing practice = OFFICE.get(p);
+                var generator = new RemittanceGenerator(practice.clinic());
+                // the first practice keeps the one clinic's seeds, each practice its own stream (chosen so that
+                // the quarter has a coding denial the biller corrects by recoding the procedure)
+                var settings = GeneratorSettings.defaults().withSeed(2026L * 100 + i + 20L * p)
+                        .withClaimCount(practice.claimsPerMonth()).withClaimsPerTransaction(practice.claimsPerRun())
+                        .withPart2Share(practice.part2Share())
+                        .withPaymentDates(last.minusDays(DAYS_PER_MONTH - 1), last);
+                for (PaymentAdvice run : generator.paymentRuns(settings)) {
+                    // a claim's first adjudication (a later reversal and re-payment of a paid claim share its number)
+                    run.claims().stream().filter(c -> !ClaimDecision.REVERSAL.equals(c.status()))
+                            .forEach(c -> {
+                                if (billed.putIfAbsent(c.billed().patientControlNumber(), c) == null) {
+                                    sent.put(c.billed().patientControlNumber(), submissions.file(c));
+                                }
+                            });
+                    deliveries.add(delivery(generator, ++interchange, run));
+                }
             }
         }
         deliveries.addAll(submissions.deliveries(sent.values()));
+        practices.prepare();
         enterManagedCarePlans();
         enterParityFacts();
-        if (!contracts.enter(generator.clinic(), today.minusDays((long) DAYS_PER_MONTH * MONTHS))) {
+        if (!contracts.enter(OFFICE.get(0).clinic(), today.minusDays((long) DAYS_PER_MONTH * MONTHS))) {
             log.warn("Demo data: no practice bills under the demo clinic's NPI; no contracted rates entered");
         }
         DemoWork.Summary done = work.replay(deliveries, billed, sent, now, this::deliver);
@@ -195,7 +222,9 @@ class DemoData {
         Instant arrival = run.productionDate().plusDays(1).atTime(6, 30).plusMinutes(interchange)
                 .atZone(ZoneId.systemDefault()).toInstant();
         return new DemoWork.Delivery(arrival, "demo-" + run.paymentDate() + "-"
-                + run.payer().payerId().toLowerCase(Locale.ROOT) + ".835", text.toString().getBytes(StandardCharsets.UTF_8));
+                + run.payer().payerId().toLowerCase(Locale.ROOT) + "-"
+                + generator.clinic().claimPrefix().toLowerCase(Locale.ROOT) + ".835",
+                text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Stores a delivered file, then enters the payers an 835 introduced in the directory. */

@@ -33,16 +33,19 @@ final class DemoPayers {
     private static final DateTimeFormatter JULIAN = DateTimeFormatter.ofPattern("yyDDD");
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
-    private final RemittanceGenerator generator;
+    private final List<Clinic> clinics;
     private final Map<String, ClaimDecision> billed;
     private final Adjudicator adjudicator = new Adjudicator();
     private final Dice dice;
     private int interchange = 900;
     private int claimSequence;
 
-    /** {@code billed}: every claim the demo's remittances denied, by patient control number. */
-    DemoPayers(RemittanceGenerator generator, Map<String, ClaimDecision> billed, Dice dice) {
-        this.generator = generator;
+    /**
+     * {@code clinics}: the payees, each paid for the claims its clinicians rendered; {@code billed}: every claim the
+     * demo's remittances denied, by patient control number.
+     */
+    DemoPayers(List<Clinic> clinics, Map<String, ClaimDecision> billed, Dice dice) {
+        this.clinics = List.copyOf(clinics);
         this.billed = billed;
         this.dice = dice;
     }
@@ -57,6 +60,12 @@ final class DemoPayers {
         return billed.get(patientControlNumber).billed().patient().payer().payerId();
     }
 
+    /** The clinic the payer pays for the claim (its own 835 per payee): the one whose clinician rendered it. */
+    Clinic payeeOf(String patientControlNumber) {
+        Clinician clinician = billed.get(patientControlNumber).billed().clinician();
+        return clinics.stream().filter(c -> c.employs(clinician)).findFirst().orElseThrow();
+    }
+
     /** The payer's weekly payment run on or after the day: each payer pays on its own weekday. */
     LocalDate paymentRunOnOrAfter(String payerId, LocalDate day) {
         DayOfWeek runDay = DayOfWeek.of(1 + Math.floorMod(payerId.hashCode(), 5));
@@ -68,8 +77,9 @@ final class DemoPayers {
         return paymentDate.minusDays(1).atTime(6, 45).atZone(ZoneId.systemDefault()).toInstant();
     }
 
-    /** The payer's 835 for one payment run answering these claims. */
+    /** The payer's 835 to one payee for one payment run answering these claims (all of that payee's). */
     DemoWork.Delivery paymentRun(String payerId, LocalDate paymentDate, List<Reply> replies) {
+        var generator = new RemittanceGenerator(payeeOf(replies.get(0).patientControlNumber()));
         Payer payer = billed.get(replies.get(0).patientControlNumber()).billed().patient().payer();
         List<ClaimDecision> claims = new ArrayList<>();
         for (Reply reply : replies) {

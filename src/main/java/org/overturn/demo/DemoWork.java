@@ -132,7 +132,7 @@ class DemoWork {
                Consumer<Delivery> deliver) {
             this.timeline = timeline;
             this.sent = sent;
-            this.payers = new DemoPayers(new RemittanceGenerator(), billed, dice);
+            this.payers = new DemoPayers(Clinic.billingOffice(), billed, dice);
             this.staff = new DemoStaff(engine.getIdentityService());
             this.until = until;
             this.deliver = deliver;
@@ -141,15 +141,16 @@ class DemoWork {
 
         /** After every event: new tasks, claims and appeals now waiting for the payer, requests to the plans. */
         void notice() {
-            // read, never written, like the queue pages do: the engine's task query costs ten times more
+            // read, never written, like the queue pages do: the engine's task query costs ten times more. The
+            // denials' tasks only (compared as text: a recoupment's or a follow-up's business key is no number)
             jdbc.query("""
                     select t.id_, t.task_def_key_, t.create_time_, t.proc_inst_id_, t.proc_def_id_,
                            p.business_key_, d.patient_control_number
                       from act_ru_task t
                       join act_ru_execution p on p.id_ = t.proc_inst_id_
-                      join denial_report d on d.id = cast(p.business_key_ as bigint)
+                      join denial_report d on cast(d.id as varchar) = p.business_key_
                      where t.create_time_ >= ?
-                     order by t.create_time_, cast(p.business_key_ as bigint), t.task_def_key_, t.id_
+                     order by t.create_time_, d.id, t.task_def_key_, t.id_
                     """, row -> {
                 String id = row.getString(1);
                 if (seenTasks.add(id)) {
@@ -368,7 +369,7 @@ class DemoWork {
             }
             String payerId = payers.payerOf(pcn);
             LocalDate run = payers.paymentRunOnOrAfter(payerId, today().plusDays(days));
-            String key = payerId + "|" + run;
+            String key = payerId + "|" + payers.payeeOf(pcn).npi() + "|" + run;
             List<DemoPayers.Reply> batch = paymentRuns.get(key);
             if (batch == null) {
                 List<DemoPayers.Reply> replies = new ArrayList<>();

@@ -41,7 +41,7 @@ final class PaymentRuns {
         this.random = new SplittableRandom(settings.seed());
         // identifiers differ between seeds, so files generated with different seeds never share claims
         SplittableRandom identifiers = new SplittableRandom(~settings.seed());
-        this.patientControlPrefix = "RB" + identifiers.nextInt(100_000, 1_000_000);
+        this.patientControlPrefix = clinic.claimPrefix() + identifiers.nextInt(100_000, 1_000_000);
         this.controlNumberBase = identifiers.nextInt(1_000) * 1_000_000;
         this.traceSequence = identifiers.nextInt(10_000, 90_000) * 100;
         this.payers = Payer.catalog().stream().filter(p -> settings.weightOf(p.planType()) > 0).toList();
@@ -100,7 +100,7 @@ final class PaymentRuns {
         Shape shape = scenario == null ? Shape.ANY : scenario.shapeFor(partial);
         DenialScenario cause = scenario;
         EncounterType type = pick(EncounterType.of(sud).stream()
-                .filter(t -> t.coveredBy(plan) && t.canTake(shape)).toList(), t -> t.weightFor(cause));
+                .filter(t -> fits(t, plan, shape)).toList(), t -> t.weightFor(cause));
 
         // late claims are the ones the payer receives long after the service
         int submissionLag = scenario == DenialScenario.TIMELY_FILING
@@ -157,11 +157,16 @@ final class PaymentRuns {
         for (DenialScenario scenario : DenialScenario.values()) {
             boolean kindFits = partial ? scenario.canDenyPartially() : scenario.canDenyFully();
             Shape shape = scenario.shapeFor(partial);
-            if (kindFits && EncounterType.of(sud).stream().anyMatch(t -> t.coveredBy(plan) && t.canTake(shape))) {
+            if (kindFits && EncounterType.of(sud).stream().anyMatch(t -> fits(t, plan, shape))) {
                 possible.add(scenario);
             }
         }
         return possible.isEmpty() ? null : pick(possible, s -> s.weightFor(plan));
+    }
+
+    /** A kind of claim the plan covers, of this shape, that one of the clinic's clinicians renders. */
+    private boolean fits(EncounterType type, PlanType plan, Shape shape) {
+        return type.coveredBy(plan) && type.canTake(shape) && chargeCapture.canRender(type, plan);
     }
 
     private LocalDate paymentDate(int index) {

@@ -1,5 +1,9 @@
 package org.overturn.practice;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,20 +23,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Profile({"demo", "test"})
 public class DemoPractices {
 
-    /** A demo practice: its billing NPI recognises its files. */
+    /**
+     * A demo practice: its billing NPI recognises its files.
+     *
+     * @param logo its letterhead's logo, a PNG under {@code practice/demo-logos/} on the classpath (drawn for the
+     *             demo)
+     */
     public record DemoPractice(String name, String npi, String taxId, List<String> address, String phone,
-                               String signer, String signerTitle, String email) {
+                               String signer, String signerTitle, String email, String logo) {
+
+        /** The logo as the letters take it: a data: URI (the PDF renderer fetches no URL). */
+        public String logoDataUri() {
+            try (InputStream in = DemoPractices.class.getResourceAsStream("/practice/demo-logos/" + logo)) {
+                if (in == null) {
+                    throw new IllegalStateException("no demo logo " + logo);
+                }
+                return "data:image/png;base64," + Base64.getEncoder().encodeToString(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public static final DemoPractice GROUP_THERAPY = new DemoPractice("Riverbend Behavioral Health", "2048157368",
             "841736520", List.of("1200 Riverbend Pkwy, Suite 300", "Millbrook, PA 17050"), "(717) 555-0140",
-            "Dana Whitfield", "Practice Administrator", "billing@riverbend-bh.example");
+            "Grace Lindqvist, LMFT", "Clinical Director", "billing@riverbend-bh.example", "riverbend.png");
     public static final DemoPractice PSYCHIATRIC_GROUP = new DemoPractice("Millbrook Psychiatric Associates",
             "3079264156", "841736537", List.of("48 Market Street", "Millbrook, PA 17050"), "(717) 555-0188",
-            "Helen Okafor, MD", "Medical Director", "office@millbrook-psych.example");
+            "Helen Okafor, MD", "Medical Director", "office@millbrook-psych.example", "millbrook.png");
     public static final DemoPractice SUD_PROGRAM = new DemoPractice("Harbor Light Recovery Program", "4091375244",
             "841736544", List.of("9 Harbor Road", "Millbrook, PA 17051"), "(717) 555-0122",
-            "Jerome Pike, CADC", "Program Director", "admin@harborlight.example");
+            "Jerome Pike, CADC", "Program Director", "admin@harborlight.example", "harborlight.png");
 
     public static final List<DemoPractice> ALL = List.of(GROUP_THERAPY, PSYCHIATRIC_GROUP, SUD_PROGRAM);
 
@@ -60,11 +81,11 @@ public class DemoPractices {
         for (DemoPractice p : ALL) {
             jdbc.update("""
                     insert into practice (name, tax_id, group_npi, status, address_lines, phone, signer_name,
-                                          signer_title, contact_email, recognised_from)
-                    values (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, 'CREATED')
+                                          signer_title, contact_email, logo_data_uri, recognised_from)
+                    values (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, 'CREATED')
                     on conflict (group_npi) where group_npi is not null do nothing
                     """, p.name(), p.taxId(), p.npi(), p.address().toArray(String[]::new), p.phone(), p.signer(),
-                    p.signerTitle(), p.email());
+                    p.signerTitle(), p.email(), p.logoDataUri());
         }
         Long first = jdbc.queryForObject("select id from practice where group_npi = ?", Long.class,
                 GROUP_THERAPY.npi());
@@ -77,4 +98,5 @@ public class DemoPractices {
                     """, user);
         }
     }
+
 }

@@ -112,9 +112,15 @@ class DemoDataIT {
         List<Map<String, Object>> runs = jdbc.queryForList("""
                 select f.file_name, f.received_at, r.payment_date from remittance_file f
                   join remittance r on r.file_id = f.id where f.file_name like 'demo-%' order by f.received_at""");
-        // the months' own runs: six a month, each in its own file, received before its payment date
-        List<Map<String, Object>> monthly = runs.stream().filter(r -> claimsIn(r) == DemoData.CLAIMS_PER_RUN).toList();
-        assertThat(monthly).hasSize(DemoData.MONTHS * DemoData.CLAIMS_PER_MONTH / DemoData.CLAIMS_PER_RUN);
+        // the months' own runs, each practice's in files of its own (a payer pays each payee apart), received before
+        // the payment date; the payers' later answers to corrected claims and appeals are numbered files
+        String practiceRun = "demo-\\d{4}-\\d\\d-\\d\\d-[a-z0-9]+-[a-z]{2}\\.835";
+        List<Map<String, Object>> monthly = runs.stream()
+                .filter(r -> ((String) r.get("file_name")).matches(practiceRun)).toList();
+        assertThat(monthly).hasSize(DemoData.MONTHS * DemoData.OFFICE.stream()
+                .mapToInt(DemoData.Billing::runsPerMonth).sum());
+        assertThat(DemoData.OFFICE.stream().mapToInt(DemoData.Billing::claimsPerMonth).sum())
+                .isEqualTo(DemoData.CLAIMS_PER_MONTH);
         assertThat(monthly).allSatisfy(run -> {
             LocalDate paid = ((java.sql.Date) run.get("payment_date")).toLocalDate();
             assertThat(paid).isBetween(today.minusDays(DemoData.MONTHS * DemoData.DAYS_PER_MONTH - 1), today);
@@ -357,7 +363,7 @@ class DemoDataIT {
     @Test
     void aDenialsPageShowsTheClaimAsBilledWithItsDiagnosesAndRenderingClinician() {
         TestRestTemplate rest = anonymous.withBasicAuth("admin", "demo");
-        List<String> clinicians = new RemittanceGenerator().clinic().clinicians().stream().map(c -> c.npi()).toList();
+        List<String> clinicians = Clinic.riverbend().clinicians().stream().map(c -> c.npi()).toList();
         List<Long> ids = jdbc.queryForList("""
                 select min(d.id) from denial d join claim_answer a on a.claim_payment_id = d.claim_payment_id
                   join billed_claim b on b.id = a.billed_claim_id
@@ -423,7 +429,7 @@ class DemoDataIT {
     @Test
     void theDemoAppealLettersIdentifyTheClaimArgueOnePositionAndEncloseOnlyWhatWasSent() throws Exception {
         List<Map<String, Object>> letters = jdbc.queryForList("""
-                select v.pdf, v.html, v.pages, d.root_cause, d.patient_control_number,
+                select v.pdf, v.html, v.pages, d.root_cause, d.patient_control_number, d.part2,
                        (select count(*) from letter_attachment a where a.denial_id = d.id) as attached
                   from letter_version v join letter l on l.id = v.letter_id join denial d on d.id = l.denial_id
                  where l.kind = 'APPEAL'""");
@@ -436,7 +442,9 @@ class DemoDataIT {
                 text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             }
             String cause = (String) letter.get("root_cause");
-            assertThat((Integer) letter.get("pages")).as(cause).isBetween(1, 2);
+            // a Part 2 letter carries the notice of 42 CFR 2.32 and the consent's scope besides: one page more
+            int pages = Boolean.TRUE.equals(letter.get("part2")) ? 3 : 2;
+            assertThat((Integer) letter.get("pages")).as("%s: %s", cause, text).isBetween(1, pages);
             assertThat(text).as(cause).contains("Patient account number " + letter.get("patient_control_number"),
                             "Date of birth", "Rendering provider", "Diagnoses (ICD-10-CM)", "Claim first submitted",
                             "Sincerely,")
@@ -497,6 +505,14 @@ class DemoDataIT {
             assertThat(appeal.get("level").asInt()).isEqualTo(((Number) denial.get("appeal_step")).intValue());
             assertThat(appeal.get("levelName").asText()).isNotBlank().doesNotStartWith("Appeal level");
             assertThat(appeal.get("recipient").asText()).isNotBlank().isEqualTo(denial.get("appeal_recipient"));
+            if ("MEDICARE_ADVANTAGE".equals(appeal.get("regime").asText())
+                    && ((Number) denial.get("appeal_step")).intValue() == 2) {
+                // the plan forwards an upheld reconsideration to the IRE itself: nothing to file, no due date
+                // (the regime table, 42 CFR 422.592)
+                assertThat(denial.get("appeal_due_date")).isNull();
+                assertThat(appeal.get("dueOn") == null || appeal.get("dueOn").isNull()).isTrue();
+                continue;
+            }
             assertThat(LocalDate.parse(appeal.get("dueOn").asText())).isAfter(clockStart)
                     .isEqualTo(((java.sql.Date) denial.get("appeal_due_date")).toLocalDate());
         }
@@ -519,6 +535,203 @@ class DemoDataIT {
         }
     }
 
+    /** The demo office's practices' ids, in the order of {@link Clinic#billingOffice()}. */
+    private List<Long> practiceIds() {
+        return Clinic.billingOffice().stream().map(c -> jdbc.queryForObject(
+                "select id from practice where group_npi = ?", Long.class, c.npi())).toList();
+    }
+
+    @Test
+    void servesThreePracticesEachRecognisedFromItsOwnFiles() {
+        List<Long> ids = practiceIds();
+        // every demo file found its practice by its billing provider or payee: none made a practice of its own (the
+        // file dropped in the inbox during the replay, a stranger's, does)
+        Long[] demoPractices = ids.toArray(Long[]::new);
+        assertThat(jdbc.queryForList("""
+                select distinct r.practice_id from remittance r join remittance_file f on f.id = r.file_id
+                 where f.file_name like 'demo-%'""", Long.class)).containsExactlyInAnyOrder(demoPractices);
+        assertThat(jdbc.queryForList("select distinct practice_id from billed_claim", Long.class))
+                .containsExactlyInAnyOrder(demoPractices);
+        for (long id : ids) {
+            assertThat(jdbc.queryForObject("select count(*) from remittance r join remittance_file f on f.id = r.file_id"
+                    + " where f.file_name like 'demo-%' and r.practice_id = ?", Long.class, id)).as("remittances")
+                    .isGreaterThanOrEqualTo(DemoData.MONTHS * 3L);
+            assertThat(jdbc.queryForObject("select count(*) from billed_claim where practice_id = ?", Long.class, id))
+                    .as("claims billed").isGreaterThan(100);
+            assertThat(jdbc.queryForObject("select count(*) from denial where practice_id = ?", Long.class, id))
+                    .as("denials").isGreaterThan(10);
+        }
+        // the same practice on a claim as billed and on the payer's answer to it
+        assertThat(jdbc.queryForObject("""
+                select count(*) from claim_answer a join billed_claim b on b.id = a.billed_claim_id
+                  join claim_payment cp on cp.id = a.claim_payment_id join remittance r on r.id = cp.remittance_id
+                 where b.practice_id <> r.practice_id""", Long.class)).isZero();
+        // the SUD program's claims are Part 2 records through its registered program, the others' are not
+        assertThat(jdbc.queryForObject("select practice_id from part2_program where npi = ?", Long.class,
+                Clinic.sudProgram().npi())).isEqualTo(ids.get(2));
+        assertThat(jdbc.queryForList("select distinct part2 from denial where practice_id = ?", Boolean.class,
+                ids.get(2))).containsExactly(true);
+        assertThat(jdbc.queryForObject("select count(*) from denial where part2 and practice_id <> ?", Long.class,
+                ids.get(2))).isZero();
+        // the authorization register: each practice its own
+        assertThat(jdbc.queryForList("select distinct practice_id from prior_authorization", Long.class))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        // the psychiatric group's own window with its contracted payer; the therapists keep the directory's
+        Map<String, Object> windows = jdbc.queryForMap("""
+                select min(appeal_due_date - appeal_clock_start) filter (where practice_id = ?) as own,
+                       min(appeal_due_date - appeal_clock_start) filter (where practice_id = ?) as directory
+                  from denial where payer_id = ? and appeal_step = 1 and appeal_clock_start is not null
+                   and appeal_due_date is not null""", ids.get(1), ids.get(0), DemoOffice.CONTRACTED_PAYER);
+        assertThat(windows.get("own")).isEqualTo(DemoOffice.CONTRACTED_APPEAL_DAYS);
+        assertThat((Integer) windows.get("directory")).isGreaterThan(DemoOffice.CONTRACTED_APPEAL_DAYS);
+    }
+
+    @Test
+    void billerASeesOnlyTheFirstPracticesDenialsTasksAndRemittances() {
+        List<Long> ids = practiceIds();
+        TestRestTemplate billerA = anonymous.withBasicAuth("biller-a", "demo");
+        TestRestTemplate biller = anonymous.withBasicAuth("biller", "demo");
+
+        JsonNode mine = billerA.getForObject("/api/denials?size=500", JsonNode.class).get("content");
+        JsonNode all = biller.getForObject("/api/denials?size=500", JsonNode.class).get("content");
+        assertThat(mine).isNotEmpty().allSatisfy(d -> assertThat(d.at("/practice/id").asLong()).isEqualTo(ids.get(0)));
+        assertThat(practicesOf(all, "/practice/id")).containsAll(ids);
+        // the same queues as biller: exactly biller's rows of the first practice
+        Set<Long> billersOfTheFirst = new java.util.HashSet<>();
+        all.forEach(d -> {
+            if (d.at("/practice/id").asLong() == ids.get(0)) {
+                billersOfTheFirst.add(d.get("id").asLong());
+            }
+        });
+        assertThat(idsOf(mine)).isEqualTo(billersOfTheFirst);
+        long otherDenial = jdbc.queryForObject("select min(id) from denial where practice_id = ?", Long.class,
+                ids.get(1));
+        assertThat(billerA.getForEntity("/api/denials/" + otherDenial, String.class).getStatusCode().value())
+                .isEqualTo(403);
+
+        JsonNode remittances = billerA.getForObject("/api/remittances?size=500", JsonNode.class);
+        assertThat(remittances).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.at("/practice/id").asLong()).isEqualTo(ids.get(0)));
+        assertThat((long) remittances.size()).isEqualTo(jdbc.queryForObject(
+                "select count(*) from remittance where practice_id = ?", Long.class, ids.get(0)));
+
+        long fewer = 0;
+        for (String queue : List.of(WorkQueue.CODING, WorkQueue.AUTHORIZATIONS, WorkQueue.ELIGIBILITY,
+                WorkQueue.CREDENTIALING, WorkQueue.APPEALS)) {
+            JsonNode own = billerA.getForObject("/api/queues/" + queue + "/tasks?size=500", JsonNode.class);
+            JsonNode every = biller.getForObject("/api/queues/" + queue + "/tasks?size=500", JsonNode.class);
+            assertThat(own.get("items")).as(queue)
+                    .allSatisfy(t -> assertThat(t.at("/practice/id").asLong()).isEqualTo(ids.get(0)));
+            fewer += every.get("total").asLong() - own.get("total").asLong();
+        }
+        assertThat(fewer).as("the other practices' open tasks biller sees").isPositive();
+    }
+
+    @Test
+    void theSudProgramsDenialsAreRedactedForUsersWithoutPartTwoAccess() {
+        long sud = practiceIds().get(2);
+        TestRestTemplate biller = anonymous.withBasicAuth("biller", "demo");
+        JsonNode rows = biller.getForObject("/api/denials?size=500&practice=" + sud, JsonNode.class).get("content");
+        assertThat(rows).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.get("part2").asBoolean()).isTrue();
+            assertThat(absent(d, "patientControlNumber")).isTrue();
+            assertThat(absent(d, "rootCause")).isTrue();
+        });
+        long id = rows.get(0).get("id").asLong();
+        assertThat(absent(biller.getForObject("/api/denials/" + id, JsonNode.class), "patientControlNumber"))
+                .isTrue();
+        assertThat(biller.getForEntity("/api/denials/" + id + "/letters", String.class).getStatusCode().value())
+                .isEqualTo(403);
+        // a list filtered by what denials say finds none of them
+        for (String cause : List.of("AUTHORIZATION", "CODING", "MEDICAL_NECESSITY", "ELIGIBILITY")) {
+            assertThat(practicesOf(biller.getForObject("/api/denials?size=500&rootCause=" + cause, JsonNode.class)
+                    .get("content"), "/practice/id")).doesNotContain(sud);
+        }
+        // the Part 2 biller sees them whole
+        JsonNode whole = anonymous.withBasicAuth("sud-biller", "demo").getForObject("/api/denials/" + id,
+                JsonNode.class);
+        assertThat(whole.get("patientControlNumber").asText()).startsWith(Clinic.sudProgram().claimPrefix());
+    }
+
+    @Test
+    void eachPracticesLettersCarryItsOwnLetterhead() throws Exception {
+        List<org.overturn.practice.DemoPractices.DemoPractice> heads = org.overturn.practice.DemoPractices.ALL;
+        List<Long> ids = practiceIds();
+        int practicesWithLetters = 0;
+        for (int p = 0; p < ids.size(); p++) {
+            List<Map<String, Object>> letters = jdbc.queryForList("""
+                    select v.pdf, v.html from letter_version v join letter l on l.id = v.letter_id
+                      join denial d on d.id = l.denial_id where d.practice_id = ? order by v.id limit 5""",
+                    ids.get(p));
+            practicesWithLetters += letters.isEmpty() ? 0 : 1;
+            for (Map<String, Object> letter : letters) {
+                String text;
+                try (var doc = org.apache.pdfbox.Loader.loadPDF((byte[]) letter.get("pdf"))) {
+                    text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                }
+                var own = heads.get(p);
+                assertThat(text).as(own.name()).contains(own.name(), own.address().get(0), own.phone(), own.signer());
+                assertThat((String) letter.get("html")).as(own.name()).contains(own.logoDataUri());
+                for (var other : heads) {
+                    if (other != own) {
+                        assertThat(text).as(own.name()).doesNotContain(other.phone());
+                    }
+                }
+            }
+        }
+        assertThat(practicesWithLetters).isEqualTo(3);
+    }
+
+    @Test
+    void theDashboardFiltersByPracticeAndThePortfolioShowsTheThreeSideBySide() {
+        List<Long> ids = practiceIds();
+        TestRestTemplate manager = anonymous.withBasicAuth("manager", "demo");
+        JsonNode portfolio = manager.getForObject("/api/dashboard/portfolio", JsonNode.class).get("practices");
+        // the three side by side (and the stranger whose file came during the replay, pending)
+        assertThat(practicesOf(portfolio, "/practice/id")).containsAll(ids);
+        portfolio.forEach(row -> {
+            if (ids.contains(row.at("/practice/id").asLong())) {
+                assertThat(row.get("claims").asLong()).isPositive();
+                assertThat(row.get("denied").asLong()).isPositive();
+                assertThat(row.get("denialRate").asDouble()).isBetween(0.01, 0.5);
+                assertThat(row.get("dollarsAtRisk").decimalValue()).isPositive();
+            }
+        });
+        // the dashboard's practice filter splits its figures between the practices (the stranger's file taken first)
+        org.awaitility.Awaitility.await("the dropped file taken").atMost(Duration.ofMinutes(2)).until(() ->
+                jdbc.queryForObject("select count(*) from remittance_file where file_name = ?", Long.class,
+                        DuringTheReplay.DROPPED) > 0);
+        portfolio = manager.getForObject("/api/dashboard/portfolio", JsonNode.class).get("practices");
+        long denied = manager.getForObject("/api/dashboard", JsonNode.class).at("/dashboard/overall/denied").asLong();
+        long sum = 0;
+        for (long id : practicesOf(portfolio, "/practice/id")) {
+            long own = manager.getForObject("/api/dashboard?practice=" + id, JsonNode.class)
+                    .at("/dashboard/overall/denied").asLong();
+            assertThat(own).isLessThan(denied);
+            if (ids.contains(id)) {
+                assertThat(own).isPositive();
+            }
+            sum += own;
+        }
+        assertThat(sum).isEqualTo(denied);
+    }
+
+    private static Set<Long> practicesOf(JsonNode rows, String pointer) {
+        Set<Long> found = new java.util.HashSet<>();
+        rows.forEach(r -> found.add(r.at(pointer).asLong()));
+        return found;
+    }
+
+    private static boolean absent(JsonNode node, String field) {
+        return node.get(field) == null || node.get(field).isNull();
+    }
+
+    private static Set<Long> idsOf(JsonNode rows) {
+        Set<Long> found = new java.util.HashSet<>();
+        rows.forEach(r -> found.add(r.get("id").asLong()));
+        return found;
+    }
+
     @Test
     void leavesADatabaseWithRemittancesAlone() {
         JdbcTemplate notEmpty = mock(JdbcTemplate.class);
@@ -526,7 +739,7 @@ class DemoDataIT {
         FileIntake untouched = mock(FileIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
-        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null, null, null)
+        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null, null, null, null)
                 .loadIntoEmptyDatabase();
 
         org.mockito.Mockito.verifyNoInteractions(untouched, idle);

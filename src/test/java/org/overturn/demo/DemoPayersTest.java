@@ -109,7 +109,7 @@ class DemoPayersTest {
     }
 
     private static DemoPayers payers() {
-        return new DemoPayers(generator, billed, new Dice(7));
+        return new DemoPayers(List.of(generator.clinic()), billed, new Dice(7));
     }
 
     private static RemittanceAdvice single(DemoWork.Delivery delivery) throws Exception {

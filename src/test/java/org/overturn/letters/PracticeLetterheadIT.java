@@ -45,7 +45,9 @@ class PracticeLetterheadIT {
 
         assertThat(facts.practice()).isEqualTo(new LetterFacts.Practice(DemoPractices.GROUP_THERAPY.name(),
                 DemoPractices.GROUP_THERAPY.npi(), DemoPractices.GROUP_THERAPY.address(),
-                DemoPractices.GROUP_THERAPY.phone(), null, DemoPractices.GROUP_THERAPY.email()));
+                DemoPractices.GROUP_THERAPY.phone(), null, DemoPractices.GROUP_THERAPY.email(),
+                DemoPractices.GROUP_THERAPY.logoDataUri()));
+        assertThat(facts.practice().logo()).startsWith("data:image/png;base64,");
         assertThat(facts.signer()).isEqualTo(new LetterFacts.Signer(DemoPractices.GROUP_THERAPY.signer(),
                 DemoPractices.GROUP_THERAPY.signerTitle()));
     }

@@ -236,6 +236,12 @@ class LetterDeliveryPathIT {
 
         assertThat(denial.process()).hasPassed("Event_ConsentWithdrawn").isWaitingAt(Tasks.OBTAIN_CONSENT);
         assertThat(sentCount(claim)).isZero();
+
+        // the patient signs again: the second Obtain consent opens and takes the new consent like the first
+        scenario.complete(denial, Tasks.OBTAIN_CONSENT, SUD_BILLER, consentForm(
+                "consentSignedOn", LocalDate.now().toString(), "consentPurpose", "Appeal"));
+        assertThat(consents.validForDenial(denial.id())).isPresent();
+        assertThat(denial.process()).isNotWaitingAt(Tasks.OBTAIN_CONSENT);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.overturn.workflow.kit;
 import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.letters.Part2GatedSending;
@@ -32,6 +33,17 @@ public class RecordConsent implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        try {
+            record(execution);
+        } finally {
+            // the form keeps its dates as text; left behind, they stop the next Obtain consent's form (for the next
+            // recipient the gate finds uncovered, or after a revocation) from opening: the engine reads a date
+            // field's current value as a date. The consent is in the consent register now.
+            execution.removeVariables(List.of(CONSENT_SIGNED_ON, CONSENT_EXPIRES_ON, CONSENT_PATIENT_BIRTH_DATE));
+        }
+    }
+
+    private void record(DelegateExecution execution) {
         if (!RECORDED.equals(ProcessVariables.stringOf(execution, CONSENT_OUTCOME))) {
             return;
         }
