@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each practice's own terms with its payers ({@link PracticePayerTerms}) and its contracted rates. The payer directory
@@ -37,6 +40,40 @@ public class PracticeContracts {
         if (payerId == null) {
             return Optional.empty();
         }
+        Map<String, Optional<PracticePayerTerms>> read = readInThisTransaction();
+        if (read == null) {
+            return read(practiceId, payerId);
+        }
+        return read.computeIfAbsent(practiceId + "\u0000" + payerId, key -> read(practiceId, payerId));
+    }
+
+    /**
+     * The terms read so far in the caller's transaction, by practice and payer, or null outside one: a file's
+     * thousands of denials each asked three times for the same few practices' terms (a query each, the largest share
+     * of the statements a denial cost). A save in the same transaction forgets what it changes; another
+     * transaction's save is seen from the next transaction on, as with any read.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Optional<PracticePayerTerms>> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        var read = (Map<String, Optional<PracticePayerTerms>>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            Map<String, Optional<PracticePayerTerms>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PracticeContracts.this);
+                }
+            });
+            read = fresh;
+        }
+        return read;
+    }
+
+    private Optional<PracticePayerTerms> read(long practiceId, String payerId) {
         return jdbc.query("select * from practice_payer_terms where practice_id = ? and payer_id = ?",
                 (rs, i) -> new PracticePayerTerms(practiceId, payerId, (Integer) rs.getObject("appeal_limit_days"),
                         (Integer) rs.getObject("second_level_appeal_limit_days"),
@@ -82,6 +119,10 @@ public class PracticeContracts {
         validate(terms);
         long practiceId = terms.practiceId();
         String payerId = terms.payerId();
+        Map<String, Optional<PracticePayerTerms>> read = readInThisTransaction();
+        if (read != null) {
+            read.remove(practiceId + "\u0000" + payerId);
+        }
         jdbc.update("delete from practice_payer_terms where practice_id = ? and payer_id = ?", practiceId, payerId);
         boolean empty = terms.appealLimitDays() == null && terms.secondLevelAppealLimitDays() == null
                 && terms.thirdLevelAppealLimitDays() == null && terms.timelyFilingDays() == null

@@ -110,10 +110,12 @@ public final class QueueListingBenchmark {
 
     /** One file, one remittance, and one appealable medical-necessity denial per claim payment. */
     private static List<Long> seedDenials(JdbcTemplate jdbc, int count) {
+        // every remittance and denial belongs to a practice (V34): the first demo practice's
+        long practice = org.overturn.TestPractices.first(jdbc);
         jdbc.update("insert into remittance_file (id, file_name, sha256, size_bytes, source, received_at, transaction_count, claim_count) "
                 + "values (999999, 'seed', 'seed', 0, 'BENCH', now(), 1, ?)", count);
-        jdbc.update("insert into remittance (id, file_id, control_number, payer_name, payer_id, payment_amount, trace_number, balanced) "
-                + "values (999999, 999999, '0001', 'SEED HEALTH', 'SEED', 0, 'SEED-TRACE', true)");
+        jdbc.update("insert into remittance (id, file_id, control_number, payer_name, payer_id, payment_amount, trace_number, balanced, "
+                + "practice_id) values (999999, 999999, '0001', 'SEED HEALTH', 'SEED', 0, 'SEED-TRACE', true, ?)", practice);
         jdbc.update("""
                 insert into claim_payment (id, remittance_id, position, patient_control_number, status, charge, paid,
                                            patient_responsibility, filing_indicator)
@@ -123,13 +125,14 @@ public final class QueueListingBenchmark {
         jdbc.update("""
                 insert into denial (id, claim_payment_id, kind, primary_reason, root_cause, queue, correctable,
                                     appealable, explanation, amount_at_risk, part2, status, payer_id, payer_name,
-                                    patient_control_number, remittance_date, detected_at, appeal_due_date, priority)
+                                    patient_control_number, remittance_date, detected_at, appeal_due_date, priority,
+                                    practice_id)
                 select 1000000 + g, 1000000 + g, 'FULL', '50', 'MEDICAL_NECESSITY', 'appeals', false, true,
                        'CARC 50: not deemed a medical necessity', 100 + (g % 900), false, 'OPEN', 'SEED',
                        'SEED HEALTH', 'SEED-' || g, current_date - (g % 120), now(),
-                       current_date - (g % 120) + 180, g % 101
+                       current_date - (g % 120) + 180, g % 101, ?
                   from generate_series(1, ?) g
-                """, count);
+                """, practice, count);
         return jdbc.queryForList("select id from denial where id > 1000000 order by id", Long.class);
     }
 
