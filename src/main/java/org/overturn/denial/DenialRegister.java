@@ -141,16 +141,20 @@ public class DenialRegister {
      * until {@link #flush()} (the end of the transaction set) or the transaction's end: two queries per denial
      * before. Nothing else changes these rows between a set's storing and its registration.
      */
-    @SuppressWarnings("unchecked")
     private ClaimRecords.Ownership ownership(long claimPaymentId) {
-        var known = (Map<Long, ClaimRecords.Ownership>) TransactionSynchronizationManager.getResource(this);
-        ClaimRecords.Ownership owned = known == null ? null : known.get(claimPaymentId);
+        Object transaction = TransactionSynchronizationManager.getResource(entityManager.getEntityManagerFactory());
+        var known = (OwnershipRead) TransactionSynchronizationManager.getResource(this);
+        if (known != null && known.transaction() != transaction) {
+            // a transaction nested in the one that read them (REQUIRES_NEW) reads for itself
+            return Objects.requireNonNull(claimRecords.ownershipInRemittanceOf(claimPaymentId).get(claimPaymentId));
+        }
+        ClaimRecords.Ownership owned = known == null ? null : known.owned().get(claimPaymentId);
         if (owned != null) {
             return owned;
         }
         Map<Long, ClaimRecords.Ownership> read = claimRecords.ownershipInRemittanceOf(claimPaymentId);
         if (known == null) {
-            TransactionSynchronizationManager.bindResource(this, read);
+            TransactionSynchronizationManager.bindResource(this, new OwnershipRead(transaction, read));
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
@@ -158,9 +162,13 @@ public class DenialRegister {
                 }
             });
         } else {
-            known.putAll(read);
+            known.owned().putAll(read);
         }
         return Objects.requireNonNull(read.get(claimPaymentId), () -> "no claim payment " + claimPaymentId);
+    }
+
+    /** The claim payments' ownership a transaction (its persistence context) read. */
+    private record OwnershipRead(Object transaction, Map<Long, ClaimRecords.Ownership> owned) {
     }
 
     /**

@@ -50,17 +50,18 @@ public class PracticeContracts {
     /**
      * The terms read so far in the caller's transaction, by practice and payer, or null outside one: a file's
      * thousands of denials each asked three times for the same few practices' terms (a query each, the largest share
-     * of the statements a denial cost). A save in the same transaction forgets what it changes; another
-     * transaction's save is seen from the next transaction on, as with any read.
+     * of the statements a denial cost). A save in the same transaction forgets what it changes; a transaction nested
+     * in it (REQUIRES_NEW) reads for itself, and what others commit is seen from the next transaction on.
      */
-    @SuppressWarnings("unchecked")
     private Map<String, Optional<PracticePayerTerms>> readInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Object transaction = jdbc.getDataSource() == null ? null
+                : TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (transaction == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        var read = (Map<String, Optional<PracticePayerTerms>>) TransactionSynchronizationManager.getResource(this);
+        var read = (TermsRead) TransactionSynchronizationManager.getResource(this);
         if (read == null) {
-            Map<String, Optional<PracticePayerTerms>> fresh = new HashMap<>();
+            TermsRead fresh = new TermsRead(transaction, new HashMap<>());
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -70,7 +71,11 @@ public class PracticeContracts {
             });
             read = fresh;
         }
-        return read;
+        return read.transaction() == transaction ? read.terms() : null;
+    }
+
+    /** What a transaction (its connection) read. */
+    private record TermsRead(Object transaction, Map<String, Optional<PracticePayerTerms>> terms) {
     }
 
     private Optional<PracticePayerTerms> read(long practiceId, String payerId) {
