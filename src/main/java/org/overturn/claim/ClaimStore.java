@@ -217,6 +217,18 @@ public class ClaimStore {
                 .stream().findFirst().map(ClaimDocuments::read);
     }
 
+    /**
+     * Records a file whose contents another module keeps (a 277 claim status response): its bytes' hash makes the
+     * same file a duplicate, as for every claim file.
+     *
+     * @throws AlreadyOnFile when a concurrent arrival of the same bytes stored them first
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long storeFile(ClaimFileReceipt receipt, String kind) {
+        lock("file|" + receipt.sha256(), Set.of());
+        return newFile(receipt, kind);
+    }
+
     /** The claims on file per CLM01, for the join of a whole 835. */
     @Transactional(readOnly = true)
     public Map<String, List<ClaimMatcher.Candidate>> withControlNumbers(String[] patientControlNumbers) {

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param submitterName     2100B NM103
  * @param production        ISA15 P when true, T (test) otherwise
  * @param sweep             cron of the daily look for unanswered claims
+ * @param askAgainAfter     how long a claim the payer's 277 says is pending waits before a new 276 asks again
+ * @param maxAsks           how many 276s a follow-up sends in all (the first included) before a claim still
+ *                          pending goes to the managers
  */
 @ConfigurationProperties("overturn.claim-status")
 public record ClaimStatusProperties(@DefaultValue("30") int daysWithoutAnswer,
@@ -23,7 +26,9 @@ public record ClaimStatusProperties(@DefaultValue("30") int daysWithoutAnswer,
                                     @DefaultValue("CLEARINGHOUSE") String receiverId,
                                     @DefaultValue("Billing office") String submitterName,
                                     @DefaultValue("false") boolean production,
-                                    @DefaultValue("0 30 6 * * *") String sweep) {
+                                    @DefaultValue("0 30 6 * * *") String sweep,
+                                    @DefaultValue("15d") java.time.Duration askAgainAfter,
+                                    @DefaultValue("3") int maxAsks) {
 
     public int daysFor(String payerId) {
         return payerId == null ? daysWithoutAnswer : daysByPayer.getOrDefault(payerId, daysWithoutAnswer);

@@ -7,9 +7,12 @@ import org.overturn.claim.ClaimAnswers;
 import org.overturn.claim.ClaimFile;
 import org.overturn.claim.ClaimFileReceipt;
 import org.overturn.claim.ClaimParser;
+import org.overturn.claim.ClaimStatusResponse;
 import org.overturn.claim.ClaimStore;
 import org.overturn.claim.StoredAcknowledgements;
+import org.overturn.claim.StatusResponseParser;
 import org.overturn.claim.StoredClaimFile;
+import org.overturn.claimstatus.ClaimStatusAnswers;
 import org.overturn.denial.DenialRegister;
 import org.overturn.intake.internal.Quarantine;
 import org.overturn.x12.MalformedX12Exception;
@@ -31,14 +34,17 @@ public class ClaimFileIntake {
 
     private final ClaimParser claimParser = ClaimParser.standard();
     private final AcknowledgementParser acknowledgementParser = AcknowledgementParser.standard();
+    private final StatusResponseParser statusParser = StatusResponseParser.standard();
     private final ClaimStore store;
     private final ClaimAnswers answers;
     private final DenialRegister denials;
     private final Quarantine quarantine;
     private final TransactionTemplate transaction;
+    private final ClaimStatusAnswers statusAnswers;
 
     ClaimFileIntake(ClaimStore store, ClaimAnswers answers, DenialRegister denials, Quarantine quarantine,
-                    TransactionTemplate transaction) {
+                    TransactionTemplate transaction, ClaimStatusAnswers statusAnswers) {
+        this.statusAnswers = statusAnswers;
         this.store = store;
         this.answers = answers;
         this.denials = denials;
@@ -114,6 +120,48 @@ public class ClaimFileIntake {
             });
         } catch (ClaimStore.AlreadyOnFile e) {
             return IntakeResult.duplicateClaimFile(fileName, parsed.kind(), e.fileId(), null);
+        }
+    }
+
+    /**
+     * A 277 claim status response (005010X212): the file stored once, each status matched to its follow-up or claim
+     * and acted on ({@link ClaimStatusAnswers}) in the same transaction.
+     */
+    IntakeResult ingestStatusResponses(String fileName, byte[] content, String source, String receivedBy,
+                                       String sha256) {
+        var known = store.findFileByHash(sha256);
+        if (known.isPresent()) {
+            log.info("File {} is already on file as claim file #{}: nothing stored", fileName, known.get());
+            return IntakeResult.duplicateClaimFile(fileName, "277", known.get(), null);
+        }
+        List<ClaimStatusResponse> parsed;
+        try {
+            parsed = statusParser.parse(content);
+        } catch (MalformedX12Exception e) {
+            return reject(fileName, "277", content, source, receivedBy, sha256, e);
+        }
+        var receipt = new ClaimFileReceipt(fileName, sha256, content.length, source, receivedBy);
+        // a follow-up's job (asking again) may move the process the answer correlates to at the same moment:
+        // a fresh attempt, as for an 835, resolves it
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    long fileId = store.storeFile(receipt, "277");
+                    ClaimStatusAnswers.Taken taken = statusAnswers.take(fileId, parsed);
+                    log.info("Stored {} (277 claim status response) as claim file #{}: {} status(es), {} matched, "
+                            + "{} acted on", fileName, fileId, taken.statuses(),
+                            taken.matchedByTrace() + taken.matchedByClaim(), taken.acted());
+                    return IntakeResult.statusResponse(fileName, fileId, taken);
+                });
+            } catch (ClaimStore.AlreadyOnFile e) {
+                return IntakeResult.duplicateClaimFile(fileName, "277", e.fileId(), null);
+            } catch (RuntimeException e) {
+                if (!RemittanceIntake.concurrentUpdate(e) || attempt == RemittanceIntake.ATTEMPTS) {
+                    throw e;
+                }
+                log.info("File {} met a concurrent update ({}): trying again, attempt {} of {}", fileName,
+                        e.getClass().getSimpleName(), attempt + 1, RemittanceIntake.ATTEMPTS);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.overturn.claimstatus.ClaimStatusAnswers;
 import org.overturn.remittance.UnreadableTransaction;
 
 /**
@@ -29,10 +30,37 @@ public record IntakeResult(
         List<TransactionSummary> remittances,
         String kind,
         ClaimFileSummary claimFile,
-        List<UnreadableTransaction> unreadable) {
+        List<UnreadableTransaction> unreadable,
+        StatusSummary claimStatus) {
 
     public IntakeResult {
         unreadable = List.copyOf(unreadable);
+    }
+
+    /** Any result but a 277 claim status response's. */
+    IntakeResult(String fileName, Outcome outcome, boolean duplicate, Long fileId, Long quarantineId, String error,
+                 int transactions, int claims, int denials, BigDecimal amountAtRisk, int duplicateTransactions,
+                 List<TransactionSummary> remittances, String kind, ClaimFileSummary claimFile,
+                 List<UnreadableTransaction> unreadable) {
+        this(fileName, outcome, duplicate, fileId, quarantineId, error, transactions, claims, denials, amountAtRisk,
+                duplicateTransactions, remittances, kind, claimFile, unreadable, null);
+    }
+
+    /**
+     * What a 277 claim status response (005010X212) did: its claim statuses, how many found the follow-up whose 276
+     * they answer (by its trace) or their claim (by its patient control number, payer, amount or dates), how many
+     * moved a running follow-up, and the statuses nothing matched (by segment and trace: kept, listed, not dropped).
+     */
+    public record StatusSummary(int statuses, int matched, int matchedByTrace, int matchedByClaim, int acted,
+                                List<ClaimStatusAnswers.Unmatched> unmatched) {
+    }
+
+    /** A 277 claim status response stored. */
+    static IntakeResult statusResponse(String fileName, long fileId, ClaimStatusAnswers.Taken taken) {
+        return new IntakeResult(fileName, Outcome.STORED, false, fileId, null, null, 0, 0, 0,
+                BigDecimal.ZERO.setScale(2), 0, List.of(), "277", null, List.of(),
+                new StatusSummary(taken.statuses(), taken.matchedByTrace() + taken.matchedByClaim(),
+                        taken.matchedByTrace(), taken.matchedByClaim(), taken.acted(), taken.unmatched()));
     }
 
     /** The 835 result without the claim-file part. */

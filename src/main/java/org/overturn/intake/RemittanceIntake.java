@@ -43,7 +43,7 @@ public class RemittanceIntake {
 
     private static final Logger log = LoggerFactory.getLogger(RemittanceIntake.class);
     /** Attempts at storing a file that meets a concurrent update of a process it answers. */
-    private static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 3;
 
     private final RemittanceParser parser;
     private final RemittanceStore store;

@@ -3,5 +3,5 @@
  * with its denials in one transaction, or quarantined with the reason.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "claim", "denial", "remittance", "security", "workflow", "x12"})
+        "claim", "claimstatus", "denial", "remittance", "security", "workflow", "x12"})
 package org.overturn.intake;

@@ -77,6 +77,13 @@ public class PayerDirectory {
                 .orElseGet(() -> filingTerms.timelyFilingDays(PlanType.fromFilingIndicator(filingIndicator)));
     }
 
+    /** The days the directory gives this payer to answer a claim before a 276 asks; empty when it says none. */
+    @Transactional(readOnly = true)
+    public Optional<Integer> claimStatusDays(String payerId) {
+        return payerId == null ? Optional.empty()
+                : payers.findById(payerId).map(p -> p.toProfile().claimStatusDays());
+    }
+
     @Transactional(readOnly = true)
     public Optional<PlanType> planType(String payerId) {
         return payerId == null ? Optional.empty() : payers.findById(payerId).map(Payer::getPlanType);

@@ -10,7 +10,16 @@ import java.util.Map;
 record PayerDraft(String id, String name, String planType, String appealEmail, String appealLimitDays,
                   String secondLevelAppealLimitDays, String thirdLevelAppealLimitDays, String timelyFilingDays,
                   String correctedClaimRules, String addressLine1, String addressLine2, String city, String state,
-                  String postalCode, String phone) {
+                  String postalCode, String phone, String claimStatusDays) {
+
+    /** A draft without the days to wait for an answer before a claim status request (the default applies). */
+    PayerDraft(String id, String name, String planType, String appealEmail, String appealLimitDays,
+               String secondLevelAppealLimitDays, String thirdLevelAppealLimitDays, String timelyFilingDays,
+               String correctedClaimRules, String addressLine1, String addressLine2, String city, String state,
+               String postalCode, String phone) {
+        this(id, name, planType, appealEmail, appealLimitDays, secondLevelAppealLimitDays, thirdLevelAppealLimitDays,
+                timelyFilingDays, correctedClaimRules, addressLine1, addressLine2, city, state, postalCode, phone, null);
+    }
 
     static PayerDraft of(Map<PayerField, String> values) {
         return new PayerDraft(values.get(PayerField.ID), values.get(PayerField.NAME), values.get(PayerField.PLAN_TYPE),
@@ -19,7 +28,8 @@ record PayerDraft(String id, String name, String planType, String appealEmail, S
                 values.get(PayerField.THIRD_LEVEL_APPEAL_LIMIT_DAYS), values.get(PayerField.TIMELY_FILING_DAYS),
                 values.get(PayerField.CORRECTED_CLAIM_RULES), values.get(PayerField.ADDRESS_LINE1),
                 values.get(PayerField.ADDRESS_LINE2), values.get(PayerField.CITY), values.get(PayerField.STATE),
-                values.get(PayerField.POSTAL_CODE), values.get(PayerField.PHONE));
+                values.get(PayerField.POSTAL_CODE), values.get(PayerField.PHONE),
+                values.get(PayerField.CLAIM_STATUS_DAYS));
     }
 
     static PayerDraft of(PayerProfile profile) {
@@ -34,6 +44,6 @@ record PayerDraft(String id, String name, String planType, String appealEmail, S
     PayerDraft withId(String newId) {
         return new PayerDraft(newId, name, planType, appealEmail, appealLimitDays, secondLevelAppealLimitDays,
                 thirdLevelAppealLimitDays, timelyFilingDays, correctedClaimRules, addressLine1, addressLine2, city,
-                state, postalCode, phone);
+                state, postalCode, phone, claimStatusDays);
     }
 }

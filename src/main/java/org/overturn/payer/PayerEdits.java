@@ -73,7 +73,7 @@ public class PayerEdits {
         save(payerId, new PayerDraft(draft.id(), draft.name(), draft.planType(), contact.email(),
                 draft.appealLimitDays(), draft.secondLevelAppealLimitDays(), draft.thirdLevelAppealLimitDays(),
                 draft.timelyFilingDays(), draft.correctedClaimRules(), contact.addressLine1(), draft.addressLine2(),
-                contact.city(), contact.state(), contact.postalCode(), contact.phone()), by);
+                contact.city(), contact.state(), contact.postalCode(), contact.phone(), draft.claimStatusDays()), by);
         return true;
     }
 

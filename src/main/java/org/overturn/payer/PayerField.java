@@ -23,7 +23,8 @@ enum PayerField {
     CITY("city", "City", 60, false),
     STATE("state", "State", 2, false),
     POSTAL_CODE("postalCode", "ZIP code", 10, false),
-    PHONE("phone", "Phone", 30, false);
+    PHONE("phone", "Phone", 30, false),
+    CLAIM_STATUS_DAYS("claimStatusDays", "Claim status request after (days)", 4, true);
 
     private final String key;
     private final String label;
@@ -55,6 +56,11 @@ enum PayerField {
         return days;
     }
 
+    /** A column a workbook written before the field existed may lack: its cells count as blank. */
+    boolean optionalColumn() {
+        return this == CLAIM_STATUS_DAYS;
+    }
+
     static Optional<PayerField> byKey(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
     }
@@ -82,6 +88,7 @@ enum PayerField {
             case STATE -> draft.state();
             case POSTAL_CODE -> draft.postalCode();
             case PHONE -> draft.phone();
+            case CLAIM_STATUS_DAYS -> draft.claimStatusDays();
         };
     }
 
@@ -103,6 +110,7 @@ enum PayerField {
             case STATE -> profile.state();
             case POSTAL_CODE -> profile.postalCode();
             case PHONE -> profile.phone();
+            case CLAIM_STATUS_DAYS -> profile.claimStatusDays();
         };
     }
 }

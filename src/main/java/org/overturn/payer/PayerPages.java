@@ -216,19 +216,21 @@ class PayerPages {
         };
     }
 
-    private static final Map<PayerField, String> HINTS = new EnumMap<>(Map.of(
-            PayerField.ID, "The payer's id as its 835s carry it (REF*2U), e.g. 87726.",
-            PayerField.APPEAL_EMAIL, "Where appeal letters are sent.",
-            PayerField.APPEAL_LIMIT_DAYS, "Days from the remittance date to file a first-level appeal. "
-                    + "Blank: the plan type's default.",
-            PayerField.SECOND_LEVEL_APPEAL_LIMIT_DAYS, "Blank: the same as the first level.",
-            PayerField.THIRD_LEVEL_APPEAL_LIMIT_DAYS, "Blank: the same as the first level.",
-            PayerField.TIMELY_FILING_DAYS, "Days from the date of service to file a claim. "
-                    + "Blank: the plan type's default.",
-            PayerField.CORRECTED_CLAIM_RULES, "How this payer wants corrected claims, e.g. frequency code 7 with "
-                    + "the original payer claim number in REF*F8.",
-            PayerField.STATE, "Two letters, e.g. NY.",
-            PayerField.POSTAL_CODE, "5 or 9 digits."));
+    private static final Map<PayerField, String> HINTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(PayerField.ID, "The payer's id as its 835s carry it (REF*2U), e.g. 87726."),
+            Map.entry(PayerField.APPEAL_EMAIL, "Where appeal letters are sent."),
+            Map.entry(PayerField.APPEAL_LIMIT_DAYS, "Days from the remittance date to file a first-level appeal. "
+                    + "Blank: the plan type's default."),
+            Map.entry(PayerField.SECOND_LEVEL_APPEAL_LIMIT_DAYS, "Blank: the same as the first level."),
+            Map.entry(PayerField.THIRD_LEVEL_APPEAL_LIMIT_DAYS, "Blank: the same as the first level."),
+            Map.entry(PayerField.TIMELY_FILING_DAYS, "Days from the date of service to file a claim. "
+                    + "Blank: the plan type's default."),
+            Map.entry(PayerField.CORRECTED_CLAIM_RULES, "How this payer wants corrected claims, e.g. frequency code 7 "
+                    + "with the original payer claim number in REF*F8."),
+            Map.entry(PayerField.STATE, "Two letters, e.g. NY."),
+            Map.entry(PayerField.POSTAL_CODE, "5 or 9 digits."),
+            Map.entry(PayerField.CLAIM_STATUS_DAYS, "Days after a claim was sent with no 835 before a 276 claim "
+                    + "status request asks about it. Blank: the configured default (30 days).")));
 
     private static PayerDraft draft(MultiValueMap<String, String> form) {
         Map<PayerField, String> values = new EnumMap<>(PayerField.class);

@@ -75,6 +75,7 @@ class PayerRules {
         Integer secondDays = days(draft, PayerField.SECOND_LEVEL_APPEAL_LIMIT_DAYS, errors);
         Integer thirdDays = days(draft, PayerField.THIRD_LEVEL_APPEAL_LIMIT_DAYS, errors);
         Integer filingDays = days(draft, PayerField.TIMELY_FILING_DAYS, errors);
+        Integer claimStatusDays = days(draft, PayerField.CLAIM_STATUS_DAYS, errors);
         String rules = text(draft, PayerField.CORRECTED_CLAIM_RULES, errors);
         String line1 = text(draft, PayerField.ADDRESS_LINE1, errors);
         String line2 = text(draft, PayerField.ADDRESS_LINE2, errors);
@@ -94,7 +95,7 @@ class PayerRules {
         return new Checked(new PayerProfile(id, name, planType, email,
                 appealDays != null ? appealDays : appealTerms.appealLimitDays(planType), secondDays, thirdDays,
                 filingDays != null ? filingDays : filingTerms.timelyFilingDays(planType), rules, line1, line2, city,
-                state, zip, phone, false), Map.of());
+                state, zip, phone, false, claimStatusDays), Map.of());
     }
 
     /** Trimmed, blank as null, and no longer than the column. */

@@ -300,7 +300,7 @@ final class PayerWorkbook {
             }
         }
         for (PayerField field : PayerField.values()) {
-            if (!seen.contains(field)) {
+            if (!seen.contains(field) && !field.optionalColumn()) {
                 problems.add(new Problem(SHEET, 1, field.label(), "column missing"));
             }
         }

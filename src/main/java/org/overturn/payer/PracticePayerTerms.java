@@ -28,7 +28,8 @@ public record PracticePayerTerms(long practiceId, String payerId, Integer appeal
                 secondLevelAppealLimitDays != null ? secondLevelAppealLimitDays : p.secondLevelAppealLimitDays(),
                 thirdLevelAppealLimitDays != null ? thirdLevelAppealLimitDays : p.thirdLevelAppealLimitDays(),
                 timelyFilingDays != null ? timelyFilingDays : p.timelyFilingDays(), p.correctedClaimRules(),
-                p.addressLine1(), p.addressLine2(), p.city(), p.state(), p.postalCode(), p.phone(), p.needsReview());
+                p.addressLine1(), p.addressLine2(), p.city(), p.state(), p.postalCode(), p.phone(), p.needsReview(),
+                p.claimStatusDays());
     }
 
     /** The directory's appeal route with this practice's dispute window and corrected-claim clock. */

@@ -36,6 +36,12 @@ public final class IngestBenchmark {
     static final String END = "<!-- ingest:end -->";
     static final String COMMAND = "./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.IngestBenchmark";
 
+    /** The run just before COPY, on the same shared machine and with the same recording, for comparison. */
+    static final String BEFORE_COPY = "With the INSERT batches, on 2026-12-06 02:28 UTC (load average 9.6 at start, "
+            + "23.9 at the end: five other engineers' builds on the same 2 cores), both runs with a JFR recording "
+            + "(`MAVEN_OPTS=-XX:StartFlightRecording=settings=profile`): 314.1 s, 45.9 s and 124.4 s; queue listing "
+            + "185.1 ms median. The 2026-12-05 16:41 run on a quieter machine (load 2.1) measured 22.2 s, 6.7 s and 9.1 s.";
+
     private IngestBenchmark() {
     }
 
@@ -52,7 +58,7 @@ public final class IngestBenchmark {
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OverturnApplication.class)
                 .profiles("test")
-                .properties("overturn.data-dir=" + work.resolve("data"), "logging.level.root=warn",
+                .properties("overturn.data-dir=" + work.resolve("data"), "server.port=0", "logging.level.root=warn",
                         "logging.level.org.overturn=warn")
                 .run()) {
             RemittanceIntake intake = app.getBean(RemittanceIntake.class);
@@ -147,6 +153,14 @@ public final class IngestBenchmark {
                 + "Spring Boot starter sets them, 3 to 10, fetching 10 jobs at a time, oldest due first through the "
                 + "due-date index); task events only. See README, Performance and engine settings. (History level `audit` made the first three rows 72.1 s, 16.6 s and 30.1 s on 2026-11-23 "
                 + "13:26, against 51.5 s, 9.5 s and 22.0 s with `activity` then.)");
+        lines.add("- Before the changes of 2026-11-24 (same machine): 24.3 s, 7.0 s and 10.2 s (271 denials/s), queue listing "
+                + "15.3 ms median. Since then the file's transaction also computes each claim's Part 2 flag, takes an advisory "
+                + "lock per file and payment, and records each task's queue (`denial_queue_visit`, a trigger on `queue_task`); "
+                + "the engine checks authorizations but writes no grant per task; and a task's SLA is a timeout listener "
+                + "instead of a boundary timer with its own execution, which the job phase gains more from than the rest costs.");
+        lines.add("- Claims, service lines, adjustments and remarks go to the database with PostgreSQL COPY in the file's "
+                + "transaction (`ClaimRowWriter`, issue 20), no longer as JDBC batches of multi-row INSERTs. " + BEFORE_COPY);
+        lines.add("- Where the time goes: see the profile below this section.");
         lines.addAll(WHERE_THE_TIME_WENT);
         lines.add(END);
         return String.join("\n", lines) + "\n";

@@ -2,13 +2,11 @@ package org.overturn.claimstatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -18,17 +16,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.overturn.KnownRemittance;
 import org.overturn.OverturnIntegrationTest;
-import org.overturn.claim.BilledClaim;
-import org.overturn.claim.BilledLine;
-import org.overturn.claim.ClaimAddress;
-import org.overturn.claim.ClaimBatch;
-import org.overturn.claim.ClaimKind;
-import org.overturn.claim.ClaimParty;
-import org.overturn.claim.ClaimPerson;
-import org.overturn.claim.ClaimProvider;
-import org.overturn.claim.ClaimWriter;
 import org.overturn.intake.FileIntake;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A claim the payer accepted (277CA) that no 835 answered within the days allowed gets, once, a 276 claim status
@@ -39,8 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ClaimStatusFollowUpsIT {
 
     private static final DateTimeFormatter X12 = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final ClaimProvider CLINIC = new ClaimProvider("1234567893", "RIVERBEND BEHAVIORAL HEALTH", null,
-            "261QM0801X", "123456789", new ClaimAddress("400 RIVER ROAD", null, "HARRISBURG", "PA", "17101"));
 
     @Autowired
     FileIntake intake;
@@ -50,9 +46,14 @@ class ClaimStatusFollowUpsIT {
     ClaimStatusProperties properties;
     @Autowired
     TaskService tasks;
+    @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     final String payer = "CS" + run;
+    final UnansweredClaimFiles files = new UnansweredClaimFiles(run, payer);
 
     @Test
     void anAcceptedClaimWithoutAnAnswerGetsA276AndAFollowUpTaskOnce() throws Exception {
@@ -64,8 +65,8 @@ class ClaimStatusFollowUpsIT {
         for (String[] c : new String[][] {{silent, old.toString()}, {answered, old.toString()},
                 {fresh, recent.toString()}}) {
             LocalDate sent = LocalDate.parse(c[1]);
-            intake.ingest(c[0] + ".837", claim(c[0], sent), "UPLOAD", "test");
-            intake.ingest(c[0] + ".277", accepted(c[0], sent.plusDays(1)), "UPLOAD", "test");
+            intake.ingest(c[0] + ".837", files.claim(c[0], sent), "UPLOAD", "test");
+            intake.ingest(c[0] + ".277", files.accepted(c[0], sent.plusDays(1)), "UPLOAD", "test");
         }
         intake.ingest(answered + ".835", KnownRemittance.from(payer, "QUIET HEALTH PLAN", "T" + answered,
                         X12.format(old.plusDays(20)), "150")
@@ -82,7 +83,8 @@ class ClaimStatusFollowUpsIT {
         String x12 = Files.readString(Path.of(followUp.outboxPath()), StandardCharsets.US_ASCII);
         List<String> segments = Arrays.stream(x12.split("~\\R?")).filter(s -> !s.isBlank()).toList();
         assertThat(segments).contains("GS*HR*OVERTURN*CLEARINGHOUSE*" + segments.get(1).split("\\*")[4] + "*"
-                        + segments.get(1).split("\\*")[5] + "*" + followUp.id() + "*X*005010X212",
+                        + segments.get(1).split("\\*")[5] + "*" + Integer.parseInt(segments.get(0).split("\\*")[13])
+                        + "*X*005010X212",
                 "ST*276*0001*005010X212", "HL*1**20*1", "NM1*PR*2*QUIET HEALTH PLAN*****PI*" + payer,
                 "HL*3*2*19*1", "NM1*1P*2*RIVERBEND BEHAVIORAL HEALTH*****XX*1234567893", "HL*4*3*22*0",
                 "DMG*D8*19840312*F", "NM1*IL*1*TESTPATIENT*JORDAN****MI*M" + run,
@@ -106,35 +108,114 @@ class ClaimStatusFollowUpsIT {
         });
     }
 
-    private byte[] claim(String pcn, LocalDate sent) {
-        var person = new ClaimPerson("M" + run, "TESTPATIENT", "JORDAN", LocalDate.of(1984, 3, 12), "F");
-        BigDecimal charge = new BigDecimal("150.00");
-        var line = new BilledLine(1, null, "HC", "90837", List.of(), charge, "UN", BigDecimal.ONE, null, List.of(1),
-                sent.minusDays(1), null, null, null, null);
-        var claim = new BilledClaim(ClaimKind.PROFESSIONAL, pcn, charge, "11", "B", "1",
-                new ClaimParty("QUIET HEALTH PLAN", payer), CLINIC, null, person, person, "CI", List.of("F331"),
-                null, null, null, null, null, null, null, List.of(), List.of(line));
-        return ClaimWriter.standard().write(new ClaimBatch(ClaimKind.PROFESSIONAL, "RBH0001", "CPEDI01",
-                Math.abs(pcn.hashCode() % 900_000_000L), LocalDateTime.of(sent, LocalTime.NOON), "B-" + pcn, false,
-                new ClaimParty("RIVERBEND BEHAVIORAL HEALTH", "RBH0001"), "BILLING OFFICE", "7175550100",
-                new ClaimParty("CLEARPATH EDI", "CPEDI01"), List.of(claim)));
+    @Test
+    void a277AnsweringThe276ThroughTheUploadDoorClosesItsFollowUpOnce() throws Exception {
+        ClaimStatusFollowUps.FollowUp followUp = followUpOf("UP" + run);
+        assertThat(jdbc.queryForObject("select id from claim_status_request where trace = ?", Long.class,
+                followUp.trace())).as("the 276's interchange number is its request's id")
+                .isEqualTo(Long.parseLong(Files.readString(Path.of(followUp.outboxPath())).split("\\*")[13]));
+        byte[] answer = StatusAnswers.to(Files.readAllBytes(Path.of(followUp.outboxPath())))
+                .with("F1:65", "120.00", LocalDate.now());
+
+        ResponseEntity<JsonNode> stored = upload("status-" + run + ".277", answer);
+
+        assertThat(stored.getStatusCode().value()).isEqualTo(200);
+        JsonNode body = stored.getBody();
+        assertThat(body.get("outcome").asText()).isEqualTo("STORED");
+        assertThat(body.get("kind").asText()).isEqualTo("277");
+        assertThat(body.at("/claimStatus/statuses").asInt()).isEqualTo(1);
+        assertThat(body.at("/claimStatus/matched").asInt()).isEqualTo(1);
+        assertThat(body.at("/claimStatus/matchedByTrace").asInt()).isEqualTo(1);
+        assertThat(body.at("/claimStatus/acted").asInt()).isEqualTo(1);
+        assertThat(body.at("/claimStatus/unmatched")).isEmpty();
+        assertThat(followUps.find(followUp.id()).orElseThrow()).satisfies(f -> {
+            assertThat(f.status()).isEqualTo("PAID");
+            assertThat(f.decidedBy()).isEqualTo(ClaimStatusFollowUps.ANSWER);
+            assertThat(f.outcomeNote()).startsWith("277: STC F1:65 of ").endsWith(", paid 120.00");
+        });
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey("claim-status:" + followUp.id()).count())
+                .as("the follow-up task ended by itself").isZero();
+
+        JsonNode again = upload("status-" + run + "-again.277", answer).getBody();
+        assertThat(again.get("duplicate").asBoolean()).isTrue();
+        assertThat(again.get("kind").asText()).isEqualTo("277");
+        assertThat(jdbc.queryForObject("select count(*) from claim_status_answer where inquiry_id = ?", Long.class,
+                followUp.id())).as("nothing twice").isEqualTo(1);
+
+        String broken = new String(answer, StandardCharsets.US_ASCII).replaceAll("STC\\*[^~]*~\\R?", "")
+                .replaceFirst("SE\\*\\d+", "SE*12");
+        ResponseEntity<JsonNode> refused = upload("broken-" + run + ".277", broken.getBytes(StandardCharsets.US_ASCII));
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(refused.getBody().get("kind").asText()).isEqualTo("277");
+        assertThat(refused.getBody().get("error").asText())
+                .matches("broken-" + run + "\\.277: segment \\d+ \\([A-Z]+\\): the claim whose TRN\\*2 is segment \\d+ has no "
+                        + "claim-level STC .*");
+        assertThat(jdbc.queryForObject("select count(*) from quarantined_file where file_name = ?", Long.class,
+                "broken-" + run + ".277")).isEqualTo(1);
     }
 
-    /** The payer's 277CA accepting the claim (STC A2), with its claim number. */
-    private byte[] accepted(String pcn, LocalDate on) {
-        String d = X12.format(on);
-        return (String.join("~\n",
-                "ISA*00*          *00*          *ZZ*CPEDI01        *ZZ*RBH0001        *" + d.substring(2)
-                        + "*1200*^*00501*000000501*0*T*:",
-                "GS*HN*CPEDI01*RBH0001*" + d + "*1200*501*X*005010X214",
-                "ST*277*0001*005010X214", "BHT*0085*08*RPT-" + pcn + "*" + d + "*1200*TH",
-                "HL*1**20*1", "NM1*PR*2*QUIET HEALTH PLAN*****PI*" + payer, "TRN*1*RPT-" + pcn,
-                "DTP*050*D8*" + d, "DTP*009*D8*" + d,
-                "HL*2*1*21*1", "NM1*41*2*RIVERBEND BEHAVIORAL HEALTH*****46*RBH0001", "TRN*2*B1",
-                "STC*A1:19*" + d + "*WQ*150", "QTY*90*1", "AMT*YU*150",
-                "HL*3*2*19*1", "NM1*85*2*RIVERBEND BEHAVIORAL HEALTH*****XX*1234567893",
-                "HL*4*3*PT", "NM1*QC*1*TESTPATIENT*JORDAN****MI*M" + run, "TRN*2*" + pcn,
-                "STC*A2:20*" + d + "*WQ*150", "REF*1K*PAYER-" + pcn, "DTP*472*D8*" + X12.format(on.minusDays(2)),
-                "SE*22*0001", "GE*1*501", "IEA*1*000000501") + "~\n").getBytes(StandardCharsets.US_ASCII);
+    @Test
+    void aStatusWithoutItsTraceFindsItsClaimAndOneForNoClaimOnFileIsListedNotDropped() throws Exception {
+        ClaimStatusFollowUps.FollowUp followUp = followUpOf("NT" + run);
+        byte[] x276 = Files.readAllBytes(Path.of(followUp.outboxPath()));
+
+        JsonNode byClaim = upload("not-found-" + run + ".277", StatusAnswers.to(x276).trace("PAYER" + run)
+                .with("A4:35", "0", LocalDate.now())).getBody();
+        JsonNode nobody = upload("unknown-" + run + ".277", StatusAnswers.to(x276).trace("ELSE" + run)
+                .patientControlNumber("NOBODY" + run).with("F1:65", "150.00", LocalDate.now())).getBody();
+
+        assertThat(byClaim.at("/claimStatus/matchedByClaim").asInt()).isEqualTo(1);
+        assertThat(byClaim.at("/claimStatus/acted").asInt()).isEqualTo(1);
+        assertThat(followUps.find(followUp.id()).orElseThrow().status()).isEqualTo("NOT_ON_FILE");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey("claim-status:" + followUp.id()).singleResult()
+                .getTaskDefinitionKey()).isEqualTo("Task_ResubmitClaim");
+        assertThat(nobody.at("/claimStatus/matched").asInt()).isZero();
+        assertThat(nobody.at("/claimStatus/unmatched/0/trace").asText()).isEqualTo("ELSE" + run);
+        assertThat(nobody.at("/claimStatus/unmatched/0/category").asText()).isEqualTo("F1");
+        assertThat(nobody.at("/claimStatus/unmatched/0/segment").asInt()).isEqualTo(13);
+        assertThat(jdbc.queryForObject("select count(*) from claim_status_answer where trace = ? and matched_by is null "
+                + "and inquiry_id is null and not acted", Long.class, "ELSE" + run)).as("kept").isEqualTo(1);
+    }
+
+    @Test
+    void thePayerDirectorysDaysDecideWhenAClaimIsFollowedUp() {
+        var manager = anonymous.withBasicAuth("manager", "demo");
+        var payerEntry = new java.util.HashMap<String, Object>(Map.of("name", "QUIET HEALTH PLAN", "planType",
+                "COMMERCIAL", "claimStatusDays", 10));
+        assertThat(manager.exchange("/api/payers/" + payer, HttpMethod.PUT, new HttpEntity<>(payerEntry),
+                JsonNode.class).getStatusCode().is2xxSuccessful()).isTrue();
+        LocalDate sent = LocalDate.now().minusDays(12);
+        intake.ingest("D" + run + ".837", files.claim("D" + run, sent), "UPLOAD", "test");
+        intake.ingest("D" + run + ".277", files.accepted("D" + run, sent.plusDays(1)), "UPLOAD", "test");
+
+        assertThat(followUps.daysFor(payer)).isEqualTo(10);
+        assertThat(followUps.daysFor("NOT-IN-DIRECTORY-" + run)).isEqualTo(properties.daysWithoutAnswer());
+        assertThat(followUps.sweep()).extracting(ClaimStatusFollowUps.FollowUp::patientControlNumber)
+                .as("12 days without an answer: past this payer's 10, short of the default 30")
+                .contains("D" + run);
+    }
+
+    /** A claim sent 40 days ago, accepted, unanswered, and its follow-up opened. */
+    private ClaimStatusFollowUps.FollowUp followUpOf(String pcn) {
+        LocalDate sent = LocalDate.now().minusDays(properties.daysWithoutAnswer() + 10);
+        intake.ingest(pcn + ".837", files.claim(pcn, sent), "UPLOAD", "test");
+        intake.ingest(pcn + ".277", files.accepted(pcn, sent.plusDays(1)), "UPLOAD", "test");
+        return followUps.sweep().stream().filter(f -> f.patientControlNumber().equals(pcn)).findFirst()
+                .orElseThrow();
+    }
+
+    private ResponseEntity<JsonNode> upload(String name, byte[] content) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        return anonymous.withBasicAuth("admin", "demo").postForEntity("/api/remittances",
+                new HttpEntity<>(parts, headers), JsonNode.class);
     }
 }

@@ -66,6 +66,25 @@ class InboxWatcherIT {
     }
 
     @Test
+    void takesAClaimStatusResponseAndKeepsTheStatusesNoClaimOnFileMatches() throws Exception {
+        byte[] x212;
+        try (var in = InboxWatcherIT.class.getResourceAsStream(
+                "/samples/x12/real/linuxforhealth__277-claim-level-status.277")) {
+            x212 = in.readAllBytes();
+        }
+        Files.write(inbox.resolve("status.277"), x212);
+
+        assertThat(watcher.poll()).isEqualTo(1);
+
+        assertThat(inbox.resolve("processed/status.277")).exists();
+        Long file = jdbc.queryForObject("select id from claim_file where file_name = 'status.277' and kind = '277'",
+                Long.class);
+        assertThat(jdbc.queryForList("select trace from claim_status_answer where claim_file_id = ? "
+                + "and matched_by is null order by segment", String.class, file))
+                .containsExactly("ABCXYZ1", "ABCXYZ2", "ABCXYC3");
+    }
+
+    @Test
     void neverFollowsASymbolicLinkOutOfTheInbox(@TempDir Path elsewhere) throws Exception {
         Path outside = elsewhere.resolve("secret.835");
         Files.write(outside, Samples.retraced("tastypackets__profee.835", "-L1"));

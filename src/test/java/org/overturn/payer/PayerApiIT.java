@@ -66,6 +66,23 @@ class PayerApiIT {
     }
 
     @Test
+    void thePayersDaysBeforeAClaimStatusRequestAreEditableAndBlankMeansTheDefault() {
+        Map<String, Object> body = optum();
+        body.put("claimStatusDays", 21);
+        assertThat(put("manager", id, body).getBody().get("claimStatusDays").asInt()).isEqualTo(21);
+        assertThat(directory.claimStatusDays(id)).contains(21);
+
+        body.put("claimStatusDays", 0);
+        var refused = put("manager", id, body);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().toString()).contains("claimStatusDays", "must be a positive number of days");
+
+        body.remove("claimStatusDays");
+        put("manager", id, body);
+        assertThat(directory.claimStatusDays(id)).isEmpty();
+    }
+
+    @Test
     void anyoneSignedInReadsTheDirectory() {
         put("admin", id, optum());
 

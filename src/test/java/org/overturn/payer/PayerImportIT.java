@@ -30,7 +30,8 @@ class PayerImportIT {
 
     static final List<String> HEADERS = List.of("Payer id", "Name", "Plan type", "Appeal email",
             "Appeal limit (days)", "Level 2 appeal limit (days)", "Level 3 appeal limit (days)", "Timely filing (days)",
-            "Corrected claim rules", "Address line 1", "Address line 2", "City", "State", "ZIP code", "Phone");
+            "Corrected claim rules", "Address line 1", "Address line 2", "City", "State", "ZIP code", "Phone",
+            "Claim status request after (days)");
 
     @Autowired
     TestRestTemplate rest;

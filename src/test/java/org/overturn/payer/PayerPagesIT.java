@@ -80,7 +80,8 @@ class PayerPagesIT {
         String session = signIn("manager");
         var form = web.withCookie(session).get("/payers/" + id);
         assertThat(form.body()).contains("id=\"needs-review\"", "id=\"payer-form\"", "name=\"_csrf\"",
-                "value=\"MAGELLAN HEALTHCARE\"", "Confirm and save");
+                "value=\"MAGELLAN HEALTHCARE\"", "Confirm and save", "id=\"f-claimStatusDays\"",
+                "Claim status request after (days)");
         Map<String, Object> entered = new HashMap<>(Map.of("name", "MAGELLAN HEALTHCARE", "planType", "COMMERCIAL",
                 "appealEmail", "appeals at magellan", "appealLimitDays", "180", "timelyFilingDays", "90",
                 "state", "Virginia", "postalCode", "23219"));
@@ -97,6 +98,7 @@ class PayerPagesIT {
 
         entered.put("appealEmail", "appeals@magellan.example.com");
         entered.put("state", "va");
+        entered.put("claimStatusDays", "45");
         var saved = web.withCookie(session).post("/payers/" + id, entered);
 
         assertThat(saved.statusCode()).isEqualTo(302);
@@ -107,11 +109,13 @@ class PayerPagesIT {
         assertThat(profile.needsReview()).isFalse();
         assertThat(profile.state()).isEqualTo("VA");
         assertThat(profile.appealEmail()).isEqualTo("appeals@magellan.example.com");
+        assertThat(profile.claimStatusDays()).isEqualTo(45);
+        assertThat(directory.claimStatusDays(id)).contains(45);
         assertThat(jdbc.queryForObject("select updated_by from payer where id = ?", String.class, id))
                 .isEqualTo("manager");
         assertThat(jdbc.queryForList("select detail from audit_event where action = 'PAYER_CHANGED' "
                 + "and record_id = ?", String.class, id))
-                .containsExactly("edit: changed appealEmail, state, postalCode");
+                .containsExactly("edit: changed appealEmail, state, postalCode, claimStatusDays");
     }
 
     @Test

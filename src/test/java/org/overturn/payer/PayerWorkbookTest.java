@@ -42,9 +42,10 @@ class PayerWorkbookTest {
 
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Payer id");
             assertThat(header.getCell(4).getStringCellValue()).isEqualTo("Appeal limit (days)");
-            assertThat(header.getLastCellNum()).isEqualTo((short) 18);
+            assertThat(header.getCell(15).getStringCellValue()).isEqualTo("Claim status request after (days)");
+            assertThat(header.getLastCellNum()).isEqualTo((short) 19);
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:R3");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:S3");
             Row uhc = sheet.getRow(1);
             assertThat(uhc.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(uhc.getCell(4).getNumericCellValue()).isEqualTo(180);
@@ -52,7 +53,7 @@ class PayerWorkbookTest {
             assertThat(uhc.getCell(6).getCellType()).isEqualTo(CellType.BLANK);
             assertThat(sheet.getRow(2).getCell(0).getCellType()).isEqualTo(CellType.STRING);
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("06102");
-            assertThat(sheet.getRow(2).getCell(15).getStringCellValue()).isEqualTo("yes");
+            assertThat(sheet.getRow(2).getCell(16).getStringCellValue()).isEqualTo("yes");
         }
     }
 
@@ -94,6 +95,21 @@ class PayerWorkbookTest {
         assertThat(contents.problems()).extracting(PayerWorkbook.Problem::text).containsExactly(
                 "Payers!R1 \"Email\": not a column of the payer list",
                 "Payers!R1 \"Appeal email\": column missing");
+    }
+
+    @Test
+    void readsAWorkbookExportedBeforeTheClaimStatusDaysColumnExisted() throws IOException {
+        byte[] older = edit(export(UHC), sheet -> {
+            for (Row row : sheet) {
+                row.removeCell(row.getCell(15));
+            }
+        });
+
+        var contents = PayerWorkbook.read(older);
+
+        assertThat(contents.problems()).isEmpty();
+        assertThat(contents.lines().get(0).draft().claimStatusDays()).isNull();
+        assertThat(contents.lines().get(0).draft().appealLimitDays()).isEqualTo("180");
     }
 
     @Test

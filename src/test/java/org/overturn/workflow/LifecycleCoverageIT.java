@@ -26,6 +26,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.overturn.claimstatus.ClaimStatusFollowUps;
 import org.overturn.parity.ParityEscalation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The process tests together pass every flow node of the lifecycle, the parity escalation, the appeal deadline, the
- * urgent appeal and the authorization watch.
+ * urgent appeal, the authorization watch and the claim status follow-up.
  * camunda-process-test-coverage reports and asserts per test class only
  * (target/process-test-coverage/&lt;class&gt;/report.html); across classes this test reads what the engine's
  * history recorded in the database all process tests share (they share one Spring context).
@@ -104,6 +105,15 @@ class LifecycleCoverageIT {
 
         assertThat(flowNodes).contains("Start_DailyWatch", "Timer_AuthorizationRanOut", "End_PreventionWorked");
         assertCovered("authorization-watch", flowNodes);
+    }
+
+    @Test
+    void processTestsPassEveryFlowNodeOfTheClaimStatusFollowUp() {
+        Set<String> flowNodes = flowNodesOf(ClaimStatusFollowUps.PROCESS);
+
+        assertThat(flowNodes).contains("Start_NoAnswer", "Timer_AskAgain", "Event_AnsweredWhileWaiting",
+                "End_Escalated");
+        assertCovered(ClaimStatusFollowUps.PROCESS, flowNodes);
     }
 
     private void assertCovered(String processKey, Set<String> flowNodes) {

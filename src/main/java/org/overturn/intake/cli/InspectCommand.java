@@ -21,7 +21,9 @@ import org.overturn.claim.BilledClaim;
 import org.overturn.claim.BilledClaimView;
 import org.overturn.claim.ClaimFile;
 import org.overturn.claim.ClaimParser;
+import org.overturn.claim.ClaimStatusResponse;
 import org.overturn.claim.ClaimTransaction;
+import org.overturn.claim.StatusResponseParser;
 import org.overturn.denial.Classification;
 import org.overturn.denial.DenialAssessment;
 import org.overturn.denial.DenialDetector;
@@ -53,6 +55,7 @@ public final class InspectCommand {
     private final RemittanceParser parser = RemittanceParser.standard();
     private final ClaimParser claimParser = ClaimParser.standard();
     private final AcknowledgementParser acknowledgementParser = AcknowledgementParser.standard();
+    private final StatusResponseParser statusParser = StatusResponseParser.standard();
     private final DenialDetector detector = new DenialDetector();
     private final RootCauseClassifier classifier = RootCauseClassifier.fromClasspath();
     private final JsonNodeFactory json = JsonNodeFactory.withExactBigDecimals(true);
@@ -102,6 +105,10 @@ public final class InspectCommand {
         X12Identity identity = X12Segments.identifyIfReadable(content);
         if (identity != null && identity.is("837")) {
             return claims(node, content);
+        }
+        if (identity != null && identity.is("277") && identity.implementation() != null
+                && identity.implementation().endsWith("X212")) {
+            return statusResponses(node, content);
         }
         if (identity != null && (identity.is("999") || identity.is("277"))) {
             return acknowledgements(node, content, identity);
@@ -170,6 +177,24 @@ public final class InspectCommand {
         node.putNull("error");
         node.set("functional", CLAIMS.valueToTree(parsed.functional()));
         node.set("claims", CLAIMS.valueToTree(parsed.claims()));
+        return node;
+    }
+
+    /** A 277 claim status response (005010X212): what the payer said of each claim asked about. */
+    private ObjectNode statusResponses(ObjectNode node, byte[] content) {
+        node.put("kind", "277");
+        List<ClaimStatusResponse> parsed;
+        try {
+            parsed = statusParser.parse(content);
+        } catch (MalformedX12Exception e) {
+            node.put("ok", false);
+            node.put("error", e.getMessage());
+            node.putArray("statuses");
+            return node;
+        }
+        node.put("ok", true);
+        node.putNull("error");
+        node.set("statuses", CLAIMS.valueToTree(parsed));
         return node;
     }
 

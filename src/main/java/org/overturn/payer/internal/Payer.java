@@ -41,6 +41,7 @@ public class Payer {
     private Integer peerToPeerHours;
     @Enumerated(EnumType.STRING)
     private org.overturn.payer.CorrectedClaimClock correctedClaimClock;
+    private Integer claimStatusDays;
 
     protected Payer() {
     }
@@ -80,6 +81,7 @@ public class Payer {
         state = profile.state();
         postalCode = profile.postalCode();
         phone = profile.phone();
+        claimStatusDays = profile.claimStatusDays();
         needsReview = false;
         updatedAt = at;
         updatedBy = by;
@@ -104,7 +106,7 @@ public class Payer {
     public PayerProfile toProfile() {
         return new PayerProfile(id, name, planType, appealEmail, appealLimitDays, secondLevelAppealLimitDays,
                 thirdLevelAppealLimitDays, timelyFilingDays, correctedClaimRules, addressLine1, addressLine2, city,
-                state, postalCode, phone, needsReview);
+                state, postalCode, phone, needsReview, claimStatusDays);
     }
 
     public String getId() { return id; }

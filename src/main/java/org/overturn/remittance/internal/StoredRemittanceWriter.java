@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one transaction set: the remittance and its provider adjustments through JPA, then its claims with
- * {@link ClaimRowWriter}'s plain JDBC batches.
+ * {@link ClaimRowWriter} with COPY.
  */
 @Component
 public class StoredRemittanceWriter {

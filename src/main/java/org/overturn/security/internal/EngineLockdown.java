@@ -51,12 +51,12 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
 
     /** The beans the process models call by name (delegates, policies and gates); see ExpressionBeansTest. */
     static final Set<String> PROCESS_BEANS = Set.of("appealDeadline", "appealDeadlineReached",
-            "closeClaimStatusFollowUp", "closeDenial", "closeRecoupment", "escalateToManagers", "lifecyclePolicy", "matchPaidOriginal", "openParityCase",
+            "askClaimStatusAgain", "closeClaimStatusFollowUp", "closeDenial", "closeRecoupment", "escalateToManagers", "lifecyclePolicy", "matchPaidOriginal", "openParityCase",
             "openRecoupmentDispute", "parityPolicy", "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
             "recordAppealDecision", "recordAppealSent", "recordConsent", "recordCorrectedClaim",
             "renderAnalysisRequest", "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest",
             "sendAppeal", "suggestTimelyFilingProof", "updateParityCase", "urgentAppeal", "urgentAppealReached", "watchAuthorizations",
-            "recordPrevention", "prevention");
+            "recordPrevention", "prevention", "recordClaimStatusAnswer");
 
     private final ApplicationContext context;
     private final ObjectProvider<AuditTrail> audit;

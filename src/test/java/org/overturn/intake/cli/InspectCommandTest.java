@@ -220,6 +220,21 @@ class InspectCommandTest {
         assertThat(result.at("/claims/0/accepted").asBoolean()).isTrue();
     }
 
+    @Test
+    void readsAClaimStatusResponseWithEachClaimsTraceAndCategory() throws Exception {
+        Path file = dir.resolve("status.277");
+        Files.write(file, x12Sample("linuxforhealth__277-claim-level-status.277"));
+
+        int exit = run(file.toString(), "--json");
+
+        assertThat(exit).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("files").get(0);
+        assertThat(result.get("kind").asText()).isEqualTo("277");
+        assertThat(result.get("ok").asBoolean()).isTrue();
+        assertThat(result.at("/statuses/0/trace").asText()).isEqualTo("ABCXYZ1");
+        assertThat(result.at("/statuses/2/category").asText()).isEqualTo("F2");
+    }
+
     private static byte[] x12Sample(String name) throws Exception {
         try (var in = InspectCommandTest.class.getResourceAsStream("/samples/x12/real/" + name)) {
             return in.readAllBytes();

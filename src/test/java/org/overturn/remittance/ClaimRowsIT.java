@@ -1,0 +1,196 @@
+package org.overturn.remittance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.overturn.OverturnIntegrationTest;
+import org.overturn.intake.IntakeResult;
+import org.overturn.intake.RemittanceIntake;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The claims, lines, adjustments and remarks of an 835 go to the database with COPY (ClaimRowWriter): every column
+ * arrives as the 835 gave it, characters COPY's text format gives a meaning to included, and a failure in the middle
+ * of a file's rows leaves nothing of the file behind.
+ */
+@OverturnIntegrationTest
+class ClaimRowsIT {
+
+    @Autowired
+    RemittanceIntake intake;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void storesEveryColumnOfClaimsLinesAdjustmentsAndRemarks() {
+        String payer = "COPY" + System.nanoTime();
+        byte[] file = twoPayments(payer, "LINE-OK");
+
+        IntakeResult result = intake.ingest("copy-columns.835", file, "UPLOAD", "tester");
+
+        assertThat(result.outcome()).isEqualTo(IntakeResult.Outcome.STORED);
+        assertThat(result.claims()).isEqualTo(3);
+        List<Map<String, Object>> claims = jdbc.queryForList("""
+                select c.* from claim_payment c join remittance r on r.id = c.remittance_id
+                 where r.payer_id = ? order by r.trace_number, c.position""", payer);
+        assertThat(claims).hasSize(3);
+        Map<String, Object> first = claims.get(0);
+        assertThat(first).containsEntry("position", 1).containsEntry("patient_control_number", "PCN\\1")
+                .containsEntry("status", "1").containsEntry("charge", new BigDecimal("250.00"))
+                .containsEntry("paid", new BigDecimal("100.00"))
+                .containsEntry("patient_responsibility", new BigDecimal("30.00"))
+                .containsEntry("filing_indicator", "12").containsEntry("payer_claim_control_number", "PAYER-1")
+                .containsEntry("facility_code", "11").containsEntry("frequency_code", "1")
+                .containsEntry("patient_last_name", "MUÑOZ").containsEntry("patient_first_name", "\\N")
+                .containsEntry("member_id", "MEM1").containsEntry("rendering_provider_npi", "1588667638")
+                .containsEntry("statement_from", Date.valueOf("2026-02-01"))
+                .containsEntry("statement_to", Date.valueOf("2026-02-03"))
+                .containsEntry("received_date", Date.valueOf("2026-02-05"))
+                .containsEntry("part2", false).containsEntry("reverses_id", null);
+        assertThat(claims.get(1)).containsEntry("position", 2).containsEntry("patient_control_number", "PCN2")
+                .containsEntry("patient_responsibility", new BigDecimal("0.00")).containsEntry("member_id", null)
+                .containsEntry("statement_from", null).containsEntry("part2", true);
+
+        long firstId = (Long) first.get("id");
+        List<Map<String, Object>> lines = jdbc.queryForList(
+                "select * from service_line where claim_payment_id = ? order by position", firstId);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).containsEntry("position", 1).containsEntry("procedure_qualifier", "HC")
+                .containsEntry("procedure_code", "90837").containsEntry("modifiers", "95:GT")
+                .containsEntry("charge", new BigDecimal("150.00")).containsEntry("paid", new BigDecimal("60.00"))
+                .containsEntry("units", new BigDecimal("1.500")).containsEntry("original_procedure", "90834")
+                .containsEntry("service_date", Date.valueOf("2026-02-01")).containsEntry("service_date_to", null)
+                .containsEntry("allowed", new BigDecimal("90.00")).containsEntry("line_control_number", "LINE-OK")
+                .containsEntry("rendering_provider_npi", "1942788757").containsEntry("revenue_code", null);
+        assertThat(lines.get(1)).containsEntry("position", 2).containsEntry("procedure_code", "90785")
+                .containsEntry("modifiers", null).containsEntry("units", null)
+                .containsEntry("service_date", Date.valueOf("2026-02-02"))
+                .containsEntry("service_date_to", Date.valueOf("2026-02-03"));
+        long lineId = (Long) lines.get(0).get("id");
+
+        assertThat(jdbc.queryForList("""
+                select service_line_id, level, group_code, reason_code, amount, quantity from adjustment
+                 where claim_payment_id = ? order by id""", firstId)).containsExactly(
+                adjustment(null, "claim", "PR", "2", "30.00", null),
+                adjustment(null, "claim", "CO", "45", "20.00", "2.000"),
+                adjustment(lineId, "line", "CO", "197", "90.00", null),
+                adjustment((Long) lines.get(1).get("id"), "line", "CO", "45", "10.00", null));
+        assertThat(jdbc.queryForList("select service_line_id, code from remark where claim_payment_id = ? order by id",
+                firstId)).containsExactly(remark(null, "MA01"), remark(lineId, "N54"), remark(lineId, "M77"));
+    }
+
+    @Test
+    void aFailureWhileCopyingTheSecondPaymentsRowsLeavesNothingOfTheFile() {
+        String payer = "COPYFAIL" + System.nanoTime();
+        long claims = count("claim_payment");
+        long lines = count("service_line");
+        long adjustments = count("adjustment");
+        long remarks = count("remark");
+        // the server refuses one row of the second payment's service lines, in the middle of its COPY
+        jdbc.execute("""
+                create or replace function copy_rows_it_refuse() returns trigger language plpgsql as $$
+                begin
+                  if new.line_control_number = 'LINE-REFUSED' then raise exception 'refused (injected)'; end if;
+                  return new;
+                end $$""");
+        jdbc.execute("create trigger copy_rows_it_refuse before insert on service_line for each row "
+                + "execute function copy_rows_it_refuse()");
+        try {
+            assertThatThrownBy(() -> intake.ingest("copy-fails.835", twoPayments(payer, "LINE-REFUSED"), "UPLOAD",
+                    "tester")).hasStackTraceContaining("refused (injected)");
+        } finally {
+            jdbc.execute("drop trigger copy_rows_it_refuse on service_line");
+            jdbc.execute("drop function copy_rows_it_refuse()");
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from remittance where payer_id = ?", Long.class, payer))
+                .isZero();
+        assertThat(count("claim_payment")).isEqualTo(claims);
+        assertThat(count("service_line")).isEqualTo(lines);
+        assertThat(count("adjustment")).isEqualTo(adjustments);
+        assertThat(count("remark")).isEqualTo(remarks);
+        assertThat(jdbc.queryForObject("select count(*) from remittance_file where file_name = 'copy-fails.835'",
+                Long.class)).isZero();
+        // and the same payments store whole once the failure is gone, on a pooled connection that went through it
+        IntakeResult again = intake.ingest("copy-fails.835", twoPayments(payer, "LINE-REFUSED"), "UPLOAD", "tester");
+        assertThat(again.outcome()).isEqualTo(IntakeResult.Outcome.STORED);
+        assertThat(count("service_line")).isEqualTo(lines + 4);
+    }
+
+    /**
+     * Two payments from the payer: the first with a claim of every kind of row, the second with one line whose
+     * control number (REF*6R) is given, after a Part 2 claim (H0015).
+     */
+    private static byte[] twoPayments(String payer, String lineControlNumber) {
+        Edi835 edi = Edi835.create().interchange("000000001").group("1")
+                .transaction("0001")
+                .segment("BPR*I*130*C*CHK************20260205")
+                .segment("TRN*1*" + payer + "-A*1512345678")
+                .segment("N1*PR*COPY PLAN").segment("REF*2U*" + payer)
+                .segment("N1*PE*RIVERSIDE COUNSELING*XX*1234567893")
+                .segment("CLP*PCN\\1*1*250*100*30*12*PAYER-1*11*1")
+                .segment("CAS*PR*2*30")
+                .segment("CAS*CO*45*20*2")
+                .segment("NM1*QC*1*MUÑOZ*\\N****MI*MEM1")
+                .segment("NM1*82*1*RENDER*RITA****XX*1588667638")
+                .segment("MOA***MA01")
+                .segment("DTM*232*20260201").segment("DTM*233*20260203").segment("DTM*050*20260205")
+                .segment("SVC*HC:90837:95:GT*150*60**1.5*HC:90834")
+                .segment("DTM*472*20260201")
+                .segment("CAS*CO*197*90")
+                .segment("REF*6R*LINE-OK").segment("REF*HPI*1942788757")
+                .segment("AMT*B6*90")
+                .segment("LQ*HE*N54").segment("LQ*HE*M77")
+                .segment("SVC*HC:90785*100*40")
+                .segment("DTM*150*20260202").segment("DTM*151*20260203")
+                .segment("CAS*CO*45*10")
+                .segment("CLP*PCN2*1*80*30**12*PAYER-2")
+                .segment("CAS*CO*45*50")
+                .segment("NM1*QC*1*DOE*JANE")
+                .segment("SVC*HC:H0015*80*30")
+                .segment("CAS*CO*45*50")
+                .endTransaction()
+                .transaction("0002")
+                .segment("BPR*I*40*C*CHK************20260206")
+                .segment("TRN*1*" + payer + "-B*1512345678")
+                .segment("N1*PR*COPY PLAN").segment("REF*2U*" + payer)
+                .segment("N1*PE*RIVERSIDE COUNSELING*XX*1234567893")
+                .segment("CLP*PCN3*1*50*40**12*PAYER-3")
+                .segment("CAS*CO*45*10")
+                .segment("NM1*QC*1*ROE*RICHARD")
+                .segment("SVC*HC:90834*50*40")
+                .segment("CAS*CO*45*10")
+                .segment("REF*6R*" + lineControlNumber);
+        return edi.closeAll().text().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> adjustment(Long lineId, String level, String group, String reason,
+                                                  String amount, String quantity) {
+        var row = new java.util.LinkedHashMap<String, Object>();
+        row.put("service_line_id", lineId);
+        row.put("level", level);
+        row.put("group_code", group);
+        row.put("reason_code", reason);
+        row.put("amount", new BigDecimal(amount));
+        row.put("quantity", quantity == null ? null : new BigDecimal(quantity));
+        return row;
+    }
+
+    private static Map<String, Object> remark(Long lineId, String code) {
+        var row = new java.util.LinkedHashMap<String, Object>();
+        row.put("service_line_id", lineId);
+        row.put("code", code);
+        return row;
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+}
