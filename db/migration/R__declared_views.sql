@@ -54,6 +54,16 @@ create or replace view recoupment_process_practice as
 select x.process_instance_id, r.practice_id from recoupment x join remittance r on r.id = x.remittance_id
  where x.process_instance_id is not null;
 
+-- underpayment -----------------------------------------------------------------------------------------------
+
+-- Each underpaid service line with what the contract set and what was paid: the remittance page flags its line, the
+-- dashboard adds up the dollars.
+create or replace view underpayment_report as
+select id, service_line_id, claim_payment_id, remittance_id, practice_id, payer_id, payer_name, procedure_code,
+       modifier, service_date, units, contracted_amount, allowed_amount, paid_amount, patient_share, underpaid_amount,
+       explanation, part2, status, detected_at
+  from underpayment;
+
 -- claimstatus ------------------------------------------------------------------------------------------------
 
 -- Which practice each claim status follow-up's process is for (its claim's): what scopes its tasks.

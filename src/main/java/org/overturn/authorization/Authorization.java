@@ -5,13 +5,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.overturn.practice.PracticeRef;
 
 /**
  * An authorization on file with its use: {@code unitsUsed} counts the units (days, or visits: distinct dates) of
  * the 837 lines on file that carry its number (REF*G1 of the line, else of the claim), are for a service it covers
  * and fall within its span, each claim counted in its latest submission and not at all once voided, less the lines
  * an 835 on file denied (they used nothing of it); {@code unitsPaid} is the part of those an 835 on file paid;
- * {@code unitsLeft} is approved minus used, never below zero. Holds PHI.
+ * {@code unitsLeft} is approved minus used, never below zero. Only its own practice's claims count, and only they
+ * are checked against it: {@code practice} is the practice it was granted to. Holds PHI.
  */
 public record Authorization(long id, String payerId, String payerName, String memberId, String patientName,
                             String number, LevelOfCare levelOfCare, List<String> procedures, UnitType unitType,
@@ -19,7 +21,7 @@ public record Authorization(long id, String payerId, String payerName, String me
                             String facilityNpi, LocalDate nextReviewOn, AuthorizationStatus status,
                             AuthorizationSource source, boolean part2, BigDecimal unitsUsed, BigDecimal unitsPaid,
                             BigDecimal unitsLeft, Instant createdAt, String createdBy, Instant updatedAt,
-                            String updatedBy) {
+                            String updatedBy, PracticeRef practice) {
 
     @JsonIgnore
     public AuthorizationTerms terms() {

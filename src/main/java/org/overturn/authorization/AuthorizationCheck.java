@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks the claim of an authorization denial against the register. Among the member's approved (or since
- * expired) authorizations with this payer, the one the claim names by number is taken when it is on file; then,
+ * expired) authorizations with this payer granted to the claim's practice, the one the claim names by number is taken when it is on file; then,
  * in order, the claim's services must be covered (else {@code WRONG_SERVICE}), its dates within the span (else
  * {@code EXPIRED}), its provider the one the authorization is restricted to (else {@code WRONG_PROVIDER}), and the
  * units used by the member's earlier claims plus this one's within those approved (else {@code UNITS_EXHAUSTED}).
@@ -34,10 +34,11 @@ public class AuthorizationCheck {
      * @param authorizationNumber the number billed (REF*G1), or null
      * @param renderingNpi        who rendered the services (the claim's rendering, else billing provider)
      * @param facilityNpi         the billing provider (facility) of the claim, or null
+     * @param practiceId          the practice whose claim it is: only that practice's authorizations are compared
      */
     public record ClaimUnderCheck(String memberId, Set<String> payerIds, String patientControlNumber,
                                   String authorizationNumber, String renderingNpi, String facilityNpi,
-                                  List<BilledService> services) {
+                                  List<BilledService> services, long practiceId) {
     }
 
     /** The finding, with the authorization it was made on (null for {@code NONE_ON_FILE}) and why, in words. */
@@ -55,15 +56,16 @@ public class AuthorizationCheck {
         if (claim.memberId() == null || claim.memberId().isBlank()) {
             return new Result(AuthorizationFinding.NONE_ON_FILE, null, "the claim names no member id");
         }
-        List<Authorization> candidates = register.ofMemberForCheck(claim.memberId().strip()).stream()
+        List<Authorization> candidates = register.ofMemberForCheck(claim.memberId().strip(), claim.practiceId())
+                .stream()
                 .filter(a -> claim.payerIds().contains(a.payerId()))
                 .filter(a -> a.status().grants() || a.status() == AuthorizationStatus.EXPIRED)
                 .toList();
         if (candidates.isEmpty()) {
             return new Result(AuthorizationFinding.NONE_ON_FILE, null,
-                    "no approved authorization for this member with this payer is on file");
+                    "no approved authorization for this member with this payer is on file for this practice");
         }
-        return decide(claim, candidates, register.billedLinesOf(claim.memberId().strip()));
+        return decide(claim, candidates, register.billedLinesOf(claim.memberId().strip(), claim.practiceId()));
     }
 
     /** The finding among the member's authorizations with the payer (at least one), given their billed lines. */
@@ -147,7 +149,7 @@ public class AuthorizationCheck {
     private static BigDecimal asked(Authorization a, ClaimUnderCheck claim) {
         List<BilledUse.Line> lines = claim.services().stream().map(s -> new BilledUse.Line(
                 claim.patientControlNumber(), claim.memberId(), a.number(), s.procedure(), s.revenueCode(), s.units(),
-                s.date(), false, false)).toList();
+                s.date(), false, false, claim.practiceId())).toList();
         return AuthorizationRegister.used(a.terms(), lines, l -> true);
     }
 

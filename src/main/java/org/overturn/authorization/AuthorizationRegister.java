@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 import org.overturn.authorization.internal.AuthorizationRows;
 import org.overturn.authorization.internal.BilledUse;
 import org.overturn.part2.Part2Programs;
+import org.overturn.practice.PracticeRef;
+import org.overturn.practice.Practices;
 import org.overturn.remittance.SubstanceUseServices;
 import org.overturn.security.AccessRefused;
 import org.overturn.security.AuditAction;
@@ -48,11 +50,13 @@ public class AuthorizationRegister {
     private final Part2Programs programs;
     private final AuditTrail audit;
     private final PracticeAccess practices;
+    private final Practices practiceNames;
     private final Clock clock;
 
     AuthorizationRegister(AuthorizationRows rows, BilledUse billedUse, Part2Programs programs, AuditTrail audit,
-                          PracticeAccess practices, Clock clock) {
+                          PracticeAccess practices, Practices practiceNames, Clock clock) {
         this.rows = rows;
+        this.practiceNames = practiceNames;
         this.practices = practices;
         this.billedUse = billedUse;
         this.programs = programs;
@@ -294,9 +298,13 @@ public class AuthorizationRegister {
         return withUse(rows.active(today, true, org.overturn.security.SqlCondition.NONE));
     }
 
-    /** All of a member's authorizations with their use, whoever asks: for the check of a denial's claim. */
-    List<Authorization> ofMemberForCheck(String memberId) {
-        return withUse(rows.ofMember(memberId, org.overturn.security.SqlCondition.NONE));
+    /**
+     * A member's authorizations granted to this practice with their use, whoever asks: for the check of a claim of
+     * that practice (another practice's authorization never covers it, even for the same member and payer).
+     */
+    List<Authorization> ofMemberForCheck(String memberId, long practiceId) {
+        return withUse(rows.ofMember(memberId, new org.overturn.security.SqlCondition(" and a.practice_id = ?",
+                List.of((Object) practiceId))));
     }
 
     private org.overturn.security.SqlCondition scope(CurrentUser user) {
@@ -325,28 +333,32 @@ public class AuthorizationRegister {
         return naming.get(0);
     }
 
-    List<BilledUse.Line> billedLinesOf(String memberId) {
-        return billedUse.ofMembers(List.of(memberId));
+    /** The member's billed lines under an authorization number in this practice's claims. */
+    List<BilledUse.Line> billedLinesOf(String memberId, long practiceId) {
+        return billedUse.ofMembers(List.of(memberId)).stream().filter(l -> l.practiceId() == practiceId).toList();
     }
 
     private List<Authorization> withUse(List<AuthorizationRows.Row> found) {
         Set<String> members = new HashSet<>();
         found.forEach(r -> members.add(r.terms().memberId()));
+        // by member and practice: an authorization counts the use of its own practice's claims only
         Map<String, List<BilledUse.Line>> byMember = new HashMap<>();
         for (BilledUse.Line line : billedUse.ofMembers(members)) {
-            byMember.computeIfAbsent(line.memberId(), m -> new ArrayList<>()).add(line);
+            byMember.computeIfAbsent(line.memberId() + "\u0000" + line.practiceId(), m -> new ArrayList<>()).add(line);
         }
+        Map<Long, PracticeRef> names = found.isEmpty() ? Map.of() : practiceNames.refs();
         List<Authorization> result = new ArrayList<>();
         for (var r : found) {
             AuthorizationTerms t = r.terms();
-            List<BilledUse.Line> lines = byMember.getOrDefault(t.memberId(), List.of());
+            List<BilledUse.Line> lines = byMember.getOrDefault(t.memberId() + "\u0000" + r.practiceId(), List.of());
             BigDecimal used = used(t, lines, l -> !l.denied());
             BigDecimal paid = used(t, lines, BilledUse.Line::paid);
             BigDecimal left = plain(t.unitsApproved().subtract(used).max(BigDecimal.ZERO));
             result.add(new Authorization(r.id(), t.payerId(), t.payerName(), t.memberId(), t.patientName(),
                     t.number(), t.levelOfCare(), t.procedures(), t.unitType(), plain(t.unitsApproved()), t.from(), t.to(),
                     t.renderingNpi(), t.facilityNpi(), t.nextReviewOn(), t.status(), r.source(), r.part2(), used, paid,
-                    left, r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy()));
+                    left, r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(),
+                    names.getOrDefault(r.practiceId(), new PracticeRef(r.practiceId(), null))));
         }
         return result;
     }

@@ -148,7 +148,8 @@ public class AuthorizationWatch {
         for (BilledUse.ClaimLine line : billed.claimsOfPayers(required.keySet(),
                 today.minusDays(CLAIMS_LOOKBACK_DAYS))) {
             if (needsAuthorization(required.get(line.payerId()), line)) {
-                byClaim.computeIfAbsent(line.patientControlNumber() + "\u0000" + line.payerId(),
+                byClaim.computeIfAbsent(line.patientControlNumber() + "\u0000" + line.payerId() + "\u0000"
+                                + line.practiceId(),
                         k -> new ArrayList<>()).add(line);
             }
         }
@@ -156,7 +157,7 @@ public class AuthorizationWatch {
         for (List<BilledUse.ClaimLine> lines : byClaim.values()) {
             BilledUse.ClaimLine first = lines.get(0);
             List<Authorization> onFile = first.memberId() == null ? List.of()
-                    : register.ofMemberForCheck(first.memberId().strip()).stream()
+                    : register.ofMemberForCheck(first.memberId().strip(), first.practiceId()).stream()
                     .filter(a -> a.payerId().equals(first.payerId()) && a.status().grants()).toList();
             Set<String> uncovered = new HashSet<>();
             for (BilledUse.ClaimLine line : lines) {

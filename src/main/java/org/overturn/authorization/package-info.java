@@ -8,5 +8,6 @@
  * units approved. Other modules use {@link org.overturn.authorization.AuthorizationRegister}, {@link
  * org.overturn.authorization.AuthorizationCheck} and {@link org.overturn.authorization.AuthorizationWatch}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"codeset", "part2", "payer", "remittance", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "codeset", "part2", "payer", "practice", "remittance", "security"})
 package org.overturn.authorization;

@@ -15,7 +15,7 @@ public interface ClaimParser {
      */
     ClaimFile parse(byte[] content) throws MalformedX12Exception;
 
-    /** The parser the product uses: StAEDI-based, streaming. */
+    /** The parser the product uses: streaming, one pass over the segments. */
     static ClaimParser standard() {
         return new org.overturn.claim.x12.StaediClaimParser();
     }

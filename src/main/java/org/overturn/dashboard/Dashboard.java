@@ -10,7 +10,14 @@ public record Dashboard(DashboardFilter filter, LocalDate asOf, Rate overall, Li
                         OpenDollars open, List<Aging> aging, List<Backlog> backlog, Timing toAppeal,
                         Timing toResolution, List<AppealOutcomes> appealsByLevel,
                         List<AppealOutcomes> appealsByRootCause, Money recovered, Money writtenOff,
-                        NotDenials notDenials, List<NothingLost> closedWithoutLoss) {
+                        NotDenials notDenials, List<NothingLost> closedWithoutLoss, Underpaid underpaid) {
+
+    /**
+     * Paid lines below the practice's contracted rate, of the filter's remittances: how many, the dollars short of the
+     * contract, and the part of those not yet recovered or let go (open or disputed).
+     */
+    public record Underpaid(long lines, BigDecimal dollars, BigDecimal open) {
+    }
 
     /**
      * Denials closed with nothing lost and nothing written off, one row per such closing status (every one listed,

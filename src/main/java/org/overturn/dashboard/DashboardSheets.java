@@ -64,6 +64,8 @@ final class DashboardSheets {
                 nothingLost(d, "DUPLICATE_OF_PAID", "  duplicate of a paid claim"),
                 nothingLost(d, "RECOUPMENT_ACCEPTED", "  recoupment accepted"),
                 nothingLost(d, "PAID_ELSEWHERE", "  paid by another payer or a later payment"),
+                new Figure("Underpaid (lines paid below contract)", d.underpaid().lines(), d.underpaid().dollars(),
+                        null, null),
                 new Figure("Days from denial to first appeal (average)", d.toAppeal().denials(), null, null,
                         d.toAppeal().averageDays()),
                 new Figure("Days from denial to first appeal (median)", d.toAppeal().denials(), null, null,

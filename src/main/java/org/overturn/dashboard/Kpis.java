@@ -61,7 +61,19 @@ public class Kpis {
         return new Dashboard(filter, today, rates.overall, rates.byPayer, rates.byRootCause, rates.byProcedure,
                 rates.byProvider, rates.byWeek, standing.open, standing.aging, backlog(filter, args),
                 appeals.toAppeal, toResolution(filter, args), appeals.byLevel, appeals.byRootCause,
-                standing.recovered, standing.writtenOff, notDenials(filter, args), standing.nothingLost);
+                standing.recovered, standing.writtenOff, notDenials(filter, args), standing.nothingLost,
+                underpaid(filter, args));
+    }
+
+    /** Lines paid below contract in the filter's remittances (the underpayment module's view). */
+    private Dashboard.Underpaid underpaid(DashboardFilter filter, MapSqlParameterSource args) {
+        return jdbc.queryForObject("""
+                select count(*), coalesce(sum(u.underpaid_amount), 0),
+                       coalesce(sum(u.underpaid_amount) filter (where u.status in ('OPEN', 'DISPUTED')), 0)
+                  from underpayment_report u join remittance_report r on r.id = u.remittance_id
+                 where true %s
+                """.formatted(remittanceFilter(filter, "r")), args, (rs, i) -> new Dashboard.Underpaid(rs.getLong(1),
+                money(rs.getBigDecimal(2)), money(rs.getBigDecimal(3))));
     }
 
     /** The filter's parameters: :from, :to, :payer and :practices (the practices it counts, when not every one). */

@@ -66,11 +66,13 @@ class DemoData {
     private final PayerEdits payerEdits;
     private final PayerParityFacts parityFacts;
     private final DemoAuthorizations authorizations;
+    private final DemoContracts contracts;
 
     DemoData(FileIntake intake, JdbcTemplate jdbc, Clock clock, DemoWork work, IntakeDoors doors,
              PayerDirectory payerDirectory, PayerEdits payerEdits, PayerParityFacts parityFacts,
-             DemoAuthorizations authorizations) {
+             DemoAuthorizations authorizations, DemoContracts contracts) {
         this.authorizations = authorizations;
+        this.contracts = contracts;
         this.doors = doors;
         this.payerDirectory = payerDirectory;
         this.payerEdits = payerEdits;
@@ -126,6 +128,9 @@ class DemoData {
         deliveries.addAll(submissions.deliveries(sent.values()));
         enterManagedCarePlans();
         enterParityFacts();
+        if (!contracts.enter(generator.clinic(), today.minusDays((long) DAYS_PER_MONTH * MONTHS))) {
+            log.warn("Demo data: no practice bills under the demo clinic's NPI; no contracted rates entered");
+        }
         DemoWork.Summary done = work.replay(deliveries, billed, sent, now, this::deliver);
         int registered = authorizations.enter(today);
         int ruled = authorizations.requireInAdvance();

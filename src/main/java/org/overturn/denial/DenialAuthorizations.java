@@ -39,14 +39,18 @@ public class DenialAuthorizations {
         return claimOf(denial).map(check::check);
     }
 
-    /** The denied claim as the register sees it: as billed (the 837 on file), else as the 835 repeats it. */
+    /**
+     * The denied claim as the register sees it: as billed (the 837 on file), else as the 835 repeats it; of the
+     * denial's practice (its remittance's), whose authorizations alone it is checked against.
+     */
     @Transactional(readOnly = true)
     public Optional<AuthorizationCheck.ClaimUnderCheck> claimOf(DenialView denial) {
+        long practice = claimRecords.practiceOf(denial.claimPaymentId());
         var billed = billedClaims.of(denial.claimPaymentId(), denial.payerId());
         if (billed.isPresent()) {
-            return Optional.of(asBilled(denial, billed.get().stored().claim()));
+            return Optional.of(asBilled(denial, billed.get().stored().claim(), practice));
         }
-        return claimRecords.find(denial.claimPaymentId()).map(claim -> asPaid(denial, claim));
+        return claimRecords.find(denial.claimPaymentId()).map(claim -> asPaid(denial, claim, practice));
     }
 
     /**
@@ -59,7 +63,7 @@ public class DenialAuthorizations {
                 ? new AuthorizationCheck.Result(r.finding(), null, DenialAccess.RESTRICTED) : r);
     }
 
-    private static AuthorizationCheck.ClaimUnderCheck asBilled(DenialView denial, BilledClaim claim) {
+    private static AuthorizationCheck.ClaimUnderCheck asBilled(DenialView denial, BilledClaim claim, long practice) {
         String member = claim.subscriber() != null && claim.subscriber().memberId() != null
                 ? claim.subscriber().memberId() : claim.patient() == null ? null : claim.patient().memberId();
         String rendering = claim.renderedBy() == null ? null : claim.renderedBy().npi();
@@ -74,17 +78,18 @@ public class DenialAuthorizations {
                         .orElse(null);
         return new AuthorizationCheck.ClaimUnderCheck(member, payerIds(denial.payerId(),
                 claim.payer() == null ? null : claim.payer().id()), claim.patientControlNumber(), number, rendering,
-                claim.billingProvider() == null ? null : claim.billingProvider().npi(), services);
+                claim.billingProvider() == null ? null : claim.billingProvider().npi(), services, practice);
     }
 
-    private static AuthorizationCheck.ClaimUnderCheck asPaid(DenialView denial, ClaimRecords.ClaimRecord claim) {
+    private static AuthorizationCheck.ClaimUnderCheck asPaid(DenialView denial, ClaimRecords.ClaimRecord claim,
+                                                            long practice) {
         List<AuthorizationCheck.BilledService> services = claim.lines().stream().map(l -> new AuthorizationCheck.BilledService(
                 l.serviceDate() != null ? l.serviceDate() : claim.firstServiceDate(), l.procedure(), l.revenueCode(),
                 l.units(), null)).toList();
         String facility = claim.payeeId() != null && claim.payeeId().matches("\\d{10}") ? claim.payeeId() : null;
         return new AuthorizationCheck.ClaimUnderCheck(claim.memberId(), payerIds(denial.payerId(), null),
                 claim.patientControlNumber(), null, claim.renderingProviderNpi() != null
-                ? claim.renderingProviderNpi() : facility, facility, services);
+                ? claim.renderingProviderNpi() : facility, facility, services, practice);
     }
 
     private static Set<String> payerIds(String... ids) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.overturn.security.CurrentUser;
 import org.overturn.security.PracticeAccess;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -41,13 +44,19 @@ class PracticePayerTermsController {
     }
 
     @GetMapping("/api/practices/{id}/payer-terms")
-    List<PracticePayerTerms> all(@PathVariable long id, Authentication user) {
+    ResponseEntity<?> all(@PathVariable long id, Authentication user) {
+        if (!contracts.practiceExists(id)) {
+            return noPractice(id);
+        }
         access.require(CurrentUser.of(user), id, "practice", id);
-        return contracts.ofPractice(id);
+        return ResponseEntity.ok(contracts.ofPractice(id));
     }
 
     @GetMapping("/api/practices/{id}/payer-terms/{payerId}")
     ResponseEntity<?> one(@PathVariable long id, @PathVariable String payerId, Authentication user) {
+        if (!contracts.practiceExists(id)) {
+            return noPractice(id);
+        }
         access.require(CurrentUser.of(user), id, "practice", id);
         if (directory.profile(payerId).isEmpty()) {
             return noPayer(payerId);
@@ -58,6 +67,10 @@ class PracticePayerTermsController {
     @PutMapping("/api/practices/{id}/payer-terms/{payerId}")
     ResponseEntity<?> save(@PathVariable long id, @PathVariable String payerId, @RequestBody Change change,
                            Authentication user) {
+        // an unknown practice is not found (it used to fail on the foreign key with a 500)
+        if (!contracts.practiceExists(id)) {
+            return noPractice(id);
+        }
         access.require(CurrentUser.of(user), id, "practice", id);
         if (directory.profile(payerId).isEmpty()) {
             return noPayer(payerId);
@@ -68,14 +81,51 @@ class PracticePayerTermsController {
                 user.getName()));
     }
 
+    private static ResponseEntity<?> noPractice(long id) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new PayerController.Problem(404, "No practice with id " + id, Map.of()));
+    }
+
     private static ResponseEntity<?> noPayer(String payerId) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(new PayerController.Problem(404, "No payer with id " + payerId, Map.of()));
     }
 
-    @ExceptionHandler(InvalidPayer.class)
-    ResponseEntity<PayerController.Problem> invalid(InvalidPayer invalid) {
+    @ExceptionHandler(InvalidTerms.class)
+    ResponseEntity<PayerController.Problem> invalid(InvalidTerms invalid) {
         return ResponseEntity.badRequest().body(new PayerController.Problem(400, invalid.getMessage(),
                 invalid.fieldErrors()));
+    }
+
+    /**
+     * A body that is not JSON, or a value of the wrong type (a date that is no date, an amount that is no number, a
+     * clock that is not one of the two): 400 naming the field, rather than the container's bare error.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<PayerController.Problem> unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce("", (a, b) -> a.isEmpty() || b.startsWith("[") ? a + b : a + "." + b);
+            String expected = mapping instanceof InvalidFormatException format ? expected(format.getTargetType())
+                    : "a value of the right kind";
+            return ResponseEntity.badRequest().body(new PayerController.Problem(400,
+                    field + ": expected " + expected, Map.of(field, "expected " + expected)));
+        }
+        return ResponseEntity.badRequest().body(new PayerController.Problem(400,
+                "The body is not the JSON of a practice's terms", Map.of()));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "a date as YYYY-MM-DD";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "a " + type.getSimpleName();
     }
 }

@@ -50,10 +50,19 @@ public class ClaimRecords {
         }
     }
 
+    /** {@code underpayment}: how far the line was paid below the practice's contract, in words; null when it was not. */
     public record LineRecord(long id, int position, String procedure, List<String> modifiers, String revenueCode,
                              BigDecimal charge, BigDecimal paid, BigDecimal allowed, BigDecimal units,
                              LocalDate serviceDate, LocalDate serviceDateTo, List<AdjustmentRecord> adjustments,
-                             List<String> remarks) {
+                             List<String> remarks, String underpayment) {
+
+        public LineRecord(long id, int position, String procedure, List<String> modifiers, String revenueCode,
+                          BigDecimal charge, BigDecimal paid, BigDecimal allowed, BigDecimal units,
+                          LocalDate serviceDate, LocalDate serviceDateTo, List<AdjustmentRecord> adjustments,
+                          List<String> remarks) {
+            this(id, position, procedure, modifiers, revenueCode, charge, paid, allowed, units, serviceDate,
+                    serviceDateTo, adjustments, remarks, null);
+        }
     }
 
     public record AdjustmentRecord(String group, String reason, BigDecimal amount, BigDecimal quantity) {
@@ -100,7 +109,9 @@ public class ClaimRecords {
         }, claimPaymentId);
         List<LineRecord> lines = jdbc.query("""
                 select id, position, procedure_code, modifiers, revenue_code, charge, paid, allowed, units,
-                       service_date, service_date_to
+                       service_date, service_date_to,
+                       (select u.explanation from underpayment_report u where u.service_line_id = service_line.id)
+                           as underpayment
                   from service_line where claim_payment_id = ? order by position
                 """, (rs, i) -> {
             long id = rs.getLong("id");
@@ -110,7 +121,7 @@ public class ClaimRecords {
                     rs.getString("revenue_code"), rs.getBigDecimal("charge"), rs.getBigDecimal("paid"),
                     rs.getBigDecimal("allowed"), rs.getBigDecimal("units"), localDate(rs.getDate("service_date")),
                     localDate(rs.getDate("service_date_to")), lineAdjustments.getOrDefault(id, List.of()),
-                    lineRemarks.getOrDefault(id, List.of()));
+                    lineRemarks.getOrDefault(id, List.of()), rs.getString("underpayment"));
         }, claimPaymentId);
         List<ClaimRecord> claims = jdbc.query("""
                 select c.id, c.remittance_id, r.payer_name, r.payer_id, r.payment_date, r.trace_number,

@@ -48,9 +48,12 @@ class RemittanceController {
     private final RemittanceRepository remittances;
     private final PracticeAccess practiceAccess;
     private final Practices practices;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    RemittanceController(RemittanceRepository remittances, PracticeAccess practiceAccess, Practices practices) {
+    RemittanceController(RemittanceRepository remittances, PracticeAccess practiceAccess, Practices practices,
+                         org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.remittances = remittances;
+        this.jdbc = jdbc;
         this.practiceAccess = practiceAccess;
         this.practices = practices;
     }
@@ -84,8 +87,10 @@ class RemittanceController {
                     List<LineRow> lines, String notADenial) {
     }
 
+    /** {@code underpayment}: how far the line was paid below the practice's contract, in words; null when it was not. */
     public record LineRow(String procedure, List<String> modifiers, BigDecimal charge, BigDecimal paid, BigDecimal units,
-                   LocalDate serviceDate, BigDecimal allowed, List<AdjustmentRow> adjustments, List<String> remarks) {
+                   LocalDate serviceDate, BigDecimal allowed, List<AdjustmentRow> adjustments, List<String> remarks,
+                   String underpayment) {
     }
 
     public record AdjustmentRow(String level, String group, String reason, BigDecimal amount) {
@@ -112,13 +117,22 @@ class RemittanceController {
         CurrentUser user = CurrentUser.of(authentication);
         practiceAccess.require(user, r.getPracticeId(), "remittance", id);
         boolean seesPart2 = user.seesPart2(); // the gate's rule for a record without queues
+        Map<Long, String> underpaid = underpaidLines(id);
         return new RemittanceDetail(RemittanceRow.of(r, practices.refs()), r.getControlNumber(), r.getVersion(),
                 seesPart2 ? r.getBalanceProblems() : withoutPart2(r.getBalanceProblems(), r.getClaims()),
                 List.copyOf(r.getEnvelopeWarnings()),
                 r.getProviderAdjustments().stream().map(p -> new ProviderAdjustmentRow(p.getProviderId(),
                         p.getFiscalPeriodDate(), p.getReasonCode(), p.getReference(), p.getAmount())).toList(),
                 r.getClaims().stream()
-                        .map(c -> !seesPart2 && c.isPart2() ? redacted(c) : claim(c)).toList());
+                        .map(c -> !seesPart2 && c.isPart2() ? redacted(c) : claim(c, underpaid)).toList());
+    }
+
+    /** The lines of the remittance paid below contract, by service line id (the underpayment module's view). */
+    private Map<Long, String> underpaidLines(long remittanceId) {
+        Map<Long, String> lines = new java.util.HashMap<>();
+        jdbc.query("select service_line_id, explanation from underpayment_report where remittance_id = ?",
+                rs -> { lines.put(rs.getLong(1), rs.getString(2)); }, remittanceId);
+        return lines;
     }
 
     /**
@@ -159,7 +173,7 @@ class RemittanceController {
 
     private static final String RESTRICTED = DenialAccess.RESTRICTED;
 
-    private static ClaimRow claim(StoredClaimPayment c) {
+    private static ClaimRow claim(StoredClaimPayment c, Map<Long, String> underpaid) {
         String name = c.getPatientLastName() == null ? null
                 : c.getPatientLastName() + (c.getPatientFirstName() == null ? "" : ", " + c.getPatientFirstName());
         return new ClaimRow(c.getId(), c.getPatientControlNumber(), c.getStatus(), c.getCharge(), c.getPaid(),
@@ -169,16 +183,17 @@ class RemittanceController {
                 c.getAdjustments().stream().filter(a -> a.getServiceLine() == null)
                         .map(RemittanceController::adjustment).toList(),
                 c.getRemarks().stream().filter(m -> m.getServiceLine() == null).map(StoredRemark::getCode).toList(),
-                c.getLines().stream().map(l -> line(c, l)).toList(), c.getNotADenial());
+                c.getLines().stream().map(l -> line(c, l, underpaid.get(l.getId()))).toList(), c.getNotADenial());
     }
 
-    private static LineRow line(StoredClaimPayment c, StoredServiceLine l) {
+    private static LineRow line(StoredClaimPayment c, StoredServiceLine l, String underpayment) {
         return new LineRow(l.getProcedureCode(),
                 l.getModifiers() == null ? List.of() : List.of(l.getModifiers().split(":")),
                 l.getCharge(), l.getPaid(), l.getUnits(), l.getServiceDate(), l.getAllowed(),
                 c.getAdjustments().stream().filter(a -> sameLine(a.getServiceLine(), l))
                         .map(RemittanceController::adjustment).toList(),
-                c.getRemarks().stream().filter(m -> sameLine(m.getServiceLine(), l)).map(StoredRemark::getCode).toList());
+                c.getRemarks().stream().filter(m -> sameLine(m.getServiceLine(), l)).map(StoredRemark::getCode).toList(),
+                underpayment);
     }
 
     private static boolean sameLine(StoredServiceLine candidate, StoredServiceLine line) {

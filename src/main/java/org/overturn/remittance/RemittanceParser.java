@@ -31,7 +31,7 @@ public interface RemittanceParser {
     /** The reason given for bytes that are not UTF-8. */
     String NOT_UTF_8 = MalformedX12Exception.NOT_UTF_8;
 
-    /** The parser the product uses: StAEDI-based, streaming. */
+    /** The parser the product uses: streaming, one pass over the segments. */
     static RemittanceParser standard() {
         return new org.overturn.remittance.x12.StaediRemittanceParser();
     }

@@ -7,10 +7,11 @@ import java.util.Arrays;
 
 
 /**
- * The bytes StAEDI reads: the file from its first ISA on, with every ISA header rewritten to the fixed
- * layout StAEDI requires. Skips a UTF-8 byte order mark and whatever comes before the first ISA (some
- * files open with a page of prose). Everything after a header passes through untouched, in one pass over
- * a reused buffer; only the start of each segment is looked at, to find the next interchange's header.
+ * The bytes {@link SegmentStream} reads: the file from its first ISA on, with every ISA header rewritten to the
+ * fixed 106-character layout, whose delimiters are then found by position. Skips a UTF-8 byte order mark and
+ * whatever comes before the first ISA (some files open with a page of prose). Everything after a header passes
+ * through untouched, in one pass over a reused buffer; only the start of each segment is looked at, to find the
+ * next interchange's header.
  */
 final class InterchangeStream extends InputStream {
 
@@ -52,7 +53,7 @@ final class InterchangeStream extends InputStream {
         return stream;
     }
 
-    /** The error found in a later interchange's header, which StAEDI only saw as the end of its input. */
+    /** The error found in a later interchange's header, which the segment reader only sees as the end of its input. */
     MalformedX12Exception failure() {
         return failure;
     }
@@ -84,6 +85,21 @@ final class InterchangeStream extends InputStream {
         }
         int copied = 0;
         while (copied < length && position < limit) {
+            if (!atSegmentStart) {
+                // inside a segment only its terminator matters: copy up to it in one go
+                int end = Math.min(limit, position + length - copied);
+                int i = position;
+                byte terminator = segmentTerminator;
+                while (i < end && buffer[i] != terminator) {
+                    i++;
+                }
+                System.arraycopy(buffer, position, target, offset + copied, i - position);
+                copied += i - position;
+                position = i;
+                if (i == end) {
+                    continue;
+                }
+            }
             byte b = buffer[position];
             if (b == segmentTerminator) {
                 segmentsPassed++;

@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 
 /**
- * An ISA interchange header as the payer wrote it, and the same header in the fixed 106-character layout
- * StAEDI requires. Payers send headers whose fields are not space-padded (71 characters) or are padded
- * too far (ISA06 at 30 characters); the elements are read by their separators instead of by position.
+ * An ISA interchange header as the payer wrote it, and the same header in the fixed 106-character layout the
+ * segment reader takes its delimiters from. Payers send headers whose fields are not space-padded (71 characters)
+ * or are padded too far (ISA06 at 30 characters); the elements are read by their separators instead of by
+ * position.
  */
 final class IsaHeader {
 
@@ -110,7 +111,7 @@ final class IsaHeader {
             String value = stripTrailingSpaces(elements[e]);
             int odd = e < ELEMENTS ? firstNonPrintable(value) : -1;
             if (odd >= 0) {
-                // StAEDI reads the header by position: a byte that is not one character would shift it
+                // the header is read by position: a byte that is not one character would shift it
                 throw bad(segmentNumber, "ISA" + twoDigits(e) + " holds a byte that is not printable ASCII ("
                         + String.format("0x%02X", (int) value.charAt(odd)) + ")");
             }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 
 /**
- * The segment being read: one reusable buffer that StAEDI's element events are copied into, then read by
+ * The segment being read: one reusable buffer that the element texts are copied into, then read by
  * position once the segment is complete. Strings are made only for the values the model keeps, and every
  * conversion error names the segment and element ({@code CLP03 '12a' is not a number}).
  *
@@ -41,12 +41,8 @@ public final class Segment {
 
     private final ShortValues shortValues = new ShortValues();
 
-    private ControlError controlError;
     /** The first element found holding a NUL character, 0 when none. */
     private int nulElement;
-
-    /** What StAEDI's envelope validation said about this segment's control elements, if anything. */
-    public enum ControlError { COUNT_MISMATCH, REFERENCE_MISMATCH }
 
     void start(String segmentTag, int segmentNumber) {
         tag = segmentTag;
@@ -54,7 +50,6 @@ public final class Segment {
         textLength = 0;
         elementCount = 0;
         pieces = 0;
-        controlError = null;
         nulElement = 0;
     }
 
@@ -87,18 +82,10 @@ public final class Segment {
         return reservePiece(length);
     }
 
-    /**
-     * Notes that an element's text was written at {@code at}: a NUL in it marks the segment (a corrupt file; no
-     * database keeps a NUL in text). One pass over characters just copied.
-     */
-    void written(int at, int length) {
+    /** Notes that the element holds a NUL (a corrupt file; no database keeps a NUL in text). */
+    void flagNul(int element) {
         if (nulElement == 0) {
-            for (int i = at; i < at + length; i++) {
-                if (text[i] == 0) {
-                    nulElement = elementCount;
-                    return;
-                }
-            }
+            nulElement = element;
         }
     }
 
@@ -112,12 +99,6 @@ public final class Segment {
     /** Where {@link #reserve} asks the text to be written; valid until the next call to reserve. */
     char[] buffer() {
         return text;
-    }
-
-    void flagControlError(ControlError error) {
-        if (controlError == null) {
-            controlError = error;
-        }
     }
 
     public String tag() {
@@ -134,10 +115,6 @@ public final class Segment {
 
     public int elementCount() {
         return elementCount;
-    }
-
-    public ControlError controlError() {
-        return controlError;
     }
 
     /** Number of components of an element: 1 for a simple element, 0 when absent. */
@@ -181,11 +158,20 @@ public final class Segment {
      * are X12's for the elements this product keeps, and its tables are as wide.
      */
     public String text(int element, int maxLength) throws MalformedX12Exception {
-        return checkLength(name(element), text(element), maxLength);
+        String value = text(element);
+        // the element's name is made only for the error: this runs for most elements of a file
+        if (value != null && value.length() > maxLength) {
+            throw tooLong(name(element), value.length(), maxLength);
+        }
+        return value;
     }
 
     public String requiredText(int element, int maxLength) throws MalformedX12Exception {
-        return checkLength(name(element), requiredText(element), maxLength);
+        String value = requiredText(element);
+        if (value.length() > maxLength) {
+            throw tooLong(name(element), value.length(), maxLength);
+        }
+        return value;
     }
 
     /**
@@ -194,9 +180,13 @@ public final class Segment {
      */
     public String checkLength(String what, String value, int maxLength) throws MalformedX12Exception {
         if (value != null && value.length() > maxLength) {
-            throw error(what + " is " + value.length() + " characters long; at most " + maxLength + " are allowed");
+            throw tooLong(what, value.length(), maxLength);
         }
         return value;
+    }
+
+    private MalformedX12Exception tooLong(String what, int length, int maxLength) {
+        return error(what + " is " + length + " characters long; at most " + maxLength + " are allowed");
     }
 
     /** An X12 decimal, or null when the element is absent; a value that is not a number is an error. */
@@ -262,7 +252,7 @@ public final class Segment {
 
     private void openElement(int position) {
         ensureElementCapacity(position);
-        // StAEDI reports empty elements too, but a skipped position must still read as absent
+        // empty elements are handed on too, but a skipped position must still read as absent
         for (int e = elementCount + 1; e < position; e++) {
             pieceCount[e] = 0;
         }

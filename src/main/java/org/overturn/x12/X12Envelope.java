@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * kind's business.
  *
  * <p>A trailer whose count or control number disagrees with what it closes (SE01/SE02, GE01/GE02, IEA01/IEA02), as
- * StAEDI's control validation or the check here finds, is not a refusal: real senders write such files, and every
+ * checked here, is not a refusal: real senders write such files, and every
  * segment of what they close is still there, in order. It is handed to the kind as a warning, to keep or drop. An
  * envelope out of order or missing (a truncated file) is refused: then a transaction set may have lost its end.
  *
@@ -371,8 +371,7 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> implemen
     }
 
     /**
-     * A trailer's count (element 1) that disagrees with what it closes, as StAEDI's control validation found, and
-     * as checked here too, since StAEDI lets a count that is not a number pass.
+     * A trailer's count (element 1) that disagrees with what it closes, a count that is not a number included.
      *
      * @param closed        what the trailer closes: {@code transaction set}, {@code functional group}, ...
      * @param controlNumber its control number
@@ -384,7 +383,7 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> implemen
         if (count == null) {
             return add(warnings, trailer.name(1) + " is missing; " + has(closed, controlNumber, actual, counted));
         }
-        if (trailer.controlError() == Segment.ControlError.COUNT_MISMATCH || !isCount(count, actual)) {
+        if (!isCount(count, actual)) {
             return add(warnings, trailer.name(1) + " says " + quoted(count) + " but "
                     + has(closed, controlNumber, actual, counted));
         }
@@ -396,7 +395,7 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> implemen
         return closed + " " + controlNumber + " has " + count + " " + counted + (count == 1 ? "" : "s");
     }
 
-    /** Control numbers must be identical, as X12 and StAEDI both say (GE02 01 does not close GS06 1). */
+    /** Control numbers must be identical, as X12 says (GE02 01 does not close GS06 1). */
     private static List<String> checkControlNumber(List<String> warnings, Segment trailer, String headerElement,
                                                    String headerControlNumber) {
         String controlNumber = trailer.text(2);
@@ -404,8 +403,7 @@ public final class X12Envelope<T extends X12Envelope.TransactionReader> implemen
             return add(warnings,
                     trailer.name(2) + " is missing; " + headerElement + " is '" + headerControlNumber + "'");
         }
-        if (trailer.controlError() == Segment.ControlError.REFERENCE_MISMATCH
-                || !controlNumber.equals(headerControlNumber)) {
+        if (!controlNumber.equals(headerControlNumber)) {
             return add(warnings, trailer.name(2) + " '" + quoted(controlNumber) + "' does not match " + headerElement
                     + " '" + headerControlNumber + "'");
         }

@@ -5,12 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamException;
-import io.xlate.edi.stream.EDIStreamReader;
-
 /**
- * Reads any X12 file segment by segment with StAEDI's streaming reader: a byte order mark and prose before the
+ * Reads any X12 file segment by segment, streaming: a byte order mark and prose before the
  * first ISA are skipped, any delimiters are accepted, every interchange's header is normalised. Each segment is
  * handed to the reader's {@link Handler} in the same reused {@link Segment}; what the segments mean (loops,
  * envelope rules per transaction type) is the handler's business.
@@ -37,19 +33,13 @@ public final class X12Segments {
     public static void read(InputStream in, Handler handler) throws MalformedX12Exception {
         Objects.requireNonNull(in, "in");
         try {
-            InterchangeStream source = InterchangeStream.open(in);
-            try (EDIStreamReader reader = newFactory().createEDIStreamReader(source, "UTF-8")) {
-                SegmentStream segments = new SegmentStream(reader, source);
-                for (Segment segment = segments.next(); segment != null; segment = segments.next()) {
-                    handler.accept(segment);
-                }
-                handler.end(segments.lastNumber(), segments.lastTag());
+            SegmentStream segments = new SegmentStream(InterchangeStream.open(in));
+            for (Segment segment = segments.next(); segment != null; segment = segments.next()) {
+                handler.accept(segment);
             }
+            handler.end(segments.lastNumber(), segments.lastTag());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (EDIStreamException e) {
-            // only the reader's creation throws this: "UTF-8" is always supported
-            throw new IllegalStateException(e);
         }
     }
 
@@ -140,12 +130,5 @@ public final class X12Segments {
             super(null, null, false, false);
             this.identity = identity;
         }
-    }
-
-    private static EDIInputFactory newFactory() {
-        EDIInputFactory factory = EDIInputFactory.newFactory();
-        // code values and lengths of envelope elements vary harmlessly between payers; what matters is checked here
-        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
-        return factory;
     }
 }

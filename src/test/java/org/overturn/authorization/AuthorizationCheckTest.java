@@ -18,16 +18,17 @@ class AuthorizationCheckTest {
                                        int units, LocalDate from, LocalDate to) {
         return new Authorization(id, "P1", null, "M1", null, number, level, codes, type, BigDecimal.valueOf(units),
                 from, to, null, null, null, AuthorizationStatus.APPROVED, AuthorizationSource.API, false,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.valueOf(units), Instant.EPOCH, "t", Instant.EPOCH, "t");
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.valueOf(units), Instant.EPOCH, "t", Instant.EPOCH, "t",
+                new org.overturn.practice.PracticeRef(1, "P"));
     }
 
     static AuthorizationCheck.ClaimUnderCheck claim(String number, String code, LocalDate day) {
         return new AuthorizationCheck.ClaimUnderCheck("M1", Set.of("P1"), "PCN-9", number, "1497758544", null,
-                List.of(new AuthorizationCheck.BilledService(day, code, null, BigDecimal.ONE, null)));
+                List.of(new AuthorizationCheck.BilledService(day, code, null, BigDecimal.ONE, null)), 1);
     }
 
     static BilledUse.Line visit(String pcn, String number, LocalDate day, boolean answered, boolean paid) {
-        return new BilledUse.Line(pcn, "M1", number, "90837", null, BigDecimal.ONE, day, answered, paid);
+        return new BilledUse.Line(pcn, "M1", number, "90837", null, BigDecimal.ONE, day, answered, paid, 1);
     }
 
     @Test

@@ -17,19 +17,24 @@ import org.overturn.claim.ClaimParty;
 import org.overturn.claim.ClaimPerson;
 import org.overturn.claim.ClaimProvider;
 import org.overturn.claim.ClaimWriter;
+import org.overturn.practice.DemoPractices;
 
 /**
  * 837Ps and the 835s that answer them, for authorization tests: one line a claim, the authorization number in the
- * claim's REF*G1, the rendering provider given. The names and ids are made up.
+ * claim's REF*G1, the rendering provider given; billed by and paid to the first demo practice (its group NPI), the
+ * practice whose authorizations alone can cover them. The names and ids are made up.
  */
 public final class AuthorizationClaims {
 
-    static final ClaimProvider CLINIC = new ClaimProvider("1234567893", "RIVERBEND BEHAVIORAL HEALTH", null,
+    static final ClaimProvider CLINIC = new ClaimProvider(DemoPractices.GROUP_THERAPY.npi(),
+            "RIVERBEND BEHAVIORAL HEALTH", null,
             "261QM0801X", "123456789", new ClaimAddress("400 RIVER ROAD", null, "HARRISBURG", "PA", "17101"));
     public static final ClaimProvider LCSW = new ClaimProvider("1497758544", "MORALES", "ANA", "1041C0700X", null, null);
     static final ClaimProvider PSYCHOLOGIST = new ClaimProvider("1588667638", "CHEN", "LI", "103TC0700X", null, null);
     private static final AtomicLong BATCH = new AtomicLong(7000);
     private static final DateTimeFormatter X12_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private static final String PAYEE = "N1*PE*RIVERBEND BEHAVIORAL HEALTH*XX*" + DemoPractices.GROUP_THERAPY.npi();
 
     private final String payerId;
     private final String payerName;
@@ -60,7 +65,7 @@ public final class AuthorizationClaims {
     byte[] denial(String trace, String pcn, String memberId, String procedure, int units, LocalDate service,
                   String carc) {
         String charge = new BigDecimal("150").multiply(BigDecimal.valueOf(units)).toPlainString();
-        return KnownRemittance.from(payerId, payerName, trace, "20260320", "0")
+        return KnownRemittance.toPayee(payerId, payerName, trace, "20260320", "0", PAYEE)
                 .claim("CLP*" + pcn + "*4*" + charge + "*0**12*ICN-" + pcn, "CAS*CO*" + carc + "*" + charge,
                         "NM1*QC*1*TESTPATIENT*JORDAN****MI*" + memberId,
                         "SVC*HC:" + procedure + "*" + charge + "*0**" + units, "DTM*472*" + X12_DATE.format(service))
@@ -70,7 +75,7 @@ public final class AuthorizationClaims {
     /** The payer's 835 paying the claim in full. */
     byte[] payment(String trace, String pcn, String memberId, String procedure, int units, LocalDate service) {
         String charge = new BigDecimal("150").multiply(BigDecimal.valueOf(units)).toPlainString();
-        return KnownRemittance.from(payerId, payerName, trace, "20260320", charge)
+        return KnownRemittance.toPayee(payerId, payerName, trace, "20260320", charge, PAYEE)
                 .claim("CLP*" + pcn + "*1*" + charge + "*" + charge + "**12*ICN-" + pcn,
                         "NM1*QC*1*TESTPATIENT*JORDAN****MI*" + memberId,
                         "SVC*HC:" + procedure + "*" + charge + "*" + charge + "**" + units,

@@ -139,6 +139,33 @@ class AuthorizationFindingIT {
     }
 
     @Test
+    void anotherPracticesAuthorizationNeverSatisfiesTheClaimNorCountsItsUse() {
+        long other = org.overturn.TestPractices.of(jdbc, org.overturn.practice.DemoPractices.PSYCHIATRIC_GROUP);
+        // the same member, payer, number and service, but granted to the psychiatric group: not this claim's
+        register("AF-M8", "AF-OTHER-PRACTICE", List.of("90837"), 10, "2026-02-01", "2026-04-30", null, null, null,
+                other);
+
+        long denial = denied("AF-X1", "AF-M8", "90837", 1, "AF-OTHER-PRACTICE", AuthorizationClaims.LCSW);
+
+        JsonNode json = denialJson(denial);
+        assertThat(json.get("authorizationFinding").asText()).isEqualTo("NONE_ON_FILE");
+        assertThat(json.at("/authorization/id").isNull() && json.at("/authorization/number").isNull())
+                .as("the other practice's authorization is never shown").isTrue();
+        assertThat(letterOf(denial)).contains("Request for retroactive authorization")
+                .doesNotContain("They were authorized");
+        JsonNode listed = rest("biller").getForObject("/api/authorizations?memberId=AF-M8", JsonNode.class);
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).at("/practice/id").asLong()).isEqualTo(other);
+        assertThat(listed.get(0).at("/practice/name").asText())
+                .isEqualTo(org.overturn.practice.DemoPractices.PSYCHIATRIC_GROUP.name());
+        assertThat(listed.get(0).get("unitsUsed").decimalValue()).as("the first practice's claim uses none of it")
+                .isEqualByComparingTo("0");
+        assertThat(rest(org.overturn.practice.DemoPractices.FIRST_PRACTICE_USER)
+                .getForObject("/api/authorizations?memberId=AF-M8", JsonNode.class))
+                .as("nor does a user of the first practice see it").isEmpty();
+    }
+
+    @Test
     void aDenialForAnotherReasonHasNoFinding() {
         register("AF-M7", "AF-MN-1", List.of("90837"), 10, "2026-02-01", "2026-04-30", null, null);
         ingest("af-mn1.837", CLAIMS.claim("AF-MN1", "AF-M7", "90837", 1, SERVICE, "AF-MN-1",
@@ -157,6 +184,12 @@ class AuthorizationFindingIT {
 
     private void register(String member, String number, List<String> procedures, int units, String from,
                           String to, String renderingNpi, String payerId, String level) {
+        register(member, number, procedures, units, from, to, renderingNpi, payerId, level,
+                org.overturn.TestPractices.first(jdbc));
+    }
+
+    private void register(String member, String number, List<String> procedures, int units, String from,
+                          String to, String renderingNpi, String payerId, String level, long practice) {
         Map<String, Object> body = new HashMap<>();
         body.put("payerId", payerId == null ? PAYER : payerId);
         body.put("memberId", member);
@@ -167,8 +200,7 @@ class AuthorizationFindingIT {
         body.put("from", from);
         body.put("to", to);
         body.put("renderingNpi", renderingNpi);
-        var created = rest("biller").postForEntity("/api/authorizations?practiceId=" + org.overturn.TestPractices.first(jdbc),
-                body, JsonNode.class);
+        var created = rest("biller").postForEntity("/api/authorizations?practiceId=" + practice, body, JsonNode.class);
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
     }
 

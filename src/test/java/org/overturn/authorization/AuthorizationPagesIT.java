@@ -67,7 +67,8 @@ class AuthorizationPagesIT {
         var claim = new AuthorizationCheck.ClaimUnderCheck("AP-M4", java.util.Set.of(AuthorizationApiIT.PAYER),
                 "AP-R1", null, null, null, java.util.List.of(
                 new AuthorizationCheck.BilledService(day, "S9480", null, java.math.BigDecimal.ONE, null),
-                new AuthorizationCheck.BilledService(day.plusDays(2), "S9480", null, java.math.BigDecimal.ONE, null)));
+                new AuthorizationCheck.BilledService(day.plusDays(2), "S9480", null, java.math.BigDecimal.ONE, null)),
+                org.overturn.TestPractices.first(jdbc));
         var keeper = new org.overturn.security.CurrentUser(org.overturn.practice.DemoPractices.FIRST_PRACTICE_USER,
                 java.util.Set.of("biller"), java.util.Set.of(AuthorizationRegister.QUEUE));
 
@@ -80,7 +81,7 @@ class AuthorizationPagesIT {
         assertThat(register.recordRetroApproval(claim, "AUTH API PLAN", "AP-RETRO-1", 4243L, keeper))
                 .as("a number already on file is not entered twice").map(Authorization::id).contains(entered.id());
         var noMember = new AuthorizationCheck.ClaimUnderCheck(null, claim.payerIds(), "AP-R2", null, null, null,
-                claim.services());
+                claim.services(), claim.practiceId());
         assertThat(register.recordRetroApproval(noMember, "AUTH API PLAN", "AP-RETRO-2", 4244L, keeper))
                 .as("a claim without a member id makes no entry").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from prior_authorization where number = 'AP-RETRO-2'",

@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * same forks, iterations and heap), then rewrites the 837 parse section of BENCHMARKS.md.
  *
  * <p>{@code ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.ClaimBenchmarkReport};
- * {@code -Dbench.forks}, {@code -Dbench.warmups} and {@code -Dbench.iterations} override the defaults (1, 2, 5).
+ * {@code -Dbench.forks}, {@code -Dbench.warmups} and {@code -Dbench.iterations} override the defaults (1, 2, 5);
+ * {@code -Dbench.before=DIR} and {@code -Dbench.before.label} measure an earlier build beside it, as for the 835.
  */
 public final class ClaimBenchmarkReport {
 
@@ -33,6 +34,8 @@ public final class ClaimBenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
+        String before = System.getProperty("bench.before", "");
+        String beforeLabel = System.getProperty("bench.before.label", "an earlier build");
         int forks = Integer.getInteger("bench.forks", 1);
         int warmups = Integer.getInteger("bench.warmups", 2);
         int iterations = Integer.getInteger("bench.iterations", 5);
@@ -44,8 +47,10 @@ public final class ClaimBenchmarkReport {
         try {
             long bytes = Files.size(file);
             Options options = new OptionsBuilder()
-                    .include(ClaimParserBenchmark.class.getName() + "\\.")
+                    .include(ClaimParserBenchmark.class.getName() + "\\.(overturn|imswebX12Parser"
+                            + (before.isEmpty() ? "" : "|overturnBefore") + ")$")
                     .param("file", file.toString())
+                    .param("before", before)
                     .forks(forks)
                     .warmupIterations(warmups)
                     .measurementIterations(iterations)
@@ -57,7 +62,8 @@ public final class ClaimBenchmarkReport {
             Collection<RunResult> results = new Runner(options).run();
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             BenchmarkReport.rewrite(report, START, END,
-                    section(results, bytes, forks, warmups, iterations, loadBefore, loadAfter));
+                    section(results, bytes, forks, warmups, iterations, loadBefore, loadAfter,
+                            before.isEmpty() ? null : beforeLabel));
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(directory);
@@ -65,8 +71,10 @@ public final class ClaimBenchmarkReport {
     }
 
     private static String section(Collection<RunResult> results, long bytes, int forks, int warmups,
-                                  int iterations, double loadBefore, double loadAfter) {
-        BenchmarkReport.Measured ours = BenchmarkReport.measured(results, "overturnStaedi");
+                                  int iterations, double loadBefore, double loadAfter, String beforeLabel) {
+        BenchmarkReport.Measured ours = BenchmarkReport.measured(results, "overturn");
+        BenchmarkReport.Measured earlier = beforeLabel == null ? null
+                : BenchmarkReport.measured(results, "overturnBefore");
         BenchmarkReport.Measured peer = BenchmarkReport.measured(results, "imswebX12Parser");
         int claims = ClaimParserBenchmark.SETTINGS.claimCount();
         int interchanges = (claims + ClaimParserBenchmark.SETTINGS.claimsPerTransaction() - 1)
@@ -80,16 +88,27 @@ public final class ClaimBenchmarkReport {
                         + "`ClaimWriter` in %d interchanges of one transaction set each, %.1f MB "
                         + "(`ClaimParserBenchmark.SETTINGS`, seed %d: the claims the 835s of those settings answer). "
                         + "Each parser reads it from disk (page cache) into its own model: Overturn's "
-                        + "`ClaimParser.standard()` (StAEDI, streaming, typed records; it takes the file's bytes, and "
+                        + "`ClaimParser.standard()` (streaming over the bytes, typed records; it takes the file's bytes, and "
                         + "reading them is timed) and imsweb's `X12Reader(ANSI837_5010_X222, file)` (loop tree).%n%n",
                 claims, interchanges, megabytes, ClaimParserBenchmark.SETTINGS.seed()));
         text.append("| parser | ms per file (± 99.9% CI) | MB/s | claims/s | allocated per parse |\n");
         text.append("|---|---:|---:|---:|---:|\n");
-        BenchmarkReport.row(text, "Overturn (StAEDI)", ours, megabytes, claims);
+        BenchmarkReport.row(text, "Overturn", ours, megabytes, claims);
+        if (earlier != null) {
+            BenchmarkReport.row(text, "Overturn before: " + beforeLabel, earlier, megabytes, claims);
+        }
         BenchmarkReport.row(text, "imsweb x12-parser 1.13", peer, megabytes, claims);
         text.append(String.format(Locale.ROOT, "%nThroughput ratio ours/peer: **%.2f×** (imsweb time ÷ Overturn "
-                + "time; the aim is 3×).%n%n", peer.millis() / ours.millis()));
-        text.append("- Command: `").append(COMMAND).append("`\n");
+                + "time; the aim is 3×).", peer.millis() / ours.millis()));
+        if (earlier != null) {
+            text.append(String.format(Locale.ROOT, " Against the earlier build: %.2f× as fast (%.2f× imsweb then), "
+                    + "%.1f× less allocated.", earlier.millis() / ours.millis(), peer.millis() / earlier.millis(),
+                    earlier.allocatedBytes() / ours.allocatedBytes()));
+        }
+        text.append("\n\n");
+        text.append("- Command: `").append(COMMAND)
+                .append(beforeLabel == null ? "" : " -Dbench.before=<earlier build's target/classes> "
+                        + "-Dbench.before.label=<which build>").append("`\n");
         text.append("- Date: ").append(ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append('\n');
         text.append("- Machine: ").append(BenchmarkReport.machine()).append('\n');

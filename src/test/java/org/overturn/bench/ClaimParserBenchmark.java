@@ -41,7 +41,12 @@ public class ClaimParserBenchmark {
     @Param("")
     public String file;
 
+    /** An earlier build's {@code target/classes} whose parser {@link #overturnBefore} measures; empty for none. */
+    @Param("")
+    public String before;
+
     private Path input;
+    private EarlierBuild earlier;
 
     @Setup(Level.Trial)
     public void prepare() throws IOException, MalformedX12Exception {
@@ -52,11 +57,27 @@ public class ClaimParserBenchmark {
         if (ours != SETTINGS.claimCount() || peers != SETTINGS.claimCount()) {
             throw new IllegalStateException("claims read: ours " + ours + ", imsweb " + peers);
         }
+        if (!before.isEmpty()) {
+            earlier = new EarlierBuild(before, ClaimParser.class.getName(), byte[].class);
+            int theirs = earlier.claimCount(overturnBefore());
+            if (theirs != SETTINGS.claimCount()) {
+                throw new IllegalStateException("claims read by the earlier build: " + theirs);
+            }
+        }
     }
 
     @Benchmark
-    public ClaimFile overturnStaedi() throws IOException, MalformedX12Exception {
+    public ClaimFile overturn() throws IOException, MalformedX12Exception {
         return parseWithOverturn();
+    }
+
+    /** The earlier build's parser, when {@link #before} names one; it too is timed reading the bytes. */
+    @Benchmark
+    public Object overturnBefore() throws IOException {
+        if (earlier == null) {
+            throw new IllegalStateException("no earlier build to measure: set the parameter 'before'");
+        }
+        return earlier.parse(Files.readAllBytes(input));
     }
 
     @Benchmark

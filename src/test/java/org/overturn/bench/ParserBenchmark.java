@@ -25,8 +25,9 @@ import org.overturn.remittance.RemittanceParser;
 
 /**
  * Our streaming parser against imsweb's x12-parser on the same generated 835 file, read from disk (page
- * cache) each time. One parse of a 50,000-claim file takes seconds, so each invocation is timed on its own.
- * {@link BenchmarkReport} runs it and writes BENCHMARKS.md; it can also run alone with the JMH runner.
+ * cache) each time, and beside them, when {@link #before} names one, the parser of an earlier build. One parse of
+ * a 50,000-claim file takes seconds, so each invocation is timed on its own. {@link BenchmarkReport} runs it and
+ * writes BENCHMARKS.md; it can also run alone with the JMH runner.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -42,7 +43,12 @@ public class ParserBenchmark {
     @Param("")
     public String file;
 
+    /** An earlier build's {@code target/classes} whose parser {@link #overturnBefore} measures; empty for none. */
+    @Param("")
+    public String before;
+
     private Path input;
+    private EarlierBuild earlier;
 
     @Setup(Level.Trial)
     public void prepare() throws IOException, MalformedX12Exception {
@@ -53,11 +59,27 @@ public class ParserBenchmark {
         if (ours != SETTINGS.claimCount() || peers != SETTINGS.claimCount()) {
             throw new IllegalStateException("claims read: ours " + ours + ", imsweb " + peers);
         }
+        if (!before.isEmpty()) {
+            earlier = new EarlierBuild(before, RemittanceParser.class.getName(), InputStream.class);
+            int theirs = earlier.claimCount(parseWithEarlierBuild());
+            if (theirs != SETTINGS.claimCount()) {
+                throw new IllegalStateException("claims read by the earlier build: " + theirs);
+            }
+        }
     }
 
     @Benchmark
-    public RemittanceFile overturnStaedi() throws IOException, MalformedX12Exception {
+    public RemittanceFile overturn() throws IOException, MalformedX12Exception {
         return parseWithOverturn();
+    }
+
+    /** The earlier build's parser, when {@link #before} names one. */
+    @Benchmark
+    public Object overturnBefore() throws IOException {
+        if (earlier == null) {
+            throw new IllegalStateException("no earlier build to measure: set the parameter 'before'");
+        }
+        return parseWithEarlierBuild();
     }
 
     @Benchmark
@@ -73,6 +95,12 @@ public class ParserBenchmark {
     private RemittanceFile parseWithOverturn() throws IOException, MalformedX12Exception {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
             return RemittanceParser.standard().parse(in);
+        }
+    }
+
+    private Object parseWithEarlierBuild() throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
+            return earlier.parse(in);
         }
     }
 

@@ -241,6 +241,23 @@ class DemoDataIT {
     }
 
     @Test
+    void keystonePeakPays90837BelowTheAmendedContractAndTheDashboardAddsItUp() {
+        // the contract is the practice's with Keystone Peak only; 90837 at 168.00 against the plan's 162.80
+        assertThat(jdbc.queryForList("select distinct payer_id from underpayment", String.class))
+                .containsExactly(DemoContracts.PAYER);
+        assertThat(jdbc.queryForObject("select count(*) from underpayment where procedure_code = '90837'"
+                + " and contracted_amount = 168.00 and allowed_amount = 162.80 and underpaid_amount = 5.20",
+                Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from underpayment where allowed_amount >= contracted_amount",
+                Long.class)).as("a line allowed at the contract is none").isZero();
+        Dashboard dashboard = kpis.compute(DashboardFilter.ALL);
+        assertThat(dashboard.underpaid().dollars()).isEqualByComparingTo(
+                jdbc.queryForObject("select sum(underpaid_amount) from underpayment", BigDecimal.class));
+        assertThat(dashboard.underpaid().lines()).isEqualTo(
+                jdbc.queryForObject("select count(*) from underpayment", Long.class));
+    }
+
+    @Test
     void logsOneSummaryAndNoPatientsOrClaimNumbers(CapturedOutput output) {
         // the replay ran while the context started, before this test: its output was captured from the start
         assertThat(output.getAll()).containsOnlyOnce("Demo data: 3 months of claims and remittances replayed in")
@@ -509,7 +526,8 @@ class DemoDataIT {
         FileIntake untouched = mock(FileIntake.class);
         DemoWork idle = mock(DemoWork.class);
 
-        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null, null).loadIntoEmptyDatabase();
+        new DemoData(untouched, notEmpty, Clock.systemUTC(), idle, null, null, null, null, null, null)
+                .loadIntoEmptyDatabase();
 
         org.mockito.Mockito.verifyNoInteractions(untouched, idle);
     }

@@ -107,8 +107,47 @@ class PracticePayerTermsIT {
     }
 
     @Test
-    void termsReadOnceInATransactionStillShowASaveOfTheSameTransactionAndOfAnEarlierOne() {
+    void anUnknownPracticeIsNotFoundAndWrongInputIsRefusedSayingWhatIsWrong() throws Exception {
         ingestTo("TD1", "N1*PE*MILLBROOK*XX*" + DemoPractices.PSYCHIATRIC_GROUP.npi());
+        long own = practiceIdOf(DemoPractices.GROUP_THERAPY.npi());
+        long unknown = jdbc.queryForObject("select coalesce(max(id), 0) + 1000 from practice", Long.class);
+
+        var none = put("admin", "/api/practices/" + unknown + "/payer-terms/" + payer, "{\"appealLimitDays\": 30}");
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(404);
+        assertThat(json.readTree(none.body()).get("error").asText()).isEqualTo("No practice with id " + unknown);
+        assertThat(WebClient.anonymous(port).withBasic("admin").get("/api/practices/" + unknown + "/payer-terms")
+                .statusCode()).isEqualTo(404);
+
+        var badDate = put("admin", "/api/practices/" + own + "/payer-terms/" + payer, """
+                {"contractedRates": [{"procedureCode": "90837", "allowedAmount": 140, "effectiveFrom": "01/2026"}]}""");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badDate.body()).get("error").asText())
+                .isEqualTo("contractedRates[0].effectiveFrom: expected a date as YYYY-MM-DD");
+
+        var badClock = put("admin", "/api/practices/" + own + "/payer-terms/" + payer,
+                "{\"correctedClaimClock\": \"WHENEVER\"}");
+        assertThat(badClock.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badClock.body()).get("error").asText()).startsWith("correctedClaimClock: expected one of")
+                .contains("LAST_PAYER_ACTION");
+
+        var badRate = put("admin", "/api/practices/" + own + "/payer-terms/" + payer, """
+                {"contractedRates": [{"procedureCode": "9083", "modifier": "X", "allowedAmount": -1,
+                                      "effectiveFrom": "2026-01-01"}]}""");
+        assertThat(badRate.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(badRate.body());
+        assertThat(problem.get("error").asText()).contains("contractedRates[0].procedureCode: Enter a five-character")
+                .contains("contractedRates[0].modifier: A modifier is two letters or digits");
+        assertThat(problem.get("fields").has("contractedRates[0].allowedAmount")).isTrue();
+
+        assertThat(put("admin", "/api/practices/" + own + "/payer-terms/" + payer, "not json").statusCode())
+                .isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from practice_contracted_rate where payer_id = ?",
+                Integer.class, payer)).as("nothing saved").isZero();
+    }
+
+    @Test
+    void termsReadOnceInATransactionStillShowASaveOfTheSameTransactionAndOfAnEarlierOne() {
+        ingestTo("TE1", "N1*PE*MILLBROOK*XX*" + DemoPractices.PSYCHIATRIC_GROUP.npi());
         long own = practiceIdOf(DemoPractices.GROUP_THERAPY.npi());
 
         transactions.executeWithoutResult(status -> {

@@ -79,6 +79,11 @@ class RoleEndpointMatrixIT {
                 // remittances name every patient of a payment: billing roles, managers, admins
                 new Endpoint("GET", "/api/remittances", Body.NONE, plus(BILLERS, "manager", "admin")),
                 new Endpoint("GET", "/api/remittances/999999999", Body.NONE, plus(BILLERS, "manager", "admin")),
+                // underpayments: the same roles as the remittances they come from
+                new Endpoint("GET", "/api/underpayments", Body.NONE, plus(BILLERS, "manager", "admin")),
+                new Endpoint("POST", "/api/underpayments/999999999", Body.JSON, plus(BILLERS, "manager", "admin")),
+                // a practice's terms, rates and Part 2 programs: admins' page
+                new Endpoint("GET", "/practices/999999999", Body.NONE, ADMIN),
                 new Endpoint("POST", "/api/remittances", Body.FILE, plus(BILLERS, "admin")),
                 new Endpoint("GET", "/api/quarantine", Body.NONE, plus(BILLERS, "manager", "admin")),
                 new Endpoint("GET", "/api/quarantine/999999999/content", Body.NONE, ADMIN),

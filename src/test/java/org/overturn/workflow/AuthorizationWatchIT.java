@@ -140,6 +140,31 @@ class AuthorizationWatchIT {
     }
 
     @Test
+    void anotherPracticesAuthorizationDoesNotCoverAClaimOfThisPractice() {
+        var claims = new AuthorizationClaims(payer, "WATCH PLAN");
+        payers.appealLimitDays(payer, "WATCH PLAN", "12");
+        assertThat(rules.require(payer, Set.of("partial_hospitalization"), "test")).isTrue();
+        // approved for the member, the payer and the service, but to the psychiatric group; the claim of the first
+        // practice bills two days under its number, which would exceed it were it counted
+        long elsewhere = register.create(new AuthorizationDraft(payer, "WATCH PLAN", payer + "M5", null,
+                payer + "ELSEWHERE", "PARTIAL_HOSPITALIZATION", List.of("H0035"), "DAYS", "1",
+                today.minusDays(30).toString(), today.plusDays(30).toString(), null, null, null, "APPROVED"),
+                org.overturn.TestPractices.of(jdbc, org.overturn.practice.DemoPractices.PSYCHIATRIC_GROUP),
+                AuthorizationSource.API, LifecycleScenario.BILLER).id();
+        intake.ingest(payer + "-p.837", claims.claim(payer + "P", payer + "M5", "H0035", 2, today.minusDays(3),
+                payer + "ELSEWHERE", AuthorizationClaims.LCSW), "UPLOAD", "test");
+
+        morningWatch();
+
+        Denied finding = findingOf("patient_control_number = '" + payer + "P'");
+        var found = watch.find(finding.id()).orElseThrow();
+        assertThat(found.kind()).isEqualTo(AuthorizationWatch.Kind.NO_AUTHORIZATION);
+        assertThat(found.practiceId()).isEqualTo(org.overturn.TestPractices.first(jdbc));
+        assertThat(jdbc.queryForObject("select count(*) from authorization_prevention where authorization_id = ?"
+                + " and kind = 'UNITS_EXCEEDED'", Integer.class, elsewhere)).as("nor is its use counted").isZero();
+    }
+
+    @Test
     void claimsBilledBeyondTheUnitsApprovedAreATask() {
         long authorization = authorize("UNITS", "M4", "90837", "1", today.plusDays(60));
         var claims = new AuthorizationClaims(payer, "WATCH PLAN");

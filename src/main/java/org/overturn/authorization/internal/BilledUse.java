@@ -21,9 +21,11 @@ public class BilledUse {
      * @param number the line's REF*G1, else its claim's
      * @param answered an 835 on file answers the claim
      * @param paid     an 835 answering the claim paid a line of the same code and date
+     * @param practiceId the practice that billed the claim: only its own authorizations can cover the line
      */
     public record Line(String patientControlNumber, String memberId, String number, String procedure,
-                       String revenueCode, BigDecimal units, LocalDate serviceDate, boolean answered, boolean paid) {
+                       String revenueCode, BigDecimal units, LocalDate serviceDate, boolean answered, boolean paid,
+                       long practiceId) {
 
         /** The payer denied the line: it used nothing of the authorization. */
         public boolean denied() {
@@ -45,7 +47,8 @@ public class BilledUse {
             var statement = con.prepareStatement("""
                     with latest as (
                         select distinct on (c.patient_control_number, coalesce(c.payer_id, c.payer_name, ''))
-                               c.id, c.patient_control_number, c.member_id, c.frequency, c.prior_authorization
+                               c.id, c.patient_control_number, c.member_id, c.frequency, c.prior_authorization,
+                               c.practice_id
                           from claim_billed_claim_report c
                          where c.member_id = any (?)
                          order by c.patient_control_number, coalesce(c.payer_id, c.payer_name, ''),
@@ -59,7 +62,8 @@ public class BilledUse {
                                     where a.billed_claim_id = c.id and s.paid > 0
                                       and (s.procedure_code in (l.procedure_code, l.revenue_code)
                                            or s.revenue_code = l.revenue_code)
-                                      and (s.service_date = l.service_date or s.service_date is null)) as paid
+                                      and (s.service_date = l.service_date or s.service_date is null)) as paid,
+                           c.practice_id
                       from latest c join claim_billed_line_report l on l.billed_claim_id = c.id
                      where coalesce(c.frequency, '1') <> '8'
                        and coalesce(l.prior_authorization, c.prior_authorization) is not null
@@ -68,12 +72,14 @@ public class BilledUse {
             statement.setArray(1, members);
             return statement;
         }, (rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4),
-                rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getBoolean(8), rs.getBoolean(9)));
+                rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getBoolean(8), rs.getBoolean(9),
+                rs.getLong(10)));
     }
 
-    /** A line of a claim on file (its latest submission, not voided), with its payer. */
+    /** A line of a claim on file (its latest submission, not voided), with its payer and the practice that billed it. */
     public record ClaimLine(String patientControlNumber, String payerId, String payerName, String memberId,
-                            String number, String procedure, String revenueCode, LocalDate serviceDate) {
+                            String number, String procedure, String revenueCode, LocalDate serviceDate,
+                            long practiceId) {
     }
 
     /** The lines of the claims on file of these payers with a date of service on or after {@code since}. */
@@ -86,13 +92,13 @@ public class BilledUse {
                     with latest as (
                         select distinct on (c.patient_control_number, c.payer_id)
                                c.id, c.patient_control_number, c.payer_id, c.payer_name, c.member_id, c.frequency,
-                               c.prior_authorization
+                               c.prior_authorization, c.practice_id
                           from claim_billed_claim_report c
                          where c.payer_id = any (?)
                          order by c.patient_control_number, c.payer_id, c.submitted_on desc nulls last, c.id desc)
                     select c.patient_control_number, c.payer_id, c.payer_name, c.member_id,
                            coalesce(l.prior_authorization, c.prior_authorization), l.procedure_code, l.revenue_code,
-                           l.service_date
+                           l.service_date, c.practice_id
                       from latest c join claim_billed_line_report l on l.billed_claim_id = c.id
                      where coalesce(c.frequency, '1') <> '8' and l.service_date >= ?
                      order by c.patient_control_number, l.service_date
@@ -102,6 +108,6 @@ public class BilledUse {
             return statement;
         }, (rs, n) -> new ClaimLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5) == null ? null : rs.getString(5).strip(), rs.getString(6), rs.getString(7),
-                rs.getObject(8, LocalDate.class)));
+                rs.getObject(8, LocalDate.class), rs.getLong(9)));
     }
 }

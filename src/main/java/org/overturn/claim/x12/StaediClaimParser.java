@@ -6,7 +6,7 @@ import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.X12Envelope;
 
 /**
- * Reads 837P and 837I files with StAEDI's streaming reader, in one pass over the segments: {@link X12Envelope}
+ * Reads 837P and 837I files in one streaming pass over their segments ({@code X12Segments}): {@link X12Envelope}
  * checks the ISA/GS/ST nesting, {@link ClaimEnvelope} says what an 837's groups and transaction sets must be,
  * {@link ClaimTransactionAssembler} follows each transaction's loops. See those for what is refused and what is
  * tolerated (in short: wrong trailer counts and control numbers are tolerated, a claim that cannot be whole or a

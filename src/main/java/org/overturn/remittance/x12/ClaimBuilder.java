@@ -4,7 +4,7 @@ import org.overturn.x12.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +40,11 @@ final class ClaimBuilder {
     private LocalDate statementFrom;
     private LocalDate statementTo;
     private LocalDate receivedDate;
-    private final List<Adjustment> adjustments = new ArrayList<>(2);
-    private final List<String> remarks = new ArrayList<>(1);
-    private final Map<String, String> references = new LinkedHashMap<>(4);
-    private final Map<String, BigDecimal> amounts = new LinkedHashMap<>(4);
+    // made at the first value: most lines and claims leave some of them empty, and the record copies them anyway
+    private List<Adjustment> adjustments;
+    private List<String> remarks;
+    private Map<String, String> references;
+    private Map<String, BigDecimal> amounts;
     private final List<ServiceLine> lines = new ArrayList<>(4);
     private LineBuilder line;
 
@@ -96,6 +97,9 @@ final class ClaimBuilder {
     }
 
     void adjustment(Segment cas) throws MalformedX12Exception {
+        if (adjustments == null) {
+            adjustments = new ArrayList<>(2);
+        }
         AdjustmentSegment.read(cas, Adjustment.Level.CLAIM, adjustments);
     }
 
@@ -111,13 +115,20 @@ final class ClaimBuilder {
         String qualifier = ref.text(1);
         String value = ref.text(2, 50);
         if (qualifier != null && value != null) {
+            if (references == null) {
+                references = new HashMap<>(4);
+            }
             references.putIfAbsent(qualifier, value);
         }
     }
 
     void amount(Segment amt) throws MalformedX12Exception {
         String qualifier = amt.requiredText(1);
-        amounts.putIfAbsent(qualifier, amt.requiredAmount(2));
+        BigDecimal amount = amt.requiredAmount(2);
+        if (amounts == null) {
+            amounts = new HashMap<>(4);
+        }
+        amounts.putIfAbsent(qualifier, amount);
     }
 
     LineBuilder startLine(Segment svc) throws MalformedX12Exception {
@@ -130,8 +141,8 @@ final class ClaimBuilder {
         closeLine();
         return new ClaimPayment(patientControlNumber, status, charge, paid, patientResponsibility, filingIndicator,
                 payerClaimControlNumber, facilityCode, frequencyCode, patient, insured, correctedPatient,
-                renderingProvider, statementFrom, statementTo, receivedDate, adjustments, remarks, references,
-                amounts, lines);
+                renderingProvider, statementFrom, statementTo, receivedDate, LineBuilder.orEmpty(adjustments),
+                LineBuilder.orEmpty(remarks), LineBuilder.orEmpty(references), LineBuilder.orEmpty(amounts), lines);
     }
 
     private void closeLine() {
@@ -145,6 +156,9 @@ final class ClaimBuilder {
         for (int element : elements) {
             String code = segment.text(element, MAX_REMARK_LENGTH);
             if (code != null) {
+                if (remarks == null) {
+                    remarks = new ArrayList<>(2);
+                }
                 remarks.add(code);
             }
         }

@@ -5,7 +5,7 @@ import org.overturn.x12.ProcedureCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +24,11 @@ final class LineBuilder {
     private final String originalProcedure;
     private LocalDate serviceDate;
     private LocalDate serviceDateTo;
-    private final List<Adjustment> adjustments = new ArrayList<>(2);
-    private final List<String> remarks = new ArrayList<>(1);
-    private final Map<String, String> references = new LinkedHashMap<>(4);
-    private final Map<String, BigDecimal> amounts = new LinkedHashMap<>(4);
+    // made at the first value: most lines and claims leave some of them empty, and the record copies them anyway
+    private List<Adjustment> adjustments;
+    private List<String> remarks;
+    private Map<String, String> references;
+    private Map<String, BigDecimal> amounts;
 
     private LineBuilder(ProcedureCode procedure, BigDecimal charge, BigDecimal paid, String revenueCode,
                         BigDecimal units, String originalProcedure) {
@@ -79,6 +80,9 @@ final class LineBuilder {
     }
 
     void adjustment(Segment cas) throws MalformedX12Exception {
+        if (adjustments == null) {
+            adjustments = new ArrayList<>(2);
+        }
         AdjustmentSegment.read(cas, Adjustment.Level.LINE, adjustments);
     }
 
@@ -86,13 +90,20 @@ final class LineBuilder {
         String qualifier = ref.text(1);
         String value = ref.text(2, 50);
         if (qualifier != null && value != null) {
+            if (references == null) {
+                references = new HashMap<>(4);
+            }
             references.putIfAbsent(qualifier, value);
         }
     }
 
     void amount(Segment amt) throws MalformedX12Exception {
         String qualifier = amt.requiredText(1);
-        amounts.putIfAbsent(qualifier, amt.requiredAmount(2));
+        BigDecimal amount = amt.requiredAmount(2);
+        if (amounts == null) {
+            amounts = new HashMap<>(4);
+        }
+        amounts.putIfAbsent(qualifier, amount);
     }
 
     /** LQ*HE carries a remark code (RARC); other qualifiers (RX: NCPDP reject codes) are not remarks. */
@@ -102,14 +113,25 @@ final class LineBuilder {
         }
         String code = lq.text(2, ClaimBuilder.MAX_REMARK_LENGTH);
         if (code != null) {
+            if (remarks == null) {
+                remarks = new ArrayList<>(1);
+            }
             remarks.add(code);
         }
     }
 
     ServiceLine build() {
         return new ServiceLine(procedure.qualifier(), procedure.code(), procedure.modifiers(), charge, paid,
-                revenueCode, units, originalProcedure, serviceDate, serviceDateTo, adjustments, remarks,
-                references, amounts);
+                revenueCode, units, originalProcedure, serviceDate, serviceDateTo, orEmpty(adjustments),
+                orEmpty(remarks), orEmpty(references), orEmpty(amounts));
+    }
+
+    static <E> List<E> orEmpty(List<E> list) {
+        return list == null ? List.of() : list;
+    }
+
+    static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        return map == null ? Map.of() : map;
     }
 
     private static String withoutZeroFraction(String code) {

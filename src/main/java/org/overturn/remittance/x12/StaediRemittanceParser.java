@@ -9,9 +9,9 @@ import org.overturn.x12.X12Envelope;
 import org.overturn.x12.X12Segments;
 
 /**
- * Reads 835 files with StAEDI's streaming reader: one pass over the events, building the records as the
- * segments go by. StAEDI checks the envelope (control counts and numbers, which are warnings here); the loops are
- * followed here.
+ * Reads 835 files in one streaming pass over their segments ({@link X12Segments}, which replaced StAEDI's reader
+ * for speed and kept the name), building the records as the segments go by. {@link X12Envelope} checks the
+ * envelope (control counts and numbers, which are warnings here); the loops are followed here.
  */
 public final class StaediRemittanceParser implements RemittanceParser {
 
