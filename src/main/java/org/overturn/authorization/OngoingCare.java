@@ -22,6 +22,11 @@ public final class OngoingCare {
     private OngoingCare() {
     }
 
+    /** The CARCs of a review denial; a claim with none of them is never a stay's review denial. */
+    public static Set<String> reviewReasons() {
+        return REVIEW_REASONS;
+    }
+
     /**
      * The level of care of the stay a review denied, when the reasons name one of the review codes and the billed
      * procedure and revenue codes stand for a stay; empty otherwise.

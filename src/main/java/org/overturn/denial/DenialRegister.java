@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.overturn.claim.BilledClaim;
 import org.overturn.claim.ClaimStore;
@@ -19,6 +21,8 @@ import org.overturn.remittance.Part2Records;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records a stored claim payment as a denial when it is one: detects it (DESIGN section 3), classifies its
@@ -75,14 +79,15 @@ public class DenialRegister {
             // the claim alone, one read: its acceptance and first sending are for the pages and letters
             BilledClaim billed = billedClaimId == null ? null : claimStore.document(billedClaimId).orElse(null);
             var classification = classifier.classify(claim, assessment, billed);
-            boolean part2 = part2Records.isPart2(claimPaymentId, claim);
+            ClaimRecords.Ownership stored = ownership(claimPaymentId);
+            // as Part2Records.isPart2(claimPaymentId, claim), with the stored flag read once per remittance
+            boolean part2 = stored.part2() || part2Records.isPart2(claim);
             if (!part2 && billed != null && billedByPart2Program(billed)) {
                 part2Records.mark(List.of(claimPaymentId));
                 part2 = true;
             }
             var denial = new Denial(claimPaymentId, claim.patientControlNumber(), payerId, payerName,
-                    remittanceDate, assessment, classification, part2, clock.instant(),
-                    claimRecords.practiceOf(claimPaymentId));
+                    remittanceDate, assessment, classification, part2, clock.instant(), stored.practiceId());
             schedule(denial, claim, payerName);
             entityManager.persist(denial);
             var detected = new DenialDetected(denial.getId(), claimPaymentId, claim.patientControlNumber(), payerId,
@@ -128,6 +133,42 @@ public class DenialRegister {
     public void flush() {
         entityManager.flush();
         entityManager.clear();
+        TransactionSynchronizationManager.unbindResourceIfPossible(this);
+    }
+
+    /**
+     * The claim payment's practice and stored Part 2 flag, read for its whole remittance at its first denial and kept
+     * until {@link #flush()} (the end of the transaction set) or the transaction's end: two queries per denial
+     * before. Nothing else changes these rows between a set's storing and its registration.
+     */
+    private ClaimRecords.Ownership ownership(long claimPaymentId) {
+        Object transaction = TransactionSynchronizationManager.getResource(entityManager.getEntityManagerFactory());
+        var known = (OwnershipRead) TransactionSynchronizationManager.getResource(this);
+        if (known != null && known.transaction() != transaction) {
+            // a transaction nested in the one that read them (REQUIRES_NEW) reads for itself
+            return Objects.requireNonNull(claimRecords.ownershipInRemittanceOf(claimPaymentId).get(claimPaymentId));
+        }
+        ClaimRecords.Ownership owned = known == null ? null : known.owned().get(claimPaymentId);
+        if (owned != null) {
+            return owned;
+        }
+        Map<Long, ClaimRecords.Ownership> read = claimRecords.ownershipInRemittanceOf(claimPaymentId);
+        if (known == null) {
+            TransactionSynchronizationManager.bindResource(this, new OwnershipRead(transaction, read));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DenialRegister.this);
+                }
+            });
+        } else {
+            known.owned().putAll(read);
+        }
+        return Objects.requireNonNull(read.get(claimPaymentId), () -> "no claim payment " + claimPaymentId);
+    }
+
+    /** The claim payments' ownership a transaction (its persistence context) read. */
+    private record OwnershipRead(Object transaction, Map<Long, ClaimRecords.Ownership> owned) {
     }
 
     /**

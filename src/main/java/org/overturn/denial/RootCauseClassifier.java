@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -22,6 +23,11 @@ import org.overturn.remittance.ClaimPayment;
  * for a table this size, against tens of microseconds). The table uses only constructs both engines read
  * the same way, so the process engine may deploy it unchanged.
  * <p>
+ * The table is a pure function of its inputs and is never redeployed while the application runs, so a result is
+ * kept per distinct input tuple: a file's thousands of denials repeat a few hundred tuples (the same reasons,
+ * codes and payer), and a repeated tuple costs a map lookup instead of a table evaluation. The memo is bounded:
+ * it starts afresh when it reaches {@value #REMEMBERED} tuples.
+ * <p>
  * Thread-safe: the engine and the parsed decision are shared, each call has its own variables.
  */
 public final class RootCauseClassifier {
@@ -29,8 +35,12 @@ public final class RootCauseClassifier {
     public static final String DECISION_KEY = "denial-root-cause";
     public static final String RESOURCE = "bpmn/denial-root-cause.dmn";
 
+    /** Distinct input tuples remembered at most; a few hundred cover a payer's year of denials. */
+    static final int REMEMBERED = 10_000;
+
     private final DmnEngine engine;
     private final DmnDecision decision;
+    private final Map<Map<String, Object>, Classification> remembered = new ConcurrentHashMap<>();
 
     private RootCauseClassifier(DmnEngine engine, DmnDecision decision) {
         this.engine = engine;
@@ -69,7 +79,27 @@ public final class RootCauseClassifier {
     }
 
     public Classification classify(ClaimFacts facts) {
-        DmnDecisionRuleResult result = engine.evaluateDecisionTable(decision, variables(facts)).getSingleResult();
+        Map<String, Object> variables = variables(facts);
+        Classification known = remembered.get(variables);
+        if (known != null) {
+            return known;
+        }
+        Classification evaluated = evaluate(variables);
+        if (remembered.size() >= REMEMBERED) {
+            remembered.clear();
+        }
+        // the key is this call's own map, never handed out, so it cannot change after it is stored
+        remembered.put(variables, evaluated);
+        return evaluated;
+    }
+
+    /** Input tuples remembered now (tests). */
+    int remembered() {
+        return remembered.size();
+    }
+
+    private Classification evaluate(Map<String, Object> variables) {
+        DmnDecisionRuleResult result = engine.evaluateDecisionTable(decision, variables).getSingleResult();
         if (result == null) {
             throw new IllegalStateException(DECISION_KEY + " matched no rule; its default rule is missing");
         }

@@ -8,9 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.overturn.authorization.AuthorizationCheck;
 import org.overturn.authorization.AuthorizationWatchProperties;
 import org.overturn.authorization.LevelOfCare;
@@ -102,6 +107,39 @@ public class UrgentAppeals {
                 rule.map(r -> (int) r.decisionTime().toHours()).orElse(null),
                 rule.map(ExpeditedAppeals.ExpeditedRule::source).orElse(null));
         return find(denial.id());
+    }
+
+    /**
+     * {@link #offer} for a file's new denials, by denial id: the offers already made are read in one query, and only
+     * a denial whose claim carries a review reason ({@link OngoingCare#reviewReasons}, claim or line level) is looked
+     * at further (found in one query): {@link #offer} reads the claim, its lines and the claim as billed, eight
+     * queries, and nearly every denial is not one of ongoing care.
+     */
+    @Transactional
+    public Map<Long, UrgentAppeal> offerAll(Collection<DenialView> denials) {
+        List<DenialView> appealable = denials.stream().filter(DenialView::appealable).toList();
+        Map<Long, UrgentAppeal> offered = new HashMap<>();
+        if (appealable.isEmpty()) {
+            return offered;
+        }
+        jdbc.query("select * from urgent_appeal where denial_id = any(?)",
+                row -> {
+                    UrgentAppeal known = row(row);
+                    offered.put(known.denialId(), known);
+                }, (Object) appealable.stream().map(DenialView::id).toArray(Long[]::new));
+        Set<Long> reviewed = new HashSet<>(jdbc.queryForList("""
+                select distinct claim_payment_id from adjustment
+                 where claim_payment_id = any(?) and reason_code = any(?)""", Long.class,
+                appealable.stream().map(DenialView::claimPaymentId).toArray(Long[]::new),
+                OngoingCare.reviewReasons().toArray(String[]::new)));
+        for (DenialView denial : appealable) {
+            boolean mayBeReview = OngoingCare.reviewReasons().contains(denial.primaryReason())
+                    || reviewed.contains(denial.claimPaymentId());
+            if (!offered.containsKey(denial.id()) && mayBeReview) {
+                offer(denial).ifPresent(urgent -> offered.put(denial.id(), urgent));
+            }
+        }
+        return offered;
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each practice's own terms with its payers ({@link PracticePayerTerms}) and its contracted rates. The payer directory
@@ -37,6 +40,45 @@ public class PracticeContracts {
         if (payerId == null) {
             return Optional.empty();
         }
+        Map<String, Optional<PracticePayerTerms>> read = readInThisTransaction();
+        if (read == null) {
+            return read(practiceId, payerId);
+        }
+        return read.computeIfAbsent(practiceId + "\u0000" + payerId, key -> read(practiceId, payerId));
+    }
+
+    /**
+     * The terms read so far in the caller's transaction, by practice and payer, or null outside one: a file's
+     * thousands of denials each asked three times for the same few practices' terms (a query each, the largest share
+     * of the statements a denial cost). A save in the same transaction forgets what it changes; a transaction nested
+     * in it (REQUIRES_NEW) reads for itself, and what others commit is seen from the next transaction on.
+     */
+    private Map<String, Optional<PracticePayerTerms>> readInThisTransaction() {
+        Object transaction = jdbc.getDataSource() == null ? null
+                : TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (transaction == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        var read = (TermsRead) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            TermsRead fresh = new TermsRead(transaction, new HashMap<>());
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PracticeContracts.this);
+                }
+            });
+            read = fresh;
+        }
+        return read.transaction() == transaction ? read.terms() : null;
+    }
+
+    /** What a transaction (its connection) read. */
+    private record TermsRead(Object transaction, Map<String, Optional<PracticePayerTerms>> terms) {
+    }
+
+    private Optional<PracticePayerTerms> read(long practiceId, String payerId) {
         return jdbc.query("select * from practice_payer_terms where practice_id = ? and payer_id = ?",
                 (rs, i) -> new PracticePayerTerms(practiceId, payerId, (Integer) rs.getObject("appeal_limit_days"),
                         (Integer) rs.getObject("second_level_appeal_limit_days"),
@@ -103,6 +145,10 @@ public class PracticeContracts {
         validate(terms);
         long practiceId = terms.practiceId();
         String payerId = terms.payerId();
+        Map<String, Optional<PracticePayerTerms>> read = readInThisTransaction();
+        if (read != null) {
+            read.remove(practiceId + "\u0000" + payerId);
+        }
         jdbc.update("delete from practice_payer_terms where practice_id = ? and payer_id = ?", practiceId, payerId);
         boolean empty = terms.appealLimitDays() == null && terms.secondLevelAppealLimitDays() == null
                 && terms.thirdLevelAppealLimitDays() == null && terms.timelyFilingDays() == null

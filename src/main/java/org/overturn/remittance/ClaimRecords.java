@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +154,27 @@ public class ClaimRecords {
      */
     @org.springframework.transaction.annotation.Transactional(
             propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    /** What a denial's registration reads of its stored claim payment: the practice, and the Part 2 flag as stored. */
+    public record Ownership(long practiceId, boolean part2) {
+    }
+
+    /**
+     * {@link #practiceOf} and the stored Part 2 flag of every claim payment in the same remittance as this one, in one
+     * query: a file's denials are registered claim after claim of each remittance, and one read for each cost two
+     * round trips per denial.
+     */
+    public Map<Long, Ownership> ownershipInRemittanceOf(long claimPaymentId) {
+        Map<Long, Ownership> owned = new HashMap<>();
+        jdbc.query("""
+                select c.id, r.practice_id, c.part2
+                  from claim_payment c join remittance r on r.id = c.remittance_id
+                 where c.remittance_id = (select remittance_id from claim_payment where id = ?)
+                """, row -> {
+            owned.put(row.getLong(1), new Ownership(row.getLong(2), row.getBoolean(3)));
+        }, claimPaymentId);
+        return owned;
+    }
+
     public void countApart(long claimPaymentId, String notADenial) {
         jdbc.update("update claim_payment set not_a_denial = ? where id = ?", notADenial, claimPaymentId);
     }

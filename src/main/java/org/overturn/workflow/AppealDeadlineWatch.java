@@ -2,7 +2,12 @@ package org.overturn.workflow;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.overturn.denial.DenialView;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +35,40 @@ public class AppealDeadlineWatch {
         if (dueOn == null) {
             return;
         }
-        String kind = "DEADLINE_" + level + "_" + DateTimeFormatter.BASIC_ISO_DATE.format(dueOn);
+        String kind = kind(level, dueOn);
         if (processes.has(denialId, kind)) {
             return;
         }
-        String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, denialId + "/" + kind,
+        processes.register(denialId, kind, start(denialId, level, dueOn, kind));
+    }
+
+    /**
+     * The first level's deadline of a file's new appealable denials: as {@link #watch} for each, with the processes
+     * they already have read in one query and the new ones recorded in one batch (two statements a denial before).
+     */
+    void watchFirstLevels(Collection<DenialView> denials, Map<Long, Set<String>> kinds) {
+        List<ProcessesOfDenials.Registration> started = new ArrayList<>();
+        for (DenialView denial : denials) {
+            if (denial.appealDueDate() == null) {
+                continue;
+            }
+            String kind = kind(1, denial.appealDueDate());
+            if (!kinds.getOrDefault(denial.id(), Set.of()).contains(kind)) {
+                started.add(new ProcessesOfDenials.Registration(denial.id(), kind,
+                        start(denial.id(), 1, denial.appealDueDate(), kind)));
+            }
+        }
+        if (!started.isEmpty()) {
+            processes.registerAll(started);
+        }
+    }
+
+    private String start(long denialId, int level, LocalDate dueOn, String kind) {
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, denialId + "/" + kind,
                 Map.of("denialId", denialId, "appealLevel", level, "dueOn", dueOn.toString())).getId();
-        processes.register(denialId, kind, processInstanceId);
+    }
+
+    private static String kind(int level, LocalDate dueOn) {
+        return "DEADLINE_" + level + "_" + DateTimeFormatter.BASIC_ISO_DATE.format(dueOn);
     }
 }

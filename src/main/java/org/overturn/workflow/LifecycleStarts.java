@@ -4,9 +4,11 @@ import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,9 +34,12 @@ public class LifecycleStarts {
     private final CommandExecutor engineCommands;
     private final AppealDeadlineWatch deadlines;
     private final UrgentAppealWatch urgentAppeals;
+    private final ProcessesOfDenials processes;
 
     LifecycleStarts(RuntimeService runtime, RepositoryService repository, Denials denials, JdbcTemplate jdbc,
-                    Clock clock, ProcessEngine engine, AppealDeadlineWatch deadlines, UrgentAppealWatch urgentAppeals) {
+                    Clock clock, ProcessEngine engine, AppealDeadlineWatch deadlines, UrgentAppealWatch urgentAppeals,
+                    ProcessesOfDenials processes) {
+        this.processes = processes;
         this.urgentAppeals = urgentAppeals;
         this.deadlines = deadlines;
         this.runtime = runtime;
@@ -63,7 +68,21 @@ public class LifecycleStarts {
             return;
         }
         engineCommands.execute(commandContext -> {
-            toStart.forEach(denial -> start(denial, definitionId));
+            List<Object[]> recorded = new ArrayList<>(toStart.size());
+            for (DenialView denial : toStart) {
+                recorded.add(new Object[] {denial.id(), startLifecycle(denial, definitionId)});
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.batchUpdate("insert into denial_process (denial_id, process_instance_id, started_at) values (?, ?, ?)",
+                    recorded.stream().map(row -> new Object[] {row[0], row[1], now}).toList());
+            // beside each appealable denial's lifecycle, its first level's deadline and (for a stay still going on)
+            // its urgent appeal: what they already have read once for the set, not per denial
+            List<DenialView> appealable = toStart.stream().filter(DenialView::appealable).toList();
+            if (!appealable.isEmpty()) {
+                Map<Long, Set<String>> kinds = processes.kindsOf(appealable.stream().map(DenialView::id).toList());
+                deadlines.watchFirstLevels(appealable, kinds);
+                urgentAppeals.watchAll(appealable, kinds);
+            }
             return null;
         });
     }
@@ -74,6 +93,20 @@ public class LifecycleStarts {
     }
 
     private String start(DenialView denial, String definitionId) {
+        long denialId = denial.id();
+        String processInstanceId = startLifecycle(denial, definitionId);
+        recordProcess(denialId, processInstanceId);
+        if (denial.appealable()) {
+            // the appeal's filing deadline runs from the remittance, whatever step the denial is at
+            deadlines.watch(denialId, 1, denial.appealDueDate());
+            // a review denial of a stay still going on: peer-to-peer review and expedited appeal beside it
+            urgentAppeals.watch(denial);
+        }
+        return processInstanceId;
+    }
+
+    /** The lifecycle's process, to its first task or wait state; not yet recorded among the denial's processes. */
+    private String startLifecycle(DenialView denial, String definitionId) {
         long denialId = denial.id();
         Map<String, Object> variables = new HashMap<>();
         variables.put(DENIAL_ID, denial.id());
@@ -90,19 +123,11 @@ public class LifecycleStarts {
         variables.put(PRIORITY, denial.priority());
         variables.put(PART2, denial.part2());
         variables.put(APPEAL_LEVEL, 1);
-        String processInstanceId = runtime.createProcessInstanceById(definitionId)
+        return runtime.createProcessInstanceById(definitionId)
                 .businessKey(String.valueOf(denialId))
                 .setVariables(variables)
                 .execute()
                 .getProcessInstanceId();
-        recordProcess(denialId, processInstanceId);
-        if (denial.appealable()) {
-            // the appeal's filing deadline runs from the remittance, whatever step the denial is at
-            deadlines.watch(denialId, 1, denial.appealDueDate());
-            // a review denial of a stay still going on: peer-to-peer review and expedited appeal beside it
-            urgentAppeals.watch(denial);
-        }
-        return processInstanceId;
     }
 
     void recordProcess(long denialId, String processInstanceId) {

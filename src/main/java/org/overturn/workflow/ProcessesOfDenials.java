@@ -38,6 +38,30 @@ public class ProcessesOfDenials {
                 denialId, kind, processInstanceId, Timestamp.from(clock.instant()));
     }
 
+    /** Records several such processes in one batch: a file's denials, each with the deadline of its first level. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void registerAll(List<Registration> registrations) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("insert into denial_process (denial_id, kind, process_instance_id, started_at) values (?, ?, ?, ?)",
+                registrations.stream().map(r -> new Object[] {r.denialId(), r.kind(), r.processInstanceId(), now})
+                        .toList());
+    }
+
+    record Registration(long denialId, String kind, String processInstanceId) {
+    }
+
+    /** The kinds of process each of these denials has, running or ended, in one query ({@link #has} for many). */
+    Map<Long, java.util.Set<String>> kindsOf(Collection<Long> denialIds) {
+        Map<Long, java.util.Set<String>> kinds = new HashMap<>();
+        if (denialIds.isEmpty()) {
+            return kinds;
+        }
+        jdbc.query("select denial_id, kind from denial_process where denial_id = any(?)", row -> {
+            kinds.computeIfAbsent(row.getLong(1), id -> new java.util.HashSet<>()).add(row.getString(2));
+        }, (Object) denialIds.toArray(Long[]::new));
+        return kinds;
+    }
+
     /** Whether the denial has a process of this kind, running or ended. */
     public boolean has(long denialId, String kind) {
         Integer found = jdbc.queryForObject("select count(*) from denial_process where denial_id = ? and kind = ?",

@@ -66,6 +66,8 @@ public final class QueueListingBenchmark {
             double[] deepPage = time(() -> work2.tasksOf("appeals", biller, 100, 50), 50);
             double[] summary = time(() -> work2.queues(biller), 50);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            // pages take no HTTP Basic: the demo admin signs in once through the login form, as a browser does
+            session = org.overturn.WebClient.anonymous(port).as("admin").cookie();
             long someDenial = denials.get(denials.size() / 2);
             double[] queuePage = time(() -> page(port, "/queues/appeals"), 50);
             // a claim and a release before each call: the queue's filter choices are read again, as after any
@@ -110,10 +112,12 @@ public final class QueueListingBenchmark {
 
     /** One file, one remittance, and one appealable medical-necessity denial per claim payment. */
     private static List<Long> seedDenials(JdbcTemplate jdbc, int count) {
+        // every remittance and denial belongs to a practice (V34): the first demo practice's
+        long practice = org.overturn.TestPractices.first(jdbc);
         jdbc.update("insert into remittance_file (id, file_name, sha256, size_bytes, source, received_at, transaction_count, claim_count) "
                 + "values (999999, 'seed', 'seed', 0, 'BENCH', now(), 1, ?)", count);
-        jdbc.update("insert into remittance (id, file_id, control_number, payer_name, payer_id, payment_amount, trace_number, balanced) "
-                + "values (999999, 999999, '0001', 'SEED HEALTH', 'SEED', 0, 'SEED-TRACE', true)");
+        jdbc.update("insert into remittance (id, file_id, control_number, payer_name, payer_id, payment_amount, trace_number, balanced, "
+                + "practice_id) values (999999, 999999, '0001', 'SEED HEALTH', 'SEED', 0, 'SEED-TRACE', true, ?)", practice);
         jdbc.update("""
                 insert into claim_payment (id, remittance_id, position, patient_control_number, status, charge, paid,
                                            patient_responsibility, filing_indicator)
@@ -123,21 +127,25 @@ public final class QueueListingBenchmark {
         jdbc.update("""
                 insert into denial (id, claim_payment_id, kind, primary_reason, root_cause, queue, correctable,
                                     appealable, explanation, amount_at_risk, part2, status, payer_id, payer_name,
-                                    patient_control_number, remittance_date, detected_at, appeal_due_date, priority)
+                                    patient_control_number, remittance_date, detected_at, appeal_due_date, priority,
+                                    practice_id)
                 select 1000000 + g, 1000000 + g, 'FULL', '50', 'MEDICAL_NECESSITY', 'appeals', false, true,
                        'CARC 50: not deemed a medical necessity', 100 + (g % 900), false, 'OPEN', 'SEED',
                        'SEED HEALTH', 'SEED-' || g, current_date - (g % 120), now(),
-                       current_date - (g % 120) + 180, g % 101
+                       current_date - (g % 120) + 180, g % 101, ?
                   from generate_series(1, ?) g
-                """, count);
+                """, practice, count);
         return jdbc.queryForList("select id from denial where id > 1000000 order by id", Long.class);
     }
 
-    /** A page as a browser asks for it (HTTP Basic as the demo admin), failing on anything but 200. */
+    /** The demo admin's session cookie, signed in through the login form. */
+    private static String session;
+
+    /** A page as a browser asks for it (signed in as the demo admin), failing on anything but 200. */
     private static void page(int port, String path) {
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                    .header("Cookie", session)
                     .GET().build();
             var response = CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

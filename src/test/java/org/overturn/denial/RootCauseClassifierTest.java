@@ -300,6 +300,41 @@ class RootCauseClassifierTest {
         assertThat(c.explanation().contains("does not fit the rendering provider's license")).isEqualTo(misfit);
     }
 
+    @Test
+    void answersARepeatedTupleFromMemoryAsTheTableWould() {
+        RootCauseClassifier memo = RootCauseClassifier.fromClasspath();
+        RootCauseClassifier fresh = RootCauseClassifier.fromClasspath();
+        List<String> codes = CODES.carcs().stream().map(ReasonCode::code).toList();
+
+        codes.forEach(code -> memo.classify(facts(code)));
+        int rememberedAfterFirstPass = memo.remembered();
+
+        // the second pass reads from memory, interleaved, and must still tell each tuple apart
+        for (int i = codes.size() - 1; i >= 0; i--) {
+            assertThat(memo.classify(facts(codes.get(i)))).as(codes.get(i))
+                    .isEqualTo(fresh.classify(facts(codes.get(i))));
+        }
+        assertThat(rememberedAfterFirstPass).isEqualTo(codes.size());
+        assertThat(memo.remembered()).isEqualTo(codes.size());
+        // a fact beside the codes is part of the tuple: 5 is CODING alone and TELEHEALTH on a telehealth line
+        ClaimFacts telehealth = new ClaimFacts("5", "CO", List.of("5"), List.of(), "4", "12", List.of("90837"),
+                List.of("95"), "11", null);
+        assertThat(memo.classify(telehealth).rootCause()).isEqualTo(fresh.classify(telehealth).rootCause())
+                .isNotEqualTo(memo.classify(facts("5")).rootCause());
+    }
+
+    @Test
+    void remembersAtMostItsBoundOfTuples() {
+        RootCauseClassifier memo = RootCauseClassifier.fromClasspath();
+
+        for (int i = 0; i <= RootCauseClassifier.REMEMBERED; i++) {
+            memo.classify(new ClaimFacts("50", "CO", List.of("50"), List.of(), "4", "12", List.of("90837"), List.of(),
+                    "11", "PAYER" + i));
+        }
+
+        assertThat(memo.remembered()).isBetween(1, RootCauseClassifier.REMEMBERED);
+    }
+
     private static ClaimFacts facts(String primaryCarc) {
         return new ClaimFacts(primaryCarc, "CO", primaryCarc == null ? List.of() : List.of(primaryCarc), List.of(),
                 "4", "12", List.of("99213"), List.of(), "11", null);

@@ -33,6 +33,10 @@ class PracticePayerTermsIT {
     PracticeContracts contracts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
     @LocalServerPort
     int port;
 
@@ -139,5 +143,29 @@ class PracticePayerTermsIT {
                 .isEqualTo(400);
         assertThat(jdbc.queryForObject("select count(*) from practice_contracted_rate where payer_id = ?",
                 Integer.class, payer)).as("nothing saved").isZero();
+    }
+
+    @Test
+    void termsReadOnceInATransactionStillShowASaveOfTheSameTransactionAndOfAnEarlierOne() {
+        ingestTo("TE1", "N1*PE*MILLBROOK*XX*" + DemoPractices.PSYCHIATRIC_GROUP.npi());
+        long own = practiceIdOf(DemoPractices.GROUP_THERAPY.npi());
+
+        transactions.executeWithoutResult(status -> {
+            assertThat(contracts.find(own, payer)).isEmpty();
+            contracts.save(new PracticePayerTerms(own, payer, 60, null, null, null, null, null, java.util.List.of(),
+                    null, null), "test");
+            assertThat(contracts.find(own, payer)).map(PracticePayerTerms::appealLimitDays).contains(60);
+        });
+        transactions.executeWithoutResult(status -> {
+            assertThat(contracts.find(own, payer)).map(PracticePayerTerms::appealLimitDays).contains(60);
+            // another transaction changes them meanwhile: this one keeps what it read, the next one sees the change
+            new org.springframework.transaction.support.TransactionTemplate(transactionManager,
+                    new org.springframework.transaction.support.DefaultTransactionDefinition(
+                            org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW))
+                    .executeWithoutResult(other -> contracts.save(new PracticePayerTerms(own, payer, 75, null, null,
+                            null, null, null, java.util.List.of(), null, null), "test"));
+            assertThat(contracts.find(own, payer)).map(PracticePayerTerms::appealLimitDays).contains(60);
+        });
+        assertThat(contracts.find(own, payer)).map(PracticePayerTerms::appealLimitDays).contains(75);
     }
 }
