@@ -31,6 +31,10 @@ class DemoUsers {
         accounts.ensure("biller", "Bill", "Ing", PASSWORD, with(BILLING_QUEUES, Roles.BILLER));
         // works the first of the demo office's practices only (practice.DemoPractices)
         accounts.ensure("biller-a", "Bea", "Able", PASSWORD, with(BILLING_QUEUES, Roles.BILLER));
+        // each works one practice of the office only (practice.DemoPractices): the psychiatric group; the SUD program,
+        // whose records are all Part 2
+        accounts.ensure("biller-b", "Bo", "Baker", PASSWORD, with(BILLING_QUEUES, Roles.BILLER));
+        accounts.ensure("biller-c", "Cy", "Cole", PASSWORD, with(BILLING_QUEUES, Roles.BILLER, Roles.PART2));
         accounts.ensure("sud-biller", "Sue", "Dee", PASSWORD, with(BILLING_QUEUES, Roles.BILLER, Roles.PART2));
         accounts.ensure("parity", "Pat", "Parity", PASSWORD, List.of(WorkQueue.PARITY, Roles.PARITY_SPECIALIST));
         accounts.ensure("manager", "Mona", "Ager", PASSWORD, List.of(WorkQueue.MANAGERS, Roles.MANAGER));

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo billing office's three practices, each with its letterhead, and who works them: {@code biller-a} the
- * first only; the other demo users every practice (DESIGN section 3). Never created outside the demo and test
+ * first only (DESIGN section 3), {@code biller-b} the second and {@code biller-c} the third; the other demo users every
+ * practice. Never created outside the demo and test
  * profiles. The demo generator writes each practice's NPI as the payee of its remittances.
  */
 @Component
@@ -59,6 +60,9 @@ public class DemoPractices {
 
     /** The demo user who works the first practice only. */
     public static final String FIRST_PRACTICE_USER = "biller-a";
+    /** The demo users who work the psychiatric group only and the SUD program only. */
+    public static final String SECOND_PRACTICE_USER = "biller-b";
+    public static final String THIRD_PRACTICE_USER = "biller-c";
 
     private final JdbcTemplate jdbc;
     private final List<String> everyPracticeUsers;
@@ -87,11 +91,9 @@ public class DemoPractices {
                     """, p.name(), p.taxId(), p.npi(), p.address().toArray(String[]::new), p.phone(), p.signer(),
                     p.signerTitle(), p.email(), p.logoDataUri());
         }
-        Long first = jdbc.queryForObject("select id from practice where group_npi = ?", Long.class,
-                GROUP_THERAPY.npi());
-        jdbc.update("""
-                insert into practice_assignment (user_id, practice_id) values (?, ?) on conflict do nothing
-                """, FIRST_PRACTICE_USER, first);
+        assign(FIRST_PRACTICE_USER, GROUP_THERAPY);
+        assign(SECOND_PRACTICE_USER, PSYCHIATRIC_GROUP);
+        assign(THIRD_PRACTICE_USER, SUD_PROGRAM);
         for (String user : everyPracticeUsers) {
             jdbc.update("""
                     insert into practice_assignment (user_id, practice_id) values (?, null) on conflict do nothing
@@ -99,4 +101,10 @@ public class DemoPractices {
         }
     }
 
+    private void assign(String user, DemoPractice practice) {
+        Long id = jdbc.queryForObject("select id from practice where group_npi = ?", Long.class, practice.npi());
+        jdbc.update("""
+                insert into practice_assignment (user_id, practice_id) values (?, ?) on conflict do nothing
+                """, user, id);
+    }
 }

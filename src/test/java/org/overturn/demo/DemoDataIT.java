@@ -640,6 +640,35 @@ class DemoDataIT {
     }
 
     @Test
+    void eachPracticeHasABillerOfItsOwnWhoSeesOnlyItsDenials() {
+        List<Long> ids = practiceIds();
+        // biller-b works the psychiatric group, biller-c the SUD program (with Part 2 access: all its records are)
+        for (int p = 1; p <= 2; p++) {
+            String user = p == 1 ? "biller-b" : "biller-c";
+            long practice = ids.get(p);
+            TestRestTemplate own = anonymous.withBasicAuth(user, "demo");
+            JsonNode mine = own.getForObject("/api/denials?size=500", JsonNode.class).get("content");
+            assertThat(mine).as(user).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.at("/practice/id").asLong()).isEqualTo(practice));
+            JsonNode admins = anonymous.withBasicAuth("admin", "demo")
+                    .getForObject("/api/denials?size=500&practice=" + practice, JsonNode.class).get("content");
+            assertThat(idsOf(mine)).as(user).isEqualTo(idsOf(admins));
+            long firstPractices = jdbc.queryForObject("select min(id) from denial where practice_id = ?", Long.class,
+                    ids.get(0));
+            assertThat(own.getForEntity("/api/denials/" + firstPractices, String.class).getStatusCode().value())
+                    .as(user).isEqualTo(403);
+            JsonNode remittances = own.getForObject("/api/remittances?size=500", JsonNode.class);
+            assertThat(remittances).as(user).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.at("/practice/id").asLong()).isEqualTo(practice));
+        }
+        long sudDenial = jdbc.queryForObject("select min(id) from denial where practice_id = ?", Long.class,
+                ids.get(2));
+        JsonNode whole = anonymous.withBasicAuth("biller-c", "demo").getForObject("/api/denials/" + sudDenial,
+                JsonNode.class);
+        assertThat(whole.get("patientControlNumber").asText()).startsWith(Clinic.sudProgram().claimPrefix());
+    }
+
+    @Test
     void theSudProgramsDenialsAreRedactedForUsersWithoutPartTwoAccess() {
         long sud = practiceIds().get(2);
         TestRestTemplate biller = anonymous.withBasicAuth("biller", "demo");
