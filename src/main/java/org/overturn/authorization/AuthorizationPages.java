@@ -30,7 +30,7 @@ class AuthorizationPages {
 
     public record ListPage(CurrentUser user, String query, List<Authorization> authorizations, boolean limited,
                            List<AuthorizationRegister.RunningOut> runningOut, String notice, String error,
-                           List<String> problems) {
+                           List<String> problems, List<org.overturn.practice.PracticeRef> practices) {
     }
 
     /** One input of the form, with what was entered and what is wrong with it. */
@@ -39,7 +39,7 @@ class AuthorizationPages {
     }
 
     public record FormPage(CurrentUser user, boolean creating, Long id, List<Field> fields, Authorization saved,
-                           String message) {
+                           String message, List<org.overturn.practice.PracticeRef> practices) {
     }
 
     public record ErrorPage(CurrentUser user, int status, String message) {
@@ -122,6 +122,7 @@ class AuthorizationPages {
 
     @PostMapping("/authorizations/import")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
+                      @RequestParam(name = "practiceId", required = false) Long practiceId,
                       Authentication authentication, Model model, RedirectAttributes redirect,
                       HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUser.of(authentication);
@@ -140,10 +141,17 @@ class AuthorizationPages {
                         read.problems().stream().map(AuthorizationImport.Problem::text).toList()));
                 return "authorizations";
             }
-            var imported = register.importAll(read.terms(), user);
+            var imported = register.importAll(read.terms(), practiceId, user);
             redirect.addFlashAttribute("notice", "Imported: " + imported.created() + " authorization(s) added, "
                     + imported.updated() + " updated.");
             return "redirect:/authorizations";
+        } catch (InvalidAuthorization invalid) {
+            // a row whose practice cannot be told (a member of no claim, a user of several practices): nothing is
+            // imported, the user chooses the practice
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("page", listPage(user, null, null, "Nothing was imported: "
+                    + String.join("; ", invalid.fieldErrors().values()) + ".", List.of()));
+            return "authorizations";
         } catch (AuthorizationImport.Refused refused) {
             response.setStatus(refused.status());
             model.addAttribute("page", listPage(user, null, null, refused.getMessage(), List.of()));
@@ -155,7 +163,7 @@ class AuthorizationPages {
         List<Authorization> found = register.search(query, user, LIST_LIMIT + 1);
         boolean limited = found.size() > LIST_LIMIT;
         return new ListPage(user, query, limited ? found.subList(0, LIST_LIMIT) : found, limited,
-                register.runningOut(user, watch), notice, error, problems);
+                register.runningOut(user, watch), notice, error, problems, register.practicesFor(user));
     }
 
     private String invalid(CurrentUser user, Long id, Authorization saved, AuthorizationDraft draft,
@@ -173,7 +181,7 @@ class AuthorizationPages {
         return "problem";
     }
 
-    private static FormPage formPage(CurrentUser user, Long id, Authorization saved, AuthorizationDraft draft,
+    private FormPage formPage(CurrentUser user, Long id, Authorization saved, AuthorizationDraft draft,
                                      Map<String, String> errors, String message) {
         List<Field> fields = new ArrayList<>();
         for (AuthorizationField field : AuthorizationField.values()) {
@@ -189,7 +197,8 @@ class AuthorizationPages {
             fields.add(new Field(field.key(), field.label(), input, field.valueIn(draft), errors.get(field.key()),
                     HINTS.get(field), options, REQUIRED.contains(field), field.maxLength()));
         }
-        return new FormPage(user, id == null, id, fields, saved, message);
+        return new FormPage(user, id == null, id, fields, saved, message,
+                id == null ? register.practicesFor(user) : List.of());
     }
 
     private static final List<AuthorizationField> REQUIRED = List.of(AuthorizationField.PAYER_ID,

@@ -311,6 +311,12 @@ public class AuthorizationRegister {
         return practices.condition(user, "a.practice_id");
     }
 
+    /** The practices the user may enter authorizations for, by id: offered on the pages when there is a choice. */
+    public List<PracticeRef> practicesFor(CurrentUser user) {
+        Set<Long> mine = practices.practicesOf(user);
+        return practiceNames.refs().values().stream().filter(r -> mine.contains(r.id())).toList();
+    }
+
     /** The practice a new authorization is entered for: the one given, else the member's claims', else the user's. */
     private long practiceFor(AuthorizationTerms terms, Long given, CurrentUser user) {
         if (given != null) {

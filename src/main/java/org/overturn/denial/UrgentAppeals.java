@@ -133,7 +133,9 @@ public class UrgentAppeals {
                 appealable.stream().map(DenialView::claimPaymentId).toArray(Long[]::new),
                 OngoingCare.reviewReasons().toArray(String[]::new)));
         for (DenialView denial : appealable) {
-            boolean mayBeReview = OngoingCare.reviewReasons().contains(denial.primaryReason())
+            // a denial may carry no reason at all (a claim denied with no CAS); an immutable set refuses null
+            boolean mayBeReview = denial.primaryReason() != null
+                    && OngoingCare.reviewReasons().contains(denial.primaryReason())
                     || reviewed.contains(denial.claimPaymentId());
             if (!offered.containsKey(denial.id()) && mayBeReview) {
                 offer(denial).ifPresent(urgent -> offered.put(denial.id(), urgent));

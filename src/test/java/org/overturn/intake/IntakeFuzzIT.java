@@ -90,7 +90,7 @@ class IntakeFuzzIT {
         try {
             result = intake.ingest(name, mutant.bytes(), "UPLOAD", "fuzz");
         } catch (RuntimeException e) {
-            problems.add(new Problem("ingest threw " + e.getClass().getName(), firstLine(e.getMessage())));
+            problems.add(new Problem("ingest threw " + e.getClass().getName(), firstLine(e.getMessage()) + where(e)));
             return problems;
         }
         outcomes.merge(result.outcome(), 1, Integer::sum);
@@ -219,9 +219,17 @@ class IntakeFuzzIT {
         }
     }
 
+    /** Where the exception came from: an exception with no message (a NullPointerException) says nothing else. */
+    private static String where(RuntimeException e) {
+        // the first frame of the product's own code, where a library was handed what it refused
+        return java.util.Arrays.stream(e.getStackTrace()).filter(f -> f.getClassName().startsWith("org.overturn"))
+                .findFirst().map(f -> " at " + f).orElse(e.getStackTrace().length == 0 ? ""
+                        : " at " + e.getStackTrace()[0]);
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
-            return null;
+            return "";
         }
         String line = message.lines().findFirst().orElse("");
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;

@@ -85,7 +85,16 @@ class ConsentElementsMigrationIT {
 
     /** On connections of its own: Flyway sets their search path, which the application's pool must not keep. */
     private void migrateTo(String version) {
-        flyway().target(version).load().migrate();
+        try {
+            flyway().target(version).load().migrate();
+        } catch (org.flywaydb.core.api.FlywayException expected) {
+            // the declared views (a repeatable migration, run after the versioned ones) are today's and name
+            // columns of later migrations: on a schema stopped at an earlier version they cannot be made, while the
+            // versioned migrations under test, each in its own transaction, are applied all the same
+            assertThat(expected.getMessage()).contains("R__declared_views.sql");
+        }
+        assertThat(jdbc.queryForObject("select version from " + SCHEMA + ".flyway_schema_history where success"
+                + " and version is not null order by installed_rank desc limit 1", String.class)).isEqualTo(version);
     }
 
     /** Whichever migration comes last before V37 (others may land between V33 and V37). */
