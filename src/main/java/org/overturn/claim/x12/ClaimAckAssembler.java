@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.overturn.claim.ClaimAcknowledgement;
-import org.overturn.x12.Composite;
 import org.overturn.x12.MalformedX12Exception;
 import org.overturn.x12.Segment;
 import org.overturn.x12.X12Date;
@@ -195,16 +194,10 @@ final class ClaimAckAssembler implements AcknowledgementEnvelope.TransactionRead
             if (category != null) {
                 return;
             }
-            String[] parts = Composite.parts(stc, 1);
-            if (parts == null || parts[0] == null) {
-                throw stc.error("missing claim status category code STC01-1");
-            }
-            if (parts.length < 2 || parts[1] == null) {
-                throw stc.error("missing claim status code STC01-2");
-            }
-            category = stc.checkLength("STC01-1", parts[0], 3);
-            status = stc.checkLength("STC01-2", parts[1], 30);
-            entity = parts.length > 2 ? stc.checkLength("STC01-3", parts[2], 3) : null;
+            StatusCode code = StatusCode.of(stc);
+            category = code.category();
+            status = code.status();
+            entity = code.entity();
             statusDate = stc.date(2);
             billedAmount = stc.amount(4);
         }
