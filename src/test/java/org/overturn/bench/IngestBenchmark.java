@@ -70,12 +70,16 @@ public final class IngestBenchmark {
             IntakeResult first = intake.ingest("big.835", Files.readAllBytes(big), "BENCH", "bench");
             double bigSeconds = seconds(t0);
             awaitTasks(tasks, jdbc);
+            // the first file's timers that came due with it (its remittances are months old) are worked off before
+            // the second file arrives, so that the second is measured on a quiet engine, not against that backlog
+            awaitNoDueJobs(jdbc);
 
             long t1 = System.nanoTime();
             IntakeResult second = intake.ingest("denied.835", Files.readAllBytes(denied), "BENCH", "bench");
             double storedSeconds = seconds(t1);
             awaitTasks(tasks, jdbc);
             double allTasksSeconds = seconds(t1);
+            awaitNoDueJobs(jdbc);
 
             long open = tasks.createTaskQuery().count();
             var queues = app.getBean(WorkItems.class);
@@ -97,6 +101,14 @@ public final class IngestBenchmark {
     /** Waits until no asynchronous continuation is left, i.e. every started process reached its first task. */
     private static void awaitTasks(TaskService tasks, JdbcTemplate jdbc) throws InterruptedException {
         while (jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation'",
+                Long.class) > 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the job executor has no due job left (timers due later stay). */
+    private static void awaitNoDueJobs(JdbcTemplate jdbc) throws InterruptedException {
+        while (jdbc.queryForObject("select count(*) from act_ru_job where retries_ > 0 and duedate_ <= now()",
                 Long.class) > 0) {
             Thread.sleep(100);
         }

@@ -19,15 +19,25 @@ import org.springframework.stereotype.Component;
  * <p>
  * So every job gets a due date when it is created (the engine's {@code ensureJobDueDateNotNull}: an asynchronous
  * continuation is due at once), jobs are fetched in due-date order ({@code jobExecutorAcquireByDueDate}: the
- * oldest first, which is also fair), and {@value #INDEX} on the due date serves that order, as it serves the
- * dashboard's count of overdue jobs. The index is created here, after the engine has created or updated its
- * tables (so it cannot be a Flyway migration) and before the job executor starts. Jobs written without a due date
+ * oldest first, which is also fair) within their priority (below), {@value #PRIORITY_INDEX} serves that order, and
+ * {@value #INDEX} on the due date alone serves the dashboard's count of overdue jobs. The indexes are created here,
+ * after the engine has created or updated its tables (so they cannot be a Flyway migration) and before the job
+ * executor starts. Jobs written without a due date
  * by an earlier version are given their creation time, or they would never be fetched.
+ * <p>
+ * Jobs are fetched by priority first ({@code jobExecutorAcquireByPriority}), through {@value #PRIORITY_INDEX}. Every
+ * asynchronous continuation of the process models has priority 10 ({@code camunda:jobPriority}), timers the default
+ * 0: work that moves (a parity screen that brings a new appeal to its queue, a letter rendered or sent) goes before
+ * the timers that came due meanwhile. An old remittance's appeal-deadline timers are already due when its denials
+ * start, three for each; taken oldest first, they ran before a file's parity screens and parity letters, and 2,763
+ * denials reached their queues at 111 a second (issue 20). A continuation is due at once, so the index scan meets the
+ * due ones first; only a failed one waiting for its retry is passed over.
  */
 @Component
 class JobAcquisitionOrder extends AbstractProcessEnginePlugin {
 
     static final String INDEX = "ix_overturn_job_due_date";
+    static final String PRIORITY_INDEX = "ix_overturn_job_priority_due_date";
 
     private static final Logger log = LoggerFactory.getLogger(JobAcquisitionOrder.class);
 
@@ -35,6 +45,7 @@ class JobAcquisitionOrder extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnsureJobDueDateNotNull(true);
         configuration.setJobExecutorAcquireByDueDate(true);
+        configuration.setJobExecutorAcquireByPriority(true);
     }
 
     @Override
@@ -58,6 +69,8 @@ class JobAcquisitionOrder extends AbstractProcessEnginePlugin {
         try (Connection connection = configuration.getDataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create index if not exists " + INDEX + " on " + table + " (DUEDATE_)");
+            statement.execute("create index if not exists " + PRIORITY_INDEX + " on " + table
+                    + " (PRIORITY_ desc, DUEDATE_)");
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }

@@ -37,6 +37,7 @@ class JobAcquisitionOrderIT {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
         assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(configuration.isJobExecutorAcquireByPriority()).isTrue();
 
         // an appealable denial's parity screen runs asynchronously: its job is written with the process (the job
         // executor is off in process tests, so it stays)
@@ -45,6 +46,8 @@ class JobAcquisitionOrderIT {
         try {
             Job job = management.createJobQuery().processInstanceId(process).singleResult();
             assertThat(job.getDuedate()).isNotNull();
+            // the parity screen brings the appeal to its queue: ahead of timers that are due as well
+            assertThat(job.getPriority()).isEqualTo(10);
         } finally {
             runtime.deleteProcessInstance(process, "test", true, true);
         }
@@ -54,6 +57,9 @@ class JobAcquisitionOrderIT {
     void dueJobsAreFoundThroughTheIndexAmongThousandsOfTimersDueLater() {
         assertThat(jdbc.queryForList("select indexdef from pg_indexes where indexname = ?", String.class,
                 JobAcquisitionOrder.INDEX)).singleElement().asString().containsIgnoringCase("(duedate_)");
+        assertThat(jdbc.queryForList("select indexdef from pg_indexes where indexname = ?", String.class,
+                JobAcquisitionOrder.PRIORITY_INDEX)).singleElement().asString()
+                .containsIgnoringCase("(priority_ desc, duedate_)");
 
         // thousands of SLA timers due in the coming days and a few jobs due now, as while a file's denials start;
         // rolled back, statistics included
@@ -61,15 +67,18 @@ class JobAcquisitionOrderIT {
             status.setRollbackOnly();
             jdbc.update("""
                     insert into act_ru_job (id_, rev_, type_, exclusive_, retries_, handler_type_, suspension_state_,
-                                            duedate_, create_time_)
+                                            duedate_, create_time_, priority_)
                     select 'plan-test-' || n, 1, case when n % 500 = 0 then 'message' else 'timer' end, true, 3,
                            case when n % 500 = 0 then 'async-continuation' else 'timer-transition' end, 1,
-                           case when n % 500 = 0 then now() - interval '1 second' else now() + interval '3 days' end,
-                           now()
+                           case when n % 500 = 0 then now() - interval '1 second'
+                                when n % 100 = 0 then now() - interval '200 days'
+                                else now() + interval '3 days' end,
+                           now(), case when n % 500 = 0 then 10 else 0 end
                       from generate_series(1, 20000) n
                     """);
             jdbc.execute("analyze act_ru_job");
-            // the engine's acquisition query as it reads with both settings on (Job.xml, selectNextJobsToExecute)
+            // the engine's acquisition query as it reads with the three settings on (Job.xml, selectNextJobsToExecute;
+            // JobManager orders by priority, then due date)
             return jdbc.queryForList("""
                     explain select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
                       from ACT_RU_JOB RES
@@ -80,12 +89,39 @@ class JobAcquisitionOrderIT {
                                where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.LOCK_OWNER_ is not null
                                  and J2.LOCK_EXP_TIME_ >= now()) and J2.EXCLUSIVE_ = true))
                             or RES.EXCLUSIVE_ = false)
-                     order by RES.DUEDATE_ asc
+                     order by RES.PRIORITY_ desc, RES.DUEDATE_ asc
                      limit 10
                     """, String.class);
         });
 
-        assertThat(String.join("\n", plan)).contains("Index Scan using " + JobAcquisitionOrder.INDEX);
+        assertThat(String.join("\n", plan)).contains("Index Scan using " + JobAcquisitionOrder.PRIORITY_INDEX)
+                .doesNotContain("Sort");
+    }
+
+    @Test
+    void aDueParityScreenIsFetchedBeforeTimersThatCameDueEarlier() {
+        List<String> first = transactions.execute(status -> {
+            status.setRollbackOnly();
+            jdbc.update("""
+                    insert into act_ru_job (id_, rev_, type_, exclusive_, retries_, handler_type_, suspension_state_,
+                                            duedate_, create_time_, priority_)
+                    values ('old-timer-1', 1, 'timer', true, 3, 'timer-intermediate-transition', 1,
+                            now() - interval '300 days', now(), 0),
+                           ('old-timer-2', 1, 'timer', true, 3, 'timer-intermediate-transition', 1,
+                            now() - interval '200 days', now(), 0),
+                           ('parity-screen', 1, 'message', true, 3, 'async-continuation', 1, now(), now(), 10)
+                    """);
+            // the engine's own acquisition query with this engine's settings (JobManager is the engine's impl: there
+            // is no public API for what the job executor fetches next); it joins this transaction
+            var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            return configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager()
+                    .findNextJobsToExecute(new org.camunda.bpm.engine.impl.Page(0, 100)).stream()
+                    .map(job -> job.getId())
+                    .filter(id -> List.of("old-timer-1", "old-timer-2", "parity-screen").contains(id))
+                    .toList());
+        });
+
+        assertThat(first).containsExactly("parity-screen", "old-timer-1", "old-timer-2");
     }
 
     @Test
