@@ -128,6 +128,35 @@ class ClaimRowsIT {
      * Two payments from the payer: the first with a claim of every kind of row, the second with one line whose
      * control number (REF*6R) is given, after a Part 2 claim (H0015).
      */
+    @Test
+    void aRowTheServerRefusesIsNotQuotedInTheError() {
+        String payer = "COPYPHI" + System.nanoTime();
+        // PostgreSQL names the COPY line it was reading when a row fails, and quotes the whole row after it: the
+        // patient's name and member id; the driver is told to keep such details out of its exceptions
+        jdbc.execute("""
+                create or replace function copy_rows_it_refuse_claim() returns trigger language plpgsql as $$
+                begin
+                  if new.patient_last_name = 'DOE' then raise exception 'refused (injected)'; end if;
+                  return new;
+                end $$""");
+        jdbc.execute("create trigger copy_rows_it_refuse_claim before insert on claim_payment for each row "
+                + "execute function copy_rows_it_refuse_claim()");
+        try {
+            assertThatThrownBy(() -> intake.ingest("copy-phi.835", twoPayments(payer, "LINE-PHI"), "UPLOAD",
+                    "tester")).hasStackTraceContaining("refused (injected)")
+                    .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("JANE").doesNotContain("PCN2"));
+        } finally {
+            jdbc.execute("drop trigger copy_rows_it_refuse_claim on claim_payment");
+            jdbc.execute("drop function copy_rows_it_refuse_claim()");
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        var text = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
     private static byte[] twoPayments(String payer, String lineControlNumber) {
         Edi835 edi = Edi835.create().interchange("000000001").group("1")
                 .transaction("0001")
