@@ -184,7 +184,13 @@ public final class ScaleBenchmark {
             + "due per denial, and the job executor works them off while the next files are stored (the files of those "
             + "weeks take 30 to 55 s, the recent ones 21 to 24 s). Its listing figure (14.6 ms) came before practice scope; "
             + "the same call for a user with no practice then scanned every task and found none (849 ms), so the bench "
-            + "user now works every practice, as the demo's billers do.";
+            + "user now works every practice, as the demo's billers do.\n"
+            + "- After, three runs of the code of 2026-12-06 (jobs by priority, starts per command), 06:37, 07:01 and 07:17 "
+            + "UTC: 579 s, 711 s and 710 s end to end; dashboard page 175 / 195, 259 / 313 and 228 / 292 ms. Figures from "
+            + "this machine vary this much from run to run at this volume (the administrator's queue page, which none of "
+            + "the changes touched, measured 37, 46 and 38 ms). A biller's first 50 tasks took 129 to 172 ms; measured "
+            + "side by side in the 07:17 run, a shortcut of the practice scope for users of every practice changed "
+            + "nothing (150.8 ms with it, 145.1 without, 138.4 with it again), and was not kept.";
 
     private static long waitingJobs(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation' "

@@ -128,6 +128,16 @@ class QueueTaskIndexIT {
                 """ + ofTheFile + " order by 1", String.class, remittance);
         assertThat(engine).hasSizeGreaterThan(100);
         assertThat(kept).containsExactlyElementsOf(engine);
+        // the payment's denials start in several engine commands (LifecycleStarts.startAll), each with its process
+        assertThat(jdbc.queryForObject("""
+                select count(*) from denial d join claim_payment cp on cp.id = d.claim_payment_id
+                 where cp.remittance_id = ?""", Long.class, remittance))
+                .isGreaterThan((long) LifecycleStarts.STARTS_PER_COMMAND);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from denial d join claim_payment cp on cp.id = d.claim_payment_id
+                 where cp.remittance_id = ? and (select count(*) from denial_process dp
+                                                  where dp.denial_id = d.id and dp.kind = 'LIFECYCLE') <> 1
+                """, Long.class, remittance)).as("denials without exactly one lifecycle process").isZero();
     }
 
     private void assertKeptAsTheEngineHasIt(Denied denial) {
