@@ -106,16 +106,18 @@ class JobAcquisitionOrderIT {
                     insert into act_ru_job (id_, rev_, type_, exclusive_, retries_, handler_type_, suspension_state_,
                                             duedate_, create_time_, priority_)
                     values ('old-timer-1', 1, 'timer', true, 3, 'timer-intermediate-transition', 1,
-                            now() - interval '300 days', now(), 0),
+                            timestamp '1970-01-02 00:00:00', now(), 0),
                            ('old-timer-2', 1, 'timer', true, 3, 'timer-intermediate-transition', 1,
-                            now() - interval '200 days', now(), 0),
+                            timestamp '1970-01-03 00:00:00', now(), 0),
                            ('parity-screen', 1, 'message', true, 3, 'async-continuation', 1, now(), now(), 10)
                     """);
             // the engine's own acquisition query with this engine's settings (JobManager is the engine's impl: there
-            // is no public API for what the job executor fetches next); it joins this transaction
+            // is no public API for what the job executor fetches next); it joins this transaction. The timers are
+            // older than any other test's jobs and the page is large, so the three are all fetched, whatever else
+            // the shared database holds
             var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
             return configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager()
-                    .findNextJobsToExecute(new org.camunda.bpm.engine.impl.Page(0, 100)).stream()
+                    .findNextJobsToExecute(new org.camunda.bpm.engine.impl.Page(0, 10_000)).stream()
                     .map(job -> job.getId())
                     .filter(id -> List.of("old-timer-1", "old-timer-2", "parity-screen").contains(id))
                     .toList());
