@@ -94,20 +94,9 @@ class ClaimRowsIT {
         long adjustments = count("adjustment");
         long remarks = count("remark");
         // the server refuses one row of the second payment's service lines, in the middle of its COPY
-        jdbc.execute("""
-                create or replace function copy_rows_it_refuse() returns trigger language plpgsql as $$
-                begin
-                  if new.line_control_number = 'LINE-REFUSED' then raise exception 'refused (injected)'; end if;
-                  return new;
-                end $$""");
-        jdbc.execute("create trigger copy_rows_it_refuse before insert on service_line for each row "
-                + "execute function copy_rows_it_refuse()");
-        try {
+        try (Refusal refusal = refusing("service_line", "new.line_control_number = 'LINE-REFUSED'")) {
             assertThatThrownBy(() -> intake.ingest("copy-fails.835", twoPayments(payer, "LINE-REFUSED"), "UPLOAD",
                     "tester")).hasStackTraceContaining("refused (injected)");
-        } finally {
-            jdbc.execute("drop trigger copy_rows_it_refuse on service_line");
-            jdbc.execute("drop function copy_rows_it_refuse()");
         }
 
         assertThat(jdbc.queryForObject("select count(*) from remittance where payer_id = ?", Long.class, payer))
@@ -124,39 +113,44 @@ class ClaimRowsIT {
         assertThat(count("service_line")).isEqualTo(lines + 4);
     }
 
-    /**
-     * Two payments from the payer: the first with a claim of every kind of row, the second with one line whose
-     * control number (REF*6R) is given, after a Part 2 claim (H0015).
-     */
     @Test
     void aRowTheServerRefusesIsNotQuotedInTheError() {
         String payer = "COPYPHI" + System.nanoTime();
         // PostgreSQL names the COPY line it was reading when a row fails, and quotes the whole row after it: the
         // patient's name and member id; the driver is told to keep such details out of its exceptions
-        jdbc.execute("""
-                create or replace function copy_rows_it_refuse_claim() returns trigger language plpgsql as $$
-                begin
-                  if new.patient_last_name = 'DOE' then raise exception 'refused (injected)'; end if;
-                  return new;
-                end $$""");
-        jdbc.execute("create trigger copy_rows_it_refuse_claim before insert on claim_payment for each row "
-                + "execute function copy_rows_it_refuse_claim()");
-        try {
+        try (Refusal refusal = refusing("claim_payment", "new.patient_last_name = 'DOE'")) {
             assertThatThrownBy(() -> intake.ingest("copy-phi.835", twoPayments(payer, "LINE-PHI"), "UPLOAD",
                     "tester")).hasStackTraceContaining("refused (injected)")
-                    .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("JANE").doesNotContain("PCN2"));
-        } finally {
-            jdbc.execute("drop trigger copy_rows_it_refuse_claim on claim_payment");
-            jdbc.execute("drop function copy_rows_it_refuse_claim()");
+                    .satisfies(e -> assertThat(org.assertj.core.util.Throwables.getStackTrace(e))
+                            .doesNotContain("JANE").doesNotContain("PCN2"));
         }
     }
 
-    private static String stackTrace(Throwable e) {
-        var text = new java.io.StringWriter();
-        e.printStackTrace(new java.io.PrintWriter(text));
-        return text.toString();
+    /** A trigger that makes the server refuse the rows of {@code table} meeting {@code condition}, until closed. */
+    private Refusal refusing(String table, String condition) {
+        jdbc.execute("""
+                create or replace function copy_rows_it_refuse() returns trigger language plpgsql as $$
+                begin
+                  if %s then raise exception 'refused (injected)'; end if;
+                  return new;
+                end $$""".formatted(condition));
+        jdbc.execute("create trigger copy_rows_it_refuse before insert on " + table + " for each row "
+                + "execute function copy_rows_it_refuse()");
+        return () -> {
+            jdbc.execute("drop trigger copy_rows_it_refuse on " + table);
+            jdbc.execute("drop function copy_rows_it_refuse()");
+        };
     }
 
+    interface Refusal extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Two payments from the payer: the first with a claim of every kind of row, the second with one line whose
+     * control number (REF*6R) is given, after a Part 2 claim (H0015).
+     */
     private static byte[] twoPayments(String payer, String lineControlNumber) {
         Edi835 edi = Edi835.create().interchange("000000001").group("1")
                 .transaction("0001")
