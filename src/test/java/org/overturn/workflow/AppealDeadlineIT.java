@@ -165,18 +165,29 @@ class AppealDeadlineIT {
         Denied denial = scenario.denial(medicalNecessity("12").on(LocalDate.now().minusDays(200)));
         Denied watch = watch(denial, 1);
 
-        // all three are due already: the job executor runs them now, one after the other
-        for (String timer : List.of("Timer_DeadlineNear", "Timer_DeadlineClose", "Timer_DeadlinePassed")) {
-            assertThat(scenario.timer(watch, timer).getDuedate()).isBefore(new Date());
-            management.executeJob(scenario.timer(watch, timer).getId());
-        }
+        // one job, not three: the warnings' timers would be due already and say nothing after the deadline
+        assertThat(watch.process()).hasPassed("Gateway_DeadlineAhead").isWaitingAt("Timer_DeadlinePassed");
+        assertThat(management.createJobQuery().processInstanceId(watch.processInstanceId()).count()).isEqualTo(1);
+        assertThat(scenario.timer(watch, "Timer_DeadlinePassed").getDuedate())
+                .isEqualTo(startOf(dueOn(denial).plusDays(1))).isBefore(new Date());
+        management.executeJob(scenario.timer(watch, "Timer_DeadlinePassed").getId());
 
-        assertThat(watch.process()).hasPassed("End_DeadlineMissed").isEnded();
+        assertThat(watch.process()).hasPassed("End_DeadlineMissed")
+                .hasNotPassed("Timer_DeadlineNear", "Timer_DeadlineClose").isEnded();
         assertThat(events(denial)).extracting(e -> e.split(" ")[1]).containsExactly("MISSED");
         String prepare = scenario.task(denial, Tasks.PREPARE_APPEAL).getId();
         assertThat(candidateGroups(prepare)).doesNotContain("managers");
         assertThat(tasks.getVariableLocal(prepare, "deadlineNear")).isNull();
         assertThat(tasks.getVariableLocal(prepare, "deadlineMissed")).isEqualTo(true);
+    }
+
+    @Test
+    void aDeadlineDueTodayIsStillWatchedFromItsWarnings() {
+        Denied denial = scenario.denial(medicalNecessity("12").on(LocalDate.now().minusDays(180)));
+        assertThat(dueOn(denial)).isEqualTo(LocalDate.now());
+        Denied watch = watch(denial, 1);
+
+        assertThat(watch.process()).as("the last day to file is not past").isWaitingAt("Timer_DeadlineNear");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.overturn.workflow.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -19,12 +20,14 @@ public class AppealDeadlinePolicy {
     private final AppealDeadlineProperties properties;
     private final WorkflowProperties workflow;
     private final AppealDeadlines deadlines;
+    private final Clock clock;
 
     AppealDeadlinePolicy(AppealDeadlineProperties properties, WorkflowProperties workflow,
-                         AppealDeadlines deadlines) {
+                         AppealDeadlines deadlines, Clock clock) {
         this.properties = properties;
         this.workflow = workflow;
         this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     public Date warningAt(String dueOn) {
@@ -37,6 +40,15 @@ public class AppealDeadlinePolicy {
 
     public Date passedAt(String dueOn) {
         return startOf(LocalDate.parse(dueOn).plusDays(1));
+    }
+
+    /**
+     * Whether the deadline passed before its watch began (a remittance loaded months late, a level opened from an
+     * old decision letter): the watch then waits for nothing but the missed deadline. The warnings would be skipped
+     * anyway, and their two timers, already due, were two jobs per denial in the job executor's backlog.
+     */
+    public boolean hasPassed(String dueOn) {
+        return !clock.instant().isBefore(passedAt(dueOn).toInstant());
     }
 
     /** Whether the level is still to file by this due date (a level whose due date changed has a new watch). */
