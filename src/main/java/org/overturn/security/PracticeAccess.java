@@ -21,8 +21,21 @@ public class PracticeAccess {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Administrators, and users whose practices are all there are (a billing office's billers and managers): their
+     * lists need no practice condition at all. That is not only a shorter query: a queue's size is then counted from
+     * its index alone, where the condition made a biller's queue listing count every open task of the queue through
+     * its denial (150 ms at a million claims, against an administrator's 30).
+     */
     public boolean seesEveryPractice(CurrentUser user) {
-        return user.hasRole(Roles.ADMIN);
+        return user.hasRole(Roles.ADMIN) || worksEveryPractice(user);
+    }
+
+    /** Whether the user's practices are all there are, at this moment: one small query on the declared views. */
+    private boolean worksEveryPractice(CurrentUser user) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from practice_report) and (select count(*) from practice_user_scope s"
+                        + " where s.user_id = ?) = (select count(*) from practice_report)", Boolean.class, user.id()));
     }
 
     /** The practices this user works (every practice for an administrator). */
