@@ -57,10 +57,13 @@ class DashboardPages {
 
     private final Practices practices;
     private final PracticeAccess access;
+    private final FigureQueries queries;
 
     DashboardPages(Kpis kpis, EngineHealth engine, ObjectMapper json, org.overturn.parity.ParityKpis parity,
                    AuditTrail audit, org.overturn.denial.AppealDeadlines deadlines, AuthorizationPanel authorizations,
-                   org.overturn.recoupment.Recoupments recoupments, Practices practices, PracticeAccess access) {
+                   org.overturn.recoupment.Recoupments recoupments, Practices practices, PracticeAccess access,
+                   FigureQueries queries) {
+        this.queries = queries;
         this.authorizations = authorizations;
         this.practices = practices;
         this.access = access;
@@ -81,17 +84,23 @@ class DashboardPages {
             throws JsonProcessingException {
         CurrentUser user = CurrentUser.of(authentication);
         var filter = filter(user, from, to, payer, practice);
+        // the page's other panels are asked first, so that they run beside the KPIs' queries (FigureQueries)
+        var payers = queries.ask(() -> kpis.payers(filter));
+        var health = queries.ask(engine::now);
+        var parityFigures = queries.ask(() -> parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
+                to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer(), filter.practices()));
+        var deadlineCounts = queries.ask(() -> deadlines.counts(filter.practices()));
+        var authorizationFigures = queries.ask(() -> authorizations.figures(user, filter.counted()));
+        var recoupmentFigures = queries.ask(() -> recoupments.figures(from, to, filter.payer(), filter.counted()));
         Dashboard dashboard = kpis.compute(filter);
         // inside a <script> element: "</" must not close it
         String chartData = json.writeValueAsString(dashboard).replace("</", "<\\/");
-        model.addAttribute("page", new DashboardPage(user, dashboard, engine.now(), kpis.payers(filter),
+        model.addAttribute("page", new DashboardPage(user, dashboard, FigureQueries.answer(health),
+                FigureQueries.answer(payers),
                 practices.of(user).stream().map(org.overturn.practice.Practice::ref).toList(), query(filter),
-                chartData, EngineHealth.COCKPIT,
-                parity.figures(from == null ? LocalDate.of(2000, 1, 1) : from,
-                        to == null ? LocalDate.of(2999, 12, 31) : to, filter.payer(), filter.practices()),
-                deadlines.counts(filter.practices()),
-                authorizations.figures(CurrentUser.of(authentication), filter.counted()),
-                recoupments.figures(from, to, filter.payer(), filter.counted())));
+                chartData, EngineHealth.COCKPIT, FigureQueries.answer(parityFigures),
+                FigureQueries.answer(deadlineCounts), FigureQueries.answer(authorizationFigures),
+                FigureQueries.answer(recoupmentFigures)));
         return "dashboard";
     }
 

@@ -43,26 +43,37 @@ public class Kpis {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final FigureQueries queries;
 
-    Kpis(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    Kpis(NamedParameterJdbcTemplate jdbc, Clock clock, FigureQueries queries) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.queries = queries;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The figures' seven queries run side by side ({@link FigureQueries}); no transaction around them, which would
+     * hold a connection while the queries wait for theirs.
+     */
     public Dashboard compute(DashboardFilter filter) {
         LocalDate today = LocalDate.now(clock);
         MapSqlParameterSource args = arguments(filter)
                 .addValue("today", java.sql.Date.valueOf(today))
                 .addValue("now", Timestamp.from(clock.instant()));
-        Rates rates = rates(filter, args);
-        Standing standing = standing(filter, args);
-        Appeals appeals = appeals(filter, args);
-        return new Dashboard(filter, today, rates.overall, rates.byPayer, rates.byRootCause, rates.byProcedure,
-                rates.byProvider, rates.byWeek, standing.open, standing.aging, backlog(filter, args),
-                appeals.toAppeal, toResolution(filter, args), appeals.byLevel, appeals.byRootCause,
-                standing.recovered, standing.writtenOff, notDenials(filter, args), standing.nothingLost,
-                underpaid(filter, args));
+        var rates = queries.ask(() -> rates(filter, args));
+        var standing = queries.ask(() -> standing(filter, args));
+        var appeals = queries.ask(() -> appeals(filter, args));
+        var backlog = queries.ask(() -> backlog(filter, args));
+        var toResolution = queries.ask(() -> toResolution(filter, args));
+        var notDenials = queries.ask(() -> notDenials(filter, args));
+        var underpaid = queries.ask(() -> underpaid(filter, args));
+        Rates r = FigureQueries.answer(rates);
+        Standing s = FigureQueries.answer(standing);
+        Appeals a = FigureQueries.answer(appeals);
+        return new Dashboard(filter, today, r.overall, r.byPayer, r.byRootCause, r.byProcedure, r.byProvider,
+                r.byWeek, s.open, s.aging, FigureQueries.answer(backlog), a.toAppeal,
+                FigureQueries.answer(toResolution), a.byLevel, a.byRootCause, s.recovered, s.writtenOff,
+                FigureQueries.answer(notDenials), s.nothingLost, FigureQueries.answer(underpaid));
     }
 
     /** Lines paid below contract in the filter's remittances (the underpayment module's view). */
