@@ -197,7 +197,16 @@ public final class ScaleBenchmark {
             + "this machine vary this much from run to run at this volume (the administrator's queue page, which none of "
             + "the changes touched, measured 37, 46 and 38 ms). A biller's first 50 tasks took 129 to 172 ms; measured "
             + "side by side in the 07:17 run, a shortcut of the practice scope for users of every practice changed "
-            + "nothing (150.8 ms with it, 145.1 without, 138.4 with it again), and was not kept.";
+            + "nothing (150.8 ms with it, 145.1 without, 138.4 with it again), and was not kept.\n"
+            + "- Then (2026-12-06, 08:15 to 09:00 UTC): (1) an appeal-deadline watch whose deadline passed before it began "
+            + "waits only for the missed deadline, one timer job where there were three already due (572, 567 and 574 s end "
+            + "to end in the three runs of the day's changes, within this machine's variance: the weeks here are July to "
+            + "November, and only the first weeks' shorter windows have closed); (2) a user "
+            + "who works every practice needs no practice condition, as an administrator, so a queue's size is counted "
+            + "from its index: the shortcut above had kept a condition, and with it the count of every open task of the "
+            + "queue through its denial (a biller's first 50 tasks 169.2 to 22.7 ms, the queue summary 121 to 28 ms); "
+            + "(3) the dashboard's queries run side by side on three threads: the page 208 to 161 ms (`Kpis.compute` 92 "
+            + "to 83 ms: one of its queries takes most of it).";
 
     private static long waitingJobs(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation' "
