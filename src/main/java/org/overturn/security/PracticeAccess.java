@@ -25,7 +25,7 @@ public class PracticeAccess {
      * Administrators, and users whose practices are all there are (a billing office's billers and managers): their
      * lists need no practice condition at all. That is not only a shorter query: a queue's size is then counted from
      * its index alone, where the condition made a biller's queue listing count every open task of the queue through
-     * its denial (150 ms at a million claims, against an administrator's 30).
+     * its denial (a biller's first page of appeals at a million claims: 169 ms with it, 23 ms without).
      */
     public boolean seesEveryPractice(CurrentUser user) {
         return user.hasRole(Roles.ADMIN) || worksEveryPractice(user);
