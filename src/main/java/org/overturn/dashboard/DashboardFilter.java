@@ -37,7 +37,7 @@ public record DashboardFilter(LocalDate from, LocalDate to, String payer, Long p
                                      org.overturn.security.CurrentUser user,
                                      org.overturn.security.PracticeAccess access) {
         return new DashboardFilter(from, to, payer, practice,
-                access.seesEveryPractice(user) ? null : access.practicesOf(user));
+                access.limitOf(user));
     }
 
     /**

@@ -139,7 +139,7 @@ class ParityController {
     @GetMapping("/parity/outcomes")
     List<ParityKpis.Outcome> outcomes(@RequestParam(required = false) String payerId, Authentication authentication) {
         CurrentUser user = specialist(authentication);
-        return kpis.outcomes(payerId, practices.seesEveryPractice(user) ? null : practices.practicesOf(user));
+        return kpis.outcomes(payerId, practices.limitOf(user));
     }
 
     @GetMapping("/parity/cases")

@@ -42,10 +42,10 @@ class ParityPages {
     @GetMapping("/parity")
     String parity(@RequestParam(defaultValue = "true") boolean open, Authentication authentication, Model model) {
         CurrentUser user = allowed(authentication);
+        var practices = practiceAccess.limitOf(user);
         model.addAttribute("page", new Page(user, cases.list(user, access, open, 500),
-                kpis.figures(LocalDate.of(2000, 1, 1), LocalDate.now().plusDays(1), null,
-                        practiceAccess.seesEveryPractice(user) ? null : practiceAccess.practicesOf(user)),
-                kpis.outcomes(null, practiceAccess.seesEveryPractice(user) ? null : practiceAccess.practicesOf(user))));
+                kpis.figures(LocalDate.of(2000, 1, 1), LocalDate.now().plusDays(1), null, practices),
+                kpis.outcomes(null, practices)));
         return "parity";
     }
 

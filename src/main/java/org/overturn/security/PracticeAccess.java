@@ -40,10 +40,18 @@ public class PracticeAccess {
 
     /** The practices this user works (every practice for an administrator). */
     public Set<Long> practicesOf(CurrentUser user) {
-        String sql = seesEveryPractice(user) ? "select id from practice_report"
-                : "select practice_id from practice_user_scope where user_id = ?";
-        Object[] args = seesEveryPractice(user) ? new Object[0] : new Object[] {user.id()};
-        return new HashSet<>(jdbc.queryForList(sql, Long.class, args));
+        return seesEveryPractice(user) ? new HashSet<>(jdbc.queryForList("select id from practice_report", Long.class))
+                : assignedPractices(user);
+    }
+
+    /** The practices a list is limited to for this user: null when they see every practice. */
+    public Set<Long> limitOf(CurrentUser user) {
+        return seesEveryPractice(user) ? null : assignedPractices(user);
+    }
+
+    private Set<Long> assignedPractices(CurrentUser user) {
+        return new HashSet<>(jdbc.queryForList("select practice_id from practice_user_scope where user_id = ?",
+                Long.class, user.id()));
     }
 
     public boolean works(CurrentUser user, Long practiceId) {

@@ -151,8 +151,8 @@ public class WorkItems {
         List<Object> args = new ArrayList<>(List.of(queue));
         // the queue is the scope (checkVisible) within the user's practices; the gate keeps content filters off
         // hidden Part 2 records
-        SqlCondition gate = access.practiceCondition(user, "d")
-                .and(access.contentCondition(user, "d", filter.narrowsByContent()));
+        SqlCondition practice = access.practiceCondition(user, "d");
+        SqlCondition gate = practice.and(access.contentCondition(user, "d", filter.narrowsByContent()));
         where.append(gate.sql());
         args.addAll(gate.args());
         if (filter.practice() != null) {
@@ -183,7 +183,8 @@ public class WorkItems {
         }
         where.append(") or (p.id is not null");
         // a prevention task is its finding's practice's
-        SqlCondition preventionPractice = access.practiceCondition(user, "p");
+        SqlCondition preventionPractice = practice.equals(SqlCondition.NONE) ? SqlCondition.NONE
+                : access.practiceCondition(user, "p");
         where.append(preventionPractice.sql());
         args.addAll(preventionPractice.args());
         if (filter.practice() != null) {
@@ -210,7 +211,7 @@ public class WorkItems {
         }
         // unfiltered and for every practice, every candidate link of the queue is one open task: counted from its
         // index alone
-        Long total = filter.equals(TaskFilter.NONE) && access.practiceCondition(user, "d").equals(SqlCondition.NONE)
+        Long total = filter.equals(TaskFilter.NONE) && practice.equals(SqlCondition.NONE)
                 ? jdbc.queryForObject("select count(*) from act_ru_identitylink where group_id_ = ? and type_ = "
                         + "'candidate' and task_id_ is not null", Long.class, queue)
                 : jdbc.queryForObject("select count(*) " + where, Long.class, args.toArray());
@@ -247,7 +248,7 @@ public class WorkItems {
     public QueueFacets facetsOf(String queue, CurrentUser user) {
         checkVisible(queue, user);
         return recentFacets.of(queue, user.seesPart2(),
-                practiceAccess.seesEveryPractice(user) ? null : practiceAccess.practicesOf(user));
+                practiceAccess.limitOf(user));
     }
 
 

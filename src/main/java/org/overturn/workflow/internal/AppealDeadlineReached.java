@@ -1,11 +1,11 @@
 package org.overturn.workflow.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-// impl: the engine's clock, which the process tests and the demo replay move
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.overturn.denial.AppealDeadlines;
 import org.overturn.denial.WorkQueue;
 import org.overturn.workflow.ProcessesOfDenials;
@@ -26,13 +26,17 @@ class AppealDeadlineReached implements JavaDelegate {
     private final ProcessesOfDenials processes;
     private final TaskService tasks;
     private final QueueTaskIndex queueTasks;
+    private final AppealDeadlinePolicy policy;
+    private final Clock clock;
 
     AppealDeadlineReached(AppealDeadlines deadlines, ProcessesOfDenials processes, TaskService tasks,
-                          QueueTaskIndex queueTasks) {
+                          QueueTaskIndex queueTasks, AppealDeadlinePolicy policy, Clock clock) {
         this.deadlines = deadlines;
         this.processes = processes;
         this.tasks = tasks;
         this.queueTasks = queueTasks;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     @Override
@@ -40,10 +44,10 @@ class AppealDeadlineReached implements JavaDelegate {
         long denialId = ProcessVariables.longOf(execution, "denialId");
         int level = ProcessVariables.intOf(execution, "appealLevel", 1);
         var event = AppealDeadlines.DeadlineEvent.valueOf(ProcessVariables.stringOf(execution, "deadlineEvent"));
-        LocalDate dueOn = LocalDate.parse(ProcessVariables.stringOf(execution, "dueOn"));
-        java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
-        if (event != AppealDeadlines.DeadlineEvent.MISSED
-                && !now.isBefore(dueOn.plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant())) {
+        String due = ProcessVariables.stringOf(execution, "dueOn");
+        LocalDate dueOn = LocalDate.parse(due);
+        Instant now = clock.instant();
+        if (event != AppealDeadlines.DeadlineEvent.MISSED && policy.hasPassed(due)) {
             // a warning that comes when the deadline has passed already (a remittance loaded late, a level opened
             // from an old decision letter) helps nobody: the missed deadline is recorded next
             return;

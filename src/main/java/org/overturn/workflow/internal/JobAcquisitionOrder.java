@@ -22,15 +22,15 @@ import org.springframework.stereotype.Component;
  * oldest first, which is also fair) within their priority (below), {@value #PRIORITY_INDEX} serves that order, and
  * {@value #INDEX} on the due date alone serves the dashboard's count of overdue jobs. The indexes are created here,
  * after the engine has created or updated its tables (so they cannot be a Flyway migration) and before the job
- * executor starts. Jobs written without a due date
- * by an earlier version are given their creation time, or they would never be fetched.
+ * executor starts. Jobs written without a due date by an earlier version are given their creation time, or they
+ * would never be fetched.
  * <p>
  * Jobs are fetched by priority first ({@code jobExecutorAcquireByPriority}), through {@value #PRIORITY_INDEX}. Every
  * asynchronous continuation of the process models has priority 10 ({@code camunda:jobPriority}), timers the default
  * 0: work that moves (a parity screen that brings a new appeal to its queue, a letter rendered or sent) goes before
  * the timers that came due meanwhile. An old remittance's appeal-deadline timers are already due when its denials
- * start, three for each; taken oldest first, they ran before a file's parity screens and parity letters, and 2,763
- * denials reached their queues at 111 a second (issue 20). A continuation is due at once, so the index scan meets the
+ * start (three for each then; one now, when the deadline has passed); taken oldest first, they ran before a file's
+ * parity screens and parity letters, and 2,763 denials reached their queues at 111 a second (issue 20). A continuation is due at once, so the index scan meets the
  * due ones first; only a failed one waiting for its retry is passed over.
  */
 @Component
