@@ -51,6 +51,10 @@ public final class DenialLifecycle {
     public static final class Variables {
         public static final String DENIAL_ID = "denialId";
         public static final String QUEUE = "queue";
+        /**
+         * The denial's classification: given to the start only (transient), for the first gateway. Processes
+         * started before issue 20 hold them as variables.
+         */
         public static final String ROOT_CAUSE = "rootCause";
         public static final String CORRECTABLE = "correctable";
         public static final String APPEALABLE = "appealable";
@@ -58,7 +62,6 @@ public final class DenialLifecycle {
         public static final String PATH = "path";
         public static final String AMOUNT_AT_RISK = "amountAtRisk";
         public static final String PRIORITY = "priority";
-        public static final String PART2 = "part2";
         public static final String APPEAL_LEVEL = "appealLevel";
         public static final String APPEAL_SENT = "appealSent";
         /** PAID, DENIED or REVERSED: what a later 835 said. */

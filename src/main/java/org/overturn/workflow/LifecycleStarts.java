@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.variable.Variables;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,16 +127,18 @@ public class LifecycleStarts {
         variables.put(DENIAL_ID, denial.id());
         // the root cause's queue, where a correction is worked; denial.queue() is where the open work is
         variables.put(QUEUE, denial.rootCause().queue());
+        // the work path is asked again after the proof of timely filing is checked (Medicare reopening)
         if (denial.path() != null) {
             variables.put(PATH, denial.path().name());
         }
-        variables.put(ROOT_CAUSE, denial.rootCause().name());
-        variables.put(CORRECTABLE, denial.correctable());
-        variables.put(APPEALABLE, denial.appealable());
+        // the rest of the classification chooses the path at the first gateway only, and is kept on the denial,
+        // where pages and delegates read it: transient here, not stored with the process (issue 20)
+        variables.put(ROOT_CAUSE, Variables.stringValue(denial.rootCause().name(), true));
+        variables.put(CORRECTABLE, Variables.booleanValue(denial.correctable(), true));
+        variables.put(APPEALABLE, Variables.booleanValue(denial.appealable(), true));
         // exact decimal text, not a double: the engine has no decimal type (ProcessVariables.moneyOf reads it)
         variables.put(AMOUNT_AT_RISK, org.overturn.workflow.internal.ProcessVariables.money(denial.amountAtRisk()));
         variables.put(PRIORITY, denial.priority());
-        variables.put(PART2, denial.part2());
         variables.put(APPEAL_LEVEL, 1);
         return runtime.createProcessInstanceById(definitionId)
                 .businessKey(String.valueOf(denialId))

@@ -65,9 +65,11 @@ public class TaskForms {
 
     private final org.camunda.bpm.engine.TaskService tasks;
     private final org.overturn.denial.CorrectedClaimLimits correctedClaims;
+    private final org.overturn.denial.Denials denials;
 
     TaskForms(FormService forms, org.camunda.bpm.engine.TaskService tasks,
-              org.overturn.denial.CorrectedClaimLimits correctedClaims) {
+              org.overturn.denial.CorrectedClaimLimits correctedClaims, org.overturn.denial.Denials denials) {
+        this.denials = denials;
         this.tasks = tasks;
         this.correctedClaims = correctedClaims;
         this.forms = forms;
@@ -78,6 +80,13 @@ public class TaskForms {
         return form.getFormFields().stream().map(f -> offered(taskId, form, describe(f))).toList();
     }
 
+    /** The root cause of the task's denial, as the register gave it (the process does not keep it). */
+    private String rootCauseOf(String taskId) {
+        Object denialId = tasks.getVariable(taskId, org.overturn.workflow.DenialLifecycle.Variables.DENIAL_ID);
+        return denialId == null ? null : denials.find(((Number) denialId).longValue())
+                .map(denial -> denial.rootCause().name()).orElse(null);
+    }
+
     /**
      * A retro authorization is asked for a claim no valid authorization covers: Correct claim offers it only for an
      * authorization denial, where the register's finding says what is missing.
@@ -85,7 +94,7 @@ public class TaskForms {
     private Field offered(String taskId, TaskFormData form, Field field) {
         if (!CORRECT_CLAIM.equals(form.getFormKey()) || !CORRECTION_OUTCOME.equals(field.id())
                 || !field.options().containsKey(RETRO_AUTHORIZATION)
-                || AUTHORIZATION.equals(tasks.getVariable(taskId, "rootCause"))) {
+                || AUTHORIZATION.equals(rootCauseOf(taskId))) {
             return field;
         }
         Map<String, String> options = new LinkedHashMap<>(field.options());

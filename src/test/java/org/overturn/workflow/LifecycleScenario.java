@@ -228,6 +228,16 @@ class LifecycleScenario {
         return jdbc.queryForObject("select status from denial where id = ?", String.class, denialId);
     }
 
+    /** Whether the register found the denial correctable and appealable, as the process decided at its start. */
+    java.util.Map<String, Object> recoverable(long denialId) {
+        return jdbc.queryForMap("select correctable, appealable from denial where id = ?", denialId);
+    }
+
+    /** The root cause the register gave the denial; the process decided on it at its start, without storing it. */
+    String rootCause(long denialId) {
+        return jdbc.queryForObject("select root_cause from denial where id = ?", String.class, denialId);
+    }
+
     BigDecimal recoveredAmount(long denialId) {
         return jdbc.queryForObject("select recovered_amount from denial where id = ?", BigDecimal.class, denialId);
     }

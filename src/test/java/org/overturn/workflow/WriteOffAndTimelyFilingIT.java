@@ -20,8 +20,9 @@ class WriteOffAndTimelyFilingIT {
         // CO-202: a personal comfort service; nothing to rebill or appeal
         Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "202", "150.00"));
 
-        assertThat(denial.process()).hasPassed("Gateway_HowRecoverable").isWaitingAt(Tasks.DECIDE_WRITE_OFF)
-                .variables().containsEntry("correctable", false).containsEntry("appealable", false);
+        assertThat(denial.process()).hasPassed("Gateway_HowRecoverable").isWaitingAt(Tasks.DECIDE_WRITE_OFF);
+        assertThat(scenario.recoverable(denial.id())).containsEntry("correctable", false)
+                .containsEntry("appealable", false);
         assertThat(denial.process()).task().hasCandidateGroup("managers");
 
         scenario.complete(denial, Tasks.DECIDE_WRITE_OFF, "writeOffDecision", "WRITE_OFF",
@@ -48,8 +49,8 @@ class WriteOffAndTimelyFilingIT {
     void appealsATimelyFilingDenialWhenProofOfTimelyFilingIsOnFile() {
         Denied denial = scenario.denial(timelyFiling(LifecycleScenario.newClaim()));
 
-        assertThat(denial.process()).isWaitingAt(Tasks.CHECK_TIMELY_FILING_PROOF)
-                .variables().containsEntry("rootCause", "TIMELY_FILING");
+        assertThat(denial.process()).isWaitingAt(Tasks.CHECK_TIMELY_FILING_PROOF);
+        assertThat(scenario.rootCause(denial.id())).isEqualTo("TIMELY_FILING");
         assertThat(denial.process()).task().hasCandidateGroup("appeals");
 
         scenario.complete(denial, Tasks.CHECK_TIMELY_FILING_PROOF, "proofOfTimelyFiling", "true",
