@@ -254,10 +254,25 @@ public final class IngestBenchmark {
                     + "`act_ru_variable`), so a denial costs about 270 index entries, about half of them for its "
                     + "variables. That is what the starts' flush writes, and what a faster intake would have to write less "
                     + "of.",
+            "- 2026-12-06 10:23 to 10:33 UTC, the code of c629451 (the counts above), while other tenants of the host "
+                    + "kept its load average at 4 to 8: the 50,000-claim file 27.1, 22.4 and 30.2 s in three runs; with a "
+                    + "second such file on the warm JVM (the row added then) 30.0 s cold and 22.2 s warm, then 6.8 s and "
+                    + "10.0 s. The database's active statements, sampled every 0.2 s through a run (`pg_stat_activity`): "
+                    + "the job executor's acquisition query was the most frequent, 66 of 255 samples; `explain analyze` "
+                    + "while the first file's due timers were worked off: 21.4 ms a query, a sequential scan of the "
+                    + "17,000-job table to find the jobs being run (the query leaves out a job whose process has one "
+                    + "running). Changed since: (1) an index of the locked jobs, `ix_overturn_job_locked`: 0.19 ms a "
+                    + "query, same table; (2) the engine's indexes on columns Overturn leaves empty are partial "
+                    + "(`UnusedColumnIndexes`): the 10,000-claim file's transaction wrote 123.7 MB of WAL before, 109.3 MB "
+                    + "after (11:13 and 11:15 UTC); (3) the lifecycle's root cause, correctable and appealable are given "
+                    + "to the start as transient variables and the Part 2 flag is no longer stored, four variable rows "
+                    + "fewer a lifecycle: 96.8 MB (11:22 UTC, load average 1.8 at start: 20.7 s, 14.4 s, 4.5 s and 6.3 s, "
+                    + "436 denials/s to the task). WAL is this benchmark's measure that does not move with the host's load.",
             "- Aims (issue 20): 50,000 claims stored in under 8 s is not met. The file's transaction starts each "
-                    + "denial's process and its deadline process (a denial is never stored without them), about 1.6 ms "
-                    + "per denial on this machine, and COPY's server side (indexes, foreign keys) takes about 4 s; "
-                    + "parsing is 0.5 s. 600 denials/s from arrival to the task is not met either (see the table).");
+                    + "denial's process and its deadline process (a denial is never stored without them), and COPY's "
+                    + "server side (indexes, foreign keys) takes about 4 s; parsing is 0.5 s. A warm JVM (a server "
+                    + "that has been running) stores the same volume about a third faster than the first file after a "
+                    + "start. 600 denials/s from arrival to the task is not met either (see the table).");
 
     /** The profile behind the denial half's changes (JFR, profile settings, on this benchmark's first file). */
     static final List<String> WHERE_THE_TIME_WENT = List.of(

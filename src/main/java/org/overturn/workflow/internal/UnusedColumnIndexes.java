@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -61,6 +60,9 @@ class UnusedColumnIndexes extends AbstractProcessEnginePlugin {
             new EngineIndex("act_idx_hi_pro_rst_pro_inst_id", "act_hi_procinst", "restarted_proc_inst_id_"),
             new EngineIndex("act_idx_hi_task_inst_tenant_id", "act_hi_taskinst", "tenant_id_"));
 
+    /** Held by the node that changes the indexes: "OVRTIDX" in hex (the intake locks 64-bit hashes of its keys). */
+    private static final long ADVISORY_LOCK = 0x4F56525449_4458L;
+
     private static final Logger log = LoggerFactory.getLogger(UnusedColumnIndexes.class);
 
     @Override
@@ -85,49 +87,68 @@ class UnusedColumnIndexes extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Makes each index of {@link #PARTIAL} that is not partial yet so; the number changed. */
+    /**
+     * Makes each index of {@link #PARTIAL} partial that is not yet, and creates one that a node stopped halfway left
+     * missing; the number changed. Nodes starting together take turns (an advisory lock), so that none drops the
+     * index another is building.
+     */
     static int makePartial(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             // concurrent index builds cannot run in a transaction
             connection.setAutoCommit(true);
-            try {
-                int changed = 0;
-                for (EngineIndex index : whole(connection)) {
-                    String building = index.name() + "_partial";
-                    try (Statement statement = connection.createStatement()) {
-                        // left by a node stopped during an earlier attempt, possibly invalid
-                        statement.execute("drop index concurrently if exists " + building);
-                        statement.execute("create index concurrently " + building + " on " + index.table() + " ("
-                                + index.column() + ") where " + index.column() + " is not null");
-                        statement.execute("drop index concurrently if exists " + index.name());
-                        statement.execute("alter index " + building + " rename to " + index.name());
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("select pg_advisory_lock(" + ADVISORY_LOCK + ")");
+                try {
+                    int changed = 0;
+                    for (EngineIndex index : PARTIAL) {
+                        if (makePartial(connection, index)) {
+                            changed++;
+                        }
                     }
-                    changed++;
+                    return changed;
+                } finally {
+                    lock.execute("select pg_advisory_unlock(" + ADVISORY_LOCK + ")");
                 }
-                return changed;
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         }
     }
 
-    /** The indexes of {@link #PARTIAL} that exist without a condition. */
-    private static List<EngineIndex> whole(Connection connection) throws SQLException {
-        List<EngineIndex> whole = new ArrayList<>();
+    /** Whether the index had to be changed (or created). */
+    private static boolean makePartial(Connection connection, EngineIndex index) throws SQLException {
+        Boolean whole = isWhole(connection, index.name());
+        String building = index.name() + "_partial";
+        String partial = " on " + index.table() + " (" + index.column() + ") where " + index.column() + " is not null";
+        try (Statement statement = connection.createStatement()) {
+            // left by a node stopped during an earlier attempt, possibly invalid
+            statement.execute("drop index concurrently if exists " + building);
+            if (whole == null) {
+                // dropped by a node stopped before it could rename the partial one
+                statement.execute("create index concurrently " + index.name() + partial);
+                return true;
+            }
+            if (!whole) {
+                return false;
+            }
+            statement.execute("create index concurrently " + building + partial);
+            statement.execute("drop index concurrently " + index.name());
+            statement.execute("alter index " + building + " rename to " + index.name());
+            return true;
+        }
+    }
+
+    /** Whether the index has no condition; null if there is no such index. */
+    private static Boolean isWhole(Connection connection, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select i.indpred is null from pg_index i join pg_class c on c.oid = i.indexrelid
                  where c.relname = ? and c.relnamespace = to_regnamespace(current_schema())
                 """)) {
-            for (EngineIndex index : PARTIAL) {
-                query.setString(1, index.name());
-                try (ResultSet rs = query.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        whole.add(index);
-                    }
-                }
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
             }
         }
-        return whole;
     }
 }

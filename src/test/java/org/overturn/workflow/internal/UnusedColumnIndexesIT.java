@@ -82,4 +82,17 @@ class UnusedColumnIndexesIT {
                 variableTask.name())).containsIgnoringCase("where (task_id_ is not null)");
         assertThat(UnusedColumnIndexes.makePartial(dataSource)).isZero();
     }
+
+    @Test
+    void anIndexLeftMissingOrHalfBuiltByAStoppedNodeIsPutRight() throws Exception {
+        // stopped after dropping the engine's index, before renaming the partial one, which it had not finished
+        jdbc.execute("drop index act_idx_exe_super");
+        jdbc.execute("create index act_idx_exe_super_partial on act_ru_execution (super_exec_)");
+
+        assertThat(UnusedColumnIndexes.makePartial(dataSource)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'act_idx_exe_super'",
+                String.class)).containsIgnoringCase("where (super_exec_ is not null)");
+        assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'act_idx_exe_super_partial'",
+                Integer.class)).isZero();
+    }
 }
