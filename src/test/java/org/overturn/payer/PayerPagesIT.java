@@ -53,7 +53,9 @@ class PayerPagesIT {
         assertThat(page.body()).contains("id=\"nav-payers\"", "id=\"payer-" + id + "\" class=\"needs-review\"",
                 "MAGELLAN HEALTHCARE</a> <span class=\"badge warn\">needs review</span>", "id=\"review-summary\"",
                 "href=\"/api/payers/export.xlsx\"", "id=\"import-form\"", "enctype=\"multipart/form-data\"",
-                "name=\"_csrf\"", "id=\"new-payer\"");
+                "name=\"_csrf\"", "id=\"new-payer\"",
+                // no days of its own for a claim status request: the configured days apply
+                "id=\"claim-status-" + id + "\"><span class=\"muted\"");
         assertThat(web.as("manager").get("/payers?review=true").body()).contains("id=\"payer-" + id + "\"");
     }
 
@@ -103,7 +105,8 @@ class PayerPagesIT {
 
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/payers");
-        assertThat(web.withCookie(session).get("/payers").body()).contains("Saved MAGELLAN HEALTHCARE (" + id + ").")
+        assertThat(web.withCookie(session).get("/payers").body()).contains("Saved MAGELLAN HEALTHCARE (" + id + ").",
+                        "id=\"claim-status-" + id + "\">45 days<")
                 .doesNotContain("id=\"payer-" + id + "\" class=\"needs-review\"");
         var profile = directory.profile(id).orElseThrow();
         assertThat(profile.needsReview()).isFalse();
