@@ -9,6 +9,6 @@ public interface AcknowledgementParser {
     AcknowledgementFile parse(byte[] content) throws MalformedX12Exception;
 
     static AcknowledgementParser standard() {
-        return new org.overturn.claim.x12.StaediAcknowledgementParser();
+        return new org.overturn.claim.x12.X12AcknowledgementParser();
     }
 }

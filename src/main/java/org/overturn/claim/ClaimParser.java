@@ -17,6 +17,6 @@ public interface ClaimParser {
 
     /** The parser the product uses: streaming, one pass over the segments. */
     static ClaimParser standard() {
-        return new org.overturn.claim.x12.StaediClaimParser();
+        return new org.overturn.claim.x12.X12ClaimParser();
     }
 }

@@ -10,6 +10,6 @@ public interface StatusResponseParser {
     List<ClaimStatusResponse> parse(byte[] content) throws MalformedX12Exception;
 
     static StatusResponseParser standard() {
-        return new org.overturn.claim.x12.StaediStatusResponseParser();
+        return new org.overturn.claim.x12.X12StatusResponseParser();
     }
 }

@@ -33,7 +33,7 @@ public interface RemittanceParser {
 
     /** The parser the product uses: streaming, one pass over the segments. */
     static RemittanceParser standard() {
-        return new org.overturn.remittance.x12.StaediRemittanceParser();
+        return new org.overturn.remittance.x12.X12RemittanceParser();
     }
 
 }

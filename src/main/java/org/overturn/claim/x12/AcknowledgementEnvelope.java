@@ -75,10 +75,10 @@ final class AcknowledgementEnvelope implements X12Envelope.Kind<AcknowledgementE
     /** 999, 277CA, or 999+277CA when a file holds both. */
     String kind() {
         if (implementationAckSets > 0 && claimAckSets > 0) {
-            return StaediAcknowledgementParser.KIND_999 + "+" + StaediAcknowledgementParser.KIND_277CA;
+            return X12AcknowledgementParser.KIND_999 + "+" + X12AcknowledgementParser.KIND_277CA;
         }
-        return implementationAckSets > 0 ? StaediAcknowledgementParser.KIND_999
-                : StaediAcknowledgementParser.KIND_277CA;
+        return implementationAckSets > 0 ? X12AcknowledgementParser.KIND_999
+                : X12AcknowledgementParser.KIND_277CA;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.overturn.x12.X12Envelope;
  * lenient trailer counts as for the 277CA); {@link StatusResponseEnvelope} follows the envelope and
  * {@link ClaimStatusAssembler} the loops.
  */
-public final class StaediStatusResponseParser implements StatusResponseParser {
+public final class X12StatusResponseParser implements StatusResponseParser {
 
     @Override
     public List<ClaimStatusResponse> parse(byte[] content) throws MalformedX12Exception {

@@ -12,7 +12,7 @@ import org.overturn.x12.X12Envelope;
  * tolerated (in short: wrong trailer counts and control numbers are tolerated, a claim that cannot be whole or a
  * value that is not what it says is refused, with {@code segment N (ID): reason}).
  */
-public final class StaediClaimParser implements ClaimParser {
+public final class X12ClaimParser implements ClaimParser {
 
     @Override
     public ClaimFile parse(byte[] content) throws MalformedX12Exception {

@@ -23,7 +23,7 @@ import org.overturn.remittance.RemittanceFile;
 import org.overturn.remittance.RemittanceParser;
 
 /** The parser as a whole: how it reads its input, and that it keeps no state between calls. */
-class StaediRemittanceParserTest {
+class X12RemittanceParserTest {
 
     private static final List<String> READABLE = List.of("tastypackets__profee-multiple.835",
             "stupidedi__x221-case1-plus-delimited-prose-header.835",
@@ -35,7 +35,7 @@ class StaediRemittanceParserTest {
 
     @Test
     void standardParserIsTheStaediParser() {
-        assertThat(RemittanceParser.standard()).isInstanceOf(StaediRemittanceParser.class);
+        assertThat(RemittanceParser.standard()).isInstanceOf(X12RemittanceParser.class);
     }
 
     @ParameterizedTest(name = "{0} bytes per read")
@@ -45,10 +45,10 @@ class StaediRemittanceParserTest {
         for (String sample : READABLE) {
             byte[] bytes = RealSample.bytes(sample);
 
-            RemittanceFile trickled = new StaediRemittanceParser().parse(new Trickle(bytes, chunk));
+            RemittanceFile trickled = new X12RemittanceParser().parse(new Trickle(bytes, chunk));
 
             assertThat(trickled).as(sample)
-                    .isEqualTo(new StaediRemittanceParser().parse(new ByteArrayInputStream(bytes)));
+                    .isEqualTo(new X12RemittanceParser().parse(new ByteArrayInputStream(bytes)));
         }
     }
 
@@ -57,7 +57,7 @@ class StaediRemittanceParserTest {
         byte[] bytes = RealSample.bytes(REFUSED);
 
         MalformedX12Exception e = catchThrowableOfType(
-                () -> new StaediRemittanceParser().parse(new Trickle(bytes, 1)), MalformedX12Exception.class);
+                () -> new X12RemittanceParser().parse(new Trickle(bytes, 1)), MalformedX12Exception.class);
 
         assertThat(e.getMessage()).isEqualTo("segment 98 (CLP): missing required element CLP03");
     }

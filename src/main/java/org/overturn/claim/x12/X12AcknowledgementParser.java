@@ -16,7 +16,7 @@ import org.overturn.x12.X12Envelope;
  * groups of each. A file of any other transaction (an 837, an 835, a 276, a 277 claim status response) is refused
  * with a reason naming what it is.
  */
-public final class StaediAcknowledgementParser implements AcknowledgementParser {
+public final class X12AcknowledgementParser implements AcknowledgementParser {
 
     /** {@link AcknowledgementFile#kind()} of a file of 999s. */
     public static final String KIND_999 = "999";

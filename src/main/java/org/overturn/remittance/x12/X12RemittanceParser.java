@@ -13,7 +13,7 @@ import org.overturn.x12.X12Segments;
  * for speed and kept the name), building the records as the segments go by. {@link X12Envelope} checks the
  * envelope (control counts and numbers, which are warnings here); the loops are followed here.
  */
-public final class StaediRemittanceParser implements RemittanceParser {
+public final class X12RemittanceParser implements RemittanceParser {
 
     @Override
     public RemittanceFile parse(InputStream in) throws MalformedX12Exception {
