@@ -31,7 +31,8 @@ public final class CommandLogging {
         stderr.start();
         root.addAppender(stderr);
         root.setLevel(Level.WARN);
-        // StAEDI logs through java.util.logging, straight to stderr at INFO: route it through the same filter
+        // libraries that log through java.util.logging write straight to stderr at INFO: route them through the same
+        // filter
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
