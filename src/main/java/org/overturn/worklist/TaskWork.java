@@ -152,8 +152,11 @@ public class TaskWork {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw open.claimedBy(task.getAssignee());
         }
-        Long denialId = denialIdOf(task);
+        Long denialId;
         try {
+            // inside: another session of the same user may complete the task from here on, and the engine then
+            // answers "no such task" to whatever this request asks next (a conflict, not an error)
+            denialId = denialIdOf(task);
             Map<String, Object> values = new HashMap<>(forms.validate(taskId, form));
             Long heldHarmless = patientBilledDespiteHoldHarmless(taskId, task, values, user);
             // who completed it; the model keeps what that means for its tasks (who prepared, who approved)
