@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -94,15 +97,21 @@ class UnusedColumnIndexes extends AbstractProcessEnginePlugin {
      */
     static int makePartial(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            if (!needsWork(conditions(connection))) {
+                // every start after the first: one query, no lock
+                return 0;
+            }
             boolean autoCommit = connection.getAutoCommit();
             // concurrent index builds cannot run in a transaction
             connection.setAutoCommit(true);
             try (Statement lock = connection.createStatement()) {
                 lock.execute("select pg_advisory_lock(" + ADVISORY_LOCK + ")");
                 try {
+                    // as the node before this one in the lock may have left them
+                    Map<String, Boolean> partial = conditions(connection);
                     int changed = 0;
                     for (EngineIndex index : PARTIAL) {
-                        if (makePartial(connection, index)) {
+                        if (makePartial(connection, index, partial)) {
                             changed++;
                         }
                     }
@@ -117,38 +126,60 @@ class UnusedColumnIndexes extends AbstractProcessEnginePlugin {
     }
 
     /** Whether the index had to be changed (or created). */
-    private static boolean makePartial(Connection connection, EngineIndex index) throws SQLException {
-        Boolean whole = isWhole(connection, index.name());
-        String building = index.name() + "_partial";
-        String partial = " on " + index.table() + " (" + index.column() + ") where " + index.column() + " is not null";
+    private static boolean makePartial(Connection connection, EngineIndex index, Map<String, Boolean> partial)
+            throws SQLException {
+        String building = building(index);
+        String definition = " on " + index.table() + " (" + index.column() + ") where " + index.column()
+                + " is not null";
         try (Statement statement = connection.createStatement()) {
-            // left by a node stopped during an earlier attempt, possibly invalid
-            statement.execute("drop index concurrently if exists " + building);
-            if (whole == null) {
+            if (partial.containsKey(building)) {
+                // left by a node stopped during an earlier attempt, possibly invalid
+                statement.execute("drop index concurrently " + building);
+            }
+            Boolean done = partial.get(index.name());
+            if (done == null) {
                 // dropped by a node stopped before it could rename the partial one
-                statement.execute("create index concurrently " + index.name() + partial);
+                statement.execute("create index concurrently " + index.name() + definition);
                 return true;
             }
-            if (!whole) {
+            if (done) {
                 return false;
             }
-            statement.execute("create index concurrently " + building + partial);
+            statement.execute("create index concurrently " + building + definition);
             statement.execute("drop index concurrently " + index.name());
             statement.execute("alter index " + building + " rename to " + index.name());
             return true;
         }
     }
 
-    /** Whether the index has no condition; null if there is no such index. */
-    private static Boolean isWhole(Connection connection, String name) throws SQLException {
+    private static boolean needsWork(Map<String, Boolean> partial) {
+        return PARTIAL.stream().anyMatch(index -> !Boolean.TRUE.equals(partial.get(index.name()))
+                || partial.containsKey(building(index)));
+    }
+
+    private static String building(EngineIndex index) {
+        return index.name() + "_partial";
+    }
+
+    /** The indexes of {@link #PARTIAL} and their half-built copies that exist: name, and whether it has a condition. */
+    private static Map<String, Boolean> conditions(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (EngineIndex index : PARTIAL) {
+            names.add(index.name());
+            names.add(building(index));
+        }
+        Map<String, Boolean> partial = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select i.indpred is null from pg_index i join pg_class c on c.oid = i.indexrelid
-                 where c.relname = ? and c.relnamespace = to_regnamespace(current_schema())
+                select c.relname, i.indpred is not null from pg_index i join pg_class c on c.oid = i.indexrelid
+                 where c.relname = any(?) and c.relnamespace = to_regnamespace(current_schema())
                 """)) {
-            query.setString(1, name);
+            query.setArray(1, connection.createArrayOf("text", names.toArray()));
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
+                while (rs.next()) {
+                    partial.put(rs.getString(1), rs.getBoolean(2));
+                }
             }
         }
+        return partial;
     }
 }
