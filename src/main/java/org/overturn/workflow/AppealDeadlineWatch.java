@@ -7,8 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.overturn.denial.DenialView;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.overturn.denial.DenialView;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * denial's lifecycle starts, when a level is raised, when a biller takes the denial down another route. A level with
  * nothing to file (no due date) has no deadline to watch. Each watch is one deadline: recorded among the denial's
  * processes as kind {@code DEADLINE_<level>_<due date>} with business key {@code <denial>/<kind>}, so one denial has
- * one process of each kind, and the same deadline is never watched twice.
+ * one process of each kind, and the same deadline is never watched twice. The business key is all the process needs
+ * to know ({@link Deadline#of}): it holds no variables, three rows (and their index entries) fewer per watch.
  */
 @Component
 public class AppealDeadlineWatch {
@@ -64,11 +66,46 @@ public class AppealDeadlineWatch {
     }
 
     private String start(long denialId, int level, LocalDate dueOn, String kind) {
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, denialId + "/" + kind,
-                Map.of("denialId", denialId, "appealLevel", level, "dueOn", dueOn.toString())).getId();
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, new Deadline(denialId, level, dueOn).businessKey())
+                .getId();
     }
 
     private static String kind(int level, LocalDate dueOn) {
-        return "DEADLINE_" + level + "_" + DateTimeFormatter.BASIC_ISO_DATE.format(dueOn);
+        return KIND_PREFIX + level + "_" + DateTimeFormatter.BASIC_ISO_DATE.format(dueOn);
+    }
+
+    private static final String KIND_PREFIX = "DEADLINE_";
+
+    /** The deadline one watch is about: the level of a denial and its last day to file. */
+    public record Deadline(long denialId, int level, LocalDate dueOn) {
+
+        /** {@code <denial>/DEADLINE_<level>_<yyyyMMdd>}, also the watch's kind among the denial's processes. */
+        public String businessKey() {
+            return denialId + "/" + kind(level, dueOn);
+        }
+
+        /**
+         * The deadline a watch is about: from its business key, or from the variables {@code denialId},
+         * {@code appealLevel} and {@code dueOn} that watches started before 2026-12-06 hold (their business key was
+         * the bare denial id until 2026-12-05).
+         */
+        public static Deadline of(DelegateExecution watch) {
+            if (watch.getVariable("dueOn") instanceof String dueOn) {
+                return new Deadline(((Number) watch.getVariable("denialId")).longValue(),
+                        watch.getVariable("appealLevel") instanceof Number level ? level.intValue() : 1,
+                        LocalDate.parse(dueOn));
+            }
+            return ofBusinessKey(watch.getProcessBusinessKey());
+        }
+
+        public static Deadline ofBusinessKey(String businessKey) {
+            int slash = businessKey == null ? -1 : businessKey.indexOf("/" + KIND_PREFIX);
+            if (slash < 0) {
+                throw new IllegalStateException("not an appeal-deadline watch: business key " + businessKey);
+            }
+            String[] levelAndDue = businessKey.substring(slash + 1 + KIND_PREFIX.length()).split("_");
+            return new Deadline(Long.parseLong(businessKey.substring(0, slash)), Integer.parseInt(levelAndDue[0]),
+                    LocalDate.parse(levelAndDue[1], DateTimeFormatter.BASIC_ISO_DATE));
+        }
     }
 }

@@ -60,8 +60,10 @@ public final class DenialLifecycle {
         public static final String APPEALABLE = "appealable";
         /** The root-cause table's work path (denial.WorkPath); absent for denials registered before it existed. */
         public static final String PATH = "path";
+        /** Held by processes started before 2026-12-06 only; the denial's amount is read since. */
         public static final String AMOUNT_AT_RISK = "amountAtRisk";
         public static final String PRIORITY = "priority";
+        /** Set when an upheld appeal climbs a level; absent means the first level. */
         public static final String APPEAL_LEVEL = "appealLevel";
         public static final String APPEAL_SENT = "appealSent";
         /** PAID, DENIED or REVERSED: what a later 835 said. */

@@ -133,7 +133,9 @@ class AppealDeadlineIT {
                 .containsEntry("appeal_step", 2).containsEntry("appeal_clock_start", java.sql.Date.valueOf(letter))
                 .containsEntry("appeal_recipient", "the independent review organization the plan assigns");
         Denied second = watch(denial, 2);
-        assertThat(runtime.getVariable(second.processInstanceId(), "dueOn")).isEqualTo(external.toString());
+        assertThat(second.process().getBusinessKey())
+                .isEqualTo(new AppealDeadlineWatch.Deadline(denial.id(), 2, external).businessKey());
+        assertThat(runtime.getVariables(second.processInstanceId())).as("the key says it all").isEmpty();
         assertThat(scenario.timer(second, "Timer_DeadlineNear").getDuedate())
                 .isEqualTo(startOf(external.minusDays(14)));
 
@@ -206,8 +208,8 @@ class AppealDeadlineIT {
                 LocalDate.now().plusDays(60), "OVERTURN TEST HEALTH appeals (" + LifecycleScenario.TEST_PAYER_EMAIL + ")"));
         assertThat(dueOn(denial)).isEqualTo(LocalDate.now().plusDays(60));
         List<ProcessInstance> watches = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .variableValueEquals("denialId", denial.id()).variableValueEquals("dueOn", dispute.dueOn().toString())
-                .list();
+                .processInstanceBusinessKey(new AppealDeadlineWatch.Deadline(denial.id(), 1, dispute.dueOn())
+                        .businessKey()).list();
         assertThat(watches).hasSize(1);
         scenario.fireTimer(member, "Timer_DeadlineNear");
         assertThat(member.process()).as("the member appeal's deadline no longer applies")
@@ -224,7 +226,7 @@ class AppealDeadlineIT {
         Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "16", "150.00"));
 
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .variableValueEquals("denialId", denial.id()).count()).isZero();
+                .processInstanceBusinessKeyLike(denial.id() + "/%").count()).isZero();
     }
 
     private static Era835 medicalNecessity(String filing) {
@@ -238,7 +240,7 @@ class AppealDeadlineIT {
 
     private Denied watch(Denied denial, int level) {
         List<ProcessInstance> found = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-                .variableValueEquals("denialId", denial.id()).variableValueEquals("appealLevel", level).list();
+                .processInstanceBusinessKeyLike(denial.id() + "/DEADLINE_" + level + "_%").list();
         assertThat(found).as("deadline process of level %s of denial %s", level, denial.id()).hasSize(1);
         assertThat(found.get(0).getBusinessKey()).startsWith(denial.id() + "/DEADLINE_" + level + "_");
         assertThat(jdbc.queryForObject("select kind from denial_process where process_instance_id = ?", String.class,

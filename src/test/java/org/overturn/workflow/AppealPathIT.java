@@ -26,9 +26,9 @@ class AppealPathIT {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(medicalNecessity(claim, "400.00"));
         assertThat(denial.process()).isWaitingAt(Tasks.PREPARE_APPEAL)
-                .variables().containsEntry("appealLevel", 1)
-                // the classification decided the path at the start and stays on the denial, not in the process
-                .doesNotContainKeys("rootCause", "correctable", "appealable", "part2");
+                // the classification decided the path at the start and stays on the denial, not in the process;
+                // the amount at risk is the denial's, and the first level is no level raised
+                .variables().containsOnlyKeys("denialId", "queue", "path", "priority");
         assertThat(scenario.rootCause(denial.id())).isEqualTo("MEDICAL_NECESSITY");
         assertThat(denial.process()).task().hasCandidateGroup("appeals");
 

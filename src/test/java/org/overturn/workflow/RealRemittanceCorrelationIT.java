@@ -37,8 +37,9 @@ class RealRemittanceCorrelationIT {
         long remittance = first.remittances().get(0).remittanceId();
         Denied timely = scenario.denial(denialOfKind(remittance, "FULL"));
         Denied partial = scenario.denial(denialOfKind(remittance, "PARTIAL"));
-        assertThat(timely.process()).isWaitingAt(Tasks.CHECK_TIMELY_FILING_PROOF)
-                .variables().containsEntry("amountAtRisk", "34.00");
+        assertThat(timely.process()).isWaitingAt(Tasks.CHECK_TIMELY_FILING_PROOF);
+        assertThat(jdbc.queryForObject("select amount_at_risk from denial where id = ?", java.math.BigDecimal.class,
+                timely.id())).isEqualByComparingTo("34.00");
         assertThat(scenario.rootCause(timely.id())).isEqualTo("TIMELY_FILING");
         assertThat(partial.process()).isNotEnded();
 

@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.overturn.denial.AppealDeadlines;
 import org.overturn.workflow.AppealDeadlineProperties;
+import org.overturn.workflow.AppealDeadlineWatch.Deadline;
 import org.overturn.workflow.WorkflowProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * What the appeal models ask by name ({@code ${appealDeadline...}}): when the deadline process warns, escalates
  * and finds the deadline passed (the start of the day after the last day to file), whether the level is still to
- * file, and whether an upheld appeal may climb another level.
+ * file, and whether an upheld appeal may climb another level. A watch is asked about by its execution: the deadline
+ * is in its business key ({@link Deadline#of}).
  */
 @Component("appealDeadline")
 public class AppealDeadlinePolicy {
@@ -30,16 +33,16 @@ public class AppealDeadlinePolicy {
         this.clock = clock;
     }
 
-    public Date warningAt(String dueOn) {
-        return startOf(LocalDate.parse(dueOn).minusDays(properties.warning().toDays()));
+    public Date warningAt(DelegateExecution watch) {
+        return startOf(dueOn(watch).minusDays(properties.warning().toDays()));
     }
 
-    public Date escalationAt(String dueOn) {
-        return startOf(LocalDate.parse(dueOn).minusDays(properties.escalation().toDays()));
+    public Date escalationAt(DelegateExecution watch) {
+        return startOf(dueOn(watch).minusDays(properties.escalation().toDays()));
     }
 
-    public Date passedAt(String dueOn) {
-        return startOf(LocalDate.parse(dueOn).plusDays(1));
+    public Date passedAt(DelegateExecution watch) {
+        return passedAt(dueOn(watch));
     }
 
     /**
@@ -47,14 +50,18 @@ public class AppealDeadlinePolicy {
      * old decision letter): the watch then waits for nothing but the missed deadline. The warnings would be skipped
      * anyway, and their two timers, already due, were two jobs per denial in the job executor's backlog.
      */
-    public boolean hasPassed(String dueOn) {
+    public boolean hasPassed(DelegateExecution watch) {
+        return hasPassed(dueOn(watch));
+    }
+
+    boolean hasPassed(LocalDate dueOn) {
         return !clock.instant().isBefore(passedAt(dueOn).toInstant());
     }
 
     /** Whether the level is still to file by this due date (a level whose due date changed has a new watch). */
-    public boolean awaitsFiling(Object denialId, Object level, String dueOn) {
-        return deadlines.awaitsFiling(((Number) denialId).longValue(), ((Number) level).intValue(),
-                LocalDate.parse(dueOn));
+    public boolean awaitsFiling(DelegateExecution watch) {
+        Deadline deadline = Deadline.of(watch);
+        return deadlines.awaitsFiling(deadline.denialId(), deadline.level(), deadline.dueOn());
     }
 
     /**
@@ -65,6 +72,14 @@ public class AppealDeadlinePolicy {
     public boolean hasAnotherLevel(Object denialId, Object appealLevel) {
         int level = appealLevel == null ? 1 : ((Number) appealLevel).intValue();
         return level < workflow.appealLevels() && deadlines.hasLevelAfter(((Number) denialId).longValue(), level);
+    }
+
+    private static LocalDate dueOn(DelegateExecution watch) {
+        return Deadline.of(watch).dueOn();
+    }
+
+    private static Date passedAt(LocalDate dueOn) {
+        return startOf(dueOn.plusDays(1));
     }
 
     private static Date startOf(LocalDate day) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.denial.AppealDeadlines;
 import org.overturn.denial.WorkQueue;
+import org.overturn.workflow.AppealDeadlineWatch.Deadline;
 import org.overturn.workflow.ProcessesOfDenials;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +42,13 @@ class AppealDeadlineReached implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long denialId = ProcessVariables.longOf(execution, "denialId");
-        int level = ProcessVariables.intOf(execution, "appealLevel", 1);
+        Deadline deadline = Deadline.of(execution);
+        long denialId = deadline.denialId();
+        int level = deadline.level();
         var event = AppealDeadlines.DeadlineEvent.valueOf(ProcessVariables.stringOf(execution, "deadlineEvent"));
-        String due = ProcessVariables.stringOf(execution, "dueOn");
-        LocalDate dueOn = LocalDate.parse(due);
+        LocalDate dueOn = deadline.dueOn();
         Instant now = clock.instant();
-        if (event != AppealDeadlines.DeadlineEvent.MISSED && policy.hasPassed(due)) {
+        if (event != AppealDeadlines.DeadlineEvent.MISSED && policy.hasPassed(dueOn)) {
             // a warning that comes when the deadline has passed already (a remittance loaded late, a level opened
             // from an old decision letter) helps nobody: the missed deadline is recorded next
             return;

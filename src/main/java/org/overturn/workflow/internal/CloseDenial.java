@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.denial.Appeals;
 import org.overturn.denial.DenialStatus;
+import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class CloseDenial implements JavaDelegate {
         DenialStatus status = DenialStatus.valueOf(ProcessVariables.stringOf(execution, "closingStatus"));
         BigDecimal recovered = null;
         if (status == DenialStatus.RECOVERED) {
-            recovered = recoveredAmount(execution);
+            recovered = recoveredAmount(execution, denialId);
             if (ProcessVariables.isTrue(execution, APPEAL_SENT)) {
                 appeals.recordDecision(denialId, ProcessVariables.intOf(execution, APPEAL_LEVEL, 1),
                         Appeals.Outcome.OVERTURNED);
@@ -42,9 +43,19 @@ class CloseDenial implements JavaDelegate {
         denials.close(denialId, status, recovered, ProcessVariables.stringOf(execution, "closingReason"));
     }
 
-    private static BigDecimal recoveredAmount(DelegateExecution execution) {
+    /**
+     * What the 835 paid, else the denial's amount at risk: a process variable in lifecycles started before
+     * 2026-12-06, read from the denial since (it never changes after the denial is registered).
+     */
+    private BigDecimal recoveredAmount(DelegateExecution execution, long denialId) {
         boolean paidPer835 = "PAID".equals(ProcessVariables.stringOf(execution, PAYER_ANSWER))
                 && execution.getVariable(ANSWER_PAID) != null;
-        return ProcessVariables.moneyOf(execution, paidPer835 ? ANSWER_PAID : AMOUNT_AT_RISK);
+        if (paidPer835) {
+            return ProcessVariables.moneyOf(execution, ANSWER_PAID);
+        }
+        if (execution.getVariable(AMOUNT_AT_RISK) != null) {
+            return ProcessVariables.moneyOf(execution, AMOUNT_AT_RISK);
+        }
+        return denials.find(denialId).map(DenialView::amountAtRisk).orElse(null);
     }
 }

@@ -4,6 +4,7 @@ import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.overturn.parity.ParityCases;
 import org.overturn.parity.ParityScreen;
 import org.overturn.workflow.ProcessesOfDenials;
@@ -33,6 +34,7 @@ class OpenParityCase implements JavaDelegate {
         long denialId = ProcessVariables.longOf(execution, DENIAL_ID);
         cases.open(screen.screen(denialId))
                 .ifPresent(escalation -> processes.register(denialId, PARITY_PROCESS, escalation));
-        execution.setVariable(PARITY_CASE_OPEN, true);
+        // transient, as the screen set it (the engine refuses to turn a transient variable into a stored one)
+        execution.setVariable(PARITY_CASE_OPEN, Variables.booleanValue(true, true));
     }
 }

@@ -4,6 +4,7 @@ import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.overturn.parity.ParityCases;
 import org.overturn.parity.ParityScreen;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,8 @@ class ScreenForParity implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long denialId = ProcessVariables.longOf(execution, DENIAL_ID);
         var result = screen.screen(denialId);
-        execution.setVariable(PARITY_RISK, result.risk().name());
-        execution.setVariable(PARITY_CASE_OPEN, cases.caseOf(denialId).isPresent());
+        // asked by the gateway right after, in this transaction: transient, as the screen is kept on the denial
+        execution.setVariable(PARITY_RISK, Variables.stringValue(result.risk().name(), true));
+        execution.setVariable(PARITY_CASE_OPEN, Variables.booleanValue(cases.caseOf(denialId).isPresent(), true));
     }
 }

@@ -3,8 +3,13 @@ package org.overturn.workflow.kit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.overturn.denial.DenialView;
+import org.overturn.denial.Denials;
+import org.overturn.workflow.DenialLifecycle;
 import org.overturn.workflow.WorkflowProperties;
+import org.overturn.workflow.internal.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class LifecyclePolicy {
 
     private final WorkflowProperties properties;
+    private final Denials denials;
 
-    LifecyclePolicy(WorkflowProperties properties) {
+    LifecyclePolicy(WorkflowProperties properties, Denials denials) {
         this.properties = properties;
+        this.denials = denials;
     }
 
     /** The SLA of a queue as an ISO-8601 duration, for timer definitions. */
@@ -52,10 +59,17 @@ public class LifecyclePolicy {
         return properties.mailRetryCycle();
     }
 
-    /** @param amountAtRisk the process's amount: its exact decimal text (a double in processes started earlier) */
-    public boolean needsApproval(Object amountAtRisk) {
-        return amountAtRisk != null
-                && new BigDecimal(amountAtRisk.toString()).compareTo(properties.appealApprovalThreshold()) >= 0;
+    /**
+     * Whether a manager approves the appeal before it goes out: its denial's amount at risk reaches the threshold.
+     * The amount is the denial's; lifecycles started before 2026-12-06 also hold it as a variable ({@code
+     * amountAtRisk}: exact decimal text, or a double in older ones), which is the same figure.
+     */
+    public boolean needsApproval(DelegateExecution lifecycle) {
+        Object held = lifecycle.getVariable(DenialLifecycle.Variables.AMOUNT_AT_RISK);
+        BigDecimal amountAtRisk = held != null ? new BigDecimal(held.toString())
+                : denials.find(ProcessVariables.longOf(lifecycle, DenialLifecycle.Variables.DENIAL_ID))
+                        .map(DenialView::amountAtRisk).orElse(null);
+        return amountAtRisk != null && amountAtRisk.compareTo(properties.appealApprovalThreshold()) >= 0;
     }
 
     public boolean hasAnotherAppealLevel(Object appealLevel) {

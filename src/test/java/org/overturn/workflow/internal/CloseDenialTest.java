@@ -9,21 +9,38 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.overturn.FakeExecution;
 import org.overturn.denial.Appeals;
+import org.overturn.denial.DenialKind;
 import org.overturn.denial.DenialStatus;
+import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
+import org.overturn.denial.RootCause;
+import org.overturn.denial.WorkPath;
 
 class CloseDenialTest {
 
     private final Denials denials = mock(Denials.class);
     private final Appeals appeals = mock(Appeals.class);
     private final CloseDenial delegate = new CloseDenial(denials, appeals);
+
+    @BeforeEach
+    void theDenialIsAtRiskOf400() {
+        when(denials.find(7L)).thenReturn(Optional.of(new DenialView(7L, 70L, "PCN1", "P1", "ACME",
+                DenialKind.FULL, "50", RootCause.MEDICAL_NECESSITY, "appeals", false, true, null,
+                new BigDecimal("400.00"), DenialStatus.APPEALED, false, LocalDate.of(2026, 3, 1), Instant.EPOCH,
+                "COMMERCIAL", null, 10, 1, null, null, null, WorkPath.APPEAL)));
+    }
 
     @Test
     void recordsWhatThe835PaidAsTheRecoveredAmount() {
@@ -44,6 +61,16 @@ class CloseDenialTest {
         delegate.execute(FakeExecution.with(variables("RECOVERED", Map.of("payerAnswer", "DENIED", "answerPaid", "0.00"))));
 
         verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("400.00")), isNull());
+    }
+
+    @Test
+    void readsTheAmountAtRiskOfAProcessStartedWhenProcessesHeldIt() {
+        var older = variables("RECOVERED", Map.of());
+        older.put("amountAtRisk", "380.00");
+
+        delegate.execute(FakeExecution.with(older));
+
+        verify(denials).close(eq(7L), eq(DenialStatus.RECOVERED), eq(new BigDecimal("380.00")), isNull());
     }
 
     @Test
@@ -95,8 +122,8 @@ class CloseDenialTest {
     }
 
     private static Map<String, Object> variables(String closingStatus, Map<String, Object> more) {
-        Map<String, Object> variables = new HashMap<>(Map.of("denialId", 7L, "closingStatus", closingStatus,
-                "amountAtRisk", "400.00", "appealLevel", 1));
+        // as a lifecycle started today holds them: no amount at risk, no appeal level until one is raised
+        Map<String, Object> variables = new HashMap<>(Map.of("denialId", 7L, "closingStatus", closingStatus));
         variables.putAll(more);
         return variables;
     }

@@ -1,21 +1,37 @@
 package org.overturn.workflow.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.overturn.FakeExecution;
+import org.overturn.denial.DenialKind;
+import org.overturn.denial.DenialStatus;
+import org.overturn.denial.DenialView;
+import org.overturn.denial.Denials;
+import org.overturn.denial.RootCause;
+import org.overturn.denial.WorkPath;
 import org.overturn.workflow.WorkflowProperties;
 
 class LifecyclePolicyTest {
 
+    private final Denials denials = mock(Denials.class);
     private final LifecyclePolicy policy = new LifecyclePolicy(new WorkflowProperties(new BigDecimal("1000"), 2,
             Duration.ofDays(30), Duration.ofDays(21),
-            Map.of("coding", Duration.ofDays(3), "managers", Duration.ofDays(2)), Duration.ofDays(5), "R5/PT5M"));
+            Map.of("coding", Duration.ofDays(3), "managers", Duration.ofDays(2)), Duration.ofDays(5), "R5/PT5M"),
+            denials);
 
     @AfterEach
     void resetClock() {
@@ -48,11 +64,29 @@ class LifecyclePolicyTest {
     }
 
     @Test
-    void asksForApprovalFromTheThresholdUp() {
-        assertThat(policy.needsApproval(999.99)).isFalse();
-        assertThat(policy.needsApproval(1000.0)).isTrue();
-        assertThat(policy.needsApproval(new BigDecimal("25000.00"))).isTrue();
-        assertThat(policy.needsApproval(null)).isFalse();
+    void asksForApprovalFromTheThresholdUpOfTheDenialsAmountAtRisk() {
+        assertThat(policy.needsApproval(lifecycleOfDenialAtRisk("999.99"))).isFalse();
+        assertThat(policy.needsApproval(lifecycleOfDenialAtRisk("1000.00"))).isTrue();
+        assertThat(policy.needsApproval(lifecycleOfDenialAtRisk("25000.00"))).isTrue();
+        when(denials.find(8L)).thenReturn(Optional.empty());
+        assertThat(policy.needsApproval(FakeExecution.with(Map.of("denialId", 8L)))).isFalse();
+    }
+
+    @Test
+    void readsTheAmountALifecycleStartedBefore20261206Holds() {
+        assertThat(policy.needsApproval(FakeExecution.with(Map.of("denialId", 7L, "amountAtRisk", "999.99"))))
+                .isFalse();
+        assertThat(policy.needsApproval(FakeExecution.with(Map.of("denialId", 7L, "amountAtRisk", 1000.0))))
+                .as("a double, in processes older still").isTrue();
+        verifyNoInteractions(denials);
+    }
+
+    private DelegateExecution lifecycleOfDenialAtRisk(String amount) {
+        when(denials.find(7L)).thenReturn(Optional.of(new DenialView(7L, 70L, "PCN1", "P1", "ACME", DenialKind.FULL,
+                "50", RootCause.MEDICAL_NECESSITY, "appeals", false, true, null, new BigDecimal(amount),
+                DenialStatus.OPEN, false, LocalDate.of(2026, 3, 1), Instant.EPOCH, "COMMERCIAL", null, 10, 1, null,
+                null, null, WorkPath.APPEAL)));
+        return FakeExecution.with(Map.of("denialId", 7L));
     }
 
     @Test
