@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** A {@link DelegateExecution} whose variables live in a map the test can read back: for delegate unit tests. */
@@ -28,6 +29,10 @@ public final class FakeExecution {
         DelegateExecution execution = mock(DelegateExecution.class);
         lenient().when(execution.getVariable(anyString())).thenAnswer(call -> values.get(call.<String>getArgument(0)));
         lenient().when(execution.getVariables()).thenReturn(values);
+        lenient().when(execution.hasVariable(anyString()))
+                .thenAnswer(call -> values.containsKey(call.<String>getArgument(0)));
+        lenient().when(execution.getVariableTyped(anyString())).thenAnswer(call -> values.containsKey(call.<String>getArgument(0))
+                ? Variables.untypedValue(values.get(call.<String>getArgument(0))) : null);
         lenient().when(execution.getProcessInstanceId()).thenReturn("process-1");
         // a typed value (a transient variable) reads back as its value, as from the engine
         lenient().doAnswer(call -> values.put(call.getArgument(0),

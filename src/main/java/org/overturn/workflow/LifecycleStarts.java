@@ -125,20 +125,16 @@ public class LifecycleStarts {
         long denialId = denial.id();
         Map<String, Object> variables = new HashMap<>();
         variables.put(DENIAL_ID, denial.id());
-        // the root cause's queue, where a correction is worked; denial.queue() is where the open work is
-        variables.put(QUEUE, denial.rootCause().queue());
-        // the work path is asked again after the proof of timely filing is checked (Medicare reopening)
-        if (denial.path() != null) {
-            variables.put(PATH, denial.path().name());
-        }
-        // the rest of the classification chooses the path at the first gateway only, and is kept on the denial,
-        // where pages and delegates read it: transient here, not stored with the process (issue 20)
+        // the denial's classification chooses the path at the first gateway, and its queue and priority make the
+        // first task: transient, for this transaction's steps only. The denial keeps them; later steps read it
+        // (LifecycleDenial), and the amount at risk and appeal level too (issue 20)
         variables.put(ROOT_CAUSE, Variables.stringValue(denial.rootCause().name(), true));
         variables.put(CORRECTABLE, Variables.booleanValue(denial.correctable(), true));
         variables.put(APPEALABLE, Variables.booleanValue(denial.appealable(), true));
-        // the amount at risk is read from the denial where it is asked (approval, recovery), and the appeal level is
-        // set when one is raised (absent: the first): two variable rows fewer per denial (issue 20)
-        variables.put(PRIORITY, denial.priority());
+        variables.put(PATH, Variables.stringValue(denial.path() == null ? null : denial.path().name(), true));
+        // the root cause's queue, where a correction is worked; denial.queue() is where the open work is
+        variables.put(QUEUE, Variables.stringValue(denial.rootCause().queue(), true));
+        variables.put(PRIORITY, Variables.integerValue(denial.priority(), true));
         return runtime.createProcessInstanceById(definitionId)
                 .businessKey(String.valueOf(denialId))
                 .setVariables(variables)

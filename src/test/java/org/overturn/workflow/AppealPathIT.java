@@ -26,9 +26,11 @@ class AppealPathIT {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(medicalNecessity(claim, "400.00"));
         assertThat(denial.process()).isWaitingAt(Tasks.PREPARE_APPEAL)
-                // the classification decided the path at the start and stays on the denial, not in the process;
-                // the amount at risk is the denial's, and the first level is no level raised
-                .variables().containsOnlyKeys("denialId", "queue", "path", "priority");
+                // the denial keeps its classification, queue, priority and amount, which the process reads from it;
+                // the first level is no level raised
+                .variables().containsOnlyKeys("denialId");
+        assertThat(scenario.task(denial, Tasks.PREPARE_APPEAL).getPriority())
+                .as("the denial's priority").isEqualTo(scenario.priority(denial.id()));
         assertThat(scenario.rootCause(denial.id())).isEqualTo("MEDICAL_NECESSITY");
         assertThat(denial.process()).task().hasCandidateGroup("appeals");
 

@@ -27,8 +27,7 @@ class CorrectionPathIT {
         String claim = LifecycleScenario.newClaim();
         Denied denial = scenario.denial(missingInformation(claim));
 
-        assertThat(denial.process()).isWaitingAt(Tasks.CORRECT_CLAIM)
-                .variables().containsEntry("queue", "coding");
+        assertThat(denial.process()).isWaitingAt(Tasks.CORRECT_CLAIM);
         assertThat(scenario.rootCause(denial.id())).isEqualTo("MISSING_INFORMATION");
         assertThat(denial.process()).task().hasCandidateGroup("coding");
         assertThat(scenario.status(denial.id())).isEqualTo("OPEN");

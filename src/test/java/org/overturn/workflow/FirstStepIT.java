@@ -54,7 +54,7 @@ class FirstStepIT {
         // an appealable denial whose screen cannot find its denial: the start commits all the same
         String process = runtime.startProcessInstanceByKey(DenialLifecycle.PROCESS_KEY, "first-step-test",
                 Map.of(DenialLifecycle.Variables.DENIAL_ID, -1L, "rootCause", "MEDICAL_NECESSITY",
-                        "correctable", false, "appealable", true)).getId();
+                        "correctable", false, "appealable", true, "path", "APPEAL")).getId();
         try {
             Job screen = management.createJobQuery().processInstanceId(process).singleResult();
             assertThat(screen).isNotNull();

@@ -242,6 +242,11 @@ class LifecycleScenario {
         return jdbc.queryForObject("select recovered_amount from denial where id = ?", BigDecimal.class, denialId);
     }
 
+    /** The denial's priority, which its tasks are created with. */
+    int priority(long denialId) {
+        return jdbc.queryForObject("select priority from denial where id = ?", Integer.class, denialId);
+    }
+
     int appealLevel(long denialId) {
         return jdbc.queryForObject("select appeal_level from denial where id = ?", Integer.class, denialId);
     }

@@ -168,8 +168,7 @@ class RetroAuthorizationPathIT {
     /** An authorization denial, sent by the biller to a retro authorization request that was then made. */
     private Denied requested() {
         Denied denial = scenario.denial(authorizationDenial());
-        assertThat(denial.process()).isWaitingAt(Tasks.CORRECT_CLAIM)
-                .variables().containsEntry("queue", "authorizations");
+        assertThat(denial.process()).isWaitingAt(Tasks.CORRECT_CLAIM).task().hasCandidateGroup("authorizations");
         assertThat(scenario.rootCause(denial.id())).isEqualTo("AUTHORIZATION");
 
         scenario.complete(denial, Tasks.CORRECT_CLAIM, "correctionOutcome", "RETRO_AUTHORIZATION");

@@ -51,7 +51,8 @@ class EngineLockdown extends AbstractProcessEnginePlugin {
 
     /** The beans the process models call by name (delegates, policies and gates); see ExpressionBeansTest. */
     static final Set<String> PROCESS_BEANS = Set.of("appealDeadline", "appealDeadlineReached",
-            "askClaimStatusAgain", "closeClaimStatusFollowUp", "closeDenial", "closeRecoupment", "escalateToManagers", "lifecyclePolicy", "matchPaidOriginal", "openParityCase",
+            "askClaimStatusAgain", "closeClaimStatusFollowUp", "closeDenial", "closeRecoupment", "denial", "escalateToManagers",
+            "lifecyclePolicy", "matchPaidOriginal", "openParityCase",
             "openRecoupmentDispute", "parityPolicy", "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
             "recordAppealDecision", "recordAppealSent", "recordConsent", "recordCorrectedClaim",
             "renderAnalysisRequest", "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest",

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 // impl: the engine's clock, which the process tests and the demo replay move
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.overturn.denial.AppealDeadlines;
 import org.overturn.denial.DenialStatus;
 import org.overturn.denial.Denials;
@@ -42,8 +43,12 @@ class RaiseAppealLevel implements JavaDelegate {
         execution.setVariable(APPEAL_LEVEL, step.level());
         execution.setVariable(APPEAL_SENT, false);
         execution.setVariable(APPEAL_DECIDED_ON, null);
-        // the next level's tasks are ranked by its own due date, not the level before's
-        denials.find(denialId).ifPresent(d -> execution.setVariable(PRIORITY, d.priority()));
+        // the next level's tasks are ranked by its own due date, not the level before's: the denial's priority, which
+        // a lifecycle started before 2026-12-06 holds a copy of (LifecycleDenial)
+        TypedValue held = execution.getVariableTyped(PRIORITY);
+        if (held != null && !held.isTransient()) {
+            denials.find(denialId).ifPresent(d -> execution.setVariable(PRIORITY, d.priority()));
+        }
         denials.moveTo(denialId, DenialStatus.OPEN);
         watch.watch(denialId, step.level(), step.dueOn());
     }

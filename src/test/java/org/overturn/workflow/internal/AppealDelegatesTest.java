@@ -1,6 +1,8 @@
 package org.overturn.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -135,6 +137,24 @@ class AppealDelegatesTest {
         assertThat(execution.getVariable("appealDecidedOn")).as("the next level's letter date is its own").isNull();
         verify(denials).moveTo(7L, DenialStatus.OPEN);
         verify(watch).watch(7L, 2, due);
+        assertThat(execution.getVariables()).as("its tasks read the denial's priority").doesNotContainKey("priority");
+    }
+
+    @Test
+    void raiseAppealLevelRanksALifecycleThatHoldsItsPriorityByTheDenialsNewOne() {
+        var deadlines = mock(org.overturn.denial.AppealDeadlines.class);
+        when(deadlines.raise(eq(7L), any())).thenReturn(new org.overturn.denial.AppealStep(
+                org.overturn.regime.AppealRegime.ERISA, 2, "External review", java.time.LocalDate.of(2026, 7, 2),
+                "the IRO"));
+        when(denials.find(7L)).thenReturn(Optional.of(org.overturn.denial.DenialViews.medicalNecessity(7L, "400.00", 88)));
+        // started before 2026-12-06: the priority is a stored copy
+        DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L, "priority", 40,
+                "appealDecidedOn", "2026-03-02")));
+
+        new RaiseAppealLevel(denials, deadlines, mock(org.overturn.workflow.AppealDeadlineWatch.class))
+                .execute(execution);
+
+        assertThat(execution.getVariable("priority")).isEqualTo(88);
     }
 
     @Test

@@ -12,8 +12,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.overturn.FakeExecution;
 import org.overturn.denial.Appeals;
-import org.overturn.denial.DenialKind;
 import org.overturn.denial.DenialStatus;
-import org.overturn.denial.DenialView;
+import org.overturn.denial.DenialViews;
 import org.overturn.denial.Denials;
-import org.overturn.denial.RootCause;
-import org.overturn.denial.WorkPath;
 
 class CloseDenialTest {
 
@@ -36,10 +31,7 @@ class CloseDenialTest {
 
     @BeforeEach
     void theDenialIsAtRiskOf400() {
-        when(denials.find(7L)).thenReturn(Optional.of(new DenialView(7L, 70L, "PCN1", "P1", "ACME",
-                DenialKind.FULL, "50", RootCause.MEDICAL_NECESSITY, "appeals", false, true, null,
-                new BigDecimal("400.00"), DenialStatus.APPEALED, false, LocalDate.of(2026, 3, 1), Instant.EPOCH,
-                "COMMERCIAL", null, 10, 1, null, null, null, WorkPath.APPEAL)));
+        when(denials.find(7L)).thenReturn(Optional.of(DenialViews.medicalNecessity(7L, "400.00", 10)));
     }
 
     @Test

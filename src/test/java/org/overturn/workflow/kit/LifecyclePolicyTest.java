@@ -7,8 +7,6 @@ import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +15,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.overturn.FakeExecution;
-import org.overturn.denial.DenialKind;
-import org.overturn.denial.DenialStatus;
-import org.overturn.denial.DenialView;
+import org.overturn.denial.DenialViews;
 import org.overturn.denial.Denials;
-import org.overturn.denial.RootCause;
-import org.overturn.denial.WorkPath;
 import org.overturn.workflow.WorkflowProperties;
 
 class LifecyclePolicyTest {
@@ -82,10 +76,7 @@ class LifecyclePolicyTest {
     }
 
     private DelegateExecution lifecycleOfDenialAtRisk(String amount) {
-        when(denials.find(7L)).thenReturn(Optional.of(new DenialView(7L, 70L, "PCN1", "P1", "ACME", DenialKind.FULL,
-                "50", RootCause.MEDICAL_NECESSITY, "appeals", false, true, null, new BigDecimal(amount),
-                DenialStatus.OPEN, false, LocalDate.of(2026, 3, 1), Instant.EPOCH, "COMMERCIAL", null, 10, 1, null,
-                null, null, WorkPath.APPEAL)));
+        when(denials.find(7L)).thenReturn(Optional.of(DenialViews.medicalNecessity(7L, amount, 10)));
         return FakeExecution.with(Map.of("denialId", 7L));
     }
 
