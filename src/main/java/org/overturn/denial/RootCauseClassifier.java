@@ -24,9 +24,10 @@ import org.overturn.remittance.ClaimPayment;
  * the same way, so the process engine may deploy it unchanged.
  * <p>
  * The table is a pure function of its inputs and is never redeployed while the application runs, so a result is
- * kept per distinct input tuple: a file's thousands of denials repeat a few hundred tuples (the same reasons,
- * codes and payer), and a repeated tuple costs a map lookup instead of a table evaluation. The memo is bounded:
- * it starts afresh when it reaches {@value #REMEMBERED} tuples.
+ * kept per distinct tuple of what the table reads ({@link TableReads}: not the payer it never names, nor the claim's
+ * procedure codes beyond the few it asks about): a file's thousands of denials repeat a few hundred such tuples, and
+ * a repeated tuple costs a map lookup instead of a table evaluation. The memo is bounded: it starts afresh when it
+ * reaches {@value #REMEMBERED} tuples.
  * <p>
  * Thread-safe: the engine and the parsed decision are shared, each call has its own variables.
  */
@@ -40,11 +41,13 @@ public final class RootCauseClassifier {
 
     private final DmnEngine engine;
     private final DmnDecision decision;
+    private final TableReads reads;
     private final Map<Map<String, Object>, Classification> remembered = new ConcurrentHashMap<>();
 
-    private RootCauseClassifier(DmnEngine engine, DmnDecision decision) {
+    private RootCauseClassifier(DmnEngine engine, DmnDecision decision, TableReads reads) {
         this.engine = engine;
         this.decision = decision;
+        this.reads = reads;
     }
 
     /** Builds the engine and parses the table from the classpath; do it once and keep the result. */
@@ -57,15 +60,20 @@ public final class RootCauseClassifier {
 
     /** The table on a given engine; tests use it to prove the table reads the same on the default engine. */
     static RootCauseClassifier withEngine(DmnEngine engine) {
+        try (InputStream decision = table(); InputStream expressions = table()) {
+            return new RootCauseClassifier(engine, engine.parseDecision(DECISION_KEY, decision),
+                    TableReads.of(expressions));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream table() {
         InputStream in = RootCauseClassifier.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             throw new IllegalStateException("decision table missing from the classpath: " + RESOURCE);
         }
-        try (in) {
-            return new RootCauseClassifier(engine, engine.parseDecision(DECISION_KEY, in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return in;
     }
 
     public Classification classify(ClaimPayment claim, DenialAssessment assessment) {
@@ -80,7 +88,8 @@ public final class RootCauseClassifier {
 
     public Classification classify(ClaimFacts facts) {
         Map<String, Object> variables = variables(facts);
-        Classification known = remembered.get(variables);
+        Map<String, Object> key = reads.keyOf(variables);
+        Classification known = remembered.get(key);
         if (known != null) {
             return known;
         }
@@ -89,8 +98,13 @@ public final class RootCauseClassifier {
             remembered.clear();
         }
         // the key is this call's own map, never handed out, so it cannot change after it is stored
-        remembered.put(variables, evaluated);
+        remembered.put(key, evaluated);
         return evaluated;
+    }
+
+    /** The table's answer evaluated now, never from memory (tests compare the memo with it). */
+    Classification classifyAfresh(ClaimFacts facts) {
+        return evaluate(variables(facts));
     }
 
     /** Input tuples remembered now (tests). */

@@ -327,12 +327,59 @@ class RootCauseClassifierTest {
     void remembersAtMostItsBoundOfTuples() {
         RootCauseClassifier memo = RootCauseClassifier.fromClasspath();
 
+        // codes the table does not know: each its own tuple (the explanation names the code)
         for (int i = 0; i <= RootCauseClassifier.REMEMBERED; i++) {
-            memo.classify(new ClaimFacts("50", "CO", List.of("50"), List.of(), "4", "12", List.of("90837"), List.of(),
-                    "11", "PAYER" + i));
+            memo.classify(new ClaimFacts("Z" + i, "CO", List.of("Z" + i), List.of(), "4", "12", List.of("90837"),
+                    List.of(), "11", null));
         }
 
         assertThat(memo.remembered()).isBetween(1, RootCauseClassifier.REMEMBERED);
+    }
+
+    @Test
+    void remembersOneTupleForClaimsThatDifferOnlyInWhatTheTableDoesNotRead() {
+        RootCauseClassifier memo = RootCauseClassifier.fromClasspath();
+        List<ClaimFacts> claims = List.of(
+                new ClaimFacts("50", "CO", List.of("50"), List.of("N180"), "4", "12", List.of("90837", "90785"),
+                        List.of(), "11", "PAYER-A"),
+                // another payer, the procedures in another order with another code the table never asks about
+                new ClaimFacts("50", "CO", List.of("50"), List.of("N180"), "4", "12",
+                        List.of("90785", "90791", "90837"), List.of(), "11", "PAYER-B"));
+
+        claims.forEach(memo::classify);
+
+        assertThat(memo.remembered()).isOne();
+        for (ClaimFacts claim : claims) {
+            assertThat(memo.classify(claim)).isEqualTo(memo.classifyAfresh(claim));
+        }
+        // without the interactive-complexity add-on the table reads another tuple
+        memo.classify(new ClaimFacts("50", "CO", List.of("50"), List.of("N180"), "4", "12", List.of("90837"),
+                List.of(), "11", "PAYER-A"));
+        assertThat(memo.remembered()).isEqualTo(2);
+    }
+
+    @Test
+    void answersFromMemoryAsTheTableWouldForEveryCombinationOfTheCodesItAsksAbout() {
+        RootCauseClassifier memo = RootCauseClassifier.fromClasspath();
+        List<List<String>> remarks = List.of(List.of(), List.of("N54"), List.of("M77"), List.of("MA130", "N290"),
+                List.of("M62", "N95"), List.of("N570", "M77", "N180"));
+        List<List<String>> procedures = List.of(List.of("90837"), List.of("90837", "90785"), List.of("99213"),
+                List.of("H0015"), List.of("99214", "90833"));
+        List<List<String>> modifiers = List.of(List.of(), List.of("95"), List.of("59"), List.of("XU", "HO"));
+        List<String> carcs = List.of("50", "197", "29", "4", "16", "185", "96", "B7", "242");
+        for (int round = 0; round < 2; round++) {
+            for (String carc : carcs) {
+                for (List<String> rarc : remarks) {
+                    for (List<String> procedure : procedures) {
+                        for (List<String> modifier : modifiers) {
+                            ClaimFacts claim = new ClaimFacts(carc, "CO", List.of(carc, "29"), rarc, "1", "MC",
+                                    procedure, modifier, null, "P" + round);
+                            assertThat(memo.classify(claim)).as("%s", claim).isEqualTo(memo.classifyAfresh(claim));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static ClaimFacts facts(String primaryCarc) {
