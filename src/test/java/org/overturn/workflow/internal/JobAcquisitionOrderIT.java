@@ -42,7 +42,8 @@ class JobAcquisitionOrderIT {
         // an appealable denial's parity screen runs asynchronously: its job is written with the process (the job
         // executor is off in process tests, so it stays)
         String process = runtime.startProcessInstanceByKey(DenialLifecycle.PROCESS_KEY, "job-order-test",
-                java.util.Map.of("rootCause", "MEDICAL_NECESSITY", "correctable", false, "appealable", true)).getId();
+                java.util.Map.of("rootCause", "MEDICAL_NECESSITY", "correctable", false, "appealable", true,
+                        "path", "APPEAL")).getId();
         try {
             Job job = management.createJobQuery().processInstanceId(process).singleResult();
             assertThat(job.getDuedate()).isNotNull();
@@ -51,6 +52,18 @@ class JobAcquisitionOrderIT {
         } finally {
             runtime.deleteProcessInstance(process, "test", true, true);
         }
+    }
+
+    @Test
+    void theEngineInsertsThroughTheEntityManagerThatChecksIdsWithoutWritingRowsOut() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getSessionFactories()
+                .get(org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.class))
+                .isInstanceOf(LazyInsertIdCheck.Factory.class);
+        org.camunda.bpm.engine.impl.interceptor.Command<Class<?>> entityManager =
+                context -> context.getDbEntityManager().getClass();
+        assertThat(configuration.getCommandExecutorTxRequired().execute(entityManager))
+                .isEqualTo(LazyInsertIdCheck.EntityManager.class);
     }
 
     @Test
