@@ -28,9 +28,15 @@ public class Denials {
         this.jdbc = jdbc;
     }
 
+    /**
+     * By primary key through the persistence context: a denial already read in this transaction (a job's parity
+     * screen, then the task it creates asks its priority) is not read from the database again. Read-only: no
+     * snapshot is kept for dirty checking.
+     */
     @Transactional(readOnly = true)
     public Optional<DenialView> find(long id) {
-        return denials.findForReading(id).map(Denials::view);
+        return Optional.ofNullable(entityManager.find(Denial.class, id,
+                java.util.Map.of(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true))).map(Denials::view);
     }
 
     @Transactional(readOnly = true)

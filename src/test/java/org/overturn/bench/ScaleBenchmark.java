@@ -215,7 +215,14 @@ public final class ScaleBenchmark {
             + "alone at 10:50 UTC measured 885 s end to end, slowest file 74.4 s, dashboard page 172 / 225 ms, while other "
             + "tenants of the host kept its load average at 6 to 9 (it was 0.5 when the session began): the seconds "
             + "of this benchmark depend on the host as much as on the code, so the table's run is the one to compare "
-            + "only with runs at a similar load.";
+            + "only with runs at a similar load.\n"
+            + "- Then (2026-12-06, 13:05 to 14:20 UTC): a lifecycle stores only its denial's id (its queue, priority, "
+            + "work path, amount at risk and first appeal level are read from the denial), an appeal-deadline watch no "
+            + "variables at all, and the parity screen's answer is transient: three to six variable rows fewer per "
+            + "denial (IngestBenchmark counts the rows); the root-cause table's memo keys on what the table reads; the "
+            + "engine's id check of each inserted row no longer writes the row out. The run before these (11:34 UTC, "
+            + "the table then): 501 s end to end, slowest file 41.3 s, database 4,036 MB (engine tables 2,757 MB), "
+            + "dashboard page 145 / 156 ms.";
 
     private static long waitingJobs(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation' "
