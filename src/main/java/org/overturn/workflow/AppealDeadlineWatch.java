@@ -25,6 +25,8 @@ public class AppealDeadlineWatch {
 
     public static final String PROCESS_KEY = "appeal-deadline";
 
+    private static final String KIND_PREFIX = "DEADLINE_";
+
     private final RuntimeService runtime;
     private final ProcessesOfDenials processes;
 
@@ -73,8 +75,6 @@ public class AppealDeadlineWatch {
     private static String kind(int level, LocalDate dueOn) {
         return KIND_PREFIX + level + "_" + DateTimeFormatter.BASIC_ISO_DATE.format(dueOn);
     }
-
-    private static final String KIND_PREFIX = "DEADLINE_";
 
     /** The deadline one watch is about: the level of a denial and its last day to file. */
     public record Deadline(long denialId, int level, LocalDate dueOn) {

@@ -46,6 +46,8 @@ class AppealDeadlineIT {
     JdbcTemplate jdbc;
     @Autowired
     org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
 
     @Test
     void warnsWhenTheDeadlineNearsEscalatesWhenCloseAndRecordsItMissedWhenItPasses() {
@@ -160,6 +162,37 @@ class AppealDeadlineIT {
                 denial.id())).isEqualTo(answered);
         assertThat(dueOn(denial)).isEqualTo(answered.plusMonths(4));
         watch(denial, 2);
+    }
+
+    /** Running watches stay on the model they started on: the one before 2026-12-06 asks with its variables. */
+    @Test
+    void aWatchStartedOnTheModelBeforeItsKeyHeldTheDeadlineStillWarnsFromItsVariables() throws Exception {
+        Denied denial = scenario.denial(medicalNecessity("12"));
+        LocalDate due = dueOn(denial);
+        String deployment;
+        try (var legacy = getClass().getResourceAsStream("/legacy-models/appeal-deadline-2026-12-05.bpmn")) {
+            deployment = repository.createDeployment().addInputStream("appeal-deadline-2026-12-05.bpmn", legacy)
+                    .deploy().getId();
+        }
+        try {
+            ProcessInstance old = runtime.startProcessInstanceByKey("appeal-deadline-2026-12-05",
+                    String.valueOf(denial.id()), java.util.Map.of("denialId", denial.id(), "appealLevel", 1,
+                            "dueOn", due.toString()));
+            Denied watch = new Denied(denial.id(), old);
+            assertThat(old).isWaitingAt("Timer_DeadlineNear");
+            assertThat(scenario.timer(watch, "Timer_DeadlineNear").getDuedate())
+                    .isEqualTo(startOf(due.minusDays(14)));
+
+            scenario.fireTimer(watch, "Timer_DeadlineNear");
+
+            assertThat(old).hasPassed("Gateway_StillOpenWhenNear", "Task_WarnDeadlineNear")
+                    .isWaitingAt("Timer_DeadlineClose");
+            assertThat(scenario.timer(watch, "Timer_DeadlineClose").getDuedate())
+                    .isEqualTo(startOf(due.minusDays(3)));
+            assertThat(events(denial)).contains("1 NEAR " + due);
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
     }
 
     @Test

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
  * What the appeal models ask by name ({@code ${appealDeadline...}}): when the deadline process warns, escalates
  * and finds the deadline passed (the start of the day after the last day to file), whether the level is still to
  * file, and whether an upheld appeal may climb another level. A watch is asked about by its execution: the deadline
- * is in its business key ({@link Deadline#of}).
+ * is in its business key ({@link Deadline#of}). Watches started on the model deployed before 2026-12-06 stay on it,
+ * and it passes the due date as text ({@code dueOn}) and the denial and level as numbers: each question answers
+ * both, with an Object parameter where the argument counts are the same (the expression language picks a method by
+ * name and number of arguments only).
  */
 @Component("appealDeadline")
 public class AppealDeadlinePolicy {
@@ -33,16 +36,16 @@ public class AppealDeadlinePolicy {
         this.clock = clock;
     }
 
-    public Date warningAt(DelegateExecution watch) {
-        return startOf(dueOn(watch).minusDays(properties.warning().toDays()));
+    public Date warningAt(Object watchOrDueOn) {
+        return startOf(dueOn(watchOrDueOn).minusDays(properties.warning().toDays()));
     }
 
-    public Date escalationAt(DelegateExecution watch) {
-        return startOf(dueOn(watch).minusDays(properties.escalation().toDays()));
+    public Date escalationAt(Object watchOrDueOn) {
+        return startOf(dueOn(watchOrDueOn).minusDays(properties.escalation().toDays()));
     }
 
-    public Date passedAt(DelegateExecution watch) {
-        return passedAt(dueOn(watch));
+    public Date passedAt(Object watchOrDueOn) {
+        return passedAt(dueOn(watchOrDueOn));
     }
 
     /**
@@ -50,8 +53,8 @@ public class AppealDeadlinePolicy {
      * old decision letter): the watch then waits for nothing but the missed deadline. The warnings would be skipped
      * anyway, and their two timers, already due, were two jobs per denial in the job executor's backlog.
      */
-    public boolean hasPassed(DelegateExecution watch) {
-        return hasPassed(dueOn(watch));
+    public boolean hasPassed(Object watchOrDueOn) {
+        return hasPassed(dueOn(watchOrDueOn));
     }
 
     boolean hasPassed(LocalDate dueOn) {
@@ -64,6 +67,12 @@ public class AppealDeadlinePolicy {
         return deadlines.awaitsFiling(deadline.denialId(), deadline.level(), deadline.dueOn());
     }
 
+    /** The same, as the models deployed before 2026-12-06 ask it. */
+    public boolean awaitsFiling(Object denialId, Object level, String dueOn) {
+        return deadlines.awaitsFiling(((Number) denialId).longValue(), ((Number) level).intValue(),
+                LocalDate.parse(dueOn));
+    }
+
     /**
      * Another level when the practice still climbs ({@code overturn.workflow.appeal-levels}) and the denial's
      * regime has a next level its amount at risk reaches (the amount-in-controversy floor of an ALJ hearing or a
@@ -74,8 +83,9 @@ public class AppealDeadlinePolicy {
         return level < workflow.appealLevels() && deadlines.hasLevelAfter(((Number) denialId).longValue(), level);
     }
 
-    private static LocalDate dueOn(DelegateExecution watch) {
-        return Deadline.of(watch).dueOn();
+    private static LocalDate dueOn(Object watchOrDueOn) {
+        return watchOrDueOn instanceof DelegateExecution watch ? Deadline.of(watch).dueOn()
+                : LocalDate.parse(watchOrDueOn.toString());
     }
 
     private static Date passedAt(LocalDate dueOn) {

@@ -61,15 +61,23 @@ public class LifecyclePolicy {
 
     /**
      * Whether a manager approves the appeal before it goes out: its denial's amount at risk reaches the threshold.
-     * The amount is the denial's; lifecycles started before 2026-12-06 also hold it as a variable ({@code
-     * amountAtRisk}: exact decimal text, or a double in older ones), which is the same figure.
+     * The model asks with the lifecycle's execution, and the amount is the denial's; lifecycles started before
+     * 2026-12-06 follow a model that passes their own copy of it ({@code amountAtRisk}: exact decimal text, or a
+     * double in older ones), and hold it as a variable too. One method with an Object parameter: the expression
+     * language picks a method by name and number of arguments only.
      */
-    public boolean needsApproval(DelegateExecution lifecycle) {
+    public boolean needsApproval(Object lifecycleOrAmount) {
+        Object amount = lifecycleOrAmount instanceof DelegateExecution lifecycle ? amountAtRiskOf(lifecycle)
+                : lifecycleOrAmount;
+        return amount != null
+                && new BigDecimal(amount.toString()).compareTo(properties.appealApprovalThreshold()) >= 0;
+    }
+
+    private Object amountAtRiskOf(DelegateExecution lifecycle) {
         Object held = lifecycle.getVariable(DenialLifecycle.Variables.AMOUNT_AT_RISK);
-        BigDecimal amountAtRisk = held != null ? new BigDecimal(held.toString())
+        return held != null ? held
                 : denials.find(ProcessVariables.longOf(lifecycle, DenialLifecycle.Variables.DENIAL_ID))
                         .map(DenialView::amountAtRisk).orElse(null);
-        return amountAtRisk != null && amountAtRisk.compareTo(properties.appealApprovalThreshold()) >= 0;
     }
 
     public boolean hasAnotherAppealLevel(Object appealLevel) {

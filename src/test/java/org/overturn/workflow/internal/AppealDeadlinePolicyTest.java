@@ -45,6 +45,16 @@ class AppealDeadlinePolicyTest {
     }
 
     @Test
+    void answersTheModelBefore20261206ThatPassesTheDueDateAsText() {
+        AppealDeadlinePolicy policy = at("2026-03-01T12:00");
+
+        assertThat(policy.warningAt("2026-06-30")).isEqualTo(policy.warningAt(watchOf("2026-06-30")));
+        assertThat(policy.escalationAt("2026-06-30")).isEqualTo(startOf("2026-06-27"));
+        assertThat(policy.passedAt("2026-06-30")).isEqualTo(startOf("2026-07-01"));
+        assertThat(at("2026-07-01T00:00").hasPassed("2026-06-30")).isTrue();
+    }
+
+    @Test
     void theDeadlineHasPassedOnlyFromTheStartOfTheDayAfterTheLastDayToFile() {
         DelegateExecution watch = watchOf("2026-06-30");
         assertThat(at("2026-06-30T23:59:59").hasPassed(watch)).as("the last day to file").isFalse();

@@ -67,6 +67,14 @@ class LifecyclePolicyTest {
     }
 
     @Test
+    void answersTheModelBefore20261206ThatPassesTheLifecyclesOwnAmount() {
+        assertThat(policy.needsApproval("999.99")).isFalse();
+        assertThat(policy.needsApproval("1000.00")).isTrue();
+        assertThat(policy.needsApproval(1000.0)).as("a double, in processes older still").isTrue();
+        assertThat(policy.needsApproval(null)).isFalse();
+    }
+
+    @Test
     void readsTheAmountALifecycleStartedBefore20261206Holds() {
         assertThat(policy.needsApproval(FakeExecution.with(Map.of("denialId", 7L, "amountAtRisk", "999.99"))))
                 .isFalse();
