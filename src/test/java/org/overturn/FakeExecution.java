@@ -31,8 +31,8 @@ public final class FakeExecution {
         lenient().when(execution.getVariables()).thenReturn(values);
         lenient().when(execution.hasVariable(anyString()))
                 .thenAnswer(call -> values.containsKey(call.<String>getArgument(0)));
-        lenient().when(execution.getVariableTyped(anyString())).thenAnswer(call -> values.containsKey(call.<String>getArgument(0))
-                ? Variables.untypedValue(values.get(call.<String>getArgument(0))) : null);
+        lenient().when(execution.getVariableTyped(anyString())).thenAnswer(call -> values.containsKey(
+                call.<String>getArgument(0)) ? Variables.untypedValue(values.get(call.<String>getArgument(0))) : null);
         lenient().when(execution.getProcessInstanceId()).thenReturn("process-1");
         // a typed value (a transient variable) reads back as its value, as from the engine
         lenient().doAnswer(call -> values.put(call.getArgument(0),

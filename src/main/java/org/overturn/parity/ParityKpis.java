@@ -88,7 +88,7 @@ public class ParityKpis {
                  where (?::text is null or c.payer_id = ?)
                    and (?::bigint[] is null or c.denial_id in (select d.id from denial_report d
                                                                 where d.practice_id = any(?)))
-                 group by c.payer_id, p.name, c.limitation order by 5 desc, 2, 4""", (rs, i) -> new Outcome(
+                 group by c.payer_id, p.name, c.limitation order by 5 desc, 2, 4, 1""", (rs, i) -> new Outcome(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Limitations.label(rs.getString(4)),
                 rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                 rs.getLong(11), complaintOutcomes.getOrDefault(List.of(String.valueOf(rs.getString(1)),

@@ -50,14 +50,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class EngineLockdown extends AbstractProcessEnginePlugin {
 
     /** The beans the process models call by name (delegates, policies and gates); see ExpressionBeansTest. */
-    static final Set<String> PROCESS_BEANS = Set.of("appealDeadline", "appealDeadlineReached",
-            "askClaimStatusAgain", "closeClaimStatusFollowUp", "closeDenial", "closeRecoupment", "denial", "escalateToManagers",
-            "lifecyclePolicy", "matchPaidOriginal", "openParityCase",
-            "openRecoupmentDispute", "parityPolicy", "part2Disclosure", "prepareParityComplaint", "raiseAppealLevel",
-            "recordAppealDecision", "recordAppealSent", "recordConsent", "recordCorrectedClaim",
-            "renderAnalysisRequest", "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest",
-            "sendAppeal", "suggestTimelyFilingProof", "updateParityCase", "urgentAppeal", "urgentAppealReached", "watchAuthorizations",
-            "recordPrevention", "prevention", "recordClaimStatusAnswer");
+    static final Set<String> PROCESS_BEANS = Set.of(
+            "appealDeadline", "appealDeadlineReached", "askClaimStatusAgain", "closeClaimStatusFollowUp",
+            "closeDenial", "closeRecoupment", "denial", "escalateToManagers", "lifecyclePolicy", "matchPaidOriginal",
+            "openParityCase", "openRecoupmentDispute", "parityPolicy", "part2Disclosure", "prepareParityComplaint",
+            "prevention", "raiseAppealLevel", "recordAppealDecision", "recordAppealSent", "recordClaimStatusAnswer",
+            "recordConsent", "recordCorrectedClaim", "recordPrevention", "renderAnalysisRequest",
+            "renderAppealLetter", "resubmitClaim", "screenForParity", "sendAnalysisRequest", "sendAppeal",
+            "suggestTimelyFilingProof", "updateParityCase", "urgentAppeal", "urgentAppealReached",
+            "watchAuthorizations");
 
     private final ApplicationContext context;
     private final ObjectProvider<AuditTrail> audit;
