@@ -12,6 +12,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.overturn.remittance.ClaimPayment;
 
 /**
@@ -60,20 +62,17 @@ public final class RootCauseClassifier {
 
     /** The table on a given engine; tests use it to prove the table reads the same on the default engine. */
     static RootCauseClassifier withEngine(DmnEngine engine) {
-        try (InputStream decision = table(); InputStream expressions = table()) {
-            return new RootCauseClassifier(engine, engine.parseDecision(DECISION_KEY, decision),
-                    TableReads.of(expressions));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream table() {
         InputStream in = RootCauseClassifier.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (in == null) {
             throw new IllegalStateException("decision table missing from the classpath: " + RESOURCE);
         }
-        return in;
+        try (in) {
+            // read once: the engine parses the decision from the model, and TableReads its expressions
+            DmnModelInstance table = Dmn.readModelFromStream(in);
+            return new RootCauseClassifier(engine, engine.parseDecision(DECISION_KEY, table), TableReads.of(table));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Classification classify(ClaimPayment claim, DenialAssessment assessment) {

@@ -1,6 +1,5 @@
 package org.overturn.denial;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Text;
 
 /**
@@ -36,11 +35,9 @@ final class TableReads {
         this.containsCodes = containsCodes;
     }
 
-    /** From the expressions of a DMN file: input expressions, input entries and output entries alike. */
-    static TableReads of(InputStream dmn) {
-        List<String> texts = Dmn.readModelFromStream(dmn).getModelElementsByType(Text.class).stream()
-                .map(Text::getTextContent).toList();
-        return ofExpressions(texts);
+    /** From the expressions of a DMN model: input expressions, input entries and output entries alike. */
+    static TableReads of(DmnModelInstance dmn) {
+        return ofExpressions(dmn.getModelElementsByType(Text.class).stream().map(Text::getTextContent).toList());
     }
 
     static TableReads ofExpressions(Collection<String> expressions) {

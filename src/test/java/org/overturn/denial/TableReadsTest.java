@@ -49,8 +49,8 @@ class TableReadsTest {
 
     @Test
     void findsEveryVariableTheShippedTableReads() {
-        TableReads shipped = TableReads.of(getClass().getClassLoader()
-                .getResourceAsStream(RootCauseClassifier.RESOURCE));
+        TableReads shipped = TableReads.of(org.camunda.bpm.model.dmn.Dmn.readModelFromStream(getClass()
+                .getClassLoader().getResourceAsStream(RootCauseClassifier.RESOURCE)));
         Map<String, Object> all = new HashMap<>();
         for (String name : List.of("primaryCarc", "primaryGroup", "claimStatus", "filingIndicator", "carcs", "rarcs",
                 "procedures", "modifiers", "placeOfService", "payerId", "refiningRemark", "remarkAdvice")) {

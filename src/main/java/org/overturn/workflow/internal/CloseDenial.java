@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.overturn.denial.Appeals;
 import org.overturn.denial.DenialStatus;
-import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +21,12 @@ class CloseDenial implements JavaDelegate {
 
     private final Denials denials;
     private final Appeals appeals;
+    private final LifecycleDenial denial;
 
-    CloseDenial(Denials denials, Appeals appeals) {
+    CloseDenial(Denials denials, Appeals appeals, LifecycleDenial denial) {
         this.denials = denials;
         this.appeals = appeals;
+        this.denial = denial;
     }
 
     @Override
@@ -34,7 +35,7 @@ class CloseDenial implements JavaDelegate {
         DenialStatus status = DenialStatus.valueOf(ProcessVariables.stringOf(execution, "closingStatus"));
         BigDecimal recovered = null;
         if (status == DenialStatus.RECOVERED) {
-            recovered = recoveredAmount(execution, denialId);
+            recovered = recoveredAmount(execution);
             if (ProcessVariables.isTrue(execution, APPEAL_SENT)) {
                 appeals.recordDecision(denialId, ProcessVariables.intOf(execution, APPEAL_LEVEL, 1),
                         Appeals.Outcome.OVERTURNED);
@@ -43,19 +44,10 @@ class CloseDenial implements JavaDelegate {
         denials.close(denialId, status, recovered, ProcessVariables.stringOf(execution, "closingReason"));
     }
 
-    /**
-     * What the 835 paid, else the denial's amount at risk: a process variable in lifecycles started before
-     * 2026-12-06, read from the denial since (it never changes after the denial is registered).
-     */
-    private BigDecimal recoveredAmount(DelegateExecution execution, long denialId) {
+    /** What the 835 paid, else the denial's amount at risk. */
+    private BigDecimal recoveredAmount(DelegateExecution execution) {
         boolean paidPer835 = "PAID".equals(ProcessVariables.stringOf(execution, PAYER_ANSWER))
                 && execution.getVariable(ANSWER_PAID) != null;
-        if (paidPer835) {
-            return ProcessVariables.moneyOf(execution, ANSWER_PAID);
-        }
-        if (execution.getVariable(AMOUNT_AT_RISK) != null) {
-            return ProcessVariables.moneyOf(execution, AMOUNT_AT_RISK);
-        }
-        return denials.find(denialId).map(DenialView::amountAtRisk).orElse(null);
+        return paidPer835 ? ProcessVariables.moneyOf(execution, ANSWER_PAID) : denial.amountAtRisk(execution);
     }
 }

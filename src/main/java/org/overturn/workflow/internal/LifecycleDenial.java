@@ -2,6 +2,7 @@ package org.overturn.workflow.internal;
 
 import static org.overturn.workflow.DenialLifecycle.Variables.*;
 
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the lifecycle model asks about its denial by name ({@code ${denial...}}): the queue its correction is worked
- * in, its tasks' priority and its work path. The denial owns them. A lifecycle's start is given them as transient
+ * in, its tasks' priority, its work path and its amount at risk. The denial owns them. A lifecycle's start is given them as transient
  * variables for its first steps, in the intake's transaction; later steps read the denial, so a lifecycle stores no
  * copy (issue 20: three variable rows, and their index entries, fewer per denial). Lifecycles started before
  * 2026-12-06 hold them as variables, which are read first and keep their behaviour.
@@ -19,7 +20,7 @@ public class LifecycleDenial {
 
     private final Denials denials;
 
-    LifecycleDenial(Denials denials) {
+    public LifecycleDenial(Denials denials) {
         this.denials = denials;
     }
 
@@ -45,6 +46,17 @@ public class LifecycleDenial {
         }
         var path = denialOf(lifecycle).path();
         return path == null ? null : path.name();
+    }
+
+    /**
+     * The amount at risk, which never changes once the denial is registered: the denial's, or the copy a lifecycle
+     * started before 2026-12-06 holds (exact decimal text, or a double in older ones). Asked by the approval gateway
+     * and when a recovery closes the denial; null when the denial is not on file.
+     */
+    public BigDecimal amountAtRisk(VariableScope lifecycle) {
+        return lifecycle.getVariable(AMOUNT_AT_RISK) != null ? ProcessVariables.moneyOf(lifecycle, AMOUNT_AT_RISK)
+                : denials.find(ProcessVariables.longOf(lifecycle, DENIAL_ID)).map(DenialView::amountAtRisk)
+                        .orElse(null);
     }
 
     private DenialView denialOf(VariableScope lifecycle) {

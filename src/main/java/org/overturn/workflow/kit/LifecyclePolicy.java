@@ -5,11 +5,8 @@ import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.overturn.denial.DenialView;
-import org.overturn.denial.Denials;
-import org.overturn.workflow.DenialLifecycle;
 import org.overturn.workflow.WorkflowProperties;
-import org.overturn.workflow.internal.ProcessVariables;
+import org.overturn.workflow.internal.LifecycleDenial;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +18,11 @@ import org.springframework.stereotype.Component;
 public class LifecyclePolicy {
 
     private final WorkflowProperties properties;
-    private final Denials denials;
+    private final LifecycleDenial denial;
 
-    LifecyclePolicy(WorkflowProperties properties, Denials denials) {
+    LifecyclePolicy(WorkflowProperties properties, LifecycleDenial denial) {
         this.properties = properties;
-        this.denials = denials;
+        this.denial = denial;
     }
 
     /** The SLA of a queue as an ISO-8601 duration, for timer definitions. */
@@ -67,17 +64,10 @@ public class LifecyclePolicy {
      * language picks a method by name and number of arguments only.
      */
     public boolean needsApproval(Object lifecycleOrAmount) {
-        Object amount = lifecycleOrAmount instanceof DelegateExecution lifecycle ? amountAtRiskOf(lifecycle)
+        Object amount = lifecycleOrAmount instanceof DelegateExecution lifecycle ? denial.amountAtRisk(lifecycle)
                 : lifecycleOrAmount;
         return amount != null
                 && new BigDecimal(amount.toString()).compareTo(properties.appealApprovalThreshold()) >= 0;
-    }
-
-    private Object amountAtRiskOf(DelegateExecution lifecycle) {
-        Object held = lifecycle.getVariable(DenialLifecycle.Variables.AMOUNT_AT_RISK);
-        return held != null ? held
-                : denials.find(ProcessVariables.longOf(lifecycle, DenialLifecycle.Variables.DENIAL_ID))
-                        .map(DenialView::amountAtRisk).orElse(null);
     }
 
     public boolean hasAnotherAppealLevel(Object appealLevel) {

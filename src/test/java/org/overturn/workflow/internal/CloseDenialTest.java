@@ -27,7 +27,7 @@ class CloseDenialTest {
 
     private final Denials denials = mock(Denials.class);
     private final Appeals appeals = mock(Appeals.class);
-    private final CloseDenial delegate = new CloseDenial(denials, appeals);
+    private final CloseDenial delegate = new CloseDenial(denials, appeals, new LifecycleDenial(denials));
 
     @BeforeEach
     void theDenialIsAtRiskOf400() {

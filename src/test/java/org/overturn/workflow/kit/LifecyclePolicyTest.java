@@ -25,7 +25,7 @@ class LifecyclePolicyTest {
     private final LifecyclePolicy policy = new LifecyclePolicy(new WorkflowProperties(new BigDecimal("1000"), 2,
             Duration.ofDays(30), Duration.ofDays(21),
             Map.of("coding", Duration.ofDays(3), "managers", Duration.ofDays(2)), Duration.ofDays(5), "R5/PT5M"),
-            denials);
+            new org.overturn.workflow.internal.LifecycleDenial(denials));
 
     @AfterEach
     void resetClock() {
