@@ -126,6 +126,82 @@ class ClaimRowsIT {
         }
     }
 
+    @Test
+    void everyRowRefersToAStoredClaimAndLineOfThatClaimAndKeepsIt() {
+        String payer = "COPYREF" + System.nanoTime();
+        intake.ingest("copy-refs.835", twoPayments(payer, "LINE-REF"), "UPLOAD", "tester");
+        List<Long> claimIds = jdbc.queryForList("""
+                select c.id from claim_payment c join remittance r on r.id = c.remittance_id
+                 where r.payer_id = ? order by r.trace_number, c.position""", Long.class, payer);
+        long claim = claimIds.get(0);
+        long otherClaim = claimIds.get(1);
+        long line = jdbc.queryForObject(
+                "select id from service_line where claim_payment_id = ? order by position limit 1", Long.class, claim);
+        long missing = jdbc.queryForObject("select max(id) + 1000 from claim_payment", Long.class);
+        // checked once per statement (V48), no longer a foreign key per row; the same SQLSTATE as one
+        assertThat(jdbc.queryForObject("""
+                select count(*) from pg_constraint
+                 where contype = 'f' and conrelid in ('service_line'::regclass, 'adjustment'::regclass, 'remark'::regclass)
+                """, Long.class)).isZero();
+
+        assertRefused("insert into service_line (id, claim_payment_id, position, charge, paid) "
+                + "values (nextval('service_line_seq'), " + missing + ", 9, 1, 0)",
+                "insert or update on table \"service_line\" refers to claim_payment " + missing + ", which is not stored");
+        // several rows in one statement: one unknown claim among known ones is enough
+        assertRefused("insert into adjustment (id, claim_payment_id, level, group_code, reason_code, amount) values "
+                + "(nextval('adjustment_seq'), " + claim + ", 'claim', 'CO', '45', 1), "
+                + "(nextval('adjustment_seq'), " + missing + ", 'claim', 'CO', '45', 1)",
+                "refers to claim_payment " + missing);
+        // a line of another claim is not this claim's line
+        assertRefused("insert into adjustment (id, claim_payment_id, service_line_id, level, group_code, reason_code, "
+                + "amount) values (nextval('adjustment_seq'), " + otherClaim + ", " + line + ", 'line', 'CO', '45', 1)",
+                "refers to service_line " + line + ", which is not stored under the same claim_payment");
+        assertRefused("insert into remark (id, claim_payment_id, service_line_id, code) values "
+                + "(nextval('remark_seq'), " + claim + ", " + (line + 100_000) + ", 'N54')",
+                "refers to service_line " + (line + 100_000));
+        assertRefused("update adjustment set claim_payment_id = " + otherClaim + " where claim_payment_id = " + claim,
+                "the claim_payment or service_line of a stored adjustment row does not change");
+        assertRefused("update remark set service_line_id = null where service_line_id = " + line,
+                "the claim_payment or service_line of a stored remark row does not change");
+        assertRefused("update service_line set claim_payment_id = " + otherClaim + " where id = " + line,
+                "the claim_payment or service_line of a stored service_line row does not change");
+        assertRefused("update claim_payment set id = " + missing + " where id = " + claim,
+                "the claim_payment or service_line of a stored claim_payment row does not change");
+        assertRefused("delete from service_line where id = " + line,
+                "delete on table \"service_line\": row " + line + " is still referred to");
+        // a claim no denial refers to (a foreign key still guards those): its adjustments and remarks go in the
+        // same statement, its lines still refer to it
+        long paid = jdbc.queryForObject("""
+                select c.id from claim_payment c where c.id in (?, ?, ?)
+                   and not exists (select 1 from denial d where d.claim_payment_id = c.id)
+                   and not exists (select 1 from underpayment u where u.claim_payment_id = c.id)
+                 order by c.id limit 1""", Long.class, claimIds.get(0), claimIds.get(1), claimIds.get(2));
+        assertRefused("with a as (delete from adjustment where claim_payment_id = " + paid + "), "
+                + "r as (delete from remark where claim_payment_id = " + paid + ") "
+                + "delete from claim_payment where id = " + paid,
+                "delete on table \"claim_payment\": row " + paid + " is still referred to");
+        assertRefused("truncate service_line cascade", "it is not truncated");
+
+        // a row with a stored claim and a line of that claim is taken, and may change in what it does not refer to
+        jdbc.update("insert into remark (id, claim_payment_id, service_line_id, code) values "
+                + "(nextval('remark_seq'), ?, ?, 'M15'), (nextval('remark_seq'), ?, null, 'MA130')", claim, line, claim);
+        assertThat(jdbc.update("update remark set code = 'M16' where code = 'M15' and claim_payment_id = ?", claim))
+                .isOne();
+        assertThat(jdbc.queryForObject("select count(*) from remark where claim_payment_id = ?", Long.class, claim))
+                .isEqualTo(5);
+    }
+
+    /** The statement is refused with a foreign key's SQLSTATE and changes nothing. */
+    private void assertRefused(String sql, String message) {
+        long rows = count("service_line") + count("adjustment") + count("remark") + count("claim_payment");
+        assertThatThrownBy(() -> jdbc.execute(sql))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((java.sql.SQLException) e.getCause()).getSQLState()).isEqualTo("23503"));
+        assertThat(count("service_line") + count("adjustment") + count("remark") + count("claim_payment"))
+                .isEqualTo(rows);
+    }
+
     /** A trigger that makes the server refuse the rows of {@code table} meeting {@code condition}, until closed. */
     private Refusal refusing(String table, String condition) {
         jdbc.execute("""
