@@ -14,6 +14,7 @@ import org.overturn.remittance.ClaimPayment;
 import org.overturn.remittance.ServiceLine;
 import org.overturn.denial.DenialDetected;
 import org.overturn.denial.DenialRegister;
+import org.overturn.intake.internal.PlannerStatistics;
 import org.overturn.intake.internal.Quarantine;
 import org.overturn.denial.ClaimPaymentStored;
 import org.overturn.workflow.EngineConflicts;
@@ -52,10 +53,13 @@ public class RemittanceIntake {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final ClaimAnswers claimAnswers;
+    private final PlannerStatistics statistics;
 
     RemittanceIntake(RemittanceParser parser, RemittanceStore store, DenialRegister denials, Quarantine quarantine,
-                     TransactionTemplate transaction, ApplicationEventPublisher events, ClaimAnswers claimAnswers) {
+                     TransactionTemplate transaction, ApplicationEventPublisher events, ClaimAnswers claimAnswers,
+                     PlannerStatistics statistics) {
         this.claimAnswers = claimAnswers;
+        this.statistics = statistics;
         this.parser = parser;
         this.store = store;
         this.denials = denials;
@@ -102,6 +106,7 @@ public class RemittanceIntake {
                 log.info("Stored {} as #{}: {} transaction(s), {} claim(s), {} denial(s), {} duplicate "
                                 + "transaction(s)", fileName, result.fileId(), result.transactions(), result.claims(),
                         result.denials(), result.duplicateTransactions());
+                statistics.afterFile(result.denials());
             }
         } catch (RemittanceStore.AlreadyOnFile e) {
             // the same bytes arriving twice at once: the other arrival stored them while this one waited

@@ -1,0 +1,95 @@
+package org.overturn.intake.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Has PostgreSQL refresh its planner statistics (ANALYZE) of the tables a remittance file's denials grow, after a
+ * file that outgrew what the planner believes is stored. Autovacuum does the same within a minute or so of a table changing by
+ * a tenth; until then the next file is planned against tables taken for a fraction of their size, with value
+ * distributions of when they were small. That cost the warm 50,000-claim file of the ingest benchmark 1.3 s of the
+ * database's 6 s (BENCHMARKS.md): the engine's message correlation, the open denials a payment may answer and the new
+ * tasks' queues were planned as hash joins over every open row. PostgreSQL's manual advises ANALYZE after major
+ * changes to a table's contents (https://www.postgresql.org/docs/17/sql-analyze.html; "Populating a Database",
+ * https://www.postgresql.org/docs/17/populate.html#POPULATE-ANALYZE); it reads a sample of 30,000 rows a table
+ * and takes no lock that stops writers.
+ * <p>
+ * The refresh runs after the file's commit, on a thread of its own, so the upload's answer does not wait for it. Once
+ * the denials on file are ten times a file's, files no longer trigger it and autovacuum's own schedule is enough.
+ */
+@Component
+public class PlannerStatistics {
+
+    private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
+
+    /** Files with fewer denials than this change no plan. */
+    static final long MIN_DENIALS = 500;
+
+    /**
+     * The tables a file's denials grow by the thousand and the next file's intake joins: the denials, their
+     * processes and queues, and the engine's runtime tables. The claims' own tables are read by key or through an
+     * index on the claim's control number whatever their statistics say, and analyzing the claims took as long as
+     * all of these together (0.4 s at 100,000 claims).
+     */
+    static final List<String> TABLES = List.of("denial", "denial_process", "queue_task", "act_ru_execution",
+            "act_ru_event_subscr", "act_ru_task", "act_ru_identitylink", "act_ru_job", "act_ru_variable");
+
+    private final JdbcTemplate jdbc;
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "planner-statistics");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A refresh is queued and has not started: a file committed now is in what it will read. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    PlannerStatistics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** After a file with {@code denials} new denials has committed: refreshes the statistics if it outgrew them. */
+    public void afterFile(long denials) {
+        if (denials < MIN_DENIALS) {
+            return;
+        }
+        // the planner's own belief of the denials on file: -1 for a table never analyzed
+        Double believed = jdbc.queryForObject("select reltuples::float8 from pg_class where oid = 'denial'::regclass",
+                Double.class);
+        if (!outgrows(denials, believed == null ? -1 : believed) || queued.getAndSet(true)) {
+            return;
+        }
+        refresher.execute(() -> {
+            queued.set(false);
+            refresh(denials);
+        });
+    }
+
+    static boolean outgrows(long denials, double believedOnFile) {
+        return denials >= MIN_DENIALS && (believedOnFile < 0 || denials * 10 >= believedOnFile);
+    }
+
+    private void refresh(long denials) {
+        long started = System.nanoTime();
+        try {
+            jdbc.execute("analyze " + String.join(", ", TABLES));
+            log.info("Refreshed the planner's statistics of {} tables after a file of {} denials, in {} ms",
+                    TABLES.size(), denials, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // autovacuum does the same later; a database user that may not analyze (not the tables' owner) only
+            // loses the earlier refresh
+            log.warn("Could not refresh the planner's statistics after a large file: {}", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+    }
+}
