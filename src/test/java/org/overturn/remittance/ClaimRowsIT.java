@@ -138,15 +138,19 @@ class ClaimRowsIT {
         long line = jdbc.queryForObject(
                 "select id from service_line where claim_payment_id = ? order by position limit 1", Long.class, claim);
         long missing = jdbc.queryForObject("select max(id) + 1000 from claim_payment", Long.class);
-        // checked once per statement (V48), no longer a foreign key per row; the same SQLSTATE as one
-        assertThat(jdbc.queryForObject("""
-                select count(*) from pg_constraint
-                 where contype = 'f' and conrelid in ('service_line'::regclass, 'adjustment'::regclass, 'remark'::regclass)
-                """, Long.class)).isZero();
+        // checked once per statement (V48, V49), no longer a foreign key per row; the same SQLSTATE as one
+        assertThat(jdbc.queryForList("""
+                select conrelid::regclass::text || '.' || a.attname from pg_constraint c
+                  join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+                 where contype = 'f'
+                   and conrelid in ('claim_payment'::regclass, 'service_line'::regclass, 'adjustment'::regclass,
+                                    'remark'::regclass)
+                """, String.class)).containsExactly("claim_payment.reverses_id");
 
         assertRefused("insert into service_line (id, claim_payment_id, position, charge, paid) "
                 + "values (nextval('service_line_seq'), " + missing + ", 9, 1, 0)",
-                "insert or update on table \"service_line\" refers to claim_payment " + missing + ", which is not stored");
+                "insert or update on table \"service_line\" refers to claim_payment " + missing
+                        + ", which is not stored");
         // several rows in one statement: one unknown claim among known ones is enough
         assertRefused("insert into adjustment (id, claim_payment_id, level, group_code, reason_code, amount) values "
                 + "(nextval('adjustment_seq'), " + claim + ", 'claim', 'CO', '45', 1), "
@@ -160,13 +164,13 @@ class ClaimRowsIT {
                 + "(nextval('remark_seq'), " + claim + ", " + (line + 100_000) + ", 'N54')",
                 "refers to service_line " + (line + 100_000));
         assertRefused("update adjustment set claim_payment_id = " + otherClaim + " where claim_payment_id = " + claim,
-                "the claim_payment or service_line of a stored adjustment row does not change");
+                "what a stored adjustment row refers to does not change");
         assertRefused("update remark set service_line_id = null where service_line_id = " + line,
-                "the claim_payment or service_line of a stored remark row does not change");
+                "what a stored remark row refers to does not change");
         assertRefused("update service_line set claim_payment_id = " + otherClaim + " where id = " + line,
-                "the claim_payment or service_line of a stored service_line row does not change");
+                "what a stored service_line row refers to does not change");
         assertRefused("update claim_payment set id = " + missing + " where id = " + claim,
-                "the claim_payment or service_line of a stored claim_payment row does not change");
+                "what a stored claim_payment row refers to does not change");
         assertRefused("delete from service_line where id = " + line,
                 "delete on table \"service_line\": row " + line + " is still referred to");
         // a claim no denial refers to (a foreign key still guards those): its adjustments and remarks go in the
@@ -182,9 +186,44 @@ class ClaimRowsIT {
                 "delete on table \"claim_payment\": row " + paid + " is still referred to");
         assertRefused("truncate service_line cascade", "it is not truncated");
 
+        // a claim's remittance (V49)
+        long remittance = jdbc.queryForObject("select remittance_id from claim_payment where id = ?", Long.class,
+                claim);
+        long otherRemittance = jdbc.queryForObject("select remittance_id from claim_payment where id = ?", Long.class,
+                claimIds.get(2));
+        long noRemittance = jdbc.queryForObject("select max(id) + 1000 from remittance", Long.class);
+        assertRefused("insert into claim_payment (id, remittance_id, position, patient_control_number, status, charge, "
+                + "paid, patient_responsibility) values (nextval('claim_payment_seq'), " + remittance
+                + ", 90, 'X', '1', 1, 0, 0), (nextval('claim_payment_seq'), " + noRemittance
+                + ", 91, 'Y', '1', 1, 0, 0)",
+                "insert or update on table \"claim_payment\" refers to remittance " + noRemittance
+                        + ", which is not stored");
+        assertRefused("update claim_payment set remittance_id = " + otherRemittance + " where id = " + claim,
+                "what a stored claim_payment row refers to does not change");
+        // a remittance nothing but a claim refers to (its file's others have dashboard cells, with a foreign key),
+        // made and deleted in one statement that the refusal rolls back whole
+        assertRefused("""
+                do $$
+                declare
+                  made bigint;
+                begin
+                  insert into remittance (id, file_id, practice_id, control_number, payment_amount, trace_number,
+                                          balanced)
+                  select nextval('remittance_seq'), file_id, practice_id, '9999', 0, 'REF-TRACE-' || id, true
+                    from remittance where id = %d
+                  returning id into made;
+                  insert into claim_payment (id, remittance_id, position, patient_control_number, status, charge, paid,
+                                             patient_responsibility)
+                  values (nextval('claim_payment_seq'), made, 1, 'Z', '1', 1, 0, 0);
+                  delete from remittance where id = made;
+                end $$""".formatted(remittance),
+                "is still referred to by its claims");
+        assertRefused("truncate remittance cascade", "it is not truncated");
+
         // a row with a stored claim and a line of that claim is taken, and may change in what it does not refer to
         jdbc.update("insert into remark (id, claim_payment_id, service_line_id, code) values "
-                + "(nextval('remark_seq'), ?, ?, 'M15'), (nextval('remark_seq'), ?, null, 'MA130')", claim, line, claim);
+                + "(nextval('remark_seq'), ?, ?, 'M15'), (nextval('remark_seq'), ?, null, 'MA130')", claim, line,
+                claim);
         assertThat(jdbc.update("update remark set code = 'M16' where code = 'M15' and claim_payment_id = ?", claim))
                 .isOne();
         assertThat(jdbc.queryForObject("select count(*) from remark where claim_payment_id = ?", Long.class, claim))
