@@ -38,9 +38,9 @@ class DenialRateCells {
         // fenced subquery: given "e.id < cp.id" too, the planner also read the primary key's range of every
         // claim before this one, 2.7 s a remittance on a new database), then each one's payer as a subquery
         // (joined, the planner walked the payer's remittances first and probed the claims once per remittance).
-        // The first lines too are looked up claim by claim through their index. The planner's statistics do not know the rows this transaction wrote: NOT EXISTS and IN
-        // over the whole tables hashed every claim and line for every remittance instead (383 ms a 2,500-claim
-        // remittance with 44,000 claims stored, and growing with them).
+        // The first lines too are looked up claim by claim through their index. The planner's statistics do not
+        // know the rows this transaction wrote: NOT EXISTS and IN over the whole tables hashed every claim and line
+        // for every remittance instead (383 ms a 2,500-claim remittance with 44,000 claims stored, and growing).
         IndexScans.forced(jdbc, () -> jdbc.update("""
                 insert into denial_rate_cell (remittance_id, dimension, key, claims, denied, charged, denied_dollars)
                 with claim as (

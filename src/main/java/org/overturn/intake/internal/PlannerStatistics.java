@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Has PostgreSQL refresh its planner statistics (ANALYZE) of the tables a remittance file's denials grow, after a
- * file that outgrew what the planner believes is stored. Autovacuum does the same within a minute or so of a table changing by
- * a tenth; until then the next file is planned against tables taken for a fraction of their size, with value
- * distributions of when they were small. That cost the warm 50,000-claim file of the ingest benchmark 1.3 s of the
- * database's 6 s (BENCHMARKS.md): the engine's message correlation, the open denials a payment may answer and the new
- * tasks' queues were planned as hash joins over every open row. PostgreSQL's manual advises ANALYZE after major
- * changes to a table's contents (https://www.postgresql.org/docs/17/sql-analyze.html; "Populating a Database",
- * https://www.postgresql.org/docs/17/populate.html#POPULATE-ANALYZE); it reads a sample of 30,000 rows a table
- * and takes no lock that stops writers.
+ * file that outgrew what the planner believes is stored. Autovacuum does the same within a minute or so of a table
+ * changing by a tenth; until then the next file is planned against tables taken for a fraction of their size, with
+ * value distributions of when they were small. That cost the warm 50,000-claim file of the ingest benchmark 1.5 s
+ * of the database's 6 s (BENCHMARKS.md): the engine's message correlation, the open denials a payment may answer
+ * and the new tasks' queues were planned as hash joins over every open row. PostgreSQL's manual advises ANALYZE
+ * after major changes to a table's contents (https://www.postgresql.org/docs/17/sql-analyze.html; "Populating a
+ * Database", https://www.postgresql.org/docs/17/populate.html#POPULATE-ANALYZE); it reads a sample of 30,000 rows
+ * a table and takes no lock that stops writers.
  * <p>
- * The refresh runs after the file's commit, on a thread of its own, so the upload's answer does not wait for it. Once
- * the denials on file are ten times a file's, files no longer trigger it and autovacuum's own schedule is enough.
+ * The refresh runs after the file's commit, on a thread of its own, so the upload's answer does not wait for it.
+ * Once the denials on file are ten times a file's, files no longer trigger it and autovacuum's schedule is enough.
  */
 @Component
 public class PlannerStatistics {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PlannerStatisticsTest {
 
     @Test
-    @DisplayName("a file of 500 denials or more refreshes the statistics while it brings a tenth of the denials on file")
+    @DisplayName("a file of 500 denials or more refreshes the statistics while it brings a tenth of those on file")
     void refreshesWhileAFileBringsATenthOfTheDenialsOnFile() {
         assertThat(PlannerStatistics.outgrows(500, -1)).as("never analyzed").isTrue();
         assertThat(PlannerStatistics.outgrows(500, 0)).isTrue();
