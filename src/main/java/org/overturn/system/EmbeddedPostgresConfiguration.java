@@ -26,6 +26,9 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(OverturnProperties properties) throws IOException {
         // Spring stops it after everything that uses it; its own shutdown hook would race the context's
         var builder = EmbeddedPostgres.builder().setPort(properties.database().port()).setRegisterShutdownHook(false);
+        if (properties.database().settings() != null) {
+            properties.database().settings().forEach(builder::setServerConfig);
+        }
         if (properties.database().persistent()) {
             var dir = properties.dataDir().resolve("db").toAbsolutePath();
             Files.createDirectories(dir);

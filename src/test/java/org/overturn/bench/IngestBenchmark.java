@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>the queue listing (first page, sorted by priority) with the tasks then open.</li>
  * </ol>
  * Run: {@code ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.IngestBenchmark};
- * it rewrites the ingest section of BENCHMARKS.md.
+ * it rewrites the ingest section of BENCHMARKS.md. With {@code MAVEN_OPTS=-Dbench.statements=<file>} it also writes
+ * the database's time per statement for the warm file to that file ({@link StatementTimes}).
  */
 public final class IngestBenchmark {
 
@@ -60,10 +61,15 @@ public final class IngestBenchmark {
         Path bigAgain = generator.writeFile(GeneratorSettings.defaults().withSeed(50_001).withClaimCount(50_000)
                 .withClaimsPerTransaction(2_500), work.resolve("big-again.835"));
 
+        StatementTimes statements = StatementTimes.requested();
+        List<String> properties = new ArrayList<>(List.of("overturn.data-dir=" + work.resolve("data"), "server.port=0",
+                "logging.level.root=warn", "logging.level.org.overturn=warn"));
+        if (statements != null) {
+            properties.addAll(StatementTimes.serverSettings());
+        }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OverturnApplication.class)
                 .profiles("test")
-                .properties("overturn.data-dir=" + work.resolve("data"), "server.port=0", "logging.level.root=warn",
-                        "logging.level.org.overturn=warn")
+                .properties(properties.toArray(String[]::new))
                 .run()) {
             RemittanceIntake intake = app.getBean(RemittanceIntake.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -79,11 +85,18 @@ public final class IngestBenchmark {
             awaitNoDueJobs(jdbc);
 
             byte[] againBytes = Files.readAllBytes(bigAgain);
+            if (statements != null) {
+                statements.reset(jdbc);
+            }
             CpuUsed cpuWarm = CpuUsed.now();
             long tWarm = System.nanoTime();
             IntakeResult again = intake.ingest("big-again.835", againBytes, "BENCH", "bench");
             double warmSeconds = seconds(tWarm);
             CpuUsed warmCpu = CpuUsed.now().since(cpuWarm);
+            if (statements != null) {
+                statements.write(jdbc, String.format(Locale.ROOT, "the warm 50,000-claim file, stored in %.1f s",
+                        warmSeconds));
+            }
             awaitTasks(tasks, jdbc);
             awaitNoDueJobs(jdbc);
 
