@@ -92,6 +92,15 @@ public class EngineHealth {
         return true;
     }
 
+    /**
+     * Whether asynchronous steps of processes are due and not yet run: after a file, its appealable denials' parity
+     * screens, which bring them to their queues. Work that can wait (refreshing the planner's statistics) waits for
+     * them, rather than take the database's time from them.
+     */
+    public boolean hasStepsDue() {
+        return !management.createJobQuery().messages().executable().active().listPage(0, 1).isEmpty();
+    }
+
     private static String link(String processInstanceId) {
         return processInstanceId == null ? COCKPIT
                 : "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime";

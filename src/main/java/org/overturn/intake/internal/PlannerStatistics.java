@@ -1,12 +1,16 @@
 package org.overturn.intake.internal;
 
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.overturn.workflow.EngineHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +25,10 @@ import org.springframework.stereotype.Component;
  * Database", https://www.postgresql.org/docs/17/populate.html#POPULATE-ANALYZE); it reads a sample of 30,000 rows
  * a table and takes no lock that stops writers.
  * <p>
- * The refresh runs after the file's commit, on a thread of its own, so the upload's answer does not wait for it.
- * Once the denials on file are ten times a file's, files no longer trigger it and autovacuum's schedule is enough.
+ * The refresh runs after the file's commit, on a thread of its own, so the upload's answer does not wait for it,
+ * and once the engine has run the file's asynchronous steps (the parity screens that bring its appeals to their
+ * queues, for at most {@link #MOST_WAITED}): run beside them, it made them 10% slower. Once the denials on file are
+ * ten times a file's, files no longer trigger it and autovacuum's schedule is enough.
  */
 @Component
 public class PlannerStatistics {
@@ -41,7 +47,14 @@ public class PlannerStatistics {
     static final List<String> TABLES = List.of("denial", "denial_process", "queue_task", "act_ru_execution",
             "act_ru_event_subscr", "act_ru_task", "act_ru_identitylink", "act_ru_job", "act_ru_variable");
 
+    /** The longest a refresh waits for the engine's due asynchronous steps. */
+    static final Duration MOST_WAITED = Duration.ofMinutes(2);
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(500);
+
     private final JdbcTemplate jdbc;
+    private final BooleanSupplier engineBusy;
+    private final Duration mostWaited;
+    private final Duration lookAgain;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "planner-statistics");
         thread.setDaemon(true);
@@ -50,8 +63,16 @@ public class PlannerStatistics {
     /** A refresh is queued and has not started: a file committed now is in what it will read. */
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    PlannerStatistics(JdbcTemplate jdbc) {
+    @Autowired
+    PlannerStatistics(JdbcTemplate jdbc, EngineHealth engine) {
+        this(jdbc, engine::hasStepsDue, MOST_WAITED, LOOK_AGAIN);
+    }
+
+    PlannerStatistics(JdbcTemplate jdbc, BooleanSupplier engineBusy, Duration mostWaited, Duration lookAgain) {
         this.jdbc = jdbc;
+        this.engineBusy = engineBusy;
+        this.mostWaited = mostWaited;
+        this.lookAgain = lookAgain;
     }
 
     /** After a file with {@code denials} new denials has committed: refreshes the statistics if it outgrew them. */
@@ -66,13 +87,32 @@ public class PlannerStatistics {
             return;
         }
         refresher.execute(() -> {
-            queued.set(false);
-            refresh(denials);
+            if (awaitEngine()) {
+                queued.set(false);
+                refresh(denials);
+            }
         });
     }
 
     static boolean outgrows(long denials, double believedOnFile) {
         return denials >= MIN_DENIALS && (believedOnFile < 0 || denials * 10 >= believedOnFile);
+    }
+
+    /** False when the server is stopping. */
+    private boolean awaitEngine() {
+        long until = System.nanoTime() + mostWaited.toNanos();
+        try {
+            while (engineBusy.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(lookAgain.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            // the engine's tables unreadable for a moment: refresh now rather than not at all
+            log.debug("Could not ask the engine for due steps: {}", e.getMessage());
+        }
+        return true;
     }
 
     private void refresh(long denials) {

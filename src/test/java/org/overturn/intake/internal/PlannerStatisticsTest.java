@@ -1,9 +1,19 @@
 package org.overturn.intake.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class PlannerStatisticsTest {
 
@@ -18,5 +28,41 @@ class PlannerStatisticsTest {
         assertThat(PlannerStatistics.outgrows(50_000, 1_000_000)).isFalse();
         assertThat(PlannerStatistics.outgrows(499, -1)).as("a small file changes no plan").isFalse();
         assertThat(PlannerStatistics.outgrows(499, 0)).isFalse();
+    }
+
+    @Test
+    @DisplayName("the refresh waits until the engine has run the steps that are due, then analyzes every table")
+    void waitsForTheEnginesDueStepsFirst() {
+        JdbcTemplate jdbc = neverAnalyzed();
+        AtomicInteger asked = new AtomicInteger();
+        var statistics = new PlannerStatistics(jdbc, () -> asked.incrementAndGet() < 3, Duration.ofMinutes(1),
+                Duration.ofMillis(10));
+
+        statistics.afterFile(600);
+
+        verify(jdbc, timeout(10_000)).execute("analyze " + String.join(", ", PlannerStatistics.TABLES));
+        assertThat(asked).hasValue(3);
+        statistics.stop();
+    }
+
+    @Test
+    @DisplayName("an engine that stays busy holds the refresh back for a while, not for ever")
+    void anEngineThatStaysBusyHoldsItBackForAWhile() {
+        JdbcTemplate jdbc = neverAnalyzed();
+        AtomicInteger asked = new AtomicInteger();
+        var statistics = new PlannerStatistics(jdbc, () -> asked.incrementAndGet() > 0, Duration.ofMillis(200),
+                Duration.ofMillis(10));
+
+        statistics.afterFile(600);
+
+        verify(jdbc, timeout(10_000)).execute(startsWith("analyze "));
+        assertThat(asked.get()).isGreaterThan(1);
+        statistics.stop();
+    }
+
+    private static JdbcTemplate neverAnalyzed() {
+        JdbcTemplate jdbc = mock(JdbcTemplate.class);
+        when(jdbc.queryForObject(anyString(), eq(Double.class))).thenReturn(-1.0);
+        return jdbc;
     }
 }
