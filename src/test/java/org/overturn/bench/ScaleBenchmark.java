@@ -222,7 +222,15 @@ public final class ScaleBenchmark {
             + "denial (IngestBenchmark counts the rows); the root-cause table's memo keys on what the table reads; the "
             + "engine's id check of each inserted row no longer writes the row out. The run before these (11:34 UTC, "
             + "the table then): 501 s end to end, slowest file 41.3 s, database 4,036 MB (engine tables 2,757 MB), "
-            + "dashboard page 145 / 156 ms.";
+            + "dashboard page 145 / 156 ms.\n"
+            + "- Then (2026-12-06, 15:40 to 17:02 UTC): a claim's lines, adjustments and remarks and a claim's "
+            + "remittance are checked once per statement instead of by a foreign key per row (V48, V49); the "
+            + "denial-rate cells find a claim's earlier claims through the control-number index alone; after a file"
+            + " that outgrew them, the planner's statistics of the tables denials grow are refreshed "
+            + "(`PlannerStatistics`, here after each of the first eleven files, 0.6 to 4.4 s each while the job "
+            + "executor worked). The run before these is the "
+            + "13:05-14:20 table: 501 s end to end, 2,027 claims/s inside `ingest`, slowest file 43.4 s, dashboard "
+            + "page 131 / 159 ms.";
 
     private static long waitingJobs(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation' "
