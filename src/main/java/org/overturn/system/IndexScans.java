@@ -25,10 +25,37 @@ public final class IndexScans {
     }
 
     public static <T> T forced(JdbcTemplate jdbc, Supplier<T> queries) {
+        return with(jdbc, false, queries);
+    }
+
+    /**
+     * As {@link #forced}, and joined key by key (nested loops): for a join from a set's keys (an array of a few
+     * thousand) into a table that holds far more rows than the set names, such as every open denial or every
+     * open task. With sequential scans priced out, the planner still read all the open rows through another index
+     * (their status) into a hash table, once per statement: 17 ms a remittance with 38,000 open denials, and growing
+     * with them (issue 20). Not for a query that aggregates over its own rows, where a hash join is the right plan.
+     */
+    public static void perKey(JdbcTemplate jdbc, Runnable queries) {
+        perKey(jdbc, () -> {
+            queries.run();
+            return null;
+        });
+    }
+
+    public static <T> T perKey(JdbcTemplate jdbc, Supplier<T> queries) {
+        return with(jdbc, true, queries);
+    }
+
+    private static <T> T with(JdbcTemplate jdbc, boolean nestedLoops, Supplier<T> queries) {
+        String joins = nestedLoops ? "off" : null;
         String[] before = jdbc.queryForObject("""
                 select current_setting('enable_seqscan'), current_setting('plan_cache_mode'),
-                       set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)
-                """, (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+                       current_setting('enable_hashjoin'), current_setting('enable_mergejoin'),
+                       set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true),
+                       set_config('enable_hashjoin', coalesce(?, current_setting('enable_hashjoin')), true),
+                       set_config('enable_mergejoin', coalesce(?, current_setting('enable_mergejoin')), true)
+                """, (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)},
+                joins, joins);
         T result;
         try {
             result = queries.get();
@@ -47,7 +74,9 @@ public final class IndexScans {
     }
 
     private static void restore(JdbcTemplate jdbc, String[] before) {
-        jdbc.queryForObject("select set_config('enable_seqscan', ?, true), set_config('plan_cache_mode', ?, true)",
-                (rs, i) -> null, before[0], before[1]);
+        jdbc.queryForObject("""
+                select set_config('enable_seqscan', ?, true), set_config('plan_cache_mode', ?, true),
+                       set_config('enable_hashjoin', ?, true), set_config('enable_mergejoin', ?, true)
+                """, (rs, i) -> null, before[0], before[1], before[2], before[3]);
     }
 }

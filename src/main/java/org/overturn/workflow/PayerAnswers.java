@@ -218,19 +218,27 @@ public class PayerAnswers {
             pcns.add(payment.patientControlNumber());
         }
         Map<String, List<OpenDenial>> open = new HashMap<>();
-        // By control number only, joined from the set's array (not "= any"), the payer checked here, and planned
-        // for the actual array: the statistics do not yet know this transaction's rows (BENCHMARKS.md, ingest)
-        IndexScans.forced(jdbc, () -> jdbc.query("""
-                select d.patient_control_number, d.payer_id, d.id, dp.process_instance_id, cp.id,
-                       cp.payer_claim_control_number, cp.charge
+        // By control number only, from the set's array (not "= any"), the payer checked here, and planned for the
+        // actual array: the statistics do not yet know this transaction's rows (BENCHMARKS.md, ingest). Each control
+        // number is looked up on its own (a lateral subquery the planner may not flatten, "offset 0"), by key: joined
+        // as one query, the planner read every open denial into a hash table per remittance (17 ms with 38,000 open),
+        // and with hash joins off and statistics from before the file it read the array once per open denial
+        IndexScans.perKey(jdbc, () -> jdbc.query("""
+                select open.patient_control_number, open.payer_id, open.id, open.process_instance_id,
+                       open.claim_payment_id, open.payer_claim_control_number, open.charge
                   from unnest(?::text[]) as claim (patient_control_number)
-                  join denial_report d on d.patient_control_number = claim.patient_control_number
-                  join denial_process dp on dp.denial_id = d.id and dp.kind = 'LIFECYCLE'
-                  join remittance_claim_report cp on cp.id = d.claim_payment_id
-                 where d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
-                   and d.follows_denial_id is null
-                   and cp.remittance_id <> ?
-                 order by d.id
+                 cross join lateral (
+                       select d.patient_control_number, d.payer_id, d.id, dp.process_instance_id,
+                              cp.id as claim_payment_id, cp.payer_claim_control_number, cp.charge
+                         from denial_report d
+                         join denial_process dp on dp.denial_id = d.id and dp.kind = 'LIFECYCLE'
+                         join remittance_claim_report cp on cp.id = d.claim_payment_id
+                        where d.patient_control_number = claim.patient_control_number
+                          and d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
+                          and d.follows_denial_id is null
+                          and cp.remittance_id <> ?
+                       offset 0) open
+                 order by open.id
                 """, row -> {
             String key = key(row.getString(1), row.getString(2));
             if (keys.contains(key)) {

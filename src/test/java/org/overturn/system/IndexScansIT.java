@@ -24,9 +24,41 @@ class IndexScansIT {
         transactions.executeWithoutResult(status -> {
             List<String> inside = IndexScans.forced(jdbc, () -> settings());
 
-            assertThat(inside).containsExactly("off", "force_custom_plan");
-            assertThat(settings()).containsExactly("on", "auto");
+            assertThat(inside).containsExactly("off", "force_custom_plan", "on", "on");
+            assertThat(settings()).containsExactly("on", "auto", "on", "on");
         });
+    }
+
+    @Test
+    void keyByKeyQueriesRunWithoutHashOrMergeJoinsAndTheSettingsComeBack() {
+        transactions.executeWithoutResult(status -> {
+            List<String> inside = IndexScans.perKey(jdbc, () -> settings());
+
+            assertThat(inside).containsExactly("off", "force_custom_plan", "off", "off");
+            assertThat(settings()).containsExactly("on", "auto", "on", "on");
+        });
+    }
+
+    @Test
+    void theOpenDenialsOfAFilesControlNumbersAreReadKeyByKeyWhateverTheStatisticsSay() {
+        // the planner's statistics from before the file (denials thought few), and thousands of open denials
+        String plan = transactions.execute(status -> {
+            status.setRollbackOnly();
+            return IndexScans.perKey(jdbc, () -> String.join("\n", jdbc.queryForList("""
+                    explain select open.id
+                      from unnest(?::text[]) as claim (patient_control_number)
+                     cross join lateral (
+                           select d.id from denial d
+                            where d.patient_control_number = claim.patient_control_number
+                              and d.status in ('OPEN', 'CORRECTION_SUBMITTED', 'APPEALED')
+                              and d.follows_denial_id is null
+                           offset 0) open
+                    """, String.class, (Object) java.util.stream.IntStream.range(0, 2_500)
+                    .mapToObj(n -> "PCN" + n).toArray(String[]::new))));
+        });
+
+        assertThat(plan).contains("Function Scan on unnest").contains("ix_denial_open_by_control_number")
+                .doesNotContain("Hash").doesNotContain("Seq Scan");
     }
 
     @Test
@@ -36,7 +68,7 @@ class IndexScansIT {
                 throw new IllegalStateException("query failed");
             })).hasMessage("query failed");
 
-            assertThat(settings()).containsExactly("on", "auto");
+            assertThat(settings()).containsExactly("on", "auto", "on", "on");
         });
     }
 
@@ -48,7 +80,9 @@ class IndexScansIT {
     }
 
     private List<String> settings() {
-        return jdbc.queryForObject("select current_setting('enable_seqscan'), current_setting('plan_cache_mode')",
-                (rs, i) -> List.of(rs.getString(1), rs.getString(2)));
+        return jdbc.queryForObject("""
+                select current_setting('enable_seqscan'), current_setting('plan_cache_mode'),
+                       current_setting('enable_hashjoin'), current_setting('enable_mergejoin')""",
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 }
