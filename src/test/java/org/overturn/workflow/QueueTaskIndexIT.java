@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.overturn.workflow.DenialLifecycle.Tasks;
 import org.overturn.workflow.LifecycleScenario.Denied;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code queue_task}, read by the queue counts and the dashboard's backlog, holds exactly the open tasks the
@@ -23,6 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @LifecycleProcessTest
 class QueueTaskIndexIT {
 
+    @Autowired
+    TransactionTemplate transactions;
     @Autowired
     LifecycleScenario scenario;
     @Autowired
@@ -128,6 +132,14 @@ class QueueTaskIndexIT {
                 """ + ofTheFile + " order by 1", String.class, remittance);
         assertThat(engine).hasSizeGreaterThan(100);
         assertThat(kept).containsExactlyElementsOf(engine);
+        // and every denial's queue among the queues it passed through (what lets that queue's billers open it later),
+        // recorded once for the file's one insert
+        assertThat(jdbc.queryForObject("""
+                select count(*) from queue_task q
+                  join denial d on d.id = q.denial_id
+                  join claim_payment cp on cp.id = d.claim_payment_id and cp.remittance_id = ?
+                 where not exists (select 1 from denial_queue_visit v where v.denial_id = q.denial_id and v.queue = q.queue)
+                """, Long.class, remittance)).as("tasks whose queue is not among their denial's visits").isZero();
         // the payment's denials start in several engine commands (LifecycleStarts.startAll), each with its process
         assertThat(jdbc.queryForObject("""
                 select count(*) from denial d join claim_payment cp on cp.id = d.claim_payment_id
@@ -138,6 +150,29 @@ class QueueTaskIndexIT {
                  where cp.remittance_id = ? and (select count(*) from denial_process dp
                                                   where dp.denial_id = d.id and dp.kind = 'LIFECYCLE') <> 1
                 """, Long.class, remittance)).as("denials without exactly one lifecycle process").isZero();
+    }
+
+    @Test
+    void tasksInsertedTogetherRecordEachDenialsQueueOnceAndNoneForAPreventionTask() {
+        Denied denial = scenario.denial(Era835.denial(LifecycleScenario.newClaim(), "CO", "16", "180.00"));
+        long denialId = denial.id();
+        List<String> before = jdbc.queryForList("select queue from denial_queue_visit where denial_id = ? order by 1",
+                String.class, denialId);
+
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.update("""
+                    insert into queue_task (task_id, queue, denial_id, amount_at_risk)
+                    values ('visit-test-1', 'parity', ?, 1), ('visit-test-2', 'parity', ?, 1),
+                           ('visit-test-3', 'managers', ?, 1), ('visit-test-4', 'authorizations', null, 0)
+                    """, denialId, denialId, denialId);
+            assertThat(jdbc.queryForList("select queue from denial_queue_visit where denial_id = ? order by 1",
+                    String.class, denialId)).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.Stream.concat(before.stream(), java.util.stream.Stream.of("managers", "parity"))
+                            .distinct().toList());
+            assertThat(jdbc.queryForObject("select count(*) from denial_queue_visit where denial_id is null",
+                    Long.class)).isZero();
+        });
     }
 
     private void assertKeptAsTheEngineHasIt(Denied denial) {
