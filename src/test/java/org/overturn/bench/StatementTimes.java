@@ -32,7 +32,8 @@ final class StatementTimes {
     static List<String> serverSettings() {
         return List.of("overturn.database.settings.shared_preload_libraries=pg_stat_statements",
                 "overturn.database.settings[pg_stat_statements.track]=all",
-                "overturn.database.settings[pg_stat_statements.max]=10000");
+                "overturn.database.settings[pg_stat_statements.max]=10000",
+                "overturn.database.settings[pg_stat_statements.track_planning]=on");
     }
 
     void reset(JdbcTemplate jdbc) {
@@ -43,18 +44,28 @@ final class StatementTimes {
     void write(JdbcTemplate jdbc, String title) throws IOException {
         List<String> lines = new ArrayList<>();
         Map<String, Object> total = jdbc.queryForMap("""
-                select sum(calls) as calls, round(sum(total_exec_time)::numeric) as ms
+                select sum(calls) as calls, round(sum(total_exec_time)::numeric) as ms,
+                       round(sum(total_plan_time)::numeric) as plan_ms
                   from pg_stat_statements where toplevel""");
-        lines.add(String.format(Locale.ROOT, "%s: %s statements, %s ms executing", title, total.get("calls"),
-                total.get("ms")));
-        lines.add("ms\tcalls\trows\tnested\tstatement");
+        lines.add(String.format(Locale.ROOT, "%s: %s statements, %s ms executing, %s ms planning", title,
+                total.get("calls"), total.get("ms"), total.get("plan_ms")));
+        lines.add("ms\tplan ms\tcalls\tplans\trows\tnested\tstatement");
         jdbc.query("""
-                select round(total_exec_time::numeric) as ms, calls, rows, not toplevel as nested,
+                select round(total_exec_time::numeric) as ms, round(total_plan_time::numeric) as plan_ms, calls, plans, rows, not toplevel as nested,
                        left(regexp_replace(query, '\\s+', ' ', 'g'), 240) as query
-                  from pg_stat_statements order by total_exec_time desc limit 40""",
+                  from pg_stat_statements order by total_exec_time + total_plan_time desc limit 40""",
                 row -> {
-                    lines.add(row.getLong("ms") + "\t" + row.getLong("calls") + "\t" + row.getLong("rows") + "\t"
+                    lines.add(row.getLong("ms") + "\t" + row.getLong("plan_ms") + "\t" + row.getLong("calls") + "\t"
+                            + row.getLong("plans") + "\t" + row.getLong("rows") + "\t"
                             + row.getBoolean("nested") + "\t" + row.getString("query"));
+                });
+        lines.add("");
+        lines.add("most called, at the top level (each a round trip at least):");
+        jdbc.query("""
+                select calls, round(total_exec_time::numeric) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query
+                  from pg_stat_statements where toplevel order by calls desc limit 25""",
+                row -> {
+                    lines.add(row.getLong("calls") + "\t" + row.getLong("ms") + "\t" + row.getString("query"));
                 });
         Files.write(report, lines);
     }

@@ -60,6 +60,28 @@ class PlannerStatisticsTest {
         statistics.stop();
     }
 
+    @Test
+    @DisplayName("it is busy from the file until its refresh has run, and idle again after")
+    void busyUntilTheRefreshHasRun() throws InterruptedException {
+        JdbcTemplate jdbc = neverAnalyzed();
+        java.util.concurrent.CountDownLatch engineDone = new java.util.concurrent.CountDownLatch(1);
+        var statistics = new PlannerStatistics(jdbc, () -> engineDone.getCount() > 0, Duration.ofMinutes(1),
+                Duration.ofMillis(10));
+        assertThat(statistics.isIdle()).isTrue();
+
+        statistics.afterFile(600);
+        assertThat(statistics.isIdle()).as("waiting for the engine").isFalse();
+        engineDone.countDown();
+
+        verify(jdbc, timeout(10_000)).execute(startsWith("analyze "));
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!statistics.isIdle() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(statistics.isIdle()).isTrue();
+        statistics.stop();
+    }
+
     private static JdbcTemplate neverAnalyzed() {
         JdbcTemplate jdbc = mock(JdbcTemplate.class);
         when(jdbc.queryForObject(anyString(), eq(Double.class))).thenReturn(-1.0);
