@@ -230,7 +230,14 @@ public final class ScaleBenchmark {
             + "(`PlannerStatistics`, here after each of the first eleven files, 0.6 to 4.4 s each while the job "
             + "executor worked). The run before these is the "
             + "13:05-14:20 table: 501 s end to end, 2,027 claims/s inside `ingest`, slowest file 43.4 s, dashboard "
-            + "page 131 / 159 ms.";
+            + "page 131 / 159 ms.\n"
+            + "- Then (2026-12-06, 19:13 UTC): the open denials a file's claims may answer are looked up control "
+            + "number by control number (V50), and the engine's look-ups of a completed task's subtasks and of a "
+            + "process's event subscriptions have indexes (`EngineLookupIndexes`); each read every open row, more with "
+            + "every file. The run before these is the 15:40-17:02 one: 339 s end to end, 3,000 claims/s inside "
+            + "`ingest`, slowest file 27.5 s, database 3,541 MB, dashboard page 121 / 158 ms. Here the files took 27 "
+            + "s (the first weeks, whose deadline timers arrive due) down to 11.5 to 13 s (the last weeks, with the "
+            + "job executor still carrying the previous file's denials to their queues on the same two cores).";
 
     private static long waitingJobs(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation' "
