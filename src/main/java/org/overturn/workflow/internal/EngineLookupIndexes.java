@@ -66,38 +66,27 @@ class EngineLookupIndexes extends AbstractProcessEnginePlugin {
 
     /** Creates every index of {@link #INDEXES} that is missing or invalid; the number created. */
     static int create(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if (INDEXES.stream().allMatch(index -> Boolean.TRUE.equals(valid(connection, index)))) {
-                // every start after the first: two queries, no lock
-                return 0;
-            }
-            boolean autoCommit = connection.getAutoCommit();
-            // concurrent index builds cannot run in a transaction
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("select pg_advisory_lock(" + ADVISORY_LOCK + ")");
-                try {
+        return EngineIndexChange.underLock(dataSource, ADVISORY_LOCK,
+                connection -> !INDEXES.stream().allMatch(index -> Boolean.TRUE.equals(valid(connection, index))),
+                connection -> {
                     int created = 0;
-                    for (LookupIndex index : INDEXES) {
-                        // read again under the lock: the node before this one may have built it
-                        Boolean valid = valid(connection, index);
-                        if (Boolean.TRUE.equals(valid)) {
-                            continue;
+                    try (Statement statement = connection.createStatement()) {
+                        for (LookupIndex index : INDEXES) {
+                            // read again under the lock: the node before this one may have built it
+                            Boolean valid = valid(connection, index);
+                            if (Boolean.TRUE.equals(valid)) {
+                                continue;
+                            }
+                            if (valid != null) {
+                                statement.execute("drop index concurrently " + index.name());
+                            }
+                            statement.execute("create index concurrently " + index.name() + " on "
+                                    + index.definition());
+                            created++;
                         }
-                        if (valid != null) {
-                            statement.execute("drop index concurrently " + index.name());
-                        }
-                        statement.execute("create index concurrently " + index.name() + " on " + index.definition());
-                        created++;
                     }
                     return created;
-                } finally {
-                    statement.execute("select pg_advisory_unlock(" + ADVISORY_LOCK + ")");
-                }
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }
+                });
     }
 
     /** Null when the index is missing, false when a build stopped halfway left it invalid. */

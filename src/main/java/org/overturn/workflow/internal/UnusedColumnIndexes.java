@@ -96,17 +96,8 @@ class UnusedColumnIndexes extends AbstractProcessEnginePlugin {
      * index another is building.
      */
     static int makePartial(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!needsWork(conditions(connection))) {
-                // every start after the first: one query, no lock
-                return 0;
-            }
-            boolean autoCommit = connection.getAutoCommit();
-            // concurrent index builds cannot run in a transaction
-            connection.setAutoCommit(true);
-            try (Statement lock = connection.createStatement()) {
-                lock.execute("select pg_advisory_lock(" + ADVISORY_LOCK + ")");
-                try {
+        return EngineIndexChange.underLock(dataSource, ADVISORY_LOCK, connection -> needsWork(conditions(connection)),
+                connection -> {
                     // as the node before this one in the lock may have left them
                     Map<String, Boolean> partial = conditions(connection);
                     int changed = 0;
@@ -116,13 +107,7 @@ class UnusedColumnIndexes extends AbstractProcessEnginePlugin {
                         }
                     }
                     return changed;
-                } finally {
-                    lock.execute("select pg_advisory_unlock(" + ADVISORY_LOCK + ")");
-                }
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }
+                });
     }
 
     /** Whether the index had to be changed (or created). */
