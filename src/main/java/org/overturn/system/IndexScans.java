@@ -30,10 +30,12 @@ public final class IndexScans {
 
     /**
      * As {@link #forced}, and joined key by key (nested loops): for a join from a set's keys (an array of a few
-     * thousand) into a table that holds far more rows than the set names, such as every open denial or every
-     * open task. With sequential scans priced out, the planner still read all the open rows through another index
+     * thousand) into a table that holds far more rows than the set names, such as every open denial. With
+     * sequential scans priced out, the planner still read all the open rows through another index
      * (their status) into a hash table, once per statement: 17 ms a remittance with 38,000 open denials, and growing
-     * with them (issue 20). Not for a query that aggregates over its own rows, where a hash join is the right plan.
+     * with them (issue 20). The query must fix the order itself (a lateral subquery the planner may not flatten):
+     * with statistics from before the file, a plain join put the set's array on the inner side and read it once per
+     * open denial. Not for a query that aggregates over its own rows, where a hash join is the right plan.
      */
     public static void perKey(JdbcTemplate jdbc, Runnable queries) {
         perKey(jdbc, () -> {

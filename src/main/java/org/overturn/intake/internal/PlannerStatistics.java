@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.overturn.workflow.EngineHealth;
 import org.slf4j.Logger;
@@ -62,7 +63,8 @@ public class PlannerStatistics {
     });
     /** A refresh is queued and has not started: a file committed now is in what it will read. */
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** Refreshes waiting for the engine or running: see {@link #isIdle}. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     @Autowired
     PlannerStatistics(JdbcTemplate jdbc, EngineHealth engine) {
