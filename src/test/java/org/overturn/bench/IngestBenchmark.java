@@ -107,7 +107,7 @@ public final class IngestBenchmark {
             awaitTasks(tasks, jdbc);
             awaitQuiet(jdbc, planner);
             // the same volume again, file after file, as on a server that has been running: during the second file
-            // the JIT compiler was still at work beside it (4.6 to 6.4 s of CPU on these two cores), and each file
+            // the JIT compiler was still at work beside it (6.4 to 6.7 s of CPU on these two cores), and each file
             // adds to the tables the next one reads
             List<LaterFile> later = new ArrayList<>();
             for (int n = 3; n < 3 + LATER_FILES; n++) {
