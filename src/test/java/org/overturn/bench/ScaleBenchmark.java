@@ -37,7 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its first task as the files arrive. Then, on what that leaves: the database's size per denial, the dashboard,
  * the queue pages and an Excel export of every denial.
  * Run: {@code MAVEN_OPTS=-Xmx6g ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.ScaleBenchmark}
- * ({@code -Dbench.claims=200000} for a shorter run); it rewrites the scale section of BENCHMARKS.md.
+ * ({@code -Dbench.claims=200000} for a shorter run); it rewrites the scale section of BENCHMARKS.md. With
+ * {@code -Dbench.statements=<file>} in MAVEN_OPTS it also writes the database's time per statement, the files' and
+ * the job executor's together, from the first file to the last job ({@link StatementTimes}).
  */
 public final class ScaleBenchmark {
 
@@ -58,10 +60,16 @@ public final class ScaleBenchmark {
         Path report = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
         Path work = Files.createTempDirectory("overturn-scale-bench");
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        StatementTimes statements = StatementTimes.requested();
+        List<String> properties = new ArrayList<>(List.of("overturn.data-dir=" + work.resolve("data"),
+                "logging.level.root=warn", "logging.level.org.overturn=warn", "logging.level.org.overturn.bench=info",
+                "server.port=0"));
+        if (statements != null) {
+            properties.addAll(StatementTimes.serverSettings());
+        }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OverturnApplication.class)
                 .profiles("test")
-                .properties("overturn.data-dir=" + work.resolve("data"), "logging.level.root=warn",
-                        "logging.level.org.overturn=warn", "logging.level.org.overturn.bench=info", "server.port=0")
+                .properties(properties.toArray(String[]::new))
                 .run()) {
             var intake = app.getBean(RemittanceIntake.class);
             var jdbc = app.getBean(JdbcTemplate.class);
@@ -78,6 +86,9 @@ public final class ScaleBenchmark {
                 weekly.add(generator.writeFile(settings, work.resolve("week-" + week + ".835")));
             }
 
+            if (statements != null) {
+                statements.reset(jdbc);
+            }
             long claims = 0;
             long denials = 0;
             double ingestSeconds = 0;
@@ -105,6 +116,10 @@ public final class ScaleBenchmark {
                 Thread.sleep(500);
             }
             double endToEndSeconds = (System.nanoTime() - t0) / 1e9;
+            if (statements != null) {
+                // the files' and the job executor's statements together, from the first file to the last job
+                statements.write(jdbc, "first file arrived to last job done");
+            }
             long processes = jdbc.queryForObject("select count(*) from denial_process where kind = 'LIFECYCLE'", Long.class);
             long openTasks = jdbc.queryForObject("select count(*) from act_ru_task", Long.class);
             long appealsTasks = jdbc.queryForObject(
