@@ -29,12 +29,19 @@ import org.springframework.stereotype.Component;
  * The refresh runs after the file's commit, on a thread of its own, so the upload's answer does not wait for it,
  * and once the engine has run the file's asynchronous steps (the parity screens that bring its appeals to their
  * queues, for at most {@link #MOST_WAITED}): run beside them, it made them 10% slower. Once the denials on file are
- * ten times a file's, files no longer trigger it and autovacuum's schedule is enough.
+ * {@value #OUTGROWN_RATIO} times a file's, files no longer trigger it and autovacuum's schedule is enough: a file
+ * then adds a fifth at most, and autovacuum analyzes a table once a tenth of it has changed. The refresh costs more
+ * as the tables grow, and it runs beside the next file: with ten times instead of five, the 1,000,000-claim
+ * benchmark refreshed after its first eleven files, 31 s of the database's time, the last ones 3 to 5 s each
+ * (BENCHMARKS.md, scale).
  */
 @Component
 public class PlannerStatistics {
 
     private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
+
+    /** A file with at least 1/this of the denials the planner believes on file outgrows its statistics. */
+    static final int OUTGROWN_RATIO = 5;
 
     /** Files with fewer denials than this change no plan. */
     static final long MIN_DENIALS = 500;
@@ -111,7 +118,7 @@ public class PlannerStatistics {
     }
 
     static boolean outgrows(long denials, double believedOnFile) {
-        return denials >= MIN_DENIALS && (believedOnFile < 0 || denials * 10 >= believedOnFile);
+        return denials >= MIN_DENIALS && (believedOnFile < 0 || denials * OUTGROWN_RATIO >= believedOnFile);
     }
 
     /** False when the server is stopping. */

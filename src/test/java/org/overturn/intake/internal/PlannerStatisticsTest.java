@@ -18,13 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PlannerStatisticsTest {
 
     @Test
-    @DisplayName("a file of 500 denials or more refreshes the statistics while it brings a tenth of those on file")
-    void refreshesWhileAFileBringsATenthOfTheDenialsOnFile() {
+    @DisplayName("a file of 500 denials or more refreshes the statistics while it brings a fifth of those on file")
+    void refreshesWhileAFileBringsAFifthOfTheDenialsOnFile() {
         assertThat(PlannerStatistics.outgrows(500, -1)).as("never analyzed").isTrue();
         assertThat(PlannerStatistics.outgrows(500, 0)).isTrue();
         assertThat(PlannerStatistics.outgrows(50_000, 50_000)).isTrue();
-        assertThat(PlannerStatistics.outgrows(50_000, 500_000)).isTrue();
-        assertThat(PlannerStatistics.outgrows(50_000, 500_001)).as("the 11th such file").isFalse();
+        assertThat(PlannerStatistics.outgrows(50_000, 250_000)).isTrue();
+        assertThat(PlannerStatistics.outgrows(50_000, 250_001)).as("the 6th such file").isFalse();
         assertThat(PlannerStatistics.outgrows(50_000, 1_000_000)).isFalse();
         assertThat(PlannerStatistics.outgrows(499, -1)).as("a small file changes no plan").isFalse();
         assertThat(PlannerStatistics.outgrows(499, 0)).isFalse();
