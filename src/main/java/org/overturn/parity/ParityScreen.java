@@ -20,6 +20,7 @@ import org.overturn.denial.DenialView;
 import org.overturn.denial.Denials;
 import org.overturn.remittance.ClaimRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,12 @@ public class ParityScreen {
 
     public static final String DECISION_KEY = "parity-screen";
     public static final String RESOURCE = "bpmn/parity-screen.dmn";
+
+    private static final RowMapper<ScreenResult> SCREEN_ROW = (rs, i) -> new ScreenResult(
+            rs.getLong("denial_id"), rs.getString("regime"), rs.getString("limitation"),
+            ScreenResult.Risk.valueOf(rs.getString("risk")), rs.getString("reason"), rs.getString("plan_type"),
+            LevelOfCare.valueOf(rs.getString("level_of_care")), rs.getTimestamp("screened_at").toInstant(),
+            ParityRegime.valueOf(rs.getString("plan_regime")), LimitationSignal.valueOf(rs.getString("signal")));
 
     private final Denials denials;
     private final ClaimRecords claims;
@@ -143,7 +150,9 @@ public class ParityScreen {
             }
         }
         Instant now = clock.instant();
-        jdbc.update("""
+        // the row as stored comes back with the statement; none when a screen with a known regime was stored
+        // meanwhile, which stands
+        Optional<ScreenResult> stored = jdbc.query("""
                 insert into parity_screen (denial_id, regime, limitation, risk, reason, plan_type, level_of_care,
                                            screened_at, plan_regime, signal)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -152,13 +161,14 @@ public class ParityScreen {
                     level_of_care = excluded.level_of_care, screened_at = excluded.screened_at,
                     plan_regime = excluded.plan_regime, signal = excluded.signal
                  where parity_screen.plan_regime = 'UNKNOWN'
-                """, denialId, decision.regime(), decision.limitation(), decision.risk().name(),
+                returning *
+                """, SCREEN_ROW, denialId, decision.regime(), decision.limitation(), decision.risk().name(),
                 truncate(decision.reason()), denial.planType(), level.name(), Timestamp.from(now), regime.name(),
-                signal.name());
+                signal.name()).stream().findFirst();
         // a case opened while the regime was unknown takes the regime the directory now tells
         jdbc.update("update parity_case set plan_regime = ? where denial_id = ? and plan_regime = 'UNKNOWN'",
                 regime.name(), denialId);
-        return resultOf(denialId).orElseThrow();
+        return stored.or(() -> resultOf(denialId)).orElseThrow();
     }
 
     /** What the screen asks when the plan's regime is unknown: the fields to fill, never a guess. */
@@ -177,11 +187,6 @@ public class ParityScreen {
 
     @Transactional(readOnly = true)
     public Optional<ScreenResult> resultOf(long denialId) {
-        return jdbc.query("select * from parity_screen where denial_id = ?", (rs, i) -> new ScreenResult(
-                rs.getLong("denial_id"), rs.getString("regime"), rs.getString("limitation"),
-                ScreenResult.Risk.valueOf(rs.getString("risk")), rs.getString("reason"), rs.getString("plan_type"),
-                LevelOfCare.valueOf(rs.getString("level_of_care")), rs.getTimestamp("screened_at").toInstant(),
-                ParityRegime.valueOf(rs.getString("plan_regime")), LimitationSignal.valueOf(rs.getString("signal"))),
-                denialId).stream().findFirst();
+        return jdbc.query("select * from parity_screen where denial_id = ?", SCREEN_ROW, denialId).stream().findFirst();
     }
 }
