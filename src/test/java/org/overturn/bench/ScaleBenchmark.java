@@ -252,7 +252,23 @@ public final class ScaleBenchmark {
             + "every file. The run before these is the 15:40-17:02 one: 339 s end to end, 3,000 claims/s inside "
             + "`ingest`, slowest file 27.5 s, database 3,541 MB, dashboard page 121 / 158 ms. Here the files took 27 "
             + "s (the first weeks, whose deadline timers arrive due) down to 11.5 to 13 s (the last weeks, with the "
-            + "job executor still carrying the previous file's denials to their queues on the same two cores).";
+            + "job executor still carrying the previous file's denials to their queues on the same two cores).\n"
+            + "- Then (2026-12-06, 21:18 UTC, the table): (1) the reversals are indexed (V51): an exact duplicate's "
+            + "look-up of its paid original had hashed every claim payment to rule out a reversal, and PostgreSQL "
+            + "remade its plan at 7,510 of 7,705 calls, 20.6 s of the run's 30.4 s of planning (`pg_stat_statements` "
+            + "over the whole run, `-Dbench.statements`); with the index the plan is kept, and the run's planning is "
+            + "12.8 s; (2) a file refreshes the planner's statistics while it brings a fifth of the denials on file, "
+            + "not a tenth (`PlannerStatistics`): 5 refreshes instead of 11, 9.6 s of the database's time instead of "
+            + "31.2 s; (3) a parity screen's row comes back with its insert, one statement fewer for each of the "
+            + "36,451 appealable denials. The run before these (19:13 UTC, the table then): 319 s end to end, 3,195 "
+            + "claims/s inside `ingest`, slowest file 26.8 s, dashboard page 132 / 181 ms. The host had slowed since: "
+            + "the code before these (9e69dd5), run right "
+            + "after this one, took 448 s end to end (2,275 claims/s inside `ingest`, slowest file 36.0 s), and 369 s "
+            + "at 20:19. Tried and not kept: the refresh on a smaller sample (statistics target 30: 31.2 to 11.6 s), "
+            + "as the coarser statistics cost the engine's look-ups their kept plans (its executions by process "
+            + "instance were planned again at 69,375 calls, 5.1 s); a job queue of 10 or 50 instead of 3, which left "
+            + "the job executor's acquisitions as many (2,720, 2,530 and 2,397 for the same 6,494 jobs at 200,000 "
+            + "claims): the jobs come due a few at a time as the files commit.";
 
     private static long waitingJobs(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_ru_job where handler_type_ = 'async-continuation' "
