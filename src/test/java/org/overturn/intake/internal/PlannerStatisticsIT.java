@@ -23,7 +23,8 @@ class PlannerStatisticsIT {
         Map<String, Long> before = manualAnalyses();
         double believed = jdbc.queryForObject("select reltuples::float8 from pg_class where oid = 'denial'::regclass",
                 Double.class);
-        long denials = Math.max(PlannerStatistics.MIN_DENIALS, (long) Math.ceil(believed / PlannerStatistics.OUTGROWN_RATIO));
+        long denials = Math.max(PlannerStatistics.MIN_DENIALS,
+                (long) Math.ceil(believed / PlannerStatistics.OUTGROWN_RATIO));
 
         statistics.afterFile(denials);
 
