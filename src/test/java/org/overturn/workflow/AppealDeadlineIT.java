@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,8 @@ class AppealDeadlineIT {
     org.camunda.bpm.engine.ManagementService management;
     @Autowired
     org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
+    HistoryService history;
 
     @Test
     void warnsWhenTheDeadlineNearsEscalatesWhenCloseAndRecordsItMissedWhenItPasses() {
@@ -77,7 +81,6 @@ class AppealDeadlineIT {
         scenario.fireTimer(watch, "Timer_DeadlinePassed");
 
         assertThat(watch.process()).hasPassed("Task_RecordDeadlineMissed", "End_DeadlineMissed").isEnded();
-        assertThat(tasks.getVariableLocal(prepare, "deadlineMissed")).isEqualTo(true);
         assertThat(events(denial)).containsExactly("1 NEAR " + due, "1 ESCALATED " + due, "1 MISSED " + due);
         assertThat(deadlines.counts().missed()).isEqualTo(missedBefore + 1);
         assertThat(denial.process()).as("the denial is still worked").isWaitingAt(Tasks.PREPARE_APPEAL);
@@ -196,24 +199,29 @@ class AppealDeadlineIT {
     }
 
     @Test
-    void aDenialLoadedAfterItsDeadlinePassedIsRecordedMissedWithoutWarningsOrEscalation() {
+    void aDenialLoadedAfterItsDeadlinePassedIsRecordedMissedAsItIsStoredWithoutWarningsOrEscalation() {
+        long missedBefore = deadlines.counts().missed();
         Denied denial = scenario.denial(medicalNecessity("12").on(LocalDate.now().minusDays(200)));
-        Denied watch = watch(denial, 1);
 
-        // one job, not three: the warnings' timers would be due already and say nothing after the deadline
-        assertThat(watch.process()).hasPassed("Gateway_DeadlineAhead").isWaitingAt("Timer_DeadlinePassed");
-        assertThat(management.createJobQuery().processInstanceId(watch.processInstanceId()).count()).isEqualTo(1);
-        assertThat(scenario.timer(watch, "Timer_DeadlinePassed").getDuedate())
-                .isEqualTo(startOf(dueOn(denial).plusDays(1))).isBefore(new Date());
-        management.executeJob(scenario.timer(watch, "Timer_DeadlinePassed").getId());
-
-        assertThat(watch.process()).hasPassed("End_DeadlineMissed")
-                .hasNotPassed("Timer_DeadlineNear", "Timer_DeadlineClose").isEnded();
-        assertThat(events(denial)).extracting(e -> e.split(" ")[1]).containsExactly("MISSED");
+        // recorded as it starts, in the transaction that stores the denial: no timer, no job, no wait state (the
+        // warnings would say nothing after the deadline)
+        List<String> watches = jdbc.queryForList("select process_instance_id from denial_process where denial_id = ?"
+                + " and kind like 'DEADLINE%'", String.class, denial.id());
+        assertThat(watches).hasSize(1);
+        String watch = watches.get(0);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(watch).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(watch).singleResult().getEndTime())
+                .isNotNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(watch).list())
+                .extracting(HistoricActivityInstance::getActivityId)
+                .containsExactlyInAnyOrder("Start_AppealLevelOpened", "Gateway_DeadlineAhead",
+                        "Task_RecordDeadlineMissed", "End_DeadlineMissed");
+        assertThat(events(denial)).containsExactly("1 MISSED " + dueOn(denial));
+        assertThat(deadlines.counts().missed()).isEqualTo(missedBefore + 1);
         String prepare = scenario.task(denial, Tasks.PREPARE_APPEAL).getId();
         assertThat(candidateGroups(prepare)).doesNotContain("managers");
         assertThat(tasks.getVariableLocal(prepare, "deadlineNear")).isNull();
-        assertThat(tasks.getVariableLocal(prepare, "deadlineMissed")).isEqualTo(true);
+        assertThat(scenario.task(denial, Tasks.PREPARE_APPEAL).getPriority()).isNotEqualTo(100);
     }
 
     @Test

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The appeal-deadline process reached a point (input parameter {@code deadlineEvent}): it is recorded once per
- * denial, level and kind, and the denial's open tasks show it. NEAR flags the tasks ({@code deadlineNear}) and sorts
- * them to the top of their queues; ESCALATED also puts them in the managers' queue; MISSED flags them
- * {@code deadlineMissed}. Warnings due after the deadline has passed are skipped.
+ * denial, level and kind. NEAR also flags the denial's open tasks ({@code deadlineNear}) and sorts them to the top of
+ * their queues; ESCALATED also puts them in the managers' queue. MISSED changes no task: it is the denial's record,
+ * which the deadline counts and the client reports read, and the watch of a deadline already past at its start
+ * records it in the transaction that starts the denial's processes, before the denial has its appeal task.
+ * Warnings due after the deadline has passed are skipped.
  */
 @Component("appealDeadlineReached")
 class AppealDeadlineReached implements JavaDelegate {
@@ -54,15 +56,16 @@ class AppealDeadlineReached implements JavaDelegate {
             return;
         }
         deadlines.record(denialId, level, event, dueOn, now);
+        if (event == AppealDeadlines.DeadlineEvent.MISSED) {
+            return;
+        }
         for (String processInstanceId : processes.lifecycleOf(denialId).stream().toList()) {
             for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-                switch (event) {
-                    case NEAR -> {
-                        tasks.setVariableLocal(task.getId(), "deadlineNear", true);
-                        tasks.setPriority(task.getId(), NEAR_PRIORITY);
-                    }
-                    case ESCALATED -> tasks.addCandidateGroup(task.getId(), WorkQueue.MANAGERS);
-                    case MISSED -> tasks.setVariableLocal(task.getId(), "deadlineMissed", true);
+                if (event == AppealDeadlines.DeadlineEvent.NEAR) {
+                    tasks.setVariableLocal(task.getId(), "deadlineNear", true);
+                    tasks.setPriority(task.getId(), NEAR_PRIORITY);
+                } else {
+                    tasks.addCandidateGroup(task.getId(), WorkQueue.MANAGERS);
                 }
                 queueTasks.readBeforeCommit(task.getId());
             }
