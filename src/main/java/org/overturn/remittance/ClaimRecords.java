@@ -147,13 +147,6 @@ public class ClaimRecords {
         return date == null ? null : date.toLocalDate();
     }
 
-    /**
-     * Records that a stored claim is not a denial although it looks like one (the denial module's
-     * {@code NotADenial}: CAPITATED, ROUTINE_ADJUSTMENTS or PREDETERMINATION), so its remittance shows it and the
-     * dashboard counts it apart.
-     */
-    @org.springframework.transaction.annotation.Transactional(
-            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     /** What a denial's registration reads of its stored claim payment: the practice, and the Part 2 flag as stored. */
     public record Ownership(long practiceId, boolean part2) {
     }
@@ -175,6 +168,13 @@ public class ClaimRecords {
         return owned;
     }
 
+    /**
+     * Records that a stored claim is not a denial although it looks like one (the denial module's
+     * {@code NotADenial}: CAPITATED, ROUTINE_ADJUSTMENTS or PREDETERMINATION), so its remittance shows it and the
+     * dashboard counts it apart.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void countApart(long claimPaymentId, String notADenial) {
         jdbc.update("update claim_payment set not_a_denial = ? where id = ?", notADenial, claimPaymentId);
     }

@@ -1,5 +1,6 @@
 package org.overturn.workflow;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.overturn.denial.AppealDeadlines;
 import org.overturn.denial.DenialView;
+import org.overturn.workflow.internal.AppealDeadlinePolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,11 @@ import org.springframework.stereotype.Component;
  * processes as kind {@code DEADLINE_<level>_<due date>} with business key {@code <denial>/<kind>}, so one denial has
  * one process of each kind, and the same deadline is never watched twice. The business key is all the process needs
  * to know ({@link Deadline#of}): it holds no variables, three rows (and their index entries) fewer per watch.
+ * <p>
+ * A deadline that passed before its level was opened (a remittance loaded months late, a level opened from an old
+ * decision letter) is recorded missed at once, and no watch starts: there is nothing left to wait for, and the
+ * warnings would say nothing. Such a watch had been a process, a timer job already due and their history for each
+ * appealable denial of an old remittance, in the job executor's queue beside the new denials' work (issue 20).
  */
 @Component
 public class AppealDeadlineWatch {
@@ -29,14 +37,21 @@ public class AppealDeadlineWatch {
 
     private final RuntimeService runtime;
     private final ProcessesOfDenials processes;
+    private final AppealDeadlinePolicy policy;
+    private final AppealDeadlines deadlines;
+    private final Clock clock;
 
-    AppealDeadlineWatch(RuntimeService runtime, ProcessesOfDenials processes) {
+    AppealDeadlineWatch(RuntimeService runtime, ProcessesOfDenials processes, AppealDeadlinePolicy policy,
+                        AppealDeadlines deadlines, Clock clock) {
         this.runtime = runtime;
         this.processes = processes;
+        this.policy = policy;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     public void watch(long denialId, int level, LocalDate dueOn) {
-        if (dueOn == null) {
+        if (dueOn == null || recordedMissed(denialId, level, dueOn)) {
             return;
         }
         String kind = kind(level, dueOn);
@@ -53,7 +68,7 @@ public class AppealDeadlineWatch {
     void watchFirstLevels(Collection<DenialView> denials, Map<Long, Set<String>> kinds) {
         List<ProcessesOfDenials.Registration> started = new ArrayList<>();
         for (DenialView denial : denials) {
-            if (denial.appealDueDate() == null) {
+            if (denial.appealDueDate() == null || recordedMissed(denial.id(), 1, denial.appealDueDate())) {
                 continue;
             }
             String kind = kind(1, denial.appealDueDate());
@@ -65,6 +80,15 @@ public class AppealDeadlineWatch {
         if (!started.isEmpty()) {
             processes.registerAll(started);
         }
+    }
+
+    /** Whether the deadline has passed already, and so is recorded missed instead of watched (once: a repeat is a no-op). */
+    private boolean recordedMissed(long denialId, int level, LocalDate dueOn) {
+        if (!policy.isOver(dueOn)) {
+            return false;
+        }
+        deadlines.record(denialId, level, AppealDeadlines.DeadlineEvent.MISSED, dueOn, clock.instant());
+        return true;
     }
 
     private String start(long denialId, int level, LocalDate dueOn, String kind) {

@@ -11,7 +11,6 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
@@ -52,6 +51,8 @@ class AppealDeadlineIT {
     org.camunda.bpm.engine.RepositoryService repository;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.overturn.workflow.AppealDeadlineWatch watches;
 
     @Test
     void warnsWhenTheDeadlineNearsEscalatesWhenCloseAndRecordsItMissedWhenItPasses() {
@@ -199,29 +200,36 @@ class AppealDeadlineIT {
     }
 
     @Test
-    void aDenialLoadedAfterItsDeadlinePassedIsRecordedMissedAsItIsStoredWithoutWarningsOrEscalation() {
+    void aDenialLoadedAfterItsDeadlinePassedIsRecordedMissedAsItIsStoredWithNoWatch() {
         long missedBefore = deadlines.counts().missed();
+        long watchesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
         Denied denial = scenario.denial(medicalNecessity("12").on(LocalDate.now().minusDays(200)));
 
-        // recorded as it starts, in the transaction that stores the denial: no timer, no job, no wait state (the
-        // warnings would say nothing after the deadline)
-        List<String> watches = jdbc.queryForList("select process_instance_id from denial_process where denial_id = ?"
-                + " and kind like 'DEADLINE%'", String.class, denial.id());
-        assertThat(watches).hasSize(1);
-        String watch = watches.get(0);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(watch).count()).isZero();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(watch).singleResult().getEndTime())
-                .isNotNull();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(watch).list())
-                .extracting(HistoricActivityInstance::getActivityId)
-                .containsExactlyInAnyOrder("Start_AppealLevelOpened", "Gateway_DeadlineAhead",
-                        "Task_RecordDeadlineMissed", "End_DeadlineMissed");
+        // nothing left to wait for or warn about: recorded in the transaction that stores the denial, no process
         assertThat(events(denial)).containsExactly("1 MISSED " + dueOn(denial));
         assertThat(deadlines.counts().missed()).isEqualTo(missedBefore + 1);
+        assertThat(jdbc.queryForObject("select count(*) from denial_process where denial_id = ? and kind like"
+                + " 'DEADLINE%'", Long.class, denial.id())).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(watchesBefore);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKeyLike(denial.id() + "/%").count()).isZero();
         String prepare = scenario.task(denial, Tasks.PREPARE_APPEAL).getId();
         assertThat(candidateGroups(prepare)).doesNotContain("managers");
         assertThat(tasks.getVariableLocal(prepare, "deadlineNear")).isNull();
         assertThat(scenario.task(denial, Tasks.PREPARE_APPEAL).getPriority()).isNotEqualTo(100);
+    }
+
+    @Test
+    void aLevelOpenedAfterItsDeadlinePassedIsRecordedMissedOnceWithNoWatch() {
+        Denied denial = scenario.denial(medicalNecessity("12"));
+        LocalDate longGone = LocalDate.now().minusDays(30);
+
+        watches.watch(denial.id(), 2, longGone);
+        watches.watch(denial.id(), 2, longGone);
+
+        assertThat(events(denial)).containsExactly("2 MISSED " + longGone);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKeyLike(denial.id() + "/DEADLINE_2_%").count()).isZero();
     }
 
     @Test

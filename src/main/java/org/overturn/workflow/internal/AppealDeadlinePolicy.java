@@ -49,15 +49,19 @@ public class AppealDeadlinePolicy {
     }
 
     /**
-     * Whether the deadline passed before its watch began (a remittance loaded months late, a level opened from an
-     * old decision letter): the watch then waits for nothing but the missed deadline. The warnings would be skipped
-     * anyway, and their two timers, already due, were two jobs per denial in the job executor's backlog.
+     * Whether the deadline has passed: asked at their start by the watches of the model deployed on 2026-12-06, which
+     * then waited for the missed deadline alone. Since then such a deadline gets no watch at all
+     * ({@link org.overturn.workflow.AppealDeadlineWatch}).
      */
     public boolean hasPassed(Object watchOrDueOn) {
-        return hasPassed(dueOn(watchOrDueOn));
+        return isOver(dueOn(watchOrDueOn));
     }
 
-    boolean hasPassed(LocalDate dueOn) {
+    /**
+     * Whether the last day to file this deadline is over (the start of the next day has come). Not an overload of
+     * {@link #hasPassed(Object)}: the expression language would not tell them apart.
+     */
+    public boolean isOver(LocalDate dueOn) {
         return !clock.instant().isBefore(passedAt(dueOn).toInstant());
     }
 

@@ -16,9 +16,8 @@ import org.springframework.stereotype.Component;
  * The appeal-deadline process reached a point (input parameter {@code deadlineEvent}): it is recorded once per
  * denial, level and kind. NEAR also flags the denial's open tasks ({@code deadlineNear}) and sorts them to the top of
  * their queues; ESCALATED also puts them in the managers' queue. MISSED changes no task: it is the denial's record,
- * which the deadline counts and the client reports read, and the watch of a deadline already past at its start
- * records it in the transaction that starts the denial's processes, before the denial has its appeal task.
- * Warnings due after the deadline has passed are skipped.
+ * which the deadline counts and the client reports read (a deadline already past when its level opens is recorded
+ * the same way, without a watch). Warnings due after the deadline has passed are skipped.
  */
 @Component("appealDeadlineReached")
 class AppealDeadlineReached implements JavaDelegate {
@@ -50,7 +49,7 @@ class AppealDeadlineReached implements JavaDelegate {
         var event = AppealDeadlines.DeadlineEvent.valueOf(ProcessVariables.stringOf(execution, "deadlineEvent"));
         LocalDate dueOn = deadline.dueOn();
         Instant now = clock.instant();
-        if (event != AppealDeadlines.DeadlineEvent.MISSED && policy.hasPassed(dueOn)) {
+        if (event != AppealDeadlines.DeadlineEvent.MISSED && policy.isOver(dueOn)) {
             // a warning that comes when the deadline has passed already (a remittance loaded late, a level opened
             // from an old decision letter) helps nobody: the missed deadline is recorded next
             return;

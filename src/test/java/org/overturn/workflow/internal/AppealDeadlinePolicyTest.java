@@ -61,6 +61,8 @@ class AppealDeadlinePolicyTest {
         assertThat(at("2026-07-01T00:00").hasPassed(watch)).isTrue();
         assertThat(at("2026-12-06T09:00").hasPassed(watch)).isTrue();
         assertThat(at("2026-01-01T00:00").hasPassed(watch)).isFalse();
+        assertThat(at("2026-06-30T23:59:59").isOver(LocalDate.parse("2026-06-30"))).isFalse();
+        assertThat(at("2026-07-01T00:00").isOver(LocalDate.parse("2026-06-30"))).isTrue();
     }
 
     @Test
