@@ -82,7 +82,7 @@ public class AppealDeadlineWatch {
         }
     }
 
-    /** Whether the deadline has passed already, and so is recorded missed instead of watched (once: a repeat is a no-op). */
+    /** Whether the deadline has passed already, and so is recorded missed instead of watched (a repeat: no-op). */
     private boolean recordedMissed(long denialId, int level, LocalDate dueOn) {
         if (!policy.isOver(dueOn)) {
             return false;

@@ -165,7 +165,8 @@ public final class ScaleBenchmark {
                     String.format(Locale.ROOT, "| first file arrived to last denial's task in its queue | %.0f s (%,.0f claims/s, %,.0f denials/s) |",
                             endToEndSeconds, claims / endToEndSeconds, denials / endToEndSeconds),
                     String.format(Locale.ROOT, "| of which: files arriving, one after the other (written beforehand) | %.0f s |", arrivalSeconds),
-                    String.format(Locale.ROOT, "| processor time over those seconds: the JVM (of which its JIT compiler), PostgreSQL | %.0f s (%.0f s), %.0f s |",
+                    String.format(Locale.ROOT, "| processor time over those seconds: the JVM (of which its JIT "
+                                    + "compiler), PostgreSQL | %.0f s (%.0f s), %.0f s |",
                             cpu.jvmSeconds(), cpu.compilerSeconds(), cpu.postgresSeconds()),
                     String.format(Locale.ROOT, "| open tasks afterwards (appeals queue) | %,d (%,d) |", openTasks, appealsTasks),
                     String.format(Locale.ROOT, "| database size (after `vacuum analyze`) | %,.0f MB, %.1f KB per denial (engine tables %,.0f MB) |",
@@ -181,11 +182,12 @@ public final class ScaleBenchmark {
                     "",
                     "- Command: `MAVEN_OPTS=-Xmx6g ./mvnw -B -Pbench test-compile exec:java -Dbench.main=org.overturn.bench.ScaleBenchmark`",
                     WARMUP_FILES > 0
-                            ? String.format(Locale.ROOT, "- A warm JVM, as a server that has been up for a while: before "
-                                    + "the run, %d files of %,d claims were ingested and worked off in a database of their "
-                                    + "own, then dropped with it (`-Dbench.warmup=0` measures a cold JVM).", WARMUP_FILES,
-                                    PER_FILE)
-                            : "- A cold JVM (`-Dbench.warmup=0`): the JIT compiler works on the same two cores as the run.",
+                            ? String.format(Locale.ROOT, "- A warm JVM, as a server that has been up for a while: "
+                                    + "before the run, %d files of %,d claims were ingested and worked off in a "
+                                    + "database of their own, then dropped with it (`-Dbench.warmup=0` measures a cold "
+                                    + "JVM).", WARMUP_FILES, PER_FILE)
+                            : "- A cold JVM (`-Dbench.warmup=0`): the JIT compiler works on the same two cores as the "
+                                    + "run.",
                     "- Date: " + java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
                             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                     "- Machine: " + BenchmarkReport.machine() + String.format(Locale.ROOT,
@@ -253,7 +255,8 @@ public final class ScaleBenchmark {
             awaitJobs(app.getBean(JdbcTemplate.class));
         }
         org.springframework.util.FileSystemUtils.deleteRecursively(work);
-        log.info(String.format(Locale.ROOT, "warm-up: %d files in %.0f s", WARMUP_FILES, (System.nanoTime() - t0) / 1e9));
+        log.info(String.format(Locale.ROOT, "warm-up: %d files in %.0f s", WARMUP_FILES,
+                (System.nanoTime() - t0) / 1e9));
     }
 
     /** The same benchmark on the code before the changes of 2026-12-06 (f7a3927), on the same machine. */
