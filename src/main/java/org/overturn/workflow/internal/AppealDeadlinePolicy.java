@@ -49,8 +49,8 @@ public class AppealDeadlinePolicy {
     }
 
     /**
-     * Whether the deadline has passed: asked at their start by the watches of the model deployed on 2026-12-06, which
-     * then waited for the missed deadline alone. Since then such a deadline gets no watch at all
+     * Whether the deadline has passed: asked at their start by the watches of the models deployed before 2026-12-07,
+     * which then waited for the missed deadline alone. Since then such a deadline gets no watch at all
      * ({@link org.overturn.workflow.AppealDeadlineWatch}).
      */
     public boolean hasPassed(Object watchOrDueOn) {
