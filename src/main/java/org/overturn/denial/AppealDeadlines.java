@@ -103,13 +103,30 @@ public class AppealDeadlines {
         return found != null && found > 0;
     }
 
+    private static final String RECORD = """
+            insert into appeal_deadline_event (denial_id, level, kind, due_on, at) values (?, ?, ?, ?, ?)
+            on conflict do nothing""";
+
+    /** One level's deadline of one denial. */
+    public record LevelDeadline(long denialId, int level, LocalDate dueOn) {
+    }
+
     /** Records what happened to the level's deadline, once per kind; answers whether this was the first time. */
     @Transactional
     public boolean record(long denialId, int level, DeadlineEvent event, LocalDate dueOn, java.time.Instant at) {
-        return jdbc.update("""
-                insert into appeal_deadline_event (denial_id, level, kind, due_on, at) values (?, ?, ?, ?, ?)
-                on conflict do nothing""", denialId, level, event.name(), java.sql.Date.valueOf(dueOn),
+        return jdbc.update(RECORD, denialId, level, event.name(), java.sql.Date.valueOf(dueOn),
                 java.sql.Timestamp.from(at)) > 0;
+    }
+
+    /** {@link #record} for many deadlines in one batch: a file's denials whose deadlines have passed already. */
+    @Transactional
+    public void recordAll(java.util.List<LevelDeadline> deadlines, DeadlineEvent event, java.time.Instant at) {
+        if (deadlines.isEmpty()) {
+            return;
+        }
+        var timestamp = java.sql.Timestamp.from(at);
+        jdbc.batchUpdate(RECORD, deadlines.stream().map(d -> new Object[] {d.denialId(), d.level(), event.name(),
+                java.sql.Date.valueOf(d.dueOn()), timestamp}).toList());
     }
 
     @Transactional(readOnly = true)

@@ -51,7 +51,11 @@ public class AppealDeadlineWatch {
     }
 
     public void watch(long denialId, int level, LocalDate dueOn) {
-        if (dueOn == null || recordedMissed(denialId, level, dueOn)) {
+        if (dueOn == null) {
+            return;
+        }
+        if (policy.isOver(dueOn)) {
+            deadlines.record(denialId, level, AppealDeadlines.DeadlineEvent.MISSED, dueOn, clock.instant());
             return;
         }
         String kind = kind(level, dueOn);
@@ -63,12 +67,18 @@ public class AppealDeadlineWatch {
 
     /**
      * The first level's deadline of a file's new appealable denials: as {@link #watch} for each, with the processes
-     * they already have read in one query and the new ones recorded in one batch (two statements a denial before).
+     * they already have read in one query and the new ones recorded in one batch (two statements a denial before),
+     * and the deadlines already past recorded missed in one batch too.
      */
     void watchFirstLevels(Collection<DenialView> denials, Map<Long, Set<String>> kinds) {
         List<ProcessesOfDenials.Registration> started = new ArrayList<>();
+        List<AppealDeadlines.LevelDeadline> missed = new ArrayList<>();
         for (DenialView denial : denials) {
-            if (denial.appealDueDate() == null || recordedMissed(denial.id(), 1, denial.appealDueDate())) {
+            if (denial.appealDueDate() == null) {
+                continue;
+            }
+            if (policy.isOver(denial.appealDueDate())) {
+                missed.add(new AppealDeadlines.LevelDeadline(denial.id(), 1, denial.appealDueDate()));
                 continue;
             }
             String kind = kind(1, denial.appealDueDate());
@@ -80,15 +90,7 @@ public class AppealDeadlineWatch {
         if (!started.isEmpty()) {
             processes.registerAll(started);
         }
-    }
-
-    /** Whether the deadline has passed already, and so is recorded missed instead of watched (a repeat: no-op). */
-    private boolean recordedMissed(long denialId, int level, LocalDate dueOn) {
-        if (!policy.isOver(dueOn)) {
-            return false;
-        }
-        deadlines.record(denialId, level, AppealDeadlines.DeadlineEvent.MISSED, dueOn, clock.instant());
-        return true;
+        deadlines.recordAll(missed, AppealDeadlines.DeadlineEvent.MISSED, clock.instant());
     }
 
     private String start(long denialId, int level, LocalDate dueOn, String kind) {

@@ -55,8 +55,11 @@ record CpuTime(double jvmSeconds, double compilerSeconds, double postgresSeconds
         Integer backend = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
         try {
             String[] own = stat(Path.of("/proc", String.valueOf(backend), "stat"));
+            String[] master = own == null ? null : stat(Path.of("/proc", own[1], "stat"));
+            if (master == null) {
+                return Double.NaN;
+            }
             String postmaster = own[1];
-            String[] master = stat(Path.of("/proc", postmaster, "stat"));
             // utime, stime, cutime, cstime: fields 14 to 17 of stat, here 11 to 14 after the command's ")"
             double ticks = Long.parseLong(master[11]) + Long.parseLong(master[12]) + Long.parseLong(master[13])
                     + Long.parseLong(master[14]);
