@@ -165,9 +165,12 @@ public class ParityScreen {
                 """, SCREEN_ROW, denialId, decision.regime(), decision.limitation(), decision.risk().name(),
                 truncate(decision.reason()), denial.planType(), level.name(), Timestamp.from(now), regime.name(),
                 signal.name()).stream().findFirst();
-        // a case opened while the regime was unknown takes the regime the directory now tells
-        jdbc.update("update parity_case set plan_regime = ? where denial_id = ? and plan_regime = 'UNKNOWN'",
-                regime.name(), denialId);
+        // a case opened while the regime was unknown takes the regime the directory now tells (nothing to tell while
+        // it is still unknown)
+        if (regime != ParityRegime.UNKNOWN) {
+            jdbc.update("update parity_case set plan_regime = ? where denial_id = ? and plan_regime = 'UNKNOWN'",
+                    regime.name(), denialId);
+        }
         return stored.or(() -> resultOf(denialId)).orElseThrow();
     }
 

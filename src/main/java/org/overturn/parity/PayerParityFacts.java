@@ -19,29 +19,40 @@ public class PayerParityFacts {
         this.clock = clock;
     }
 
+    /**
+     * The payer's facts; unknown when none were entered. One statement when the payer has no medical/surgical cost
+     * sharing on file, as most have none: the parity screen asks this of every appealable denial.
+     */
     @Transactional(readOnly = true)
     public ParityFacts of(String payerId) {
         if (payerId == null) {
             return ParityFacts.unknown(null);
+        }
+        record Row(ParityFacts facts, boolean hasFinancial) {
+        }
+        Row row = jdbc.queryForObject("""
+                select f.payer_id, f.pa_for_medical_outpatient, f.concurrent_review_for_medical,
+                       f.visit_limits_for_medical, f.funding, f.state, f.small_employer, f.government_opt_out,
+                       f.step_therapy_for_medical, f.telehealth_limits_for_medical, f.review_days_behavioral,
+                       f.review_days_medical, f.rate_percent_behavioral, f.rate_percent_medical,
+                       exists (select 1 from payer_parity_financial x where x.payer_id = p.payer_id) as has_financial
+                  from (select cast(? as varchar) as payer_id) p
+                  left join payer_parity_facts f on f.payer_id = p.payer_id
+                """, (rs, i) -> new Row(rs.getString(1) == null ? ParityFacts.unknown(payerId)
+                : new ParityFacts(payerId, answer(rs.getString(2)), answer(rs.getString(3)), answer(rs.getString(4)),
+                ParityFacts.Funding.valueOf(rs.getString(5)), rs.getString(6), answer(rs.getString(7)),
+                answer(rs.getString(8)), answer(rs.getString(9)), answer(rs.getString(10)),
+                (Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
+                (Integer) rs.getObject(14), List.of()), rs.getBoolean("has_financial")), payerId);
+        if (!row.hasFinancial()) {
+            return row.facts();
         }
         List<ParityFacts.FinancialRequirement> financial = jdbc.query("""
                 select classification, copay, coinsurance_percent, source from payer_parity_financial
                  where payer_id = ? order by classification""", (rs, i) -> new ParityFacts.FinancialRequirement(
                 Classification.valueOf(rs.getString(1)), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4)),
                 payerId);
-        return jdbc.query("""
-                select pa_for_medical_outpatient, concurrent_review_for_medical, visit_limits_for_medical, funding,
-                       state, small_employer, government_opt_out, step_therapy_for_medical,
-                       telehealth_limits_for_medical, review_days_behavioral, review_days_medical,
-                       rate_percent_behavioral, rate_percent_medical
-                  from payer_parity_facts where payer_id = ?
-                """, (rs, i) -> new ParityFacts(payerId, answer(rs.getString(1)), answer(rs.getString(2)),
-                answer(rs.getString(3)), ParityFacts.Funding.valueOf(rs.getString(4)), rs.getString(5),
-                answer(rs.getString(6)), answer(rs.getString(7)), answer(rs.getString(8)), answer(rs.getString(9)),
-                (Integer) rs.getObject(10), (Integer) rs.getObject(11), (Integer) rs.getObject(12),
-                (Integer) rs.getObject(13), financial), payerId)
-                .stream().findFirst().orElseGet(() -> financial.isEmpty() ? ParityFacts.unknown(payerId)
-                        : withFinancial(ParityFacts.unknown(payerId), financial));
+        return withFinancial(row.facts(), financial);
     }
 
     /** Saves the payer's facts, its medical/surgical cost sharing included; the payer must be in the directory. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ class ClaimRowsIT {
     RemittanceIntake intake;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ClaimRecords records;
 
     @Test
     void storesEveryColumnOfClaimsLinesAdjustmentsAndRemarks() {
@@ -84,6 +87,70 @@ class ClaimRowsIT {
                 adjustment((Long) lines.get(1).get("id"), "line", "CO", "45", "10.00", null));
         assertThat(jdbc.queryForList("select service_line_id, code from remark where claim_payment_id = ? order by id",
                 firstId)).containsExactly(remark(null, "MA01"), remark(lineId, "N54"), remark(lineId, "M77"));
+    }
+
+    @Test
+    void aStoredClaimReadsBackWholeInOneRecord() {
+        String payer = "COPYREAD" + System.nanoTime();
+        intake.ingest("copy-read.835", twoPayments(payer, "LINE-READ"), "UPLOAD", "tester");
+        List<Long> claimIds = jdbc.queryForList("""
+                select c.id from claim_payment c join remittance r on r.id = c.remittance_id
+                 where r.payer_id = ? order by r.trace_number, c.position""", Long.class, payer);
+
+        ClaimRecords.ClaimRecord claim = records.find(claimIds.get(0)).orElseThrow();
+
+        assertThat(claim.id()).isEqualTo(claimIds.get(0));
+        assertThat(claim.payerId()).isEqualTo(payer);
+        assertThat(claim.payerName()).isEqualTo("COPY PLAN");
+        assertThat(claim.paymentDate()).isEqualTo(LocalDate.parse("2026-02-05"));
+        assertThat(claim.traceNumber()).isEqualTo(payer + "-A");
+        assertThat(claim.patientControlNumber()).isEqualTo("PCN\\1");
+        assertThat(claim.patientLastName()).isEqualTo("MUÑOZ");
+        assertThat(claim.patientFirstName()).isEqualTo("\\N");
+        assertThat(claim.charge()).isEqualTo(new BigDecimal("250.00"));
+        assertThat(claim.patientResponsibility()).isEqualTo(new BigDecimal("30.00"));
+        assertThat(claim.statementFrom()).isEqualTo(LocalDate.parse("2026-02-01"));
+        assertThat(claim.statementTo()).isEqualTo(LocalDate.parse("2026-02-03"));
+        assertThat(claim.payeeName()).isEqualTo("RIVERSIDE COUNSELING");
+        // amounts keep their scale, as getBigDecimal gives them; claim-level rows apart from the lines' own
+        assertThat(claim.adjustments()).containsExactly(
+                new ClaimRecords.AdjustmentRecord("PR", "2", new BigDecimal("30.00"), null),
+                new ClaimRecords.AdjustmentRecord("CO", "45", new BigDecimal("20.00"), new BigDecimal("2.000")));
+        assertThat(claim.remarks()).containsExactly("MA01");
+        assertThat(claim.lines()).hasSize(2);
+        ClaimRecords.LineRecord first = claim.lines().get(0);
+        assertThat(first.position()).isEqualTo(1);
+        assertThat(first.procedure()).isEqualTo("90837");
+        assertThat(first.modifiers()).containsExactly("95", "GT");
+        assertThat(first.charge()).isEqualTo(new BigDecimal("150.00"));
+        assertThat(first.paid()).isEqualTo(new BigDecimal("60.00"));
+        assertThat(first.allowed()).isEqualTo(new BigDecimal("90.00"));
+        assertThat(first.units()).isEqualTo(new BigDecimal("1.500"));
+        assertThat(first.serviceDate()).isEqualTo(LocalDate.parse("2026-02-01"));
+        assertThat(first.serviceDateTo()).isNull();
+        assertThat(first.revenueCode()).isNull();
+        assertThat(first.adjustments()).containsExactly(
+                new ClaimRecords.AdjustmentRecord("CO", "197", new BigDecimal("90.00"), null));
+        assertThat(first.remarks()).containsExactly("N54", "M77");
+        assertThat(first.underpayment()).isNull();
+        ClaimRecords.LineRecord second = claim.lines().get(1);
+        assertThat(second.procedure()).isEqualTo("90785");
+        assertThat(second.modifiers()).isEmpty();
+        assertThat(second.units()).isNull();
+        assertThat(second.allowed()).isNull();
+        assertThat(second.serviceDate()).isEqualTo(LocalDate.parse("2026-02-02"));
+        assertThat(second.serviceDateTo()).isEqualTo(LocalDate.parse("2026-02-03"));
+        assertThat(second.adjustments()).containsExactly(
+                new ClaimRecords.AdjustmentRecord("CO", "45", new BigDecimal("10.00"), null));
+        assertThat(second.remarks()).isEmpty();
+        assertThat(claim.firstServiceDate()).isEqualTo(LocalDate.parse("2026-02-01"));
+
+        // a claim with no remarks at all, and no claim
+        ClaimRecords.ClaimRecord noRemarks = records.find(claimIds.get(1)).orElseThrow();
+        assertThat(noRemarks.remarks()).isEmpty();
+        assertThat(noRemarks.lines()).singleElement().satisfies(line -> assertThat(line.remarks()).isEmpty());
+        assertThat(records.find(jdbc.queryForObject("select max(id) + 1000 from claim_payment", Long.class)))
+                .isEmpty();
     }
 
     @Test

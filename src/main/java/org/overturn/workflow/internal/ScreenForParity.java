@@ -7,9 +7,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.overturn.parity.ParityCases;
 import org.overturn.parity.ParityScreen;
+import org.overturn.parity.ScreenResult;
 import org.springframework.stereotype.Component;
 
-/** Screens the appealable denial for a possible parity violation (once) and says whether it has a case yet. */
+/**
+ * Screens the appealable denial for a possible parity violation (once) and, for a concern, says whether it has a
+ * case yet.
+ */
 @Component("screenForParity")
 class ScreenForParity implements JavaDelegate {
 
@@ -27,6 +31,10 @@ class ScreenForParity implements JavaDelegate {
         var result = screen.screen(denialId);
         // asked by the gateway right after, in this transaction: transient, as the screen is kept on the denial
         execution.setVariable(PARITY_RISK, Variables.stringValue(result.risk().name(), true));
-        execution.setVariable(PARITY_CASE_OPEN, Variables.booleanValue(cases.caseOf(denialId).isPresent(), true));
+        // whether a case is open matters only for a concern (the gateway asks it second), so a denial with none
+        // is spared the read
+        if (result.risk() != ScreenResult.Risk.NONE) {
+            execution.setVariable(PARITY_CASE_OPEN, Variables.booleanValue(cases.caseOf(denialId).isPresent(), true));
+        }
     }
 }

@@ -174,6 +174,22 @@ class AppealDelegatesTest {
     }
 
     @Test
+    void screenForParityDoesNotLookForACaseWithoutAConcern() {
+        var screen = mock(org.overturn.parity.ParityScreen.class);
+        var cases = mock(org.overturn.parity.ParityCases.class);
+        when(screen.screen(7L)).thenReturn(new org.overturn.parity.ScreenResult(7L, "NONE", "NONE",
+                org.overturn.parity.ScreenResult.Risk.NONE, "why", "COMMERCIAL",
+                org.overturn.parity.LevelOfCare.OUTPATIENT, Instant.now()));
+        DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L)));
+
+        new ScreenForParity(screen, cases).execute(execution);
+
+        assertThat(execution.getVariable("parityRisk")).isEqualTo("NONE");
+        assertThat(execution.hasVariable("parityCaseOpen")).isFalse();
+        org.mockito.Mockito.verifyNoInteractions(cases);
+    }
+
+    @Test
     void openParityCaseOpensTheCaseOfTheScreenedDenial() {
         var screen = mock(org.overturn.parity.ParityScreen.class);
         var cases = mock(org.overturn.parity.ParityCases.class);
