@@ -12,9 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The database's own account of where a file's time went: PostgreSQL's pg_stat_statements, loaded into the embedded
  * server when a benchmark is run with {@code -Dbench.statements=<file>}, reset before the file and written to that
- * file after it (time per statement, nested ones such as triggers' included, and the rows each wrote).
+ * file after it (time per statement, nested ones such as triggers' included, and the rows each wrote), then every
+ * statement run {@value #EVERY_FROM} times or more with its whole text.
  */
 final class StatementTimes {
+
+    /** The fewest calls for a statement to be listed whole. */
+    private static final int EVERY_FROM = 500;
 
     private final Path report;
 
@@ -67,6 +71,19 @@ final class StatementTimes {
                 row -> {
                     lines.add(row.getLong("calls") + "\t" + row.getLong("ms") + "\t" + row.getString("query"));
                 });
+        // what one job or one denial costs in round trips: every statement run often enough to count, whole
+        lines.add("");
+        lines.add("every statement called at least " + EVERY_FROM + " times, at the top level or nested:");
+        lines.add("calls\tms\tplan ms\tplans\tnested\tstatement");
+        jdbc.query("""
+                select calls, round(total_exec_time::numeric) as ms, round(total_plan_time::numeric) as plan_ms,
+                       plans, not toplevel as nested, regexp_replace(query, '\\s+', ' ', 'g') as query
+                  from pg_stat_statements where calls >= ? order by calls desc, query""",
+                row -> {
+                    lines.add(row.getLong("calls") + "\t" + row.getLong("ms") + "\t" + row.getLong("plan_ms") + "\t"
+                            + row.getLong("plans") + "\t" + row.getBoolean("nested") + "\t"
+                            + row.getString("query"));
+                }, EVERY_FROM);
         Files.write(report, lines);
     }
 }
