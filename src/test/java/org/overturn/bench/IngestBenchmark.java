@@ -433,7 +433,13 @@ public final class IngestBenchmark {
                     + "those processes were a small part of a file's transaction; what they wrote is gone: the "
                     + "database afterwards 1,027 MB instead of 1,448 MB, the 10,000-claim file's WAL 96.0 MB instead "
                     + "of 145.6 MB. The scale benchmark, whose first weeks are old enough too, gains more: the job "
-                    + "executor there ran those timers beside the files on the same two cores.");
+                    + "executor there ran those timers beside the files on the same two cores.",
+            "- 2026-12-07 02:29 UTC (this table; a quiet host, load average 0.9 at start): the code of the day, "
+                    + "whose parity screen runs fewer statements for each appealable denial (the scale section says "
+                    + "which), measured again here: 11.5, 7.5 and a median of 6.1 s, 764 denials/s to the task. The "
+                    + "run before (23:47 UTC, load 2.6) measured 14.1, 8.5, 7.8 s and 676 denials/s; the file's own "
+                    + "transaction, which none of the day's changes touched, is as much faster (6.1 s against 7.8 s), "
+                    + "so most of the difference is the host's.");
 
     /** The aims, against this run's figures. */
     private static String aims(double warmSeconds, double bigSeconds, LaterFile median, IntakeResult second,
