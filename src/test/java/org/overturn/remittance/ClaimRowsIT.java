@@ -92,10 +92,7 @@ class ClaimRowsIT {
     @Test
     void aStoredClaimReadsBackWholeInOneRecord() {
         String payer = "COPYREAD" + System.nanoTime();
-        intake.ingest("copy-read.835", twoPayments(payer, "LINE-READ"), "UPLOAD", "tester");
-        List<Long> claimIds = jdbc.queryForList("""
-                select c.id from claim_payment c join remittance r on r.id = c.remittance_id
-                 where r.payer_id = ? order by r.trace_number, c.position""", Long.class, payer);
+        List<Long> claimIds = storedClaims(payer, "copy-read.835", "LINE-READ");
 
         ClaimRecords.ClaimRecord claim = records.find(claimIds.get(0)).orElseThrow();
 
@@ -196,10 +193,7 @@ class ClaimRowsIT {
     @Test
     void everyRowRefersToAStoredClaimAndLineOfThatClaimAndKeepsIt() {
         String payer = "COPYREF" + System.nanoTime();
-        intake.ingest("copy-refs.835", twoPayments(payer, "LINE-REF"), "UPLOAD", "tester");
-        List<Long> claimIds = jdbc.queryForList("""
-                select c.id from claim_payment c join remittance r on r.id = c.remittance_id
-                 where r.payer_id = ? order by r.trace_number, c.position""", Long.class, payer);
+        List<Long> claimIds = storedClaims(payer, "copy-refs.835", "LINE-REF");
         long claim = claimIds.get(0);
         long otherClaim = claimIds.get(1);
         long line = jdbc.queryForObject(
@@ -393,6 +387,14 @@ class ClaimRowsIT {
         row.put("service_line_id", lineId);
         row.put("code", code);
         return row;
+    }
+
+    /** Ingests {@link #twoPayments} and answers the ids of its three stored claims, in file order. */
+    private List<Long> storedClaims(String payer, String fileName, String lineControlNumber) {
+        intake.ingest(fileName, twoPayments(payer, lineControlNumber), "UPLOAD", "tester");
+        return jdbc.queryForList("""
+                select c.id from claim_payment c join remittance r on r.id = c.remittance_id
+                 where r.payer_id = ? order by r.trace_number, c.position""", Long.class, payer);
     }
 
     private long count(String table) {

@@ -159,11 +159,8 @@ class AppealDelegatesTest {
 
     @Test
     void screenForParitySetsTheRiskAndWhetherACaseIsOpen() {
-        var screen = mock(org.overturn.parity.ParityScreen.class);
+        var screen = screening(org.overturn.parity.ScreenResult.Risk.LIKELY);
         var cases = mock(org.overturn.parity.ParityCases.class);
-        when(screen.screen(7L)).thenReturn(new org.overturn.parity.ScreenResult(7L, "MHPAEA", "NQTL_MEDICAL_NECESSITY",
-                org.overturn.parity.ScreenResult.Risk.LIKELY, "why", "COMMERCIAL",
-                org.overturn.parity.LevelOfCare.INTENSIVE_OUTPATIENT, Instant.now()));
         when(cases.caseOf(7L)).thenReturn(Optional.empty());
         DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L)));
 
@@ -175,11 +172,8 @@ class AppealDelegatesTest {
 
     @Test
     void screenForParityDoesNotLookForACaseWithoutAConcern() {
-        var screen = mock(org.overturn.parity.ParityScreen.class);
+        var screen = screening(org.overturn.parity.ScreenResult.Risk.NONE);
         var cases = mock(org.overturn.parity.ParityCases.class);
-        when(screen.screen(7L)).thenReturn(new org.overturn.parity.ScreenResult(7L, "NONE", "NONE",
-                org.overturn.parity.ScreenResult.Risk.NONE, "why", "COMMERCIAL",
-                org.overturn.parity.LevelOfCare.OUTPATIENT, Instant.now()));
         DelegateExecution execution = FakeExecution.with(new HashMap<>(Map.of("denialId", 7L)));
 
         new ScreenForParity(screen, cases).execute(execution);
@@ -187,6 +181,16 @@ class AppealDelegatesTest {
         assertThat(execution.getVariable("parityRisk")).isEqualTo("NONE");
         assertThat(execution.hasVariable("parityCaseOpen")).isFalse();
         org.mockito.Mockito.verifyNoInteractions(cases);
+    }
+
+    /** A parity screen that finds this risk for denial 7 (a medical-necessity limitation unless there is none). */
+    private static org.overturn.parity.ParityScreen screening(org.overturn.parity.ScreenResult.Risk risk) {
+        var screen = mock(org.overturn.parity.ParityScreen.class);
+        boolean none = risk == org.overturn.parity.ScreenResult.Risk.NONE;
+        when(screen.screen(7L)).thenReturn(new org.overturn.parity.ScreenResult(7L, none ? "NONE" : "MHPAEA",
+                none ? "NONE" : "NQTL_MEDICAL_NECESSITY", risk, "why", "COMMERCIAL",
+                org.overturn.parity.LevelOfCare.INTENSIVE_OUTPATIENT, Instant.now()));
+        return screen;
     }
 
     @Test
