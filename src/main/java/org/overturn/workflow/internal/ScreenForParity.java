@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.overturn.parity.ParityCases;
 import org.overturn.parity.ParityScreen;
-import org.overturn.parity.ScreenResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +32,7 @@ class ScreenForParity implements JavaDelegate {
         execution.setVariable(PARITY_RISK, Variables.stringValue(result.risk().name(), true));
         // whether a case is open matters only for a concern (the gateway asks it second), so a denial with none
         // is spared the read
-        if (result.risk() != ScreenResult.Risk.NONE) {
+        if (result.concern()) {
             execution.setVariable(PARITY_CASE_OPEN, Variables.booleanValue(cases.caseOf(denialId).isPresent(), true));
         }
     }
